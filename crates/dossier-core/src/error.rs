@@ -1,0 +1,82 @@
+//! The one error type of the core.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the core. Each variant maps to a small, stable
+/// [`ErrorKind`] that the UI branches on; the message is for people.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file could not be read from disk (missing, permissions, I/O).
+    #[error("{path}: cannot read the file: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file was read but its content cannot be turned into text
+    /// (empty, binary, damaged, encrypted, scanned, too large, unsupported format).
+    #[error("{path}: {reason}")]
+    Unreadable { path: PathBuf, reason: String },
+    /// The library database failed.
+    #[error("library database: {0}")]
+    Database(#[from] rusqlite::Error),
+    /// The search index failed.
+    #[error("search index: {0}")]
+    Index(String),
+    /// Something the caller asked for does not exist.
+    #[error("not found: {0}")]
+    NotFound(String),
+    /// The request itself is malformed (a bad query, an unknown option).
+    #[error("{0}")]
+    Invalid(String),
+    /// Another process holds the library.
+    #[error("the library at {0} is already open in another Dossier window or process")]
+    Locked(PathBuf),
+    /// Any other I/O on the library folder.
+    #[error("library folder: {0}")]
+    Library(#[from] std::io::Error),
+}
+
+/// Stable error categories for the UI and for scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    Io,
+    Unreadable,
+    Database,
+    Index,
+    NotFound,
+    Invalid,
+    Locked,
+}
+
+impl Error {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Io { .. } => ErrorKind::Io,
+            Error::Unreadable { .. } => ErrorKind::Unreadable,
+            Error::Database(_) => ErrorKind::Database,
+            Error::Index(_) => ErrorKind::Index,
+            Error::NotFound(_) => ErrorKind::NotFound,
+            Error::Invalid(_) => ErrorKind::Invalid,
+            Error::Locked(_) => ErrorKind::Locked,
+            Error::Library(_) => ErrorKind::Io,
+        }
+    }
+
+    pub(crate) fn unreadable(path: &std::path::Path, reason: impl Into<String>) -> Self {
+        Error::Unreadable {
+            path: path.to_path_buf(),
+            reason: reason.into(),
+        }
+    }
+}
+
+impl From<tantivy::TantivyError> for Error {
+    fn from(e: tantivy::TantivyError) -> Self {
+        Error::Index(e.to_string())
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

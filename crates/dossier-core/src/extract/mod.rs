@@ -1,0 +1,120 @@
+//! Front ends: turn a file (.txt, .md, .pdf, .docx) into plain text.
+//!
+//! Every front end returns text with `\n` line ends, paragraphs separated by
+//! blank lines and table cells separated by tabs, so that one structure parser
+//! serves all formats.
+
+mod decode;
+mod docx;
+mod pdf;
+
+use crate::error::{Error, Result};
+use std::path::Path;
+
+pub use decode::decode_text;
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The formats Dossier reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    /// The format named by a file's extension, if Dossier reads it.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "md" | "markdown" | "text" => Some(Format::Text),
+            "pdf" => Some(Format::Pdf),
+            "docx" => Some(Format::Docx),
+            _ => None,
+        }
+    }
+
+    /// The format the content itself says it is, by its first bytes.
+    fn sniff(bytes: &[u8]) -> Option<Format> {
+        if bytes.starts_with(b"%PDF-") {
+            Some(Format::Pdf)
+        } else if bytes.starts_with(b"PK\x03\x04") {
+            Some(Format::Docx)
+        } else {
+            None
+        }
+    }
+}
+
+/// Reads a file from disk and returns its text.
+pub fn extract_file(path: &Path) -> Result<String> {
+    let meta = std::fs::metadata(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if meta.is_dir() {
+        return Err(Error::unreadable(path, "is a folder, not a file"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Error::unreadable(
+            path,
+            format!(
+                "the file is {} MB; Dossier reads meeting documents up to {} MB",
+                meta.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    extract_bytes(path, &bytes)
+}
+
+/// Turns the bytes of a file into text. `path` names the file in messages and
+/// gives the format by its extension; the content decides when they disagree.
+pub fn extract_bytes(path: &Path, bytes: &[u8]) -> Result<String> {
+    if bytes.is_empty() {
+        return Err(Error::unreadable(path, "the file is empty"));
+    }
+    let claimed = Format::from_path(path);
+    let sniffed = Format::sniff(bytes);
+    let format = match (claimed, sniffed) {
+        (_, Some(actual)) => actual,
+        (Some(Format::Text), None) => Format::Text,
+        (Some(Format::Pdf), None) => {
+            return Err(Error::unreadable(
+                path,
+                "is named .pdf but is not a PDF file (no %PDF header)",
+            ))
+        }
+        (Some(Format::Docx), None) => {
+            return Err(Error::unreadable(
+                path,
+                "is named .docx but is not a Word document (not a zip archive)",
+            ))
+        }
+        (None, None) => {
+            return Err(Error::unreadable(
+                path,
+                "unsupported file type: Dossier reads .txt, .md, .pdf and .docx",
+            ))
+        }
+    };
+    let text = match format {
+        Format::Text => decode_text(bytes).map_err(|reason| Error::unreadable(path, reason))?,
+        Format::Pdf => pdf::extract(bytes).map_err(|reason| Error::unreadable(path, reason))?,
+        Format::Docx => docx::extract(bytes).map_err(|reason| Error::unreadable(path, reason))?,
+    };
+    if text.trim().is_empty() {
+        let why = match format {
+            Format::Pdf => "the PDF has no text layer (it looks like a scan); run it through OCR first",
+            _ => "the file contains no text",
+        };
+        return Err(Error::unreadable(path, why));
+    }
+    Ok(text)
+}

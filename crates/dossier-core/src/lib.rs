@@ -1,0 +1,24 @@
+//! Dossier's core: the document model, the front ends that read files, the
+//! structure parser, the library store and the search index. Nothing here
+//! knows about windows; the Tauri shell and the CLI are thin layers on top.
+
+pub mod error;
+pub mod extract;
+pub mod model;
+pub mod parse;
+
+pub use error::{Error, ErrorKind, Result};
+pub use model::*;
+
+use std::path::Path;
+
+/// Reads and parses one file.
+pub fn parse_file(path: &Path) -> Result<Document> {
+    let text = extract::extract_file(path)?;
+    Ok(parse::parse_text(&text))
+}
+
+/// The version of the core, for `--version` and the About box.
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}

@@ -1,0 +1,289 @@
+//! The agenda list, the annotations of each item, and the documents each item
+//! lists under "文件" / "Documentation".
+
+use super::symbols;
+use super::text::{is_keyword_heading, Block};
+use crate::model::{AgendaItem, Document, Footnote, Reference};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+static TOP: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(\d{1,2})\s*[.．、]\s*(.*)$").unwrap());
+static SUB: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[（(]\s*([a-z]{1,2})\s*[)）]\s*(.*)$").unwrap());
+static FOOTNOTE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:\^(\d{1,2})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(.+)$").unwrap());
+
+fn is_list_heading(t: &str) -> bool {
+    let l = t.trim().trim_end_matches([':', '：']).to_lowercase();
+    matches!(l.as_str(), "临时议程" | "议程" | "provisional agenda" | "agenda")
+}
+
+fn is_annotations_heading(t: &str) -> bool {
+    let l = t.trim().trim_end_matches([':', '：']).to_lowercase();
+    matches!(l.as_str(), "说明" | "议程说明" | "annotations" | "annotations to the provisional agenda")
+}
+
+fn is_documents_heading(t: &str) -> bool {
+    let l = t.trim().trim_end_matches([':', '：']).to_lowercase();
+    matches!(l.as_str(), "文件" | "documentation" | "documents" | "所涉文件")
+}
+
+pub fn is_annex_heading(t: &str) -> bool {
+    let l = t.trim().to_lowercase();
+    l == "附件" || l.starts_with("附件一") || l == "annex" || l.starts_with("annex i") || l.starts_with("annex ")
+        && l.len() < 12
+}
+
+/// Title text without the list punctuation that ends it.
+pub fn tidy_title(t: &str) -> String {
+    let t = t.trim();
+    let t = t.trim_end_matches(['；', ';', '。', '：', ':', '，', ',']);
+    let t = t.strip_suffix(" and").or_else(|| t.strip_suffix("; and")).unwrap_or(t);
+    t.trim_end_matches(['；', ';', '.']).trim().to_string()
+}
+
+/// Compares two titles loosely: one is a prefix of the other, or they share most characters.
+pub fn similar(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> Vec<char> {
+        s.chars().filter(|c| c.is_alphanumeric()).flat_map(|c| c.to_lowercase()).collect()
+    };
+    let (x, y) = (norm(a), norm(b));
+    if x.is_empty() || y.is_empty() {
+        return false;
+    }
+    let (short, long) = if x.len() <= y.len() { (&x, &y) } else { (&y, &x) };
+    if long.starts_with(short) {
+        return true;
+    }
+    let prefix = x.iter().zip(y.iter()).take_while(|(a, b)| a == b).count();
+    if prefix >= 8 || prefix >= short.len() * 3 / 4 {
+        return true;
+    }
+    let mut pool: Vec<char> = long.to_vec();
+    let mut hits = 0;
+    for c in short.iter() {
+        if let Some(p) = pool.iter().position(|d| d == c) {
+            pool.swap_remove(p);
+            hits += 1;
+        }
+    }
+    hits * 100 >= short.len() * 75
+}
+
+/// Reads the agenda list and the annotations from the blocks between the
+/// title and the annex.
+pub fn read(blocks: &[Block], start: usize, end: usize, doc: &mut Document) {
+    let region = &blocks[start.min(end)..end];
+    let ann_at = region.iter().position(|b| is_annotations_heading(&b.text));
+    let list_end = ann_at.unwrap_or(region.len());
+    let mut items = read_list(&region[..list_end]);
+    let from_list = !items.is_empty();
+    if let Some(a) = ann_at {
+        read_annotations(&region[a + 1..], &mut items, from_list, doc);
+    } else if !from_list {
+        // No list and no "Annotations" heading: the numbered headings are the agenda.
+        read_annotations(region, &mut items, false, doc);
+    }
+    doc.agenda = items;
+}
+
+/// The list of items under "临时议程" / "Provisional agenda". Bulleted lists
+/// get their numbers by position.
+fn read_list(region: &[Block]) -> Vec<AgendaItem> {
+    let mut items: Vec<AgendaItem> = Vec::new();
+    let mut started = false;
+    let mut top_indent = None;
+    for b in region {
+        let t = b.text.trim();
+        if is_list_heading(t) {
+            started = true;
+            continue;
+        }
+        if b.cells.is_some() {
+            continue;
+        }
+        if let Some(c) = TOP.captures(t) {
+            let n: usize = c[1].parse().unwrap_or(0);
+            if n == items.len() + 1 && !c[2].trim().is_empty() {
+                items.push(AgendaItem { number: n.to_string(), title: tidy_title(&c[2]), ..Default::default() });
+                started = true;
+                top_indent = Some(b.indent);
+                continue;
+            }
+        }
+        if let Some(c) = SUB.captures(t) {
+            if let Some(parent) = items.last_mut() {
+                let letter = c[1].to_string();
+                parent.children.push(AgendaItem {
+                    number: format!("{}({letter})", parent.number),
+                    title: tidy_title(&c[2]),
+                    ..Default::default()
+                });
+                continue;
+            }
+        }
+        if b.bullet && started || b.bullet && items.is_empty() {
+            let nested = match top_indent {
+                Some(ti) => b.indent > ti,
+                None => false,
+            };
+            if nested && !items.is_empty() {
+                let parent = items.last_mut().unwrap();
+                let letter = letter_for(parent.children.len());
+                parent.children.push(AgendaItem {
+                    number: format!("{}({letter})", parent.number),
+                    title: tidy_title(t),
+                    ..Default::default()
+                });
+            } else {
+                top_indent = Some(b.indent);
+                let n = items.len() + 1;
+                items.push(AgendaItem { number: n.to_string(), title: tidy_title(t), ..Default::default() });
+            }
+            started = true;
+            continue;
+        }
+        // A title wrapped onto a second line that unwrapping did not catch.
+        if started && !is_keyword_heading(t) && t.chars().count() < 80 {
+            if let Some(last) = items.last_mut() {
+                let target = if last.children.is_empty() { last } else { last.children.last_mut().unwrap() };
+                if !target.title.ends_with(['。', '.']) && !t.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                    target.title = tidy_title(&format!("{}{}", target.title, t));
+                }
+            }
+        }
+    }
+    items
+}
+
+/// "a", "b", …, "z", "aa", "bb" as UN agendas letter their sub-items.
+pub fn letter_for(i: usize) -> String {
+    let c = (b'a' + (i % 26) as u8) as char;
+    c.to_string().repeat(i / 26 + 1)
+}
+
+enum Mode {
+    Text,
+    Documents,
+}
+
+fn read_annotations(region: &[Block], items: &mut Vec<AgendaItem>, from_list: bool, doc: &mut Document) {
+    let mut cur_top: Option<usize> = None;
+    let mut cur_sub: Option<usize> = None;
+    let mut mode = Mode::Text;
+    let mut seen_headings: Vec<String> = Vec::new();
+    for b in region {
+        let raw = b.text.trim();
+        if raw.is_empty() || b.cells.is_some() {
+            continue;
+        }
+        if let Some(c) = FOOTNOTE.captures(raw) {
+            let marker = c.get(1).or(c.get(2)).unwrap().as_str().to_string();
+            doc.footnotes.push(Footnote { marker: superscript_to_digits(&marker), text: c[3].trim().to_string() });
+            continue;
+        }
+        if let Some(c) = TOP.captures(raw) {
+            let n = c[1].to_string();
+            let title = tidy_title(&c[2]);
+            if from_list {
+                if let Some(pos) = items.iter().position(|it| it.number == n) {
+                    let after_current = cur_top.is_none_or(|cur| pos > cur);
+                    if after_current && (similar(&items[pos].title, &title) || title.is_empty()) {
+                        cur_top = Some(pos);
+                        cur_sub = None;
+                        mode = Mode::Text;
+                        seen_headings.push(n);
+                        continue;
+                    }
+                }
+            } else if n.parse::<usize>().ok() == Some(items.len() + 1) && !title.is_empty() && title.chars().count() < 120 && !title.ends_with('。') {
+                items.push(AgendaItem { number: n.clone(), title, ..Default::default() });
+                cur_top = Some(items.len() - 1);
+                cur_sub = None;
+                mode = Mode::Text;
+                continue;
+            }
+        }
+        if let (Some(c), Some(top)) = (SUB.captures(raw), cur_top) {
+            let letter = &c[1];
+            let title = tidy_title(&c[2]);
+            let number = format!("{}({letter})", items[top].number);
+            if let Some(pos) = items[top].children.iter().position(|ch| ch.number == number) {
+                if cur_sub.is_none_or(|s| pos > s) && similar(&items[top].children[pos].title, &title) {
+                    cur_sub = Some(pos);
+                    mode = Mode::Text;
+                    continue;
+                }
+            } else if !from_list && title.chars().count() < 100 && !title.ends_with('。') && !title.ends_with('；') && !title.ends_with(';') {
+                items[top].children.push(AgendaItem { number, title, ..Default::default() });
+                cur_sub = Some(items[top].children.len() - 1);
+                mode = Mode::Text;
+                continue;
+            }
+        }
+        if is_documents_heading(raw) {
+            mode = Mode::Documents;
+            continue;
+        }
+        let Some(top) = cur_top else { continue };
+        let target = match cur_sub {
+            Some(s) => &mut items[top].children[s],
+            None => &mut items[top],
+        };
+        if !target.annotation.is_empty() {
+            target.annotation.push_str("\n\n");
+        }
+        target.annotation.push_str(raw);
+        let listed = matches!(mode, Mode::Documents);
+        for r in references_in(raw, listed) {
+            match target.references.iter_mut().find(|x| x.symbol == r.symbol) {
+                Some(existing) => {
+                    if existing.title.is_none() {
+                        existing.title = r.title;
+                    }
+                }
+                None => target.references.push(r),
+            }
+        }
+    }
+    if from_list {
+        for it in items.iter() {
+            if !seen_headings.contains(&it.number) && !items.is_empty() && !seen_headings.is_empty() {
+                doc.diagnostics.push(format!("agenda item {}: no annotation heading found", it.number));
+            }
+        }
+    }
+}
+
+fn superscript_to_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '⁰' => '0', '¹' => '1', '²' => '2', '³' => '3', '⁴' => '4',
+            '⁵' => '5', '⁶' => '6', '⁷' => '7', '⁸' => '8', '⁹' => '9',
+            c => c,
+        })
+        .collect()
+}
+
+/// The symbols of a paragraph. In a document list each entry also gives the
+/// title: "秘书处的说明……（CAC/COSP/2019/5）", "Note by the Secretariat (A/1/2)",
+/// or "CAC/COSP/2019/5<tab>Note by the Secretariat".
+pub fn references_in(text: &str, listed: bool) -> Vec<Reference> {
+    let found = symbols::find(text);
+    let mut out: Vec<Reference> = Vec::new();
+    for (i, f) in found.iter().enumerate() {
+        if out.iter().any(|r| r.symbol == f.symbol) {
+            continue;
+        }
+        let mut title = None;
+        if listed && found.len() <= 2 {
+            let before = text[..f.start].trim_end().trim_end_matches(['（', '(']).trim();
+            let after = text[f.end..].trim_start().trim_start_matches(['）', ')', '.', '。']).trim();
+            if i == 0 && before.chars().count() >= 4 {
+                title = Some(tidy_title(before));
+            } else if f.start <= 1 && after.chars().count() >= 4 {
+                title = Some(tidy_title(after));
+            }
+        }
+        out.push(Reference { symbol: f.symbol.clone(), title });
+    }
+    out
+}

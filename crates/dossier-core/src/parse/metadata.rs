@@ -1,0 +1,247 @@
+//! The masthead: symbol, body, session, venue, dates, distribution, language
+//! of the original, job number, title and kind.
+
+use super::dates;
+use super::symbols;
+use super::text::{is_cjk, Block};
+use crate::model::{DateRange, Document, DocumentKind};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+static SESSION: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:第[一二三四五六七八九十百零〇0-9]+(?:届|次)(?:会议|届会|续会)?|(?i:[a-z]+(?:-[a-z]+)?\s+(?:session|meeting)(?:\s*\(resumed\))?))$").unwrap()
+});
+static JOB: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b(\d{2}-\d{5})\s*\(([A-Z])\)").unwrap());
+static BODY_WORDS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(会议|工作组|委员会|理事会|大会|专家组|小组|机构|论坛|Conference|Working Group|Commission|Council|Committee|Assembly|Group|Meeting|Board|Forum|Body|Parties)").unwrap()
+});
+static AGENDA_TITLE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(临时议程(和|及)?说明|临时议程|议程说明|附加说明的临时议程|provisional agenda(?: and annotations)?|annotated provisional agenda|annotations to the provisional agenda|agenda)$").unwrap()
+});
+static REPORT_TITLE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(报告$|^report (?:of|on) )").unwrap()
+});
+static ZH_REPORT_MEETING: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"在(.{2,12}?)举行的(.+?)(?:第.{1,4}(?:次|届))?(?:会议|届会)(?:的)?报告").unwrap()
+});
+static EN_REPORT_MEETING: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^report (?:of|on) the (?:[\w-]+ )?(?:meeting|session) of the (.+?) held (?:in|at) ([A-Z][\w .'-]+?)(?: on| from|,)").unwrap()
+});
+
+const LANGUAGE_NAMES: [(&str, &str); 12] = [
+    ("english", "en"), ("chinese", "zh"), ("french", "fr"), ("spanish", "es"),
+    ("russian", "ru"), ("arabic", "ar"), ("英文", "en"), ("中文", "zh"),
+    ("法文", "fr"), ("西班牙文", "es"), ("俄文", "ru"), ("阿拉伯文", "ar"),
+];
+
+fn language_code(name: &str) -> Option<&'static str> {
+    let n = name.trim().to_lowercase();
+    LANGUAGE_NAMES.iter().find(|(k, _)| n == *k).map(|(_, v)| *v)
+}
+
+/// Where the masthead ends: the index of the title block.
+pub struct Masthead {
+    pub title_index: Option<usize>,
+}
+
+/// Reads the masthead and title into `doc`; returns where the title stands.
+pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
+    let zh = doc.language == "zh";
+    let mut runs: Vec<Vec<String>> = vec![Vec::new()];
+    let mut after_distr = 0u8;
+    let mut title_index = None;
+    let limit = blocks.len().min(40);
+    for (i, b) in blocks.iter().take(limit).enumerate() {
+        let t = b.text.trim().trim_end_matches('*').trim();
+        if t.is_empty() {
+            continue;
+        }
+        if AGENDA_TITLE.is_match(t) {
+            doc.kind = DocumentKind::Agenda;
+            doc.title = Some(t.to_string());
+            title_index = Some(i);
+            break;
+        }
+        if t.starts_with("Distr") || t.starts_with("分发") {
+            after_distr = 3;
+            runs.push(Vec::new());
+            continue;
+        }
+        if let Some(orig) = t.strip_prefix("Original:").or_else(|| t.strip_prefix("原文：")) {
+            doc.original_language = language_code(orig).map(str::to_string).or(Some(orig.trim().to_string()));
+            after_distr = 0;
+            continue;
+        }
+        if language_code(t).is_some() {
+            continue;
+        }
+        if let Some(date) = (after_distr > 0).then(|| dates::single_date(t)).flatten() {
+            doc.distributed.get_or_insert(date);
+            after_distr = after_distr.saturating_sub(1);
+            continue;
+        }
+        after_distr = after_distr.saturating_sub(1);
+        if let Some(d) = dates::meeting_dates(t) {
+            if doc.dates.is_none() && t.chars().count() < 60 {
+                doc.dates = Some(DateRange { start: d.start, end: d.end });
+                doc.venue = d.venue;
+                runs.push(Vec::new());
+                continue;
+            }
+        }
+        if SESSION.is_match(t) {
+            doc.session = Some(t.to_string());
+            runs.push(Vec::new());
+            continue;
+        }
+        let found = symbols::find(t);
+        if let Some(f) = found.first() {
+            // A masthead line that is (nearly) just a symbol is the document's own.
+            let rest = t.replace(&f.symbol, "");
+            let rest = rest.trim().trim_start_matches("United Nations").trim_start_matches("联合国").trim();
+            if rest.len() <= 2 && doc.symbol.is_none() && i < 12 {
+                doc.symbol = Some(f.symbol.clone());
+                continue;
+            }
+        }
+        if t == "United Nations" || t == "联合国" || t.starts_with("Item") || t.starts_with("项目") || t.starts_with("临时议程项目") {
+            continue;
+        }
+        if REPORT_TITLE.is_match(t) && t.chars().count() > 6 {
+            doc.kind = DocumentKind::Report;
+            let mut title = t.to_string();
+            // A Chinese title wrapped before its last words: "……名额政" + "府间工作组会议报告".
+            if let Some(prev) = i.checked_sub(1).map(|p| blocks[p].text.trim()) {
+                if zh && super::text::width(prev) >= 50 && prev.chars().last().is_some_and(is_cjk) {
+                    title = format!("{prev}{t}");
+                    doc.dates = None;
+                    doc.venue = None;
+                }
+            }
+            doc.title = Some(title);
+            title_index = Some(i);
+            break;
+        }
+        // Numbered text means the body of the document has begun.
+        if t.chars().next().is_some_and(|c| c.is_ascii_digit()) && !t.contains("/") {
+            break;
+        }
+        if t.chars().count() <= 90 && b.cells.is_none() {
+            runs.last_mut().unwrap().push(t.to_string());
+        } else {
+            break;
+        }
+    }
+
+    // Body: the last run of name lines that names a body; its predecessor is the parent.
+    let named: Vec<String> = runs
+        .iter()
+        .filter(|r| !r.is_empty())
+        .map(|r| join_name(r, zh))
+        .filter(|n| BODY_WORDS.is_match(n) || n.contains("Convention") || n.contains("公约"))
+        .collect();
+    if title_index.is_some() || doc.kind != DocumentKind::Other || doc.symbol.is_some() {
+        if let Some(last) = named.last() {
+            doc.body = Some(last.clone());
+            if named.len() >= 2 {
+                doc.parent_body = Some(named[named.len() - 2].clone());
+            }
+        }
+    }
+    if doc.title.is_none() {
+        // Other documents: the first name-like line after the masthead that is no body.
+        doc.title = runs.iter().flatten().find(|l| !named.contains(l) && !BODY_WORDS.is_match(l)).cloned();
+    }
+    if doc.kind == DocumentKind::Other {
+        // A report whose title stands at the very top (no masthead).
+        // Its first line may be wrapped before the words that make it a report.
+        for i in 0..blocks.len().min(3) {
+            let t = blocks[i].text.trim();
+            if REPORT_TITLE.is_match(t) && t.chars().count() < 200 {
+                let mut title = t.to_string();
+                if i > 0 {
+                    let prev = blocks[i - 1].text.trim();
+                    if prev.chars().count() < 120 && !prev.ends_with(['。', '.']) {
+                        title = if zh { format!("{prev}{t}") } else { format!("{prev} {t}") };
+                    }
+                }
+                doc.kind = DocumentKind::Report;
+                doc.title = Some(title);
+                title_index = Some(i);
+                break;
+            }
+        }
+    }
+    if doc.kind == DocumentKind::Report {
+        read_report_title(doc);
+    }
+    for b in blocks.iter().take(400) {
+        if let Some(c) = JOB.captures(&b.text) {
+            doc.job_number = Some(format!("{} ({})", &c[1], &c[2]));
+            break;
+        }
+    }
+    Masthead { title_index }
+}
+
+fn join_name(lines: &[String], zh: bool) -> String {
+    let joined = if zh { lines.concat() } else { lines.join(" ") };
+    if zh {
+        // "联合国反腐败公约 缔约国会议" and "联合国反腐败公约缔约国会议" are one body.
+        let chars: Vec<char> = joined.chars().collect();
+        let mut out = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            if c == ' ' && i > 0 && i + 1 < chars.len() && is_cjk(chars[i - 1]) && is_cjk(chars[i + 1]) {
+                continue;
+            }
+            out.push(c);
+        }
+        out
+    } else {
+        joined
+    }
+}
+
+/// "2017年8月24日至25日在维也纳举行的……工作组会议报告": dates, venue, body.
+fn read_report_title(doc: &mut Document) {
+    let Some(title) = doc.title.clone() else { return };
+    if doc.dates.is_none() {
+        if let Some(d) = dates::meeting_dates(&title) {
+            doc.dates = Some(DateRange { start: d.start, end: d.end });
+        }
+    }
+    if let Some(c) = ZH_REPORT_MEETING.captures(&title) {
+        doc.venue.get_or_insert_with(|| c[1].to_string());
+        doc.body.get_or_insert_with(|| c[2].to_string());
+    } else if let Some(c) = EN_REPORT_MEETING.captures(&title) {
+        doc.body.get_or_insert_with(|| c[1].to_string());
+        doc.venue.get_or_insert_with(|| c[2].trim().to_string());
+    }
+}
+
+/// A guess at the symbol of a provisional agenda: the session's series (the
+/// prefix most cited with the meeting's year) followed by `/1`.
+pub fn suggest_symbol(doc: &Document) -> Option<String> {
+    if doc.symbol.is_some() || doc.kind != DocumentKind::Agenda {
+        return None;
+    }
+    let year = doc.dates.as_ref()?.start.get(..4)?.to_string();
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for r in &doc.references {
+        let parts: Vec<&str> = r.symbol.split('/').collect();
+        if let Some(pos) = parts.iter().position(|p| *p == year) {
+            let prefix = parts[..=pos].join("/");
+            match counts.iter_mut().find(|(p, _)| *p == prefix) {
+                Some(c) => c.1 += 1,
+                None => counts.push((prefix, 1)),
+            }
+        }
+    }
+    // The working group's own series wins over its parent's when both are cited.
+    let body_is_group = doc.body.as_deref().is_some_and(|b| b.contains("工作组") || b.contains("Working Group"));
+    counts.sort_by_key(|(p, n)| {
+        let wg = p.contains("/WG.") || p.contains("/EG.");
+        (std::cmp::Reverse(if wg == body_is_group { 1 } else { 0 }), std::cmp::Reverse(*n))
+    });
+    counts.first().map(|(p, _)| format!("{p}/1"))
+}

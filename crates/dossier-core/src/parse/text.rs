@@ -1,0 +1,296 @@
+//! Text clean-up shared by every parser: invisible characters, Markdown
+//! decoration, language detection, and re-joining hard-wrapped lines.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// True for the CJK ideographs and the kana/hangul that share their width.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F |
+        0x3040..=0x30FF | 0xAC00..=0xD7AF)
+}
+
+/// CJK and full-width punctuation.
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF65 | 0x2018..=0x201F | 0x2026 | 0x2014)
+}
+
+/// Display width: two columns for CJK characters and full-width punctuation.
+pub fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if is_cjk(c) || is_cjk_punct(c) { 2 } else { 1 })
+        .sum()
+}
+
+/// The document's language by script and, for Latin script, by common words.
+pub fn detect_language(text: &str) -> String {
+    let (mut cjk, mut latin, mut cyr, mut arabic) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars().take(200_000) {
+        if is_cjk(c) {
+            cjk += 1;
+        } else if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
+            latin += 1;
+        } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
+            cyr += 1;
+        } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            arabic += 1;
+        }
+    }
+    // Chinese documents carry Latin symbols and mastheads: weigh each ideograph as a word.
+    let scores = [(cjk * 3, "zh"), (latin, "latin"), (cyr, "ru"), (arabic, "ar")];
+    let best = scores.iter().max_by_key(|s| s.0).map(|s| s.1).unwrap_or("en");
+    if best != "latin" {
+        return best.to_string();
+    }
+    let lower = text.chars().take(50_000).collect::<String>().to_lowercase();
+    let count = |words: &[&str]| -> usize {
+        lower
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| words.contains(w))
+            .count()
+    };
+    let en = count(&["the", "and", "of", "to", "with", "which", "for"]);
+    let fr = count(&["le", "les", "des", "et", "du", "aux", "une"]);
+    let es = count(&["el", "los", "las", "del", "y", "una", "por"]);
+    if fr > en && fr >= es {
+        "fr".into()
+    } else if es > en && es > fr {
+        "es".into()
+    } else {
+        "en".into()
+    }
+}
+
+static MD_LINK: Lazy<Regex> = Lazy::new(|| Regex::new(r"\[([^\]\n]{1,200})\]\([^)\n]{0,500}\)").unwrap());
+static SPACE_CJK_DIGIT: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"([\p{Han}（）《》“”])[ \u{3000}]+([0-9])|([0-9%])[ \u{3000}]+([\p{Han}（）《》“”])").unwrap());
+
+/// Removes what is not text: zero-width characters, soft hyphens, Markdown
+/// links and emphasis; turns no-break spaces into spaces. In Chinese text the
+/// stray spaces that PDF extraction leaves between digits and characters go too.
+pub fn clean(text: &str, zh: bool) -> String {
+    let mut s: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}'))
+        .map(|c| match c {
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' => ' ',
+            _ => c,
+        })
+        .collect();
+    s = MD_LINK.replace_all(&s, "$1").into_owned();
+    s = s.replace("**", "").replace("__", "");
+    if zh {
+        s = s
+            .lines()
+            .map(|line| {
+                let mut l = line.to_string();
+                // Twice, so that overlapping matches such as "第 4/4 号" both go.
+                for _ in 0..2 {
+                    l = SPACE_CJK_DIGIT
+                        .replace_all(&l, |c: &regex::Captures| {
+                            if let (Some(a), Some(b)) = (c.get(1), c.get(2)) {
+                                format!("{}{}", a.as_str(), b.as_str())
+                            } else {
+                                format!("{}{}", &c[3], &c[4])
+                            }
+                        })
+                        .into_owned();
+                }
+                l
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    s
+}
+
+/// One logical line of the document after hard-wrapped lines were joined.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub text: String,
+    /// Leading white space of the first physical line, in columns.
+    pub indent: usize,
+    /// Cells, when the line is a tab-separated table row.
+    pub cells: Option<Vec<String>>,
+    /// A bullet ("- ", "• ") stood before the text (removed from `text`).
+    pub bullet: bool,
+}
+
+static NUMBERED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:[-•*]\s*)?(?:\d{1,3}(?:\.\d{1,3})*\.?\s|\d{1,3}\.\s*\p{Han}|\(\s*[a-z]{1,2}\s*\)|（[a-z]{1,2}）|[一二三四五六七八九十]{1,3}[.．、]|[IVXL]{1,6}\.\s|[A-Z]\.\s|\^?[a-z0-9]\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)").unwrap()
+});
+
+/// Headings that always stand on their own line.
+pub fn is_keyword_heading(s: &str) -> bool {
+    let t = s.trim().trim_end_matches([':', '：']).trim();
+    matches!(
+        t.to_lowercase().as_str(),
+        "文件" | "说明" | "附件" | "临时议程" | "议程" | "临时议程说明" | "拟议工作安排"
+            | "documentation" | "documents" | "annotations" | "annex" | "annexes"
+            | "provisional agenda" | "agenda" | "proposed organization of work"
+            | "organization of work" | "contents" | "目录"
+    )
+}
+
+/// Ends like a sentence, a list entry or a heading that asks for what follows.
+fn ends_closed(s: &str) -> bool {
+    s.trim_end()
+        .chars()
+        .last()
+        .map(|c| "。；;：:！？!?.”\"".contains(c))
+        .unwrap_or(true)
+}
+
+/// Joins hard-wrapped physical lines back into logical blocks.
+///
+/// PDF extraction breaks lines at the right margin, often with blank lines
+/// between them. A line is taken to continue onto the next when it is as wide
+/// as the document's usual full line (for wrapped text) or, in text with one
+/// paragraph per line, when it is long, does not end a sentence, and the next
+/// line starts no heading, number or list entry.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let lines: Vec<&str> = text.lines().collect();
+    let full_width = wrap_width(&lines);
+    let mut out: Vec<Block> = Vec::new();
+    // Whether the last block may still take a continuation line.
+    let mut open = false;
+    for raw in lines {
+        let trimmed_end = raw.trim_end();
+        if trimmed_end.trim().is_empty() {
+            continue;
+        }
+        if trimmed_end.contains('\t') && trimmed_end.trim_start_matches('\t').contains(|c: char| !c.is_whitespace()) {
+            let cells: Vec<String> = trimmed_end.split('\t').map(|c| c.trim().to_string()).collect();
+            if cells.iter().filter(|c| !c.is_empty()).count() >= 1 && cells.len() >= 2 {
+                out.push(Block {
+                    text: cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" "),
+                    indent: 0,
+                    cells: Some(cells),
+                    bullet: false,
+                });
+                open = false;
+                continue;
+            }
+        }
+        let indent = width(&trimmed_end[..trimmed_end.len() - trimmed_end.trim_start().len()]);
+        let mut body = trimmed_end.trim_start();
+        let mut bullet = false;
+        for b in ["- ", "• ", "* ", "· "] {
+            if let Some(rest) = body.strip_prefix(b) {
+                body = rest.trim_start();
+                bullet = true;
+                break;
+            }
+        }
+        let starts_new = bullet
+            || NUMBERED.is_match(body)
+            || is_keyword_heading(body)
+            || body.starts_with('^');
+        if open && !starts_new {
+            if let Some(last) = out.last_mut() {
+                join_into(&mut last.text, body);
+                open = continues(&last.text, raw, full_width);
+                continue;
+            }
+        }
+        out.push(Block {
+            text: body.to_string(),
+            indent,
+            cells: None,
+            bullet,
+        });
+        open = continues(body, raw, full_width) && !is_keyword_heading(body);
+    }
+    out
+}
+
+fn join_into(acc: &mut String, next: &str) {
+    let last = acc.chars().last().unwrap_or(' ');
+    let first = next.chars().next().unwrap_or(' ');
+    let glue = if is_cjk(last) || is_cjk_punct(last) || is_cjk(first) || is_cjk_punct(first) || last == '/' || last == '-' {
+        ""
+    } else {
+        " "
+    };
+    acc.push_str(glue);
+    acc.push_str(next);
+}
+
+/// Whether a physical line looks cut at the margin.
+fn continues(text_so_far: &str, raw_line: &str, full_width: Option<usize>) -> bool {
+    let line = raw_line.trim();
+    let w = width(line);
+    if let Some(full) = full_width {
+        if w * 100 >= full * 82 && !line.ends_with('。') {
+            return true;
+        }
+        // A wrapped document: a short line ends its paragraph.
+        return false;
+    }
+    // One paragraph per line: a long line that stops mid-sentence goes on.
+    width(text_so_far) >= 40 && !ends_closed(line) && !line.ends_with(['）', ')', '”'])
+}
+
+/// The width at which the text was wrapped, if it was: the most common width
+/// among long lines, when enough lines share it.
+fn wrap_width(lines: &[&str]) -> Option<usize> {
+    let widths: Vec<usize> = lines
+        .iter()
+        .map(|l| width(l.trim()))
+        .filter(|&w| w >= 30)
+        .collect();
+    if widths.len() < 8 {
+        return None;
+    }
+    let mut best = (0usize, 0usize);
+    for &center in &widths {
+        if center > 200 {
+            continue;
+        }
+        let n = widths.iter().filter(|&&w| w + 4 >= center && w <= center + 4).count();
+        if n > best.1 || (n == best.1 && center > best.0) {
+            best = (center, n);
+        }
+    }
+    // Wrapped text: at least 40% of the long lines end at the same margin.
+    if best.1 * 10 >= widths.len() * 4 {
+        // Use the upper edge of the cluster as the full width.
+        let max_in_cluster = widths
+            .iter()
+            .copied()
+            .filter(|&w| w + 4 >= best.0 && w <= best.0 + 4)
+            .max()
+            .unwrap_or(best.0);
+        Some(max_in_cluster)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_chinese_wrapped_lines_without_space() {
+        let mut text = String::new();
+        for _ in 0..10 {
+            text.push_str("资产追回问题不限成员名额政府间工作组会议将于二〇一二年八月三十日星期四上\n\n午十时开幕。\n\n");
+        }
+        let b = blocks(&text);
+        assert_eq!(b[0].text, "资产追回问题不限成员名额政府间工作组会议将于二〇一二年八月三十日星期四上午十时开幕。");
+    }
+
+    #[test]
+    fn cleans_spaces_between_digits_and_han() {
+        assert_eq!(clean("第 4/4 号决议 2012 年", true), "第4/4号决议2012年");
+        assert_eq!(clean("见[CAC/COSP/2023/14](#)。", true), "见CAC/COSP/2023/14。");
+    }
+
+    #[test]
+    fn detects_languages() {
+        assert_eq!(detect_language("临时议程和说明 CAC/COSP/2019/1"), "zh");
+        assert_eq!(detect_language("The Conference of the States Parties to the Convention"), "en");
+    }
+}

@@ -1,0 +1,1 @@
+fn main() { dossier_app_lib::run() }

@@ -57,6 +57,20 @@ pub fn similar(a: &str, b: &str) -> bool {
     if prefix >= 8 || prefix >= short.len() * 3 / 4 {
         return true;
     }
+    let cjk = |v: &Vec<char>| v.iter().any(|&c| super::text::is_cjk(c));
+    if !cjk(&x) || !cjk(&y) {
+        // Latin script: most words of the shorter title appear in the longer.
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).map(|w| w.to_lowercase()).collect()
+        };
+        let (wa, wb) = (words(a), words(b));
+        let (ws, wl) = if wa.len() <= wb.len() { (wa, wb) } else { (wb, wa) };
+        if ws.is_empty() {
+            return false;
+        }
+        let hits = ws.iter().filter(|w| wl.contains(w)).count();
+        return hits * 100 >= ws.len() * 75;
+    }
     let mut pool: Vec<char> = long.to_vec();
     let mut hits = 0;
     for c in short.iter() {
@@ -172,7 +186,7 @@ fn read_annotations(region: &[Block], items: &mut Vec<AgendaItem>, from_list: bo
     let mut seen_headings: Vec<String> = Vec::new();
     for b in region {
         let raw = b.text.trim();
-        if raw.is_empty() || b.cells.is_some() {
+        if raw.is_empty() {
             continue;
         }
         if let Some(c) = FOOTNOTE.captures(raw) {

@@ -126,7 +126,7 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
         if t.chars().next().is_some_and(|c| c.is_ascii_digit()) && !t.contains("/") {
             break;
         }
-        if t.chars().count() <= 90 && b.cells.is_none() {
+        if t.chars().count() <= 160 && b.cells.is_none() {
             runs.last_mut().unwrap().push(t.to_string());
         } else {
             break;
@@ -210,12 +210,18 @@ fn read_report_title(doc: &mut Document) {
             doc.dates = Some(DateRange { start: d.start, end: d.end });
         }
     }
-    if let Some(c) = ZH_REPORT_MEETING.captures(&title) {
-        doc.venue.get_or_insert_with(|| c[1].to_string());
-        doc.body.get_or_insert_with(|| c[2].to_string());
+    // The title names the meeting's own body, more specific than the masthead's.
+    let (venue, body) = if let Some(c) = ZH_REPORT_MEETING.captures(&title) {
+        (c[1].to_string(), c[2].to_string())
     } else if let Some(c) = EN_REPORT_MEETING.captures(&title) {
-        doc.body.get_or_insert_with(|| c[1].to_string());
-        doc.venue.get_or_insert_with(|| c[2].trim().to_string());
+        (c[2].trim().to_string(), c[1].to_string())
+    } else {
+        return;
+    };
+    doc.venue.get_or_insert(venue);
+    if doc.body.as_deref() != Some(body.as_str()) {
+        doc.parent_body = doc.body.take();
+        doc.body = Some(body);
     }
 }
 

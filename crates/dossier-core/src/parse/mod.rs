@@ -40,7 +40,8 @@ pub fn parse_text(raw: &str) -> Document {
         }
         DocumentKind::Report | DocumentKind::Other => report::read(&blocks, body_start, &mut doc),
     }
-    doc.references = all_references(&doc, &cleaned);
+    let joined: String = blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+    doc.references = all_references(&doc, &joined);
     doc.suggested_symbol = metadata::suggest_symbol(&doc);
     if doc.kind == DocumentKind::Agenda && doc.agenda.is_empty() {
         doc.diagnostics.push("no agenda items found".to_string());

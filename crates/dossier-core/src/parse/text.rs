@@ -118,7 +118,7 @@ pub struct Block {
 }
 
 static NUMBERED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:[-•*]\s*)?(?:\d{1,3}(?:\.\d{1,3})*\.?\s|\d{1,3}\.\s*\p{Han}|\(\s*[a-z]{1,2}\s*\)|（[a-z]{1,2}）|[一二三四五六七八九十]{1,3}[.．、]|[IVXL]{1,6}\.\s|[A-Z]\.\s|\^?[a-z0-9]\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)").unwrap()
+    Regex::new(r"^(?:[-•*]\s*)?(?:\d{1,3}(?:\.\d{1,3})*\.?\s|\d{1,3}\.\s*\p{Han}|\d{1,2}(?:\([a-z]{1,2}\))?(?:和\d{1,2})?\p{Han}|[上下]午|\(\s*[a-z]{1,2}\s*\)|（[a-z]{1,2}）|[一二三四五六七八九十]{1,3}[.．、]|[IVXL]{1,6}\.\s|[A-Z]\.\s|\^?[a-z0-9]\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)").unwrap()
 });
 
 /// Headings that always stand on their own line.
@@ -153,8 +153,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let lines: Vec<&str> = text.lines().collect();
     let full_width = wrap_width(&lines);
     let mut out: Vec<Block> = Vec::new();
-    // Whether the last block may still take a continuation line.
-    let mut open = false;
+    // Whether the last block may still take a continuation line: `Full` when
+    // its line reached the margin, `Loose` when it merely stopped mid-sentence.
+    let mut open = Open::No;
     for raw in lines {
         let trimmed_end = raw.trim_end();
         if trimmed_end.trim().is_empty() {
@@ -169,7 +170,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
                     cells: Some(cells),
                     bullet: false,
                 });
-                open = false;
+                open = Open::No;
                 continue;
             }
         }
@@ -185,9 +186,19 @@ pub fn blocks(text: &str) -> Vec<Block> {
         }
         let starts_new = bullet
             || NUMBERED.is_match(body)
+            || super::dates::time_range(body).is_some()
+            || super::dates::day_heading(body, Some(2000)).is_some()
             || is_keyword_heading(body)
             || body.starts_with('^');
-        if open && !starts_new {
+        let cut_symbol = out.last().is_some_and(|l| l.cells.is_none() && l.text.ends_with('/'));
+        let first = body.chars().next().unwrap_or(' ');
+        let takes = match open {
+            Open::Full => true,
+            // Only a line that plainly goes on the sentence: lower case or Chinese.
+            Open::Loose => first.is_lowercase() || is_cjk(first) || is_cjk_punct(first),
+            Open::No => false,
+        };
+        if (takes || cut_symbol) && !starts_new {
             if let Some(last) = out.last_mut() {
                 join_into(&mut last.text, body);
                 open = continues(&last.text, raw, full_width);
@@ -200,7 +211,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
             cells: None,
             bullet,
         });
-        open = continues(body, raw, full_width) && !is_keyword_heading(body);
+        open = if is_keyword_heading(body) { Open::No } else { continues(body, raw, full_width) };
     }
     out
 }
@@ -217,19 +228,28 @@ fn join_into(acc: &mut String, next: &str) {
     acc.push_str(next);
 }
 
+#[derive(Clone, Copy, PartialEq)]
+enum Open {
+    No,
+    Full,
+    Loose,
+}
+
 /// Whether a physical line looks cut at the margin.
-fn continues(text_so_far: &str, raw_line: &str, full_width: Option<usize>) -> bool {
+fn continues(text_so_far: &str, raw_line: &str, full_width: Option<usize>) -> Open {
     let line = raw_line.trim();
     let w = width(line);
     if let Some(full) = full_width {
         if w * 100 >= full * 82 && !line.ends_with('。') {
-            return true;
+            return Open::Full;
         }
-        // A wrapped document: a short line ends its paragraph.
-        return false;
     }
-    // One paragraph per line: a long line that stops mid-sentence goes on.
-    width(text_so_far) >= 40 && !ends_closed(line) && !line.ends_with(['）', ')', '”'])
+    // A long line that stops mid-sentence may go on.
+    if width(text_so_far) >= 40 && !ends_closed(line) && !line.ends_with(['）', ')', '”']) {
+        Open::Loose
+    } else {
+        Open::No
+    }
 }
 
 /// The width at which the text was wrapped, if it was: the most common width

@@ -4,6 +4,7 @@
 
 pub mod error;
 pub mod extract;
+pub mod library;
 pub mod model;
 pub mod parse;
 

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Dossier's one entry point for people and CI.
+#   ./dev.sh run    install what is missing, build, start Dossier with the seed library
+#   ./dev.sh test   install what is missing, run every test and check
+# Both are idempotent: on a machine that has everything they go straight to work.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+APT_PACKAGES=(
+  libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
+  build-essential pkg-config file xvfb xauth fonts-noto-cjk webkit2gtk-driver
+)
+
+say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
+
+ensure_apt() {
+  local missing=()
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  command -v node >/dev/null || missing+=(nodejs npm)
+  if ((${#missing[@]})); then
+    say "installing system packages: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+  command -v cargo >/dev/null || { echo "Rust is missing: install it from https://rustup.rs and run this again" >&2; exit 1; }
+}
+
+ensure_npm() {
+  if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+    say "installing UI packages (npm ci)"
+    npm ci --prefix ui --no-audit --no-fund
+  fi
+}
+
+build_ui() {
+  say "building the UI"
+  npm --prefix ui run build --silent
+}
+
+cmd_run() {
+  ensure_apt
+  ensure_npm
+  build_ui
+  say "building and starting Dossier"
+  cargo build -p dossier-app --features custom-protocol
+  if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    say "no display found: starting under Xvfb (invisible); set DISPLAY to see the window"
+    exec xvfb-run -a -s "-screen 0 1280x800x24" target/debug/dossier-app
+  fi
+  exec target/debug/dossier-app
+}
+
+cmd_test() {
+  ensure_apt
+  ensure_npm
+  build_ui
+  say "rustfmt"
+  cargo fmt --all -- --check
+  say "the core has no Tauri dependency"
+  if cargo tree -p dossier-core -i tauri -e normal,build 2>/dev/null | grep -q tauri; then
+    echo "dossier-core depends on tauri" >&2
+    exit 1
+  fi
+  say "clippy"
+  cargo clippy --workspace --all-targets -- -D warnings
+  say "UI lint, type check and unit tests"
+  npm --prefix ui run lint --silent
+  npm --prefix ui run typecheck --silent
+  npm --prefix ui test --silent
+  say "Rust tests (core, CLI, shell and bindings freshness)"
+  cargo test --workspace
+}
+
+case "${1:-}" in
+  run) cmd_run ;;
+  test) cmd_test ;;
+  *) echo "usage: ./dev.sh run|test" >&2; exit 2 ;;
+esac

@@ -1,0 +1,52 @@
+import type { Document } from "../../ipc";
+import { t } from "../../i18n";
+import { Header } from "./Reader";
+
+/** Reports and other documents: sections, numbered paragraphs, attendance. */
+export function TextView({ doc }: { doc: Document }) {
+  let lastSection: string | null = null;
+  return (
+    <div class="reader text-reader">
+      <Header doc={doc} />
+      <div class="panes two">
+        <nav class="outline" aria-label={t("sections")}>
+          <h3>{t("sections")}</h3>
+          <ul>
+            {doc.sections.map((s, i) => (
+              <li key={i}>
+                <a class={`item depth-${s.level - 1}`} href={`#sec-${i}`}>
+                  {s.number && <span class="num">{s.number}</span>}
+                  <span class="title">{s.title}</span>
+                  {s.items.length > 0 && <span class="badge">{s.items.join(", ")}</span>}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <article class="text">
+          {doc.paragraphs.map((p, i) => {
+            const head = p.section !== lastSection ? p.section : null;
+            lastSection = p.section;
+            const secIndex = head ? doc.sections.findIndex((s) => s.title === head) : -1;
+            return (
+              <div key={i}>
+                {head && <h3 id={`sec-${secIndex}`}>{head}</h3>}
+                <p class="para">
+                  {p.number && <span class="pnum">{p.number}.</span>} {p.text}
+                </p>
+              </div>
+            );
+          })}
+          {doc.attendance && (
+            <aside class="attendance">
+              <h4>{t("attendance")}</h4>
+              <p>
+                {t("states")}: {doc.attendance.states.length} · {t("organizations")}: {doc.attendance.organizations.length}
+              </p>
+            </aside>
+          )}
+        </article>
+      </div>
+    </div>
+  );
+}

@@ -1,10 +1,28 @@
 // The only door to the backend. Everything else in the UI imports from here,
 // never from "@tauri-apps/*" or the generated bindings directly.
 import { commands } from "../bindings";
-import type { CommandError, Document, LibraryEntry, AppInfo } from "../bindings";
+import type {
+  AgendaItem_Serialize,
+  AppInfo,
+  CommandError,
+  Document_Serialize,
+  DocumentKind,
+  LibraryEntry_Serialize,
+  Paragraph_Serialize,
+  Reference_Serialize,
+  ScheduleSlot_Serialize,
+  Section_Serialize,
+} from "../bindings";
 
-export type { CommandError, Document, LibraryEntry, AppInfo };
-export type { AgendaItem, ScheduleSlot, Reference, Paragraph, Section, DocumentKind } from "../bindings";
+// What the backend sends (the serialized shape of the core's types).
+export type Document = Document_Serialize;
+export type LibraryEntry = LibraryEntry_Serialize;
+export type AgendaItem = AgendaItem_Serialize;
+export type ScheduleSlot = ScheduleSlot_Serialize;
+export type Reference = Reference_Serialize;
+export type Paragraph = Paragraph_Serialize;
+export type Section = Section_Serialize;
+export type { AppInfo, CommandError, DocumentKind };
 
 /** A failed command, with the backend's stable error kind. */
 export class IpcError extends Error {

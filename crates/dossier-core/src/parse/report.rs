@@ -114,6 +114,16 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
                 continue;
             }
         }
+        // Reports number every paragraph: unnumbered text after a numbered
+        // paragraph of the same section is that paragraph's wrapped remainder.
+        if let Some(last) = doc.paragraphs.last_mut() {
+            if last.number.is_some() && last.section == section && doc.kind == crate::model::DocumentKind::Report {
+                let glue = if super::text::is_cjk(t.chars().next().unwrap_or(' ')) { "" } else { " " };
+                last.text.push_str(glue);
+                last.text.push_str(t);
+                continue;
+            }
+        }
         doc.paragraphs.push(Paragraph { number: None, section: section.clone(), text: t.to_string() });
     }
     if let Some(list) = adopted {

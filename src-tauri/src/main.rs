@@ -1,1 +1,3 @@
-fn main() { dossier_app_lib::run() }
+fn main() {
+    dossier_app_lib::run()
+}

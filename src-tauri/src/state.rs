@@ -27,7 +27,12 @@ impl AppState {
             .ok()
             .filter(|p| p.is_dir());
         // A development build runs from the source tree.
-        let seeds_dir = bundled.unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../seeds")));
-        Ok(AppState { data_dir, seeds_dir, library: Mutex::new(None) })
+        let seeds_dir = bundled
+            .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../seeds")));
+        Ok(AppState {
+            data_dir,
+            seeds_dir,
+            library: Mutex::new(None),
+        })
     }
 }

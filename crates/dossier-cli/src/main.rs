@@ -4,7 +4,11 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "dossier", version, about = "Read, store and search UN meeting documents")]
+#[command(
+    name = "dossier",
+    version,
+    about = "Read, store and search UN meeting documents"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

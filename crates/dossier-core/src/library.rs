@@ -34,7 +34,10 @@ impl SeedLibrary {
     /// files are skipped; the seed folder is ours, so none should be.
     pub fn load(dir: &Path) -> Result<Self> {
         let mut files: Vec<_> = std::fs::read_dir(dir)
-            .map_err(|source| Error::Io { path: dir.to_path_buf(), source })?
+            .map_err(|source| Error::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.is_file() && crate::extract::Format::from_path(p).is_some())
             .collect();
@@ -42,7 +45,10 @@ impl SeedLibrary {
         let mut docs = Vec::new();
         for path in files {
             if let Ok(doc) = crate::parse_file(&path) {
-                docs.push((path.file_name().unwrap().to_string_lossy().into_owned(), doc));
+                docs.push((
+                    path.file_name().unwrap().to_string_lossy().into_owned(),
+                    doc,
+                ));
             }
         }
         Ok(SeedLibrary { docs })

@@ -54,11 +54,32 @@ fn formats_agree_on_structure() {
     let txt = dossier_core::parse_file(&root.join("../../seeds/001_9b3f3c3582431abc.txt")).unwrap();
     for other in ["seed001_libreoffice.pdf", "seed001_libreoffice.docx"] {
         let doc = dossier_core::parse_file(&root.join("tests/fixtures").join(other)).unwrap();
-        let numbers = |d: &dossier_core::Document| d.items_flat().iter().map(|i| (i.number.clone(), i.title.clone())).collect::<Vec<_>>();
+        let numbers = |d: &dossier_core::Document| {
+            d.items_flat()
+                .iter()
+                .map(|i| (i.number.clone(), i.title.clone()))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(numbers(&doc), numbers(&txt), "{other}: agenda");
-        let slots = |d: &dossier_core::Document| d.schedule.iter().map(|s| (s.date.clone(), s.start.clone(), s.items.clone(), s.continued)).collect::<Vec<_>>();
+        let slots = |d: &dossier_core::Document| {
+            d.schedule
+                .iter()
+                .map(|s| {
+                    (
+                        s.date.clone(),
+                        s.start.clone(),
+                        s.items.clone(),
+                        s.continued,
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
         assert_eq!(slots(&doc), slots(&txt), "{other}: schedule");
-        assert_eq!((&doc.dates, &doc.venue, &doc.body), (&txt.dates, &txt.venue, &txt.body), "{other}: metadata");
+        assert_eq!(
+            (&doc.dates, &doc.venue, &doc.body),
+            (&txt.dates, &txt.venue, &txt.body),
+            "{other}: metadata"
+        );
     }
 }
 
@@ -68,7 +89,11 @@ fn formats_agree_on_structure() {
 fn working_group_2024_item_3a_slots() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let doc = dossier_core::parse_file(&root.join("../../seeds/001_9b3f3c3582431abc.txt")).unwrap();
-    let slots: Vec<_> = doc.schedule.iter().filter(|s| s.items.contains(&"3(a)".to_string())).collect();
+    let slots: Vec<_> = doc
+        .schedule
+        .iter()
+        .filter(|s| s.items.contains(&"3(a)".to_string()))
+        .collect();
     assert_eq!(slots.len(), 2);
     assert_eq!(slots[1].start.as_deref(), Some("15:00"));
     assert!(slots[1].continued);
@@ -79,7 +104,10 @@ fn working_group_2024_item_3a_slots() {
         .unwrap();
     assert_eq!(thursday_pm.items, vec!["4"]);
     assert!(doc.symbol.is_none(), "the seed prints no symbol of its own");
-    assert_eq!(doc.suggested_symbol.as_deref(), Some("CAC/COSP/WG.2/2024/1"));
+    assert_eq!(
+        doc.suggested_symbol.as_deref(),
+        Some("CAC/COSP/WG.2/2024/1")
+    );
 }
 
 #[test]
@@ -87,9 +115,17 @@ fn bad_input_is_a_clear_error_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let cases: &[(&str, &[u8], &str)] = &[
         ("empty.txt", b"", "empty"),
-        ("binary.txt", &[0u8, 159, 146, 150, 0, 1, 2, 3, 255, 254, 0, 0], "binary"),
+        (
+            "binary.txt",
+            &[0u8, 159, 146, 150, 0, 1, 2, 3, 255, 254, 0, 0],
+            "binary",
+        ),
         ("fake.pdf", b"hello, not a pdf", "not a PDF"),
-        ("truncated.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", "damaged"),
+        (
+            "truncated.pdf",
+            b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog",
+            "damaged",
+        ),
         ("fake.docx", b"plain text", "not a Word document"),
         ("image.png", b"\x89PNG\r\n\x1a\n....", "unsupported"),
     ];
@@ -97,7 +133,13 @@ fn bad_input_is_a_clear_error_naming_the_file() {
         let p = dir.path().join(name);
         std::fs::write(&p, bytes).unwrap();
         let err = dossier_core::parse_file(&p).unwrap_err().to_string();
-        assert!(err.contains(name), "{name}: message does not name the file: {err}");
-        assert!(err.contains(expect), "{name}: expected '{expect}' in: {err}");
+        assert!(
+            err.contains(name),
+            "{name}: message does not name the file: {err}"
+        );
+        assert!(
+            err.contains(expect),
+            "{name}: expected '{expect}' in: {err}"
+        );
     }
 }

@@ -7,7 +7,10 @@ use dossier_core::Document;
 use serde::Serialize;
 use tauri::State;
 
-fn with_library<T>(state: &AppState, f: impl FnOnce(&SeedLibrary) -> CommandResult<T>) -> CommandResult<T> {
+fn with_library<T>(
+    state: &AppState,
+    f: impl FnOnce(&SeedLibrary) -> CommandResult<T>,
+) -> CommandResult<T> {
     let mut guard = state.library.lock().unwrap_or_else(|p| p.into_inner());
     if guard.is_none() {
         *guard = Some(SeedLibrary::load(&state.seeds_dir)?);
@@ -39,5 +42,8 @@ pub struct AppInfo {
 #[tauri::command]
 #[specta::specta]
 pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
-    Ok(AppInfo { version: dossier_core::version().to_string(), data_dir: state.data_dir.display().to_string() })
+    Ok(AppInfo {
+        version: dossier_core::version().to_string(),
+        data_dir: state.data_dir.display().to_string(),
+    })
 }

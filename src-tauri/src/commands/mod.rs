@@ -15,7 +15,10 @@ pub struct CommandError {
 
 impl From<dossier_core::Error> for CommandError {
     fn from(e: dossier_core::Error) -> Self {
-        CommandError { kind: e.kind(), message: e.to_string() }
+        CommandError {
+            kind: e.kind(),
+            message: e.to_string(),
+        }
     }
 }
 

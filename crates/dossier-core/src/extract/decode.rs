@@ -5,7 +5,11 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
     let text = if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (cow, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         if had_errors {
-            return Err(format!("the file claims {} but is not valid {}", enc.name(), enc.name()));
+            return Err(format!(
+                "the file claims {} but is not valid {}",
+                enc.name(),
+                enc.name()
+            ));
         }
         cow.into_owned()
     } else if let Ok(s) = std::str::from_utf8(bytes) {

@@ -93,7 +93,8 @@ fn render(xml: &str, part: Part) -> Result<String, String> {
                     b"tc" => cell.clear(),
                     b"vertAlign" => {
                         superscript = e.attributes().flatten().any(|a| {
-                            a.key.local_name().as_ref() == b"val" && a.value.as_ref() == b"superscript"
+                            a.key.local_name().as_ref() == b"val"
+                                && a.value.as_ref() == b"superscript"
                         });
                     }
                     b"footnoteReference" => {

@@ -111,7 +111,9 @@ pub fn extract_bytes(path: &Path, bytes: &[u8]) -> Result<String> {
     };
     if text.trim().is_empty() {
         let why = match format {
-            Format::Pdf => "the PDF has no text layer (it looks like a scan); run it through OCR first",
+            Format::Pdf => {
+                "the PDF has no text layer (it looks like a scan); run it through OCR first"
+            }
             _ => "the file contains no text",
         };
         return Err(Error::unreadable(path, why));

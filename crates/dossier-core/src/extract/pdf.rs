@@ -3,11 +3,12 @@
 //! records how it compared with the alternatives.
 
 pub fn extract(bytes: &[u8]) -> Result<String, String> {
-    let doc = lopdf::Document::load_mem(bytes).map_err(|e| {
-        format!("the PDF is damaged or truncated and cannot be opened ({e})")
-    })?;
+    let doc = lopdf::Document::load_mem(bytes)
+        .map_err(|e| format!("the PDF is damaged or truncated and cannot be opened ({e})"))?;
     if doc.is_encrypted() {
-        return Err("the PDF is encrypted (password-protected); save an unprotected copy first".into());
+        return Err(
+            "the PDF is encrypted (password-protected); save an unprotected copy first".into(),
+        );
     }
     // pdf-extract can panic on malformed content streams; contain it.
     let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes));

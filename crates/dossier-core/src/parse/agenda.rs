@@ -8,48 +8,72 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 static TOP: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(\d{1,2})\s*[.．、]\s*(.*)$").unwrap());
-static SUB: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[（(]\s*([a-z]{1,2})\s*[)）]\s*(.*)$").unwrap());
-static FOOTNOTE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:\^(\d{1,2})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(.+)$").unwrap());
+static SUB: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^[（(]\s*([a-z]{1,2})\s*[)）]\s*(.*)$").unwrap());
+static FOOTNOTE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:\^(\d{1,2})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(.+)$").unwrap());
 
 fn is_list_heading(t: &str) -> bool {
     let l = t.trim().trim_end_matches([':', '：']).to_lowercase();
-    matches!(l.as_str(), "临时议程" | "议程" | "provisional agenda" | "agenda")
+    matches!(
+        l.as_str(),
+        "临时议程" | "议程" | "provisional agenda" | "agenda"
+    )
 }
 
 fn is_annotations_heading(t: &str) -> bool {
     let l = t.trim().trim_end_matches([':', '：']).to_lowercase();
-    matches!(l.as_str(), "说明" | "议程说明" | "annotations" | "annotations to the provisional agenda")
+    matches!(
+        l.as_str(),
+        "说明" | "议程说明" | "annotations" | "annotations to the provisional agenda"
+    )
 }
 
 fn is_documents_heading(t: &str) -> bool {
     let l = t.trim().trim_end_matches([':', '：']).to_lowercase();
-    matches!(l.as_str(), "文件" | "documentation" | "documents" | "所涉文件")
+    matches!(
+        l.as_str(),
+        "文件" | "documentation" | "documents" | "所涉文件"
+    )
 }
 
 pub fn is_annex_heading(t: &str) -> bool {
     let l = t.trim().to_lowercase();
-    l == "附件" || l.starts_with("附件一") || l == "annex" || l.starts_with("annex i") || l.starts_with("annex ")
-        && l.len() < 12
+    l == "附件"
+        || l.starts_with("附件一")
+        || l == "annex"
+        || l.starts_with("annex i")
+        || l.starts_with("annex ") && l.len() < 12
 }
 
 /// Title text without the list punctuation that ends it.
 pub fn tidy_title(t: &str) -> String {
     let t = t.trim();
     let t = t.trim_end_matches(['；', ';', '。', '：', ':', '，', ',']);
-    let t = t.strip_suffix(" and").or_else(|| t.strip_suffix("; and")).unwrap_or(t);
+    let t = t
+        .strip_suffix(" and")
+        .or_else(|| t.strip_suffix("; and"))
+        .unwrap_or(t);
     t.trim_end_matches(['；', ';', '.']).trim().to_string()
 }
 
 /// Compares two titles loosely: one is a prefix of the other, or they share most characters.
 pub fn similar(a: &str, b: &str) -> bool {
     let norm = |s: &str| -> Vec<char> {
-        s.chars().filter(|c| c.is_alphanumeric()).flat_map(|c| c.to_lowercase()).collect()
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(|c| c.to_lowercase())
+            .collect()
     };
     let (x, y) = (norm(a), norm(b));
     if x.is_empty() || y.is_empty() {
         return false;
     }
-    let (short, long) = if x.len() <= y.len() { (&x, &y) } else { (&y, &x) };
+    let (short, long) = if x.len() <= y.len() {
+        (&x, &y)
+    } else {
+        (&y, &x)
+    };
     if long.starts_with(short) {
         return true;
     }
@@ -61,10 +85,17 @@ pub fn similar(a: &str, b: &str) -> bool {
     if !cjk(&x) || !cjk(&y) {
         // Latin script: most words of the shorter title appear in the longer.
         let words = |s: &str| -> Vec<String> {
-            s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).map(|w| w.to_lowercase()).collect()
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() > 2)
+                .map(|w| w.to_lowercase())
+                .collect()
         };
         let (wa, wb) = (words(a), words(b));
-        let (ws, wl) = if wa.len() <= wb.len() { (wa, wb) } else { (wb, wa) };
+        let (ws, wl) = if wa.len() <= wb.len() {
+            (wa, wb)
+        } else {
+            (wb, wa)
+        };
         if ws.is_empty() {
             return false;
         }
@@ -117,7 +148,11 @@ fn read_list(region: &[Block]) -> Vec<AgendaItem> {
         if let Some(c) = TOP.captures(t) {
             let n: usize = c[1].parse().unwrap_or(0);
             if n == items.len() + 1 && !c[2].trim().is_empty() {
-                items.push(AgendaItem { number: n.to_string(), title: tidy_title(&c[2]), ..Default::default() });
+                items.push(AgendaItem {
+                    number: n.to_string(),
+                    title: tidy_title(&c[2]),
+                    ..Default::default()
+                });
                 started = true;
                 top_indent = Some(b.indent);
                 continue;
@@ -150,7 +185,11 @@ fn read_list(region: &[Block]) -> Vec<AgendaItem> {
             } else {
                 top_indent = Some(b.indent);
                 let n = items.len() + 1;
-                items.push(AgendaItem { number: n.to_string(), title: tidy_title(t), ..Default::default() });
+                items.push(AgendaItem {
+                    number: n.to_string(),
+                    title: tidy_title(t),
+                    ..Default::default()
+                });
             }
             started = true;
             continue;
@@ -158,8 +197,14 @@ fn read_list(region: &[Block]) -> Vec<AgendaItem> {
         // A title wrapped onto a second line that unwrapping did not catch.
         if started && !is_keyword_heading(t) && t.chars().count() < 80 {
             if let Some(last) = items.last_mut() {
-                let target = if last.children.is_empty() { last } else { last.children.last_mut().unwrap() };
-                if !target.title.ends_with(['。', '.']) && !t.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                let target = if last.children.is_empty() {
+                    last
+                } else {
+                    last.children.last_mut().unwrap()
+                };
+                if !target.title.ends_with(['。', '.'])
+                    && !t.chars().next().is_some_and(|c| c.is_ascii_digit())
+                {
                     target.title = tidy_title(&format!("{}{}", target.title, t));
                 }
             }
@@ -179,7 +224,12 @@ enum Mode {
     Documents,
 }
 
-fn read_annotations(region: &[Block], items: &mut Vec<AgendaItem>, from_list: bool, doc: &mut Document) {
+fn read_annotations(
+    region: &[Block],
+    items: &mut Vec<AgendaItem>,
+    from_list: bool,
+    doc: &mut Document,
+) {
     let mut cur_top: Option<usize> = None;
     let mut cur_sub: Option<usize> = None;
     let mut mode = Mode::Text;
@@ -191,7 +241,10 @@ fn read_annotations(region: &[Block], items: &mut Vec<AgendaItem>, from_list: bo
         }
         if let Some(c) = FOOTNOTE.captures(raw) {
             let marker = c.get(1).or(c.get(2)).unwrap().as_str().to_string();
-            doc.footnotes.push(Footnote { marker: superscript_to_digits(&marker), text: c[3].trim().to_string() });
+            doc.footnotes.push(Footnote {
+                marker: superscript_to_digits(&marker),
+                text: c[3].trim().to_string(),
+            });
             continue;
         }
         if let Some(c) = TOP.captures(raw) {
@@ -208,8 +261,16 @@ fn read_annotations(region: &[Block], items: &mut Vec<AgendaItem>, from_list: bo
                         continue;
                     }
                 }
-            } else if n.parse::<usize>().ok() == Some(items.len() + 1) && !title.is_empty() && title.chars().count() < 120 && !title.ends_with('。') {
-                items.push(AgendaItem { number: n.clone(), title, ..Default::default() });
+            } else if n.parse::<usize>().ok() == Some(items.len() + 1)
+                && !title.is_empty()
+                && title.chars().count() < 120
+                && !title.ends_with('。')
+            {
+                items.push(AgendaItem {
+                    number: n.clone(),
+                    title,
+                    ..Default::default()
+                });
                 cur_top = Some(items.len() - 1);
                 cur_sub = None;
                 mode = Mode::Text;
@@ -220,14 +281,29 @@ fn read_annotations(region: &[Block], items: &mut Vec<AgendaItem>, from_list: bo
             let letter = &c[1];
             let title = tidy_title(&c[2]);
             let number = format!("{}({letter})", items[top].number);
-            if let Some(pos) = items[top].children.iter().position(|ch| ch.number == number) {
-                if cur_sub.is_none_or(|s| pos > s) && similar(&items[top].children[pos].title, &title) {
+            if let Some(pos) = items[top]
+                .children
+                .iter()
+                .position(|ch| ch.number == number)
+            {
+                if cur_sub.is_none_or(|s| pos > s)
+                    && similar(&items[top].children[pos].title, &title)
+                {
                     cur_sub = Some(pos);
                     mode = Mode::Text;
                     continue;
                 }
-            } else if !from_list && title.chars().count() < 100 && !title.ends_with('。') && !title.ends_with('；') && !title.ends_with(';') {
-                items[top].children.push(AgendaItem { number, title, ..Default::default() });
+            } else if !from_list
+                && title.chars().count() < 100
+                && !title.ends_with('。')
+                && !title.ends_with('；')
+                && !title.ends_with(';')
+            {
+                items[top].children.push(AgendaItem {
+                    number,
+                    title,
+                    ..Default::default()
+                });
                 cur_sub = Some(items[top].children.len() - 1);
                 mode = Mode::Text;
                 continue;
@@ -260,8 +336,12 @@ fn read_annotations(region: &[Block], items: &mut Vec<AgendaItem>, from_list: bo
     }
     if from_list {
         for it in items.iter() {
-            if !seen_headings.contains(&it.number) && !items.is_empty() && !seen_headings.is_empty() {
-                doc.diagnostics.push(format!("agenda item {}: no annotation heading found", it.number));
+            if !seen_headings.contains(&it.number) && !items.is_empty() && !seen_headings.is_empty()
+            {
+                doc.diagnostics.push(format!(
+                    "agenda item {}: no annotation heading found",
+                    it.number
+                ));
             }
         }
     }
@@ -270,8 +350,16 @@ fn read_annotations(region: &[Block], items: &mut Vec<AgendaItem>, from_list: bo
 fn superscript_to_digits(s: &str) -> String {
     s.chars()
         .map(|c| match c {
-            '⁰' => '0', '¹' => '1', '²' => '2', '³' => '3', '⁴' => '4',
-            '⁵' => '5', '⁶' => '6', '⁷' => '7', '⁸' => '8', '⁹' => '9',
+            '⁰' => '0',
+            '¹' => '1',
+            '²' => '2',
+            '³' => '3',
+            '⁴' => '4',
+            '⁵' => '5',
+            '⁶' => '6',
+            '⁷' => '7',
+            '⁸' => '8',
+            '⁹' => '9',
             c => c,
         })
         .collect()
@@ -289,15 +377,24 @@ pub fn references_in(text: &str, listed: bool) -> Vec<Reference> {
         }
         let mut title = None;
         if listed && found.len() <= 2 {
-            let before = text[..f.start].trim_end().trim_end_matches(['（', '(']).trim();
-            let after = text[f.end..].trim_start().trim_start_matches(['）', ')', '.', '。']).trim();
+            let before = text[..f.start]
+                .trim_end()
+                .trim_end_matches(['（', '('])
+                .trim();
+            let after = text[f.end..]
+                .trim_start()
+                .trim_start_matches(['）', ')', '.', '。'])
+                .trim();
             if i == 0 && before.chars().count() >= 4 {
                 title = Some(tidy_title(before));
             } else if f.start <= 1 && after.chars().count() >= 4 {
                 title = Some(tidy_title(after));
             }
         }
-        out.push(Reference { symbol: f.symbol.clone(), title });
+        out.push(Reference {
+            symbol: f.symbol.clone(),
+            title,
+        });
     }
     out
 }

@@ -4,8 +4,18 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 fn month_number(name: &str) -> Option<u32> {
@@ -14,7 +24,10 @@ fn month_number(name: &str) -> Option<u32> {
     if n.len() < 3 {
         return None;
     }
-    MONTHS.iter().position(|m| m.starts_with(n)).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(n))
+        .map(|i| i as u32 + 1)
 }
 
 pub fn iso(y: i32, m: u32, d: u32) -> Option<String> {
@@ -55,7 +68,10 @@ pub fn meeting_dates(line: &str) -> Option<MeetingDates> {
             }
             None => start.clone(),
         };
-        let venue = c.get(7).map(|v| v.as_str().trim().to_string()).filter(|v| !v.contains("星期"));
+        let venue = c
+            .get(7)
+            .map(|v| v.as_str().trim().to_string())
+            .filter(|v| !v.contains("星期"));
         return Some(MeetingDates { start, end, venue });
     }
     if let Some(c) = EN_RANGE.captures(line) {
@@ -69,21 +85,33 @@ pub fn meeting_dates(line: &str) -> Option<MeetingDates> {
         let d2: u32 = c.get(3).and_then(|v| v.as_str().parse().ok()).unwrap_or(d1);
         let start = iso(y, m1, d1)?;
         let end = iso(y, m2, d2)?;
-        let before = line[..c.get(0).unwrap().start()].trim().trim_end_matches([',', ';']).trim();
+        let before = line[..c.get(0).unwrap().start()]
+            .trim()
+            .trim_end_matches([',', ';'])
+            .trim();
         let venue = before
             .rsplit(',')
             .next()
             .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty() && s.len() <= 40 && s.chars().next().is_some_and(|c| c.is_uppercase()));
+            .filter(|s| {
+                !s.is_empty() && s.len() <= 40 && s.chars().next().is_some_and(|c| c.is_uppercase())
+            });
         return Some(MeetingDates { start, end, venue });
     }
     if let Some(c) = EN_RANGE_MDY.captures(line) {
         let y: i32 = c[5].parse().ok()?;
         let m1 = month_number(&c[1])?;
         let d1: u32 = c[2].parse().ok()?;
-        let m2 = c.get(3).and_then(|m| month_number(m.as_str())).unwrap_or(m1);
+        let m2 = c
+            .get(3)
+            .and_then(|m| month_number(m.as_str()))
+            .unwrap_or(m1);
         let d2: u32 = c.get(4).and_then(|v| v.as_str().parse().ok()).unwrap_or(d1);
-        return Some(MeetingDates { start: iso(y, m1, d1)?, end: iso(y, m2, d2)?, venue: None });
+        return Some(MeetingDates {
+            start: iso(y, m1, d1)?,
+            end: iso(y, m2, d2)?,
+            venue: None,
+        });
     }
     None
 }
@@ -107,7 +135,10 @@ pub fn day_heading(s: &str, meeting_year: Option<i32>) -> Option<(String, usize)
     let s_trim = s.trim_start();
     let offset = s.len() - s_trim.len();
     if let Some(c) = ZH_DAY.captures(s_trim) {
-        let y = c.get(1).and_then(|v| v.as_str().parse().ok()).or(meeting_year)?;
+        let y = c
+            .get(1)
+            .and_then(|v| v.as_str().parse().ok())
+            .or(meeting_year)?;
         let date = iso(y, c[2].parse().ok()?, c[3].parse().ok()?)?;
         return Some((date, offset + c.get(0).unwrap().end()));
     }
@@ -124,7 +155,10 @@ pub fn day_heading(s: &str, meeting_year: Option<i32>) -> Option<(String, usize)
         if c.get(1).is_none() && c.get(6).is_none() && !spelled {
             return None;
         }
-        let y = c.get(6).and_then(|v| v.as_str().parse().ok()).or(meeting_year)?;
+        let y = c
+            .get(6)
+            .and_then(|v| v.as_str().parse().ok())
+            .or(meeting_year)?;
         let date = iso(y, month, d.parse().ok()?)?;
         return Some((date, offset + c.get(0).unwrap().end()));
     }
@@ -156,13 +190,21 @@ pub fn time_range(s: &str) -> Option<(String, String, usize)> {
     if let Some(c) = EN_TIME.captures(t) {
         let word1 = c[1].to_lowercase();
         let word2 = c[4].to_lowercase();
-        let suf1 = c.get(3).map(|m| m.as_str().to_lowercase().replace([' ', '.'], ""));
-        let suf2 = c.get(6).map(|m| m.as_str().to_lowercase().replace([' ', '.'], ""));
+        let suf1 = c
+            .get(3)
+            .map(|m| m.as_str().to_lowercase().replace([' ', '.'], ""));
+        let suf2 = c
+            .get(6)
+            .map(|m| m.as_str().to_lowercase().replace([' ', '.'], ""));
         let is24 = c.get(2).is_some() && suf1.is_none() && suf2.is_none() && c[1].len() == 2;
         if suf1.is_none() && suf2.is_none() && !is24 && word1 != "noon" && word2 != "noon" {
             return None;
         }
-        let h1: u32 = if word1 == "noon" { 12 } else { word1.parse().ok()? };
+        let h1: u32 = if word1 == "noon" {
+            12
+        } else {
+            word1.parse().ok()?
+        };
         let h2: u32 = match word2.as_str() {
             "noon" => 12,
             "midnight" => 24,
@@ -176,7 +218,14 @@ pub fn time_range(s: &str) -> Option<(String, String, usize)> {
             None if word1 == "noon" => Some(true),
             None => pm2.map(|pm| pm && h1 < 12 && h1 <= h2),
         };
-        let (h1, h2) = if is24 { (h1, h2) } else { (to24(h1, pm1), to24(h2, if word2 == "noon" { Some(true) } else { pm2 })) };
+        let (h1, h2) = if is24 {
+            (h1, h2)
+        } else {
+            (
+                to24(h1, pm1),
+                to24(h2, if word2 == "noon" { Some(true) } else { pm2 }),
+            )
+        };
         let m1 = minutes(c.get(2).map(|m| m.as_str()));
         let m2 = minutes(c.get(5).map(|m| m.as_str()));
         return finish(h1, m1, h2, m2, offset + c.get(0).unwrap().end());
@@ -218,13 +267,25 @@ mod tests {
     #[test]
     fn meeting_dates_in_both_languages() {
         let d = meeting_dates("2012年8月30日至31日，维也纳").unwrap();
-        assert_eq!((d.start.as_str(), d.end.as_str(), d.venue.as_deref()), ("2012-08-30", "2012-08-31", Some("维也纳")));
+        assert_eq!(
+            (d.start.as_str(), d.end.as_str(), d.venue.as_deref()),
+            ("2012-08-30", "2012-08-31", Some("维也纳"))
+        );
         let d = meeting_dates("Vienna, 12–14 June 2024").unwrap();
-        assert_eq!((d.start.as_str(), d.end.as_str(), d.venue.as_deref()), ("2024-06-12", "2024-06-14", Some("Vienna")));
+        assert_eq!(
+            (d.start.as_str(), d.end.as_str(), d.venue.as_deref()),
+            ("2024-06-12", "2024-06-14", Some("Vienna"))
+        );
         let d = meeting_dates("Vienna, 30 and 31 August 2012").unwrap();
-        assert_eq!((d.start.as_str(), d.end.as_str()), ("2012-08-30", "2012-08-31"));
+        assert_eq!(
+            (d.start.as_str(), d.end.as_str()),
+            ("2012-08-30", "2012-08-31")
+        );
         let d = meeting_dates("New York, 25 November–6 December 2024").unwrap();
-        assert_eq!((d.start.as_str(), d.end.as_str()), ("2024-11-25", "2024-12-06"));
+        assert_eq!(
+            (d.start.as_str(), d.end.as_str()),
+            ("2024-11-25", "2024-12-06")
+        );
     }
 
     #[test]
@@ -243,9 +304,18 @@ mod tests {
 
     #[test]
     fn day_headings() {
-        assert_eq!(day_heading("8月30日，星期四", Some(2012)).unwrap().0, "2012-08-30");
-        assert_eq!(day_heading("Monday, 16 December", Some(2019)).unwrap().0, "2019-12-16");
-        assert_eq!(day_heading("Tuesday, 17 December 2019", None).unwrap().0, "2019-12-17");
+        assert_eq!(
+            day_heading("8月30日，星期四", Some(2012)).unwrap().0,
+            "2012-08-30"
+        );
+        assert_eq!(
+            day_heading("Monday, 16 December", Some(2019)).unwrap().0,
+            "2019-12-16"
+        );
+        assert_eq!(
+            day_heading("Tuesday, 17 December 2019", None).unwrap().0,
+            "2019-12-17"
+        );
         assert!(day_heading("5 Technical assistance", Some(2019)).is_none());
     }
 }

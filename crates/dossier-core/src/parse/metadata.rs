@@ -18,9 +18,8 @@ static BODY_WORDS: Lazy<Regex> = Lazy::new(|| {
 static AGENDA_TITLE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(临时议程(和|及)?说明|临时议程|议程说明|附加说明的临时议程|provisional agenda(?: and annotations)?|annotated provisional agenda|annotations to the provisional agenda|agenda)$").unwrap()
 });
-static REPORT_TITLE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(报告$|^report (?:of|on) )").unwrap()
-});
+static REPORT_TITLE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)(报告$|^report (?:of|on) )").unwrap());
 static ZH_REPORT_MEETING: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"在(.{2,12}?)举行的(.+?)(?:第.{1,4}(?:次|届))?(?:会议|届会)(?:的)?报告").unwrap()
 });
@@ -29,14 +28,26 @@ static EN_REPORT_MEETING: Lazy<Regex> = Lazy::new(|| {
 });
 
 const LANGUAGE_NAMES: [(&str, &str); 12] = [
-    ("english", "en"), ("chinese", "zh"), ("french", "fr"), ("spanish", "es"),
-    ("russian", "ru"), ("arabic", "ar"), ("英文", "en"), ("中文", "zh"),
-    ("法文", "fr"), ("西班牙文", "es"), ("俄文", "ru"), ("阿拉伯文", "ar"),
+    ("english", "en"),
+    ("chinese", "zh"),
+    ("french", "fr"),
+    ("spanish", "es"),
+    ("russian", "ru"),
+    ("arabic", "ar"),
+    ("英文", "en"),
+    ("中文", "zh"),
+    ("法文", "fr"),
+    ("西班牙文", "es"),
+    ("俄文", "ru"),
+    ("阿拉伯文", "ar"),
 ];
 
 fn language_code(name: &str) -> Option<&'static str> {
     let n = name.trim().to_lowercase();
-    LANGUAGE_NAMES.iter().find(|(k, _)| n == *k).map(|(_, v)| *v)
+    LANGUAGE_NAMES
+        .iter()
+        .find(|(k, _)| n == *k)
+        .map(|(_, v)| *v)
 }
 
 /// Where the masthead ends: the index of the title block.
@@ -67,8 +78,13 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
             runs.push(Vec::new());
             continue;
         }
-        if let Some(orig) = t.strip_prefix("Original:").or_else(|| t.strip_prefix("原文：")) {
-            doc.original_language = language_code(orig).map(str::to_string).or(Some(orig.trim().to_string()));
+        if let Some(orig) = t
+            .strip_prefix("Original:")
+            .or_else(|| t.strip_prefix("原文："))
+        {
+            doc.original_language = language_code(orig)
+                .map(str::to_string)
+                .or(Some(orig.trim().to_string()));
             after_distr = 0;
             continue;
         }
@@ -83,7 +99,10 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
         after_distr = after_distr.saturating_sub(1);
         if let Some(d) = dates::meeting_dates(t) {
             if doc.dates.is_none() && t.chars().count() < 60 {
-                doc.dates = Some(DateRange { start: d.start, end: d.end });
+                doc.dates = Some(DateRange {
+                    start: d.start,
+                    end: d.end,
+                });
                 doc.venue = d.venue;
                 runs.push(Vec::new());
                 continue;
@@ -98,13 +117,22 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
         if let Some(f) = found.first() {
             // A masthead line that is (nearly) just a symbol is the document's own.
             let rest = t.replace(&f.symbol, "");
-            let rest = rest.trim().trim_start_matches("United Nations").trim_start_matches("联合国").trim();
+            let rest = rest
+                .trim()
+                .trim_start_matches("United Nations")
+                .trim_start_matches("联合国")
+                .trim();
             if rest.len() <= 2 && doc.symbol.is_none() && i < 12 {
                 doc.symbol = Some(f.symbol.clone());
                 continue;
             }
         }
-        if t == "United Nations" || t == "联合国" || t.starts_with("Item") || t.starts_with("项目") || t.starts_with("临时议程项目") {
+        if t == "United Nations"
+            || t == "联合国"
+            || t.starts_with("Item")
+            || t.starts_with("项目")
+            || t.starts_with("临时议程项目")
+        {
             continue;
         }
         if REPORT_TITLE.is_match(t) && t.chars().count() > 6 {
@@ -150,7 +178,11 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
     }
     if doc.title.is_none() {
         // Other documents: the first name-like line after the masthead that is no body.
-        doc.title = runs.iter().flatten().find(|l| !named.contains(l) && !BODY_WORDS.is_match(l)).cloned();
+        doc.title = runs
+            .iter()
+            .flatten()
+            .find(|l| !named.contains(l) && !BODY_WORDS.is_match(l))
+            .cloned();
     }
     if doc.kind == DocumentKind::Other {
         // A report whose title stands at the very top (no masthead).
@@ -162,7 +194,11 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
                 if i > 0 {
                     let prev = blocks[i - 1].text.trim();
                     if prev.chars().count() < 120 && !prev.ends_with(['。', '.']) {
-                        title = if zh { format!("{prev}{t}") } else { format!("{prev} {t}") };
+                        title = if zh {
+                            format!("{prev}{t}")
+                        } else {
+                            format!("{prev} {t}")
+                        };
                     }
                 }
                 doc.kind = DocumentKind::Report;
@@ -191,7 +227,12 @@ fn join_name(lines: &[String], zh: bool) -> String {
         let chars: Vec<char> = joined.chars().collect();
         let mut out = String::new();
         for (i, &c) in chars.iter().enumerate() {
-            if c == ' ' && i > 0 && i + 1 < chars.len() && is_cjk(chars[i - 1]) && is_cjk(chars[i + 1]) {
+            if c == ' '
+                && i > 0
+                && i + 1 < chars.len()
+                && is_cjk(chars[i - 1])
+                && is_cjk(chars[i + 1])
+            {
                 continue;
             }
             out.push(c);
@@ -204,10 +245,15 @@ fn join_name(lines: &[String], zh: bool) -> String {
 
 /// "2017年8月24日至25日在维也纳举行的……工作组会议报告": dates, venue, body.
 fn read_report_title(doc: &mut Document) {
-    let Some(title) = doc.title.clone() else { return };
+    let Some(title) = doc.title.clone() else {
+        return;
+    };
     if doc.dates.is_none() {
         if let Some(d) = dates::meeting_dates(&title) {
-            doc.dates = Some(DateRange { start: d.start, end: d.end });
+            doc.dates = Some(DateRange {
+                start: d.start,
+                end: d.end,
+            });
         }
     }
     // The title names the meeting's own body, more specific than the masthead's.
@@ -244,10 +290,16 @@ pub fn suggest_symbol(doc: &Document) -> Option<String> {
         }
     }
     // The working group's own series wins over its parent's when both are cited.
-    let body_is_group = doc.body.as_deref().is_some_and(|b| b.contains("工作组") || b.contains("Working Group"));
+    let body_is_group = doc
+        .body
+        .as_deref()
+        .is_some_and(|b| b.contains("工作组") || b.contains("Working Group"));
     counts.sort_by_key(|(p, n)| {
         let wg = p.contains("/WG.") || p.contains("/EG.");
-        (std::cmp::Reverse(if wg == body_is_group { 1 } else { 0 }), std::cmp::Reverse(*n))
+        (
+            std::cmp::Reverse(if wg == body_is_group { 1 } else { 0 }),
+            std::cmp::Reverse(*n),
+        )
     });
     counts.first().map(|(p, _)| format!("{p}/1"))
 }

@@ -17,7 +17,10 @@ pub fn parse_text(raw: &str) -> Document {
     let zh = language == "zh";
     let cleaned = text::clean(raw, zh);
     let blocks = text::blocks(&cleaned);
-    let mut doc = Document { language, ..Default::default() };
+    let mut doc = Document {
+        language,
+        ..Default::default()
+    };
     let masthead = metadata::read(&blocks, &mut doc);
     let body_start = masthead.title_index.map(|i| i + 1).unwrap_or(0);
     // Any document with an annotated agenda list is an agenda, title or not.
@@ -40,7 +43,11 @@ pub fn parse_text(raw: &str) -> Document {
         }
         DocumentKind::Report | DocumentKind::Other => report::read(&blocks, body_start, &mut doc),
     }
-    let joined: String = blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+    let joined: String = blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     doc.references = all_references(&doc, &joined);
     doc.suggested_symbol = metadata::suggest_symbol(&doc);
     if doc.kind == DocumentKind::Agenda && doc.agenda.is_empty() {
@@ -69,7 +76,10 @@ fn all_references(doc: &Document, text: &str) -> Vec<Reference> {
         if Some(symbols::key(&f.symbol)) == own || out.iter().any(|r| r.symbol == f.symbol) {
             continue;
         }
-        out.push(Reference { symbol: f.symbol, title: None });
+        out.push(Reference {
+            symbol: f.symbol,
+            title: None,
+        });
     }
     for item in doc.items_flat() {
         for r in &item.references {

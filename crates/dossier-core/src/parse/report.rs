@@ -11,14 +11,22 @@ static CHAPTER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:([一二三四五六七八九十]{1,3})[.．、]|([IVXL]{1,6})\.)\s*(\S.*)$").unwrap()
 });
 static LETTER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^([A-Z])\.\s+(\S.*)$").unwrap());
-static PARA: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(\d{1,3}(?:\.\d{1,3})?)\.?\s+(\S.*)$").unwrap());
+static PARA: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(\d{1,3}(?:\.\d{1,3})?)\.?\s+(\S.*)$").unwrap());
 static TOP_ITEM: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(\d{1,2})\.\s*(.+)$").unwrap());
-static SUB_ITEM: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[（(]([a-z]{1,2})[)）]\s*(.+)$").unwrap());
+static SUB_ITEM: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^[（(]([a-z]{1,2})[)）]\s*(.+)$").unwrap());
 static ADOPTED: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)(通过了(以下|下列)议程|adopted the following agenda|agenda was adopted|adopted its agenda)").unwrap()
 });
-static FOOTNOTE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:\^(\d{1,3})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(\*{1,3}))\s*(\S.+)$").unwrap());
-static ITEM_REF: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?:议程)?项目\s*(\d{1,2}(?:\([a-z]\))?)|(?i:agenda items?)\s+(\d{1,2}(?:\s?\([a-z]\))?)").unwrap());
+static FOOTNOTE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:\^(\d{1,3})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(\*{1,3}))\s*(\S.+)$").unwrap());
+static ITEM_REF: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?:议程)?项目\s*(\d{1,2}(?:\([a-z]\))?)|(?i:agenda items?)\s+(\d{1,2}(?:\s?\([a-z]\))?)",
+    )
+    .unwrap()
+});
 
 fn role_of(title: &str) -> Option<SectionRole> {
     let l = title.to_lowercase();
@@ -54,8 +62,17 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
             continue;
         }
         if let Some(c) = FOOTNOTE.captures(t) {
-            let marker = c.get(1).or(c.get(2)).or(c.get(3)).unwrap().as_str().to_string();
-            doc.footnotes.push(Footnote { marker, text: c[4].trim().to_string() });
+            let marker = c
+                .get(1)
+                .or(c.get(2))
+                .or(c.get(3))
+                .unwrap()
+                .as_str()
+                .to_string();
+            doc.footnotes.push(Footnote {
+                marker,
+                text: c[4].trim().to_string(),
+            });
             continue;
         }
         // The adopted agenda follows the paragraph that announces it.
@@ -63,7 +80,11 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
             if let Some(c) = TOP_ITEM.captures(t) {
                 let n: usize = c[1].parse().unwrap_or(0);
                 if n == list.len() + 1 && !is_next_para(&last_para, &c[1]) {
-                    list.push(AgendaItem { number: n.to_string(), title: tidy_title(&c[2]), ..Default::default() });
+                    list.push(AgendaItem {
+                        number: n.to_string(),
+                        title: tidy_title(&c[2]),
+                        ..Default::default()
+                    });
                     append_to_last(doc, t);
                     continue;
                 }
@@ -87,29 +108,62 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
                 if ADOPTED.is_match(&text) && doc.agenda.is_empty() {
                     adopted = Some(Vec::new());
                 }
-                doc.paragraphs.push(Paragraph { number: Some(c[1].to_string()), section: section.clone(), text });
+                doc.paragraphs.push(Paragraph {
+                    number: Some(c[1].to_string()),
+                    section: section.clone(),
+                    text,
+                });
                 last_para = Some(c[1].to_string());
                 continue;
             }
         }
         let heading = CHAPTER
             .captures(t)
-            .map(|c| (c.get(1).or(c.get(2)).map(|m| m.as_str().to_string()), c[3].to_string(), 1u8))
-            .or_else(|| LETTER.captures(t).map(|c| (Some(c[1].to_string()), c[2].to_string(), 2u8)));
+            .map(|c| {
+                (
+                    c.get(1).or(c.get(2)).map(|m| m.as_str().to_string()),
+                    c[3].to_string(),
+                    1u8,
+                )
+            })
+            .or_else(|| {
+                LETTER
+                    .captures(t)
+                    .map(|c| (Some(c[1].to_string()), c[2].to_string(), 2u8))
+            });
         if let Some((number, title, level)) = heading {
             if looks_like_heading(&title) {
                 let title = title.trim().to_string();
-                doc.sections.push(Section { number, role: role_of(&title), items: Vec::new(), title: title.clone(), level });
+                doc.sections.push(Section {
+                    number,
+                    role: role_of(&title),
+                    items: Vec::new(),
+                    title: title.clone(),
+                    level,
+                });
                 section = Some(title);
                 continue;
             }
         }
-        if b.cells.is_none() && looks_like_heading(t) && t.chars().count() <= 60 && !t.ends_with(['.', ':', '：', ',', '，']) && last_para.is_some() {
+        if b.cells.is_none()
+            && looks_like_heading(t)
+            && t.chars().count() <= 60
+            && !t.ends_with(['.', ':', '：', ',', '，'])
+            && last_para.is_some()
+        {
             // Unnumbered headings of other documents ("Overall orientation").
-            let is_title_case = t.chars().next().is_some_and(|c| c.is_uppercase()) && t.split_whitespace().count() <= 10;
-            let is_zh_heading = super::text::is_cjk(t.chars().next().unwrap_or(' ')) && t.chars().count() <= 25;
+            let is_title_case = t.chars().next().is_some_and(|c| c.is_uppercase())
+                && t.split_whitespace().count() <= 10;
+            let is_zh_heading =
+                super::text::is_cjk(t.chars().next().unwrap_or(' ')) && t.chars().count() <= 25;
             if is_title_case || is_zh_heading {
-                doc.sections.push(Section { number: None, role: role_of(t), items: Vec::new(), title: t.to_string(), level: 3 });
+                doc.sections.push(Section {
+                    number: None,
+                    role: role_of(t),
+                    items: Vec::new(),
+                    title: t.to_string(),
+                    level: 3,
+                });
                 section = Some(t.to_string());
                 continue;
             }
@@ -117,14 +171,25 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
         // Reports number every paragraph: unnumbered text after a numbered
         // paragraph of the same section is that paragraph's wrapped remainder.
         if let Some(last) = doc.paragraphs.last_mut() {
-            if last.number.is_some() && last.section == section && doc.kind == crate::model::DocumentKind::Report {
-                let glue = if super::text::is_cjk(t.chars().next().unwrap_or(' ')) { "" } else { " " };
+            if last.number.is_some()
+                && last.section == section
+                && doc.kind == crate::model::DocumentKind::Report
+            {
+                let glue = if super::text::is_cjk(t.chars().next().unwrap_or(' ')) {
+                    ""
+                } else {
+                    " "
+                };
                 last.text.push_str(glue);
                 last.text.push_str(t);
                 continue;
             }
         }
-        doc.paragraphs.push(Paragraph { number: None, section: section.clone(), text: t.to_string() });
+        doc.paragraphs.push(Paragraph {
+            number: None,
+            section: section.clone(),
+            text: t.to_string(),
+        });
     }
     if let Some(list) = adopted {
         if !list.is_empty() {
@@ -161,16 +226,27 @@ fn append_to_last(doc: &mut Document, t: &str) {
 /// Links report sections to the agenda items they discuss: by title, or by
 /// "项目 3" / "agenda item 3" in the section's first paragraph.
 fn link_sections_to_items(doc: &mut Document) {
-    let items: Vec<(String, String)> = doc.items_flat().iter().map(|i| (i.number.clone(), i.title.clone())).collect();
+    let items: Vec<(String, String)> = doc
+        .items_flat()
+        .iter()
+        .map(|i| (i.number.clone(), i.title.clone()))
+        .collect();
     for s in doc.sections.iter_mut() {
         for (n, title) in &items {
-            if similar(&s.title, title) && s.title.chars().count() >= 4 && title.chars().count() >= 4 {
+            if similar(&s.title, title)
+                && s.title.chars().count() >= 4
+                && title.chars().count() >= 4
+            {
                 s.items.push(n.clone());
                 break;
             }
         }
         if s.items.is_empty() {
-            if let Some(p) = doc.paragraphs.iter().find(|p| p.section.as_deref() == Some(&s.title)) {
+            if let Some(p) = doc
+                .paragraphs
+                .iter()
+                .find(|p| p.section.as_deref() == Some(&s.title))
+            {
                 for c in ITEM_REF.captures_iter(&p.text).take(3) {
                     let n = c.get(1).or(c.get(2)).unwrap().as_str().replace(' ', "");
                     if items.iter().any(|(k, _)| *k == n) && !s.items.contains(&n) {
@@ -184,21 +260,40 @@ fn link_sections_to_items(doc: &mut Document) {
 
 /// States and organizations named in the attendance section.
 fn read_attendance(doc: &mut Document) {
-    let Some(sec) = doc.sections.iter().find(|s| s.role == Some(SectionRole::Attendance)).map(|s| s.title.clone()) else {
+    let Some(sec) = doc
+        .sections
+        .iter()
+        .find(|s| s.role == Some(SectionRole::Attendance))
+        .map(|s| s.title.clone())
+    else {
         return;
     };
     let mut att = Attendance::default();
-    for p in doc.paragraphs.iter().filter(|p| p.section.as_deref() == Some(&sec)) {
-        let Some(idx) = p.text.find(['：', ':']) else { continue };
+    for p in doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.section.as_deref() == Some(&sec))
+    {
+        let Some(idx) = p.text.find(['：', ':']) else {
+            continue;
+        };
         let head = &p.text[..idx];
         let list = &p.text[idx + p.text[idx..].chars().next().unwrap().len_utf8()..];
         let names: Vec<String> = list
             .trim_end_matches(['。', '.'])
             .split(['、', ',', '，', ';', '；'])
-            .map(|s| s.trim().trim_start_matches("and ").trim_start_matches("和").trim().to_string())
+            .map(|s| {
+                s.trim()
+                    .trim_start_matches("and ")
+                    .trim_start_matches("和")
+                    .trim()
+                    .to_string()
+            })
             .filter(|s| !s.is_empty() && s.chars().count() < 120)
             .collect();
-        let is_states = (head.contains("缔约国") || head.contains("States")) && !head.contains("组织") && !head.contains("rganization");
+        let is_states = (head.contains("缔约国") || head.contains("States"))
+            && !head.contains("组织")
+            && !head.contains("rganization");
         if is_states {
             att.states.extend(names);
         } else {

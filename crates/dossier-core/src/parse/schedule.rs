@@ -12,16 +12,32 @@ static ITEMS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:(?:议程)?项目\s*|(?i:items?)\s+)?(\d{1,2}\s*(?:\(\s*[a-z]{1,2}\s*\)(?:\s*(?:-|–|—|至|to)\s*\(\s*[a-z]{1,2}\s*\))?)?(?:\s*(?:和|及|与|、|,|，|and|&)\s*\d{1,2}\s*(?:\(\s*[a-z]{1,2}\s*\))?)*)").unwrap()
 });
 static ONE_ITEM: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(\d{1,2})\s*(?:\(\s*([a-z]{1,2})\s*\)(?:\s*(?:-|–|—|至|to)\s*\(\s*([a-z]{1,2})\s*\))?)?").unwrap()
+    Regex::new(
+        r"(\d{1,2})\s*(?:\(\s*([a-z]{1,2})\s*\)(?:\s*(?:-|–|—|至|to)\s*\(\s*([a-z]{1,2})\s*\))?)?",
+    )
+    .unwrap()
 });
-static CONTINUED: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)[（(]\s*(续|继续|continued|cont'?d\.?)\s*[)）]").unwrap());
+static CONTINUED: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)[（(]\s*(续|继续|continued|cont'?d\.?)\s*[)）]").unwrap());
 static MARKER: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s*\^([a-z])\b|\s+([a-z])$").unwrap());
 static NOTE_LINE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\^?([a-z])\s+(\S.{8,})$").unwrap());
 
 fn is_schedule_heading(t: &str) -> bool {
     let l = t.trim().trim_end_matches([':', '：']).to_lowercase();
-    let l = l.strip_prefix("拟议").or_else(|| l.strip_prefix("proposed ")).unwrap_or(&l).trim();
-    matches!(l, "工作安排" | "时间表" | "organization of work" | "programme of work" | "timetable" | "schedule of meetings")
+    let l = l
+        .strip_prefix("拟议")
+        .or_else(|| l.strip_prefix("proposed "))
+        .unwrap_or(&l)
+        .trim();
+    matches!(
+        l,
+        "工作安排"
+            | "时间表"
+            | "organization of work"
+            | "programme of work"
+            | "timetable"
+            | "schedule of meetings"
+    )
 }
 
 fn is_header_row(t: &str) -> bool {
@@ -74,7 +90,10 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
     let mut row_no = 0usize;
     for b in &region[first + 1..] {
         let t = b.text.trim();
-        if t.is_empty() || is_header_row(t) && b.cells.is_some() || is_header_row(t) && slots.is_empty() {
+        if t.is_empty()
+            || is_header_row(t) && b.cells.is_some()
+            || is_header_row(t) && slots.is_empty()
+        {
             continue;
         }
         if super::agenda::is_annex_heading(t) || is_schedule_heading(t) && !slots.is_empty() {
@@ -117,14 +136,26 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
                         continue;
                     }
                     if let Some((st, en, len)) = dates::time_range(s) {
-                        slots.push(ScheduleSlot { date: date.clone(), start: Some(st), end: Some(en), ..Default::default() });
+                        slots.push(ScheduleSlot {
+                            date: date.clone(),
+                            start: Some(st),
+                            end: Some(en),
+                            ..Default::default()
+                        });
                         markers.push(Vec::new());
                         s = &s[len..];
                         continue;
                     }
-                    if let Some(c) = ITEMS.captures(s).filter(|c| item_ends_cleanly(s, c.get(0).unwrap().end())) {
+                    if let Some(c) = ITEMS
+                        .captures(s)
+                        .filter(|c| item_ends_cleanly(s, c.get(0).unwrap().end()))
+                    {
                         let found = expand_items(&c[1]);
-                        let valid = known.is_empty() || found.iter().all(|i| known.contains(i) || known.iter().any(|k| k.starts_with(&format!("{i}("))));
+                        let valid = known.is_empty()
+                            || found.iter().all(|i| {
+                                known.contains(i)
+                                    || known.iter().any(|k| k.starts_with(&format!("{i}(")))
+                            });
                         if !found.is_empty() && valid {
                             row_items.extend(found);
                             s = &s[c.get(0).unwrap().end()..];
@@ -146,7 +177,10 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
         }
         let Some(slot) = slots.last_mut() else {
             if !row_items.is_empty() {
-                doc.diagnostics.push(format!("schedule row {row_no}: items {} before any time slot", row_items.join(", ")));
+                doc.diagnostics.push(format!(
+                    "schedule row {row_no}: items {} before any time slot",
+                    row_items.join(", ")
+                ));
             }
             continue;
         };
@@ -204,7 +238,9 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
             seen.push(m);
             match notes.get(&m) {
                 Some(n) => slot.notes.push(n.clone()),
-                None => doc.diagnostics.push(format!("schedule: footnote '{m}' is referenced but not printed")),
+                None => doc.diagnostics.push(format!(
+                    "schedule: footnote '{m}' is referenced but not printed"
+                )),
             }
         }
     }

@@ -47,7 +47,10 @@ pub fn find(text: &str) -> Vec<Found> {
         }
         // Ranges written into the symbol itself: ".../Add.1-3".
         let mut extra: Vec<String> = Vec::new();
-        if let (Some(rc), Some(after)) = (RANGE_SUFFIX.captures(&sym), RANGE_AFTER.captures(&text[end..])) {
+        if let (Some(rc), Some(after)) = (
+            RANGE_SUFFIX.captures(&sym),
+            RANGE_AFTER.captures(&text[end..]),
+        ) {
             let (prefix, from) = (rc[1].to_string(), rc[2].parse::<u32>().unwrap_or(0));
             let to = after[1].parse::<u32>().unwrap_or(0);
             if to > from && to - from <= 20 {
@@ -57,16 +60,27 @@ pub fn find(text: &str) -> Vec<Found> {
                 end += after.get(0).unwrap().end();
             }
         }
-        out.push(Found { symbol: sym.clone(), start: m.start(), end });
+        out.push(Found {
+            symbol: sym.clone(),
+            start: m.start(),
+            end,
+        });
         for e in extra {
-            out.push(Found { symbol: e, start: m.start(), end });
+            out.push(Found {
+                symbol: e,
+                start: m.start(),
+                end,
+            });
         }
         // "and Add.1-3" after the symbol names the base's addenda.
         let mut rest_at = end;
         while let Some(t) = TRAILING_PARTS.captures(&text[rest_at..]) {
             let kind = t[1].to_string();
             let from: u32 = t[2].parse().unwrap_or(0);
-            let to: u32 = t.get(3).and_then(|m| m.as_str().parse().ok()).unwrap_or(from);
+            let to: u32 = t
+                .get(3)
+                .and_then(|m| m.as_str().parse().ok())
+                .unwrap_or(from);
             let base = strip_part(&sym).to_string();
             for n in from..=to.min(from + 20) {
                 out.push(Found {
@@ -119,12 +133,19 @@ fn tidy(s: &str) -> String {
 
 fn is_plausible(sym: &str) -> bool {
     let parts: Vec<&str> = sym.split('/').collect();
-    parts.len() >= 3 && parts.iter().skip(1).any(|p| p.chars().any(|c| c.is_ascii_digit()))
+    parts.len() >= 3
+        && parts
+            .iter()
+            .skip(1)
+            .any(|p| p.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// Canonical form for comparing symbols: no spaces, upper case.
 pub fn key(sym: &str) -> String {
-    sym.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase()
+    sym.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase()
 }
 
 #[cfg(test)]
@@ -141,7 +162,10 @@ mod tests {
             syms("会议室B/M1举行，第4/4号决议，第2014/42/EU号指令（CAC/COSP/WG.2/2024/2）。"),
             vec!["CAC/COSP/WG.2/2024/2"]
         );
-        assert_eq!(syms("see A/81/6 (Sect. 13)/Part A."), vec!["A/81/6 (Sect. 13)/Part A"]);
+        assert_eq!(
+            syms("see A/81/6 (Sect. 13)/Part A."),
+            vec!["A/81/6 (Sect. 13)/Part A"]
+        );
         assert_eq!(
             syms("CAC/COSP/2019/7/Add.1 and CAC/COSP/2019/CRP.1"),
             vec!["CAC/COSP/2019/7/Add.1", "CAC/COSP/2019/CRP.1"]
@@ -152,7 +176,12 @@ mod tests {
     fn expands_addenda() {
         assert_eq!(
             syms("E/CN.15/2024/L.1 and Add.1-3"),
-            vec!["E/CN.15/2024/L.1", "E/CN.15/2024/L.1/Add.1", "E/CN.15/2024/L.1/Add.2", "E/CN.15/2024/L.1/Add.3"]
+            vec![
+                "E/CN.15/2024/L.1",
+                "E/CN.15/2024/L.1/Add.1",
+                "E/CN.15/2024/L.1/Add.2",
+                "E/CN.15/2024/L.1/Add.3"
+            ]
         );
         assert_eq!(
             syms("A/78/5/Add.1–3"),

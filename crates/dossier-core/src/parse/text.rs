@@ -38,8 +38,17 @@ pub fn detect_language(text: &str) -> String {
         }
     }
     // Chinese documents carry Latin symbols and mastheads: weigh each ideograph as a word.
-    let scores = [(cjk * 3, "zh"), (latin, "latin"), (cyr, "ru"), (arabic, "ar")];
-    let best = scores.iter().max_by_key(|s| s.0).map(|s| s.1).unwrap_or("en");
+    let scores = [
+        (cjk * 3, "zh"),
+        (latin, "latin"),
+        (cyr, "ru"),
+        (arabic, "ar"),
+    ];
+    let best = scores
+        .iter()
+        .max_by_key(|s| s.0)
+        .map(|s| s.1)
+        .unwrap_or("en");
     if best != "latin" {
         return best.to_string();
     }
@@ -62,9 +71,14 @@ pub fn detect_language(text: &str) -> String {
     }
 }
 
-static MD_LINK: Lazy<Regex> = Lazy::new(|| Regex::new(r"\[([^\]\n]{1,200})\]\([^)\n]{0,500}\)").unwrap());
-static SPACE_CJK_DIGIT: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"([\p{Han}（）《》“”])[ \u{3000}]+([0-9])|([0-9%])[ \u{3000}]+([\p{Han}（）《》“”])").unwrap());
+static MD_LINK: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\[([^\]\n]{1,200})\]\([^)\n]{0,500}\)").unwrap());
+static SPACE_CJK_DIGIT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"([\p{Han}（）《》“”])[ \u{3000}]+([0-9])|([0-9%])[ \u{3000}]+([\p{Han}（）《》“”])",
+    )
+    .unwrap()
+});
 
 /// Removes what is not text: zero-width characters, soft hyphens, Markdown
 /// links and emphasis; turns no-break spaces into spaces. In Chinese text the
@@ -72,7 +86,12 @@ static SPACE_CJK_DIGIT: Lazy<Regex> =
 pub fn clean(text: &str, zh: bool) -> String {
     let mut s: String = text
         .chars()
-        .filter(|c| !matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}'))
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}'
+            )
+        })
         .map(|c| match c {
             '\u{00A0}' | '\u{2007}' | '\u{202F}' => ' ',
             _ => c,
@@ -126,10 +145,24 @@ pub fn is_keyword_heading(s: &str) -> bool {
     let t = s.trim().trim_end_matches([':', '：']).trim();
     matches!(
         t.to_lowercase().as_str(),
-        "文件" | "说明" | "附件" | "临时议程" | "议程" | "临时议程说明" | "拟议工作安排"
-            | "documentation" | "documents" | "annotations" | "annex" | "annexes"
-            | "provisional agenda" | "agenda" | "proposed organization of work"
-            | "organization of work" | "contents" | "目录"
+        "文件"
+            | "说明"
+            | "附件"
+            | "临时议程"
+            | "议程"
+            | "临时议程说明"
+            | "拟议工作安排"
+            | "documentation"
+            | "documents"
+            | "annotations"
+            | "annex"
+            | "annexes"
+            | "provisional agenda"
+            | "agenda"
+            | "proposed organization of work"
+            | "organization of work"
+            | "contents"
+            | "目录"
     )
 }
 
@@ -161,11 +194,23 @@ pub fn blocks(text: &str) -> Vec<Block> {
         if trimmed_end.trim().is_empty() {
             continue;
         }
-        if trimmed_end.contains('\t') && trimmed_end.trim_start_matches('\t').contains(|c: char| !c.is_whitespace()) {
-            let cells: Vec<String> = trimmed_end.split('\t').map(|c| c.trim().to_string()).collect();
+        if trimmed_end.contains('\t')
+            && trimmed_end
+                .trim_start_matches('\t')
+                .contains(|c: char| !c.is_whitespace())
+        {
+            let cells: Vec<String> = trimmed_end
+                .split('\t')
+                .map(|c| c.trim().to_string())
+                .collect();
             if cells.iter().filter(|c| !c.is_empty()).count() >= 1 && cells.len() >= 2 {
                 out.push(Block {
-                    text: cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" "),
+                    text: cells
+                        .iter()
+                        .filter(|c| !c.is_empty())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(" "),
                     indent: 0,
                     cells: Some(cells),
                     bullet: false,
@@ -190,7 +235,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
             || super::dates::day_heading(body, Some(2000)).is_some()
             || is_keyword_heading(body)
             || body.starts_with('^');
-        let cut_symbol = out.last().is_some_and(|l| l.cells.is_none() && l.text.ends_with('/'));
+        let cut_symbol = out
+            .last()
+            .is_some_and(|l| l.cells.is_none() && l.text.ends_with('/'));
         let first = body.chars().next().unwrap_or(' ');
         let takes = match open {
             Open::Full => true,
@@ -211,7 +258,13 @@ pub fn blocks(text: &str) -> Vec<Block> {
             cells: None,
             bullet,
         });
-        open = if is_keyword_heading(body) { Open::No } else { continues(body, raw, full_width) };
+        open = match continues(body, raw, full_width) {
+            _ if is_keyword_heading(body) => Open::No,
+            // A numbered or bulleted line that stops short is a heading or a
+            // list entry, not a sentence cut by a page break.
+            Open::Loose if starts_new => Open::No,
+            o => o,
+        };
     }
     out
 }
@@ -219,7 +272,13 @@ pub fn blocks(text: &str) -> Vec<Block> {
 fn join_into(acc: &mut String, next: &str) {
     let last = acc.chars().last().unwrap_or(' ');
     let first = next.chars().next().unwrap_or(' ');
-    let glue = if is_cjk(last) || is_cjk_punct(last) || is_cjk(first) || is_cjk_punct(first) || last == '/' || last == '-' {
+    let glue = if is_cjk(last)
+        || is_cjk_punct(last)
+        || is_cjk(first)
+        || is_cjk_punct(first)
+        || last == '/'
+        || last == '-'
+    {
         ""
     } else {
         " "
@@ -268,7 +327,10 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
         if center > 200 {
             continue;
         }
-        let n = widths.iter().filter(|&&w| w + 4 >= center && w <= center + 4).count();
+        let n = widths
+            .iter()
+            .filter(|&&w| w + 4 >= center && w <= center + 4)
+            .count();
         if n > best.1 || (n == best.1 && center > best.0) {
             best = (center, n);
         }
@@ -299,18 +361,27 @@ mod tests {
             text.push_str("资产追回问题不限成员名额政府间工作组会议将于二〇一二年八月三十日星期四上\n\n午十时开幕。\n\n");
         }
         let b = blocks(&text);
-        assert_eq!(b[0].text, "资产追回问题不限成员名额政府间工作组会议将于二〇一二年八月三十日星期四上午十时开幕。");
+        assert_eq!(
+            b[0].text,
+            "资产追回问题不限成员名额政府间工作组会议将于二〇一二年八月三十日星期四上午十时开幕。"
+        );
     }
 
     #[test]
     fn cleans_spaces_between_digits_and_han() {
         assert_eq!(clean("第 4/4 号决议 2012 年", true), "第4/4号决议2012年");
-        assert_eq!(clean("见[CAC/COSP/2023/14](#)。", true), "见CAC/COSP/2023/14。");
+        assert_eq!(
+            clean("见[CAC/COSP/2023/14](#)。", true),
+            "见CAC/COSP/2023/14。"
+        );
     }
 
     #[test]
     fn detects_languages() {
         assert_eq!(detect_language("临时议程和说明 CAC/COSP/2019/1"), "zh");
-        assert_eq!(detect_language("The Conference of the States Parties to the Convention"), "en");
+        assert_eq!(
+            detect_language("The Conference of the States Parties to the Convention"),
+            "en"
+        );
     }
 }

@@ -110,16 +110,14 @@ fn render(xml: &str, part: Part) -> Result<String, String> {
                     _ => {}
                 }
             }
-            Event::Text(t) => {
-                if in_text {
-                    let s = t
-                        .unescape()
-                        .map_err(|e| format!("the Word document's XML is damaged: {e}"))?;
-                    if superscript && s.chars().all(|c| c.is_ascii_alphanumeric()) && s.len() <= 2 {
-                        para.push('^');
-                    }
-                    para.push_str(&s);
+            Event::Text(t) if in_text => {
+                let s = t
+                    .unescape()
+                    .map_err(|e| format!("the Word document's XML is damaged: {e}"))?;
+                if superscript && s.chars().all(|c| c.is_ascii_alphanumeric()) && s.len() <= 2 {
+                    para.push('^');
                 }
+                para.push_str(&s);
             }
             Event::End(e) => match e.local_name().as_ref() {
                 b"t" => in_text = false,

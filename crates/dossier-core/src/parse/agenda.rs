@@ -169,7 +169,7 @@ fn read_list(region: &[Block]) -> Vec<AgendaItem> {
                 continue;
             }
         }
-        if b.bullet && started || b.bullet && items.is_empty() {
+        if b.bullet && (started || items.is_empty()) {
             let nested = match top_indent {
                 Some(ti) => b.indent > ti,
                 None => false,

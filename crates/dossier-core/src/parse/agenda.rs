@@ -334,10 +334,9 @@ fn read_annotations(
             }
         }
     }
-    if from_list {
+    if from_list && !seen_headings.is_empty() {
         for it in items.iter() {
-            if !seen_headings.contains(&it.number) && !items.is_empty() && !seen_headings.is_empty()
-            {
+            if !seen_headings.contains(&it.number) {
                 doc.diagnostics.push(format!(
                     "agenda item {}: no annotation heading found",
                     it.number

@@ -35,7 +35,7 @@ pub fn parse_text(raw: &str) -> Document {
                 .map(|p| p + body_start)
                 .unwrap_or(blocks.len());
             agenda::read(&blocks, body_start, annex, &mut doc);
-            schedule::read(&blocks, annex.min(body_start.max(annex)), &mut doc);
+            schedule::read(&blocks, annex, &mut doc);
             if doc.schedule.is_empty() {
                 // Some agendas put the timetable without an annex heading.
                 schedule::read(&blocks, body_start, &mut doc);

@@ -90,10 +90,7 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
     let mut row_no = 0usize;
     for b in &region[first + 1..] {
         let t = b.text.trim();
-        if t.is_empty()
-            || is_header_row(t) && b.cells.is_some()
-            || is_header_row(t) && slots.is_empty()
-        {
+        if t.is_empty() || is_header_row(t) && (b.cells.is_some() || slots.is_empty()) {
             continue;
         }
         if super::agenda::is_annex_heading(t) || is_schedule_heading(t) && !slots.is_empty() {

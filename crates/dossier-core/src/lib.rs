@@ -4,11 +4,15 @@
 
 pub mod error;
 pub mod extract;
+pub mod ingest;
 pub mod library;
 pub mod model;
 pub mod parse;
+pub mod search;
+pub mod store;
 
 pub use error::{Error, ErrorKind, Result};
+pub use library::Library;
 pub use model::*;
 
 use std::path::Path;

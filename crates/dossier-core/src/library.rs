@@ -1,83 +1,356 @@
-//! The library as the app shows it. Until the SQLite store lands, the library
-//! is the bundled seed folder, parsed when first opened.
+//! The library: one folder holding the database, the search index and a copy
+//! of every original file. This is the API the CLI and the app use.
+//!
+//! ```text
+//! <library>/
+//!   library.sqlite3   the store (WAL: also -wal and -shm while open)
+//!   index/            the search index, derived from the store
+//!   files/ab/…        the original files, named by content hash
+//!   library.lock      held while a process has the library open
+//! ```
 
 use crate::error::{Error, Result};
-use crate::model::{DateRange, Document, DocumentKind};
-use serde::Serialize;
-use std::path::Path;
+use crate::ingest::{self, IngestProgress, IngestReport, IngestResult, IngestStatus};
+use crate::model::Document;
+use crate::search::{self, HitDocument, IndexedDocument, SearchHit, SearchIndex, SearchRequest};
+use crate::store::documents::{self, DocumentRecord, StoredFile};
+use crate::store::meetings::{self, LibraryListing};
+use crate::store::Store;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::fs::File;
+use std::path::{Path, PathBuf};
 
-/// One row of the library pane.
-#[derive(Debug, Clone, Serialize)]
+/// A stored document with its place in the library.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct LibraryEntry {
-    pub id: u32,
-    /// The original file name.
-    pub file: String,
-    pub title: String,
-    pub kind: DocumentKind,
-    pub language: String,
-    pub symbol: Option<String>,
-    pub suggested_symbol: Option<String>,
-    pub body: Option<String>,
-    pub session: Option<String>,
-    pub venue: Option<String>,
-    pub dates: Option<DateRange>,
+pub struct StoredDocument {
+    pub record: DocumentRecord,
+    /// Every version of the document, oldest first (this one included).
+    pub versions: Vec<DocumentRecord>,
+    pub document: Document,
 }
 
-/// Documents parsed from a folder of files.
-pub struct SeedLibrary {
-    docs: Vec<(String, Document)>,
+/// An open library. Only one process may hold a library at a time.
+pub struct Library {
+    dir: PathBuf,
+    store: Store,
+    index: SearchIndex,
+    _lock: File,
 }
 
-impl SeedLibrary {
-    /// Parses every readable file of `dir`, in file-name order. Unreadable
-    /// files are skipped; the seed folder is ours, so none should be.
-    pub fn load(dir: &Path) -> Result<Self> {
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .map_err(|source| Error::Io {
-                path: dir.to_path_buf(),
-                source,
-            })?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && crate::extract::Format::from_path(p).is_some())
-            .collect();
-        files.sort();
-        let mut docs = Vec::new();
+const DB_FILE: &str = "library.sqlite3";
+const INDEX_DIR: &str = "index";
+const FILES_DIR: &str = "files";
+const LOCK_FILE: &str = "library.lock";
+
+impl Library {
+    /// Opens the library in `dir`, creating it when new. Migrates the store,
+    /// and rebuilds the search index when it is missing, damaged or behind.
+    pub fn open(dir: &Path) -> Result<Library> {
+        std::fs::create_dir_all(dir.join(FILES_DIR))?;
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(LOCK_FILE))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => return Err(Error::Locked(dir.to_path_buf())),
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::Library(e)),
+        }
+        let store = Store::open(&dir.join(DB_FILE))?;
+        let index = SearchIndex::open(&dir.join(INDEX_DIR))?;
+        let lib = Library {
+            dir: dir.to_path_buf(),
+            store,
+            index,
+            _lock: lock,
+        };
+        if lib.index.generation() != Some(lib.store.generation()?) {
+            tracing::info!("search index behind the store; rebuilding");
+            lib.reindex()?;
+        }
+        Ok(lib)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// Ingests files and folders; reports each file to `progress` as it is done.
+    pub fn ingest(
+        &self,
+        paths: &[PathBuf],
+        progress: &mut dyn FnMut(&IngestProgress),
+    ) -> IngestReport {
+        let (files, mut failures) = ingest::collect(paths);
+        let total = (files.len() + failures.len()) as u32;
+        let mut report = IngestReport::default();
+        let mut done = 0;
+        for f in failures.drain(..) {
+            done += 1;
+            progress(&IngestProgress {
+                done,
+                total,
+                result: f.clone(),
+            });
+            report.results.push(f);
+        }
         for path in files {
-            if let Ok(doc) = crate::parse_file(&path) {
-                docs.push((
-                    path.file_name().unwrap().to_string_lossy().into_owned(),
-                    doc,
-                ));
+            let result = match self.ingest_file(&path) {
+                Ok(r) => r,
+                Err(e) => {
+                    tracing::warn!(error = %e, "ingest failed");
+                    ingest::failure(&path, &e)
+                }
+            };
+            done += 1;
+            progress(&IngestProgress {
+                done,
+                total,
+                result: result.clone(),
+            });
+            report.results.push(result);
+        }
+        report
+    }
+
+    /// Ingests one file. `Err` when the file cannot be read; the library is then unchanged.
+    pub fn ingest_file(&self, path: &Path) -> Result<IngestResult> {
+        let bytes = crate::extract::read_file(path)?;
+        let hash = hex::encode(Sha256::digest(&bytes));
+        let display = path.display().to_string();
+        if let Some(id) = documents::find_by_hash(&self.store.reader(), &hash)? {
+            return Ok(IngestResult {
+                path: display,
+                status: IngestStatus::Unchanged,
+                document_id: Some(id),
+                version: None,
+                message: None,
+            });
+        }
+        let text = crate::extract::extract_bytes(path, &bytes)?;
+        let doc = crate::parse::parse_text(&text);
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "document".into());
+        let stored_path = format!(
+            "{FILES_DIR}/{}/{}-{}",
+            &hash[..2],
+            &hash[..16],
+            ingest::safe_file_name(&file_name)
+        );
+        let copy = self.dir.join(&stored_path);
+        let copied_now = !copy.exists();
+        if copied_now {
+            ingest::write_atomically(&copy, &bytes)?;
+        }
+        let file = StoredFile {
+            file_name,
+            stored_path,
+            file_size: bytes.len() as u64,
+            content_hash: hash,
+        };
+        let stored = self.store_document(&doc, &file);
+        let (id, previous, generation) = match stored {
+            Ok(v) => v,
+            Err(e) => {
+                if copied_now {
+                    let _ = std::fs::remove_file(&copy);
+                }
+                return Err(e);
+            }
+        };
+        let record = documents::record(&self.store.reader(), id)?;
+        // The store has the document; if indexing fails now, the generation
+        // mismatch makes the next start rebuild the index.
+        if let Err(e) =
+            self.index
+                .replace_documents(&previous, &[indexed(&record, &doc)], generation)
+        {
+            tracing::error!(error = %e, "indexing failed; the index will be rebuilt");
+        }
+        Ok(IngestResult {
+            path: display,
+            status: if record.version > 1 {
+                IngestStatus::NewVersion
+            } else {
+                IngestStatus::Ingested
+            },
+            document_id: Some(id),
+            version: Some(record.version),
+            message: None,
+        })
+    }
+
+    /// The one transaction of an ingest. Returns the new id, the ids of
+    /// versions it supersedes, and the new generation.
+    fn store_document(&self, doc: &Document, file: &StoredFile) -> Result<(u32, Vec<u32>, u64)> {
+        let mut conn = self.store.writer();
+        let tx = conn.transaction()?;
+        let series = documents::series_for(doc, &file.file_name);
+        let previous: Vec<u32> = {
+            let mut stmt = tx.prepare("SELECT id FROM documents WHERE series = ?1")?;
+            let rows = stmt.query_map([&series], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let meeting = meetings::find_or_create(&tx, doc)?;
+        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let id = documents::insert(&tx, doc, file, meeting, &now)?;
+        let generation = crate::store::bump_generation(&tx)?;
+        tx.commit()?;
+        Ok((id, previous, generation))
+    }
+
+    /// Ingests the bundled seed documents once, on the first start of a new library.
+    /// Returns None when they were ingested before.
+    pub fn ensure_seeds(&self, seeds: &Path) -> Result<Option<IngestReport>> {
+        let done: Option<String> = {
+            use rusqlite::OptionalExtension;
+            self.store
+                .reader()
+                .query_row("SELECT value FROM settings WHERE key = 'seeded'", [], |r| {
+                    r.get(0)
+                })
+                .optional()?
+        };
+        if done.is_some() {
+            return Ok(None);
+        }
+        let report = self.ingest(&[seeds.to_path_buf()], &mut |_| {});
+        self.store.writer().execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES ('seeded', ?1)",
+            [chrono::Utc::now().to_rfc3339()],
+        )?;
+        Ok(Some(report))
+    }
+
+    /// The library grouped into meetings.
+    pub fn listing(&self) -> Result<LibraryListing> {
+        meetings::listing(&self.store.reader())
+    }
+
+    /// Every document record (all versions).
+    pub fn records(&self) -> Result<Vec<DocumentRecord>> {
+        documents::records(&self.store.reader())
+    }
+
+    /// One document in full.
+    pub fn document(&self, id: u32) -> Result<StoredDocument> {
+        let conn = self.store.reader();
+        let record = documents::record(&conn, id)?;
+        let versions = documents::versions(&conn, &record.series)?;
+        let document = documents::load(&conn, id)?;
+        Ok(StoredDocument {
+            record,
+            versions,
+            document,
+        })
+    }
+
+    /// Finds a document by library id, symbol (printed or given) or original file name.
+    pub fn find(&self, what: &str) -> Result<u32> {
+        let conn = self.store.reader();
+        if let Ok(id) = what.parse::<u32>() {
+            if documents::record(&conn, id).is_ok() {
+                return Ok(id);
             }
         }
-        Ok(SeedLibrary { docs })
+        if let Some(id) = documents::resolve_symbol(&conn, what)? {
+            return Ok(id);
+        }
+        let name = Path::new(what)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| what.to_string());
+        use rusqlite::OptionalExtension;
+        conn.query_row(
+            "SELECT id FROM documents WHERE file_name = ?1 ORDER BY version DESC LIMIT 1",
+            [name],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| {
+            Error::NotFound(format!("no document with id, symbol or file name {what:?}"))
+        })
     }
 
-    pub fn entries(&self) -> Vec<LibraryEntry> {
-        self.docs
-            .iter()
-            .enumerate()
-            .map(|(i, (file, d))| LibraryEntry {
-                id: i as u32 + 1,
-                file: file.clone(),
-                title: d.display_title(),
-                kind: d.kind,
-                language: d.language.clone(),
-                symbol: d.symbol.clone(),
-                suggested_symbol: d.suggested_symbol.clone(),
-                body: d.body.clone(),
-                session: d.session.clone(),
-                venue: d.venue.clone(),
-                dates: d.dates.clone(),
-            })
-            .collect()
+    /// Gives a document a symbol (when it prints none) or clears it.
+    pub fn set_user_symbol(&self, id: u32, symbol: Option<&str>) -> Result<()> {
+        let mut conn = self.store.writer();
+        let tx = conn.transaction()?;
+        documents::set_user_symbol(&tx, id, symbol)?;
+        tx.commit()?;
+        Ok(())
     }
 
-    pub fn document(&self, id: u32) -> Result<&Document> {
-        self.docs
-            .get((id as usize).wrapping_sub(1))
-            .map(|(_, d)| d)
-            .ok_or_else(|| Error::NotFound(format!("document {id}")))
+    /// Runs a search; see `search::SearchRequest`.
+    pub fn search(&self, req: &SearchRequest) -> Result<Vec<SearchHit>> {
+        let conn = self.store.reader();
+        let mut cache: std::collections::HashMap<u32, Option<HitDocument>> = Default::default();
+        let mut describe = |id: u32| -> Option<HitDocument> {
+            cache
+                .entry(id)
+                .or_insert_with(|| {
+                    documents::record(&conn, id).ok().map(|r| HitDocument {
+                        id: r.id,
+                        symbol: r.effective_symbol().map(str::to_string),
+                        title: r.title.clone(),
+                        language: r.language.clone(),
+                        kind: r.kind,
+                        file: r.file.clone(),
+                    })
+                })
+                .clone()
+        };
+        self.index.search(req, &mut describe)
+    }
+
+    /// Rebuilds the search index from the store. Returns the number of documents indexed.
+    pub fn reindex(&self) -> Result<usize> {
+        let generation = self.store.generation()?;
+        self.index.clear()?;
+        let latest: Vec<DocumentRecord> =
+            self.records()?.into_iter().filter(|r| r.latest).collect();
+        let mut batch = Vec::new();
+        for r in &latest {
+            let doc = documents::load(&self.store.reader(), r.id)?;
+            batch.push((r.clone(), doc));
+        }
+        let docs: Vec<IndexedDocument> = batch.iter().map(|(r, d)| indexed(r, d)).collect();
+        self.index.replace_documents(&[], &docs, generation)?;
+        Ok(latest.len())
+    }
+
+    /// The absolute path of a document's original file inside the library.
+    pub fn original_file(&self, id: u32) -> Result<PathBuf> {
+        Ok(self
+            .dir
+            .join(documents::stored_path(&self.store.reader(), id)?))
+    }
+}
+
+/// The search index's view of a document.
+fn indexed<'a>(record: &'a DocumentRecord, doc: &Document) -> IndexedDocument<'a> {
+    IndexedDocument {
+        id: record.id,
+        language: &record.language,
+        kind: record.kind,
+        body: record.body.as_deref(),
+        year: record
+            .dates
+            .as_ref()
+            .map(|d| &d.start[..4.min(d.start.len())]),
+        passages: search::passages::passages(doc),
     }
 }

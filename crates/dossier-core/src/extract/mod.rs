@@ -50,6 +50,13 @@ impl Format {
 
 /// Reads a file from disk and returns its text.
 pub fn extract_file(path: &Path) -> Result<String> {
+    let bytes = read_file(path)?;
+    extract_bytes(path, &bytes)
+}
+
+/// Reads a file's bytes, refusing folders and files too large to be meeting
+/// documents before reading them.
+pub fn read_file(path: &Path) -> Result<Vec<u8>> {
     let meta = std::fs::metadata(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -67,11 +74,10 @@ pub fn extract_file(path: &Path) -> Result<String> {
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
-    })?;
-    extract_bytes(path, &bytes)
+    })
 }
 
 /// Turns the bytes of a file into text. `path` names the file in messages and

@@ -1,0 +1,519 @@
+//! Full-text search over the library (tantivy).
+//!
+//! The index is derived from the store and can always be rebuilt from it. It
+//! holds one entry per passage (see `passages`) of the latest version of each
+//! document, and one per note. Each commit records the store generation it
+//! reflects; when they differ at start-up (a crash between the two commits,
+//! a deleted or damaged index folder), the index is rebuilt.
+//!
+//! Matching is by `analysis::grams` (any fragment of Chinese, stemmed
+//! English, symbol parts); ranking adds jieba words; `highlight` checks every
+//! candidate against its text before it is shown.
+
+pub mod analysis;
+pub mod highlight;
+pub mod passages;
+pub mod query;
+pub mod synonyms;
+
+use crate::error::{Error, Result};
+use crate::model::DocumentKind;
+use analysis::{fold_str, AnalysisTokenizer};
+use highlight::Segment;
+use passages::{Location, Passage, PassageKind};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
+    STRING,
+};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// What to search for, and where.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SearchRequest {
+    pub query: String,
+    /// "zh", "en", ...
+    #[serde(default)]
+    pub language: Option<String>,
+    #[serde(default)]
+    pub kind: Option<DocumentKind>,
+    /// The body holding the meeting, as the library lists it.
+    #[serde(default)]
+    pub body: Option<String>,
+    /// The year the meeting began ("2024").
+    #[serde(default)]
+    pub year: Option<String>,
+    /// An agenda item ("3(a)"): its annotation and the slots that take it up.
+    #[serde(default)]
+    pub item: Option<String>,
+    /// Only this document.
+    #[serde(default)]
+    pub document: Option<u32>,
+    /// At most this many hits (default 50).
+    #[serde(default)]
+    pub limit: Option<u32>,
+}
+
+/// The document a hit belongs to.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct HitDocument {
+    pub id: u32,
+    pub symbol: Option<String>,
+    pub title: String,
+    pub language: String,
+    pub kind: DocumentKind,
+    /// The original file name.
+    pub file: String,
+}
+
+/// One passage found, best first.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SearchHit {
+    pub document: HitDocument,
+    pub location: Location,
+    pub passage: PassageKind,
+    /// A label for the place: the item, the paragraph number, the slot's time.
+    pub heading: String,
+    /// The snippet as plain text.
+    pub snippet: String,
+    /// The snippet cut into plain and matched pieces.
+    pub segments: Vec<Segment>,
+    pub score: f32,
+}
+
+/// The facts of a document that filters apply to.
+pub struct IndexedDocument<'a> {
+    pub id: u32,
+    pub language: &'a str,
+    pub kind: DocumentKind,
+    pub body: Option<&'a str>,
+    pub year: Option<&'a str>,
+    pub passages: Vec<Passage>,
+}
+
+/// A note as search sees it.
+pub struct IndexedNote<'a> {
+    pub id: u32,
+    pub document: u32,
+    pub language: &'a str,
+    pub text: &'a str,
+    pub heading: &'a str,
+}
+
+struct Fields {
+    doc_id: Field,
+    passage: Field,
+    item: Field,
+    paragraph: Field,
+    slot: Field,
+    note: Field,
+    language: Field,
+    kind: Field,
+    body: Field,
+    year: Field,
+    heading: Field,
+    text: Field,
+    grams: Field,
+    words: Field,
+}
+
+/// Bumped whenever the schema or the analysis changes: an index written by
+/// another version is rebuilt.
+const FORMAT: &str = "dossier-index-1";
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let grams_opts = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("dossier_grams")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let words_opts = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("dossier_words")
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    let fields = Fields {
+        doc_id: b.add_u64_field("doc_id", INDEXED | STORED | FAST),
+        passage: b.add_text_field("passage", STRING | STORED),
+        item: b.add_text_field("item", STRING | STORED),
+        paragraph: b.add_u64_field("paragraph", STORED),
+        slot: b.add_u64_field("slot", STORED),
+        note: b.add_u64_field("note", INDEXED | STORED),
+        language: b.add_text_field("language", STRING),
+        kind: b.add_text_field("kind", STRING),
+        body: b.add_text_field("body", STRING),
+        year: b.add_text_field("year", STRING),
+        heading: b.add_text_field("heading", STORED),
+        text: b.add_text_field("text", STORED),
+        grams: b.add_text_field("grams", grams_opts),
+        words: b.add_text_field("words", words_opts),
+    };
+    (b.build(), fields)
+}
+
+/// The search index of one library.
+pub struct SearchIndex {
+    dir: PathBuf,
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: Fields,
+}
+
+fn index_err(e: impl std::fmt::Display) -> Error {
+    Error::Index(e.to_string())
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, or creates an empty one. A folder that cannot
+    /// be opened as this version's index is cleared and created afresh; the
+    /// caller then sees `generation() == None` and rebuilds.
+    pub fn open(dir: &Path) -> Result<SearchIndex> {
+        let (schema, fields) = schema();
+        let opened = Index::open_in_dir(dir).ok().filter(|i| {
+            i.schema() == schema
+                && i.load_metas()
+                    .ok()
+                    .and_then(|m| m.payload)
+                    .is_none_or(|p| p.starts_with(FORMAT))
+        });
+        let index = match opened {
+            Some(i) => i,
+            None => {
+                if dir.exists() {
+                    tracing::warn!(dir = %dir.display(), "search index unreadable; recreating it");
+                    std::fs::remove_dir_all(dir)?;
+                }
+                std::fs::create_dir_all(dir)?;
+                Index::create_in_dir(dir, schema).map_err(index_err)?
+            }
+        };
+        index
+            .tokenizers()
+            .register("dossier_grams", AnalysisTokenizer::grams());
+        index
+            .tokenizers()
+            .register("dossier_words", AnalysisTokenizer::words());
+        let writer = index
+            .writer_with_num_threads(1, 64 * 1024 * 1024)
+            .map_err(index_err)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(index_err)?;
+        Ok(SearchIndex {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            writer: Mutex::new(writer),
+            fields,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The store generation the last commit reflects; None for a new or foreign index.
+    pub fn generation(&self) -> Option<u64> {
+        let payload = self.index.load_metas().ok()?.payload?;
+        payload
+            .strip_prefix(FORMAT)?
+            .strip_prefix(':')?
+            .parse()
+            .ok()
+    }
+
+    fn writer(&self) -> std::sync::MutexGuard<'_, IndexWriter> {
+        self.writer.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Replaces everything indexed for these documents, and commits as `generation`.
+    pub fn replace_documents(
+        &self,
+        remove: &[u32],
+        add: &[IndexedDocument],
+        generation: u64,
+    ) -> Result<()> {
+        let mut writer = self.writer();
+        for id in remove {
+            writer.delete_term(Term::from_field_u64(self.fields.doc_id, *id as u64));
+        }
+        for doc in add {
+            writer.delete_term(Term::from_field_u64(self.fields.doc_id, doc.id as u64));
+            for p in &doc.passages {
+                writer
+                    .add_document(self.passage_doc(doc, p))
+                    .map_err(index_err)?;
+            }
+        }
+        self.commit(&mut writer, generation)
+    }
+
+    /// Indexes (or re-indexes) notes, and removes the ones listed.
+    pub fn replace_notes(
+        &self,
+        remove: &[u32],
+        add: &[IndexedNote],
+        generation: u64,
+    ) -> Result<()> {
+        let mut writer = self.writer();
+        for id in remove.iter().chain(add.iter().map(|n| &n.id)) {
+            writer.delete_term(Term::from_field_u64(self.fields.note, *id as u64));
+        }
+        for n in add {
+            let f = &self.fields;
+            let mut d = TantivyDocument::default();
+            d.add_u64(f.doc_id, n.document as u64);
+            d.add_text(f.passage, PassageKind::Note.as_str());
+            d.add_u64(f.note, n.id as u64);
+            d.add_text(f.language, n.language);
+            d.add_text(f.heading, n.heading);
+            d.add_text(f.text, n.text);
+            d.add_text(f.grams, n.text);
+            d.add_text(f.words, n.text);
+            writer.add_document(d).map_err(index_err)?;
+        }
+        self.commit(&mut writer, generation)
+    }
+
+    /// Empties the index (before a rebuild).
+    pub fn clear(&self) -> Result<()> {
+        self.writer().delete_all_documents().map_err(index_err)?;
+        Ok(())
+    }
+
+    /// Commits pending changes as `generation` without other changes.
+    pub fn mark(&self, generation: u64) -> Result<()> {
+        let mut writer = self.writer();
+        self.commit(&mut writer, generation)
+    }
+
+    fn commit(&self, writer: &mut IndexWriter, generation: u64) -> Result<()> {
+        let mut prepared = writer.prepare_commit().map_err(index_err)?;
+        prepared.set_payload(&format!("{FORMAT}:{generation}"));
+        prepared.commit().map_err(index_err)?;
+        self.reader.reload().map_err(index_err)?;
+        Ok(())
+    }
+
+    fn passage_doc(&self, doc: &IndexedDocument, p: &Passage) -> TantivyDocument {
+        let f = &self.fields;
+        let mut d = TantivyDocument::default();
+        d.add_u64(f.doc_id, doc.id as u64);
+        d.add_text(f.passage, p.kind.as_str());
+        if let Some(item) = &p.location.item {
+            d.add_text(f.item, item);
+        }
+        if let Some(n) = p.location.paragraph {
+            d.add_u64(f.paragraph, n as u64);
+        }
+        if let Some(n) = p.location.slot {
+            d.add_u64(f.slot, n as u64);
+        }
+        d.add_text(f.language, doc.language);
+        d.add_text(f.kind, doc.kind.as_str());
+        if let Some(b) = doc.body {
+            d.add_text(f.body, fold_str(b));
+        }
+        if let Some(y) = doc.year {
+            d.add_text(f.year, y);
+        }
+        d.add_text(f.heading, &p.heading);
+        d.add_text(f.text, &p.text);
+        d.add_text(f.grams, &p.text);
+        d.add_text(f.words, &p.text);
+        d
+    }
+
+    /// How many passages the index holds (for checks and the status bar).
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Runs a search. `describe` turns a document id into what a hit shows
+    /// (from the store); hits whose document it does not know are dropped.
+    pub fn search(
+        &self,
+        req: &SearchRequest,
+        describe: &mut dyn FnMut(u32) -> Option<HitDocument>,
+    ) -> Result<Vec<SearchHit>> {
+        let clauses = query::parse(&req.query);
+        if clauses.is_empty() {
+            return Ok(Vec::new());
+        }
+        let limit = req.limit.unwrap_or(50).clamp(1, 10_000) as usize;
+        let q = self.build_query(req, &clauses)?;
+        let searcher = self.reader.searcher();
+        // Fetch more than asked: a few candidates may fail the final check.
+        let top = searcher
+            .search(&q, &TopDocs::with_limit(limit * 2 + 20).order_by_score())
+            .map_err(index_err)?;
+        let f = &self.fields;
+        let mut hits = Vec::new();
+        for (score, addr) in top {
+            if hits.len() >= limit {
+                break;
+            }
+            let d: TantivyDocument = searcher.doc(addr).map_err(index_err)?;
+            let text = d.get_first(f.text).and_then(|v| v.as_str()).unwrap_or("");
+            let heading = d
+                .get_first(f.heading)
+                .and_then(|v| v.as_str())
+                .unwrap_or("");
+            let Some(ranges) = highlight::match_ranges(text, &clauses) else {
+                continue;
+            };
+            let Some(doc_id) = d.get_first(f.doc_id).and_then(|v| v.as_u64()) else {
+                continue;
+            };
+            let Some(document) = describe(doc_id as u32) else {
+                continue;
+            };
+            let (segments, snippet) = highlight::snippet(text, &ranges);
+            let passage = d
+                .get_first(f.passage)
+                .and_then(|v| v.as_str())
+                .and_then(PassageKind::parse)
+                .unwrap_or(PassageKind::Document);
+            let location = Location {
+                item: d
+                    .get_first(f.item)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string),
+                paragraph: d
+                    .get_first(f.paragraph)
+                    .and_then(|v| v.as_u64())
+                    .map(|n| n as u32),
+                slot: d
+                    .get_first(f.slot)
+                    .and_then(|v| v.as_u64())
+                    .map(|n| n as u32),
+                note: d
+                    .get_first(f.note)
+                    .and_then(|v| v.as_u64())
+                    .map(|n| n as u32),
+            };
+            hits.push(SearchHit {
+                document,
+                location,
+                passage,
+                heading: heading.to_string(),
+                snippet,
+                segments,
+                score,
+            });
+        }
+        Ok(hits)
+    }
+
+    fn build_query(
+        &self,
+        req: &SearchRequest,
+        clauses: &[query::Clause],
+    ) -> Result<Box<dyn Query>> {
+        let f = &self.fields;
+        let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for clause in clauses {
+            let mut forms: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for form in &clause.forms {
+                forms.push((Occur::Should, self.form_query(form)?));
+            }
+            let q: Box<dyn Query> = if forms.len() == 1 {
+                forms.pop().unwrap().1
+            } else {
+                Box::new(BooleanQuery::new(forms))
+            };
+            must.push((Occur::Must, q));
+        }
+        let text_filter = |field: Field, value: &str| -> (Occur, Box<dyn Query>) {
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, value),
+                    IndexRecordOption::Basic,
+                )),
+            )
+        };
+        if let Some(l) = req.language.as_deref().filter(|s| !s.is_empty()) {
+            must.push(text_filter(f.language, l));
+        }
+        if let Some(k) = req.kind {
+            must.push(text_filter(f.kind, k.as_str()));
+        }
+        if let Some(b) = req.body.as_deref().filter(|s| !s.is_empty()) {
+            must.push(text_filter(f.body, &fold_str(b)));
+        }
+        if let Some(y) = req.year.as_deref().filter(|s| !s.is_empty()) {
+            must.push(text_filter(f.year, y));
+        }
+        if let Some(i) = req.item.as_deref().filter(|s| !s.is_empty()) {
+            let i = crate::parse::schedule::expand_items(i)
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| i.to_string());
+            must.push(text_filter(f.item, &i));
+        }
+        if let Some(d) = req.document {
+            must.push((
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_u64(f.doc_id, d as u64),
+                    IndexRecordOption::Basic,
+                )),
+            ));
+        }
+        // Ranking: whole Chinese words of the query count extra.
+        for w in analysis::words(&req.query) {
+            must.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(f.words, &w.text),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                    0.5,
+                )),
+            ));
+        }
+        Ok(Box::new(BooleanQuery::new(must)))
+    }
+
+    fn form_query(&self, form: &[String]) -> Result<Box<dyn Query>> {
+        let f = self.fields.grams;
+        if form.len() == 1 {
+            let t = &form[0];
+            let mut chars = t.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                if crate::parse::text::is_cjk(c) {
+                    // One character: itself, or inside any bigram.
+                    let e = regex::escape(t);
+                    return Ok(Box::new(
+                        RegexQuery::from_pattern(&format!("{e}|{e}.|.{e}"), f)
+                            .map_err(index_err)?,
+                    ));
+                }
+            }
+            return Ok(Box::new(TermQuery::new(
+                Term::from_field_text(f, t),
+                IndexRecordOption::WithFreqs,
+            )));
+        }
+        Ok(Box::new(PhraseQuery::new(
+            form.iter().map(|t| Term::from_field_text(f, t)).collect(),
+        )))
+    }
+}

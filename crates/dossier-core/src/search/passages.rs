@@ -1,0 +1,181 @@
+//! The units search finds and opens: passages cut from a document.
+//!
+//! A passage is the document's heading facts, one agenda item (title,
+//! annotation and the documents it cites), one schedule slot, or one
+//! paragraph. Its `Location` is what the reader scrolls to.
+
+use crate::model::{Document, ScheduleSlot};
+use serde::{Deserialize, Serialize};
+
+/// Where in a document a passage stands. All empty means the document itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Location {
+    /// An agenda item, canonical form such as "3(a)".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// A paragraph, by its position in the document (0-based).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<u32>,
+    /// A schedule slot, by its position in the timetable (0-based).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slot: Option<u32>,
+    /// A note, by its id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<u32>,
+}
+
+/// What kind of place a passage is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
+pub enum PassageKind {
+    Document,
+    Item,
+    Slot,
+    Paragraph,
+    Note,
+}
+
+impl PassageKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PassageKind::Document => "document",
+            PassageKind::Item => "item",
+            PassageKind::Slot => "slot",
+            PassageKind::Paragraph => "paragraph",
+            PassageKind::Note => "note",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "document" => PassageKind::Document,
+            "item" => PassageKind::Item,
+            "slot" => PassageKind::Slot,
+            "paragraph" => PassageKind::Paragraph,
+            "note" => PassageKind::Note,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Passage {
+    pub kind: PassageKind,
+    pub location: Location,
+    /// A short label for the place ("3(a) Title", "12", "2024-06-12 10:00").
+    pub heading: String,
+    pub text: String,
+}
+
+/// Cuts a document into passages, in reading order.
+pub fn passages(doc: &Document) -> Vec<Passage> {
+    let mut out = Vec::new();
+    let mut head = Vec::new();
+    for s in [
+        &doc.title,
+        &doc.symbol,
+        &doc.parent_body,
+        &doc.body,
+        &doc.session,
+        &doc.venue,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        head.push(s.clone());
+    }
+    if !head.is_empty() {
+        out.push(Passage {
+            kind: PassageKind::Document,
+            location: Location::default(),
+            heading: doc.display_title(),
+            text: head.join("\n"),
+        });
+    }
+    for item in doc.items_flat() {
+        let mut text = item.title.clone();
+        if !item.annotation.is_empty() {
+            text.push_str("\n\n");
+            text.push_str(&item.annotation);
+        }
+        // Cited documents the annotation does not already spell out.
+        for r in &item.references {
+            if !text.contains(&r.symbol) {
+                text.push('\n');
+                text.push_str(&r.symbol);
+            }
+            if let Some(t) = &r.title {
+                if !text.contains(t.as_str()) {
+                    text.push(' ');
+                    text.push_str(t);
+                }
+            }
+        }
+        out.push(Passage {
+            kind: PassageKind::Item,
+            location: Location {
+                item: Some(item.number.clone()),
+                ..Location::default()
+            },
+            heading: format!("{} {}", item.number, item.title),
+            text,
+        });
+    }
+    for (i, slot) in doc.schedule.iter().enumerate() {
+        out.push(Passage {
+            kind: PassageKind::Slot,
+            location: Location {
+                slot: Some(i as u32),
+                ..Location::default()
+            },
+            heading: slot_heading(slot),
+            text: slot_text(slot),
+        });
+    }
+    for (i, p) in doc.paragraphs.iter().enumerate() {
+        if p.text.trim().is_empty() {
+            continue;
+        }
+        let heading = match (&p.number, &p.section) {
+            (Some(n), Some(s)) => format!("{n} · {s}"),
+            (Some(n), None) => n.clone(),
+            (None, Some(s)) => s.clone(),
+            (None, None) => String::new(),
+        };
+        out.push(Passage {
+            kind: PassageKind::Paragraph,
+            location: Location {
+                paragraph: Some(i as u32),
+                ..Location::default()
+            },
+            heading,
+            text: p.text.clone(),
+        });
+    }
+    out
+}
+
+fn slot_heading(slot: &ScheduleSlot) -> String {
+    let mut h = slot.date.clone().unwrap_or_default();
+    if let (Some(s), Some(e)) = (&slot.start, &slot.end) {
+        h.push_str(&format!(" {s}–{e}"));
+    }
+    h.trim().to_string()
+}
+
+fn slot_text(slot: &ScheduleSlot) -> String {
+    let mut lines = vec![slot_heading(slot)];
+    for (i, item) in slot.items.iter().enumerate() {
+        match slot.titles.get(i) {
+            Some(t) => lines.push(format!("{item} {t}")),
+            None => lines.push(item.clone()),
+        }
+    }
+    for t in slot.titles.iter().skip(slot.items.len()) {
+        lines.push(t.clone());
+    }
+    lines.extend(slot.parallel.iter().cloned());
+    lines.extend(slot.notes.iter().cloned());
+    lines.join("\n")
+}

@@ -1,0 +1,510 @@
+//! Writing a parsed document into the store and reading it back.
+//!
+//! The document is normalised into tables (agenda items, slots, references,
+//! sections, paragraphs); reading it back rebuilds the same `Document`, which
+//! the round-trip tests check field by field.
+
+use crate::error::{Error, Result};
+use crate::model::*;
+use crate::parse::symbols;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+/// The original file as copied into the library folder.
+#[derive(Debug, Clone)]
+pub struct StoredFile {
+    pub file_name: String,
+    /// Relative to the library folder.
+    pub stored_path: String,
+    pub file_size: u64,
+    pub content_hash: String,
+}
+
+/// What the library knows about one stored document, without its content.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DocumentRecord {
+    pub id: u32,
+    /// Documents that are issues of one another (Rev.1, Corr.1, a re-issued file) share a series.
+    pub series: String,
+    pub version: u32,
+    /// How many versions of this series the library holds.
+    pub versions: u32,
+    pub latest: bool,
+    /// The original file name.
+    pub file: String,
+    pub kind: DocumentKind,
+    pub language: String,
+    /// The symbol printed on the document.
+    pub symbol: Option<String>,
+    /// A guess, offered to the user, never taken as fact.
+    pub suggested_symbol: Option<String>,
+    /// The symbol the user gave the document.
+    pub user_symbol: Option<String>,
+    pub title: String,
+    pub body: Option<String>,
+    pub session: Option<String>,
+    pub venue: Option<String>,
+    pub dates: Option<DateRange>,
+    pub ingested_at: String,
+    pub meeting_id: Option<u32>,
+}
+
+impl DocumentRecord {
+    /// The symbol to show and to resolve references by: the printed one, else the user's.
+    pub fn effective_symbol(&self) -> Option<&str> {
+        self.symbol.as_deref().or(self.user_symbol.as_deref())
+    }
+}
+
+/// Footnotes, attendance and diagnostics travel together as JSON.
+#[derive(Serialize, Deserialize, Default)]
+struct Extra {
+    #[serde(default)]
+    footnotes: Vec<Footnote>,
+    #[serde(default)]
+    attendance: Option<Attendance>,
+    #[serde(default)]
+    diagnostics: Vec<String>,
+}
+
+/// The series a document belongs to: its symbol without /Rev.N or /Corr.N and
+/// its language; without a printed symbol, its file name and language (a
+/// re-issued file keeps its name).
+pub fn series_for(doc: &Document, file_name: &str) -> String {
+    match &doc.symbol {
+        Some(sym) => format!("{}#{}", symbols::key(&symbols::lineage(sym)), doc.language),
+        None => format!("file:{}#{}", file_name.to_lowercase(), doc.language),
+    }
+}
+
+pub fn find_by_hash(conn: &Connection, hash: &str) -> Result<Option<u32>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM documents WHERE content_hash = ?1",
+            [hash],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Inserts a parsed document and everything in it. Call inside a transaction.
+/// Returns the new document's id.
+pub fn insert(
+    conn: &Connection,
+    doc: &Document,
+    file: &StoredFile,
+    meeting_id: Option<u32>,
+    ingested_at: &str,
+) -> Result<u32> {
+    let series = series_for(doc, &file.file_name);
+    let version: u32 = conn.query_row(
+        "SELECT coalesce(max(version), 0) + 1 FROM documents WHERE series = ?1",
+        [&series],
+        |r| r.get(0),
+    )?;
+    let extra = serde_json::to_string(&Extra {
+        footnotes: doc.footnotes.clone(),
+        attendance: doc.attendance.clone(),
+        diagnostics: doc.diagnostics.clone(),
+    })
+    .map_err(|e| Error::Invalid(e.to_string()))?;
+    conn.execute(
+        "INSERT INTO documents (series, version, content_hash, file_name, stored_path, file_size,
+            ingested_at, meeting_id, kind, language, symbol, symbol_key, suggested_symbol, title,
+            body, parent_body, session, venue, date_start, date_end, distributed, original_language,
+            job_number, extra)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+            ?19, ?20, ?21, ?22, ?23, ?24)",
+        params![
+            series,
+            version,
+            file.content_hash,
+            file.file_name,
+            file.stored_path,
+            file.file_size as i64,
+            ingested_at,
+            meeting_id,
+            doc.kind.as_str(),
+            doc.language,
+            doc.symbol,
+            doc.symbol.as_deref().map(symbols::key),
+            doc.suggested_symbol,
+            doc.title,
+            doc.body,
+            doc.parent_body,
+            doc.session,
+            doc.venue,
+            doc.dates.as_ref().map(|d| d.start.clone()),
+            doc.dates.as_ref().map(|d| d.end.clone()),
+            doc.distributed,
+            doc.original_language,
+            doc.job_number,
+            extra,
+        ],
+    )?;
+    let id = conn.last_insert_rowid() as u32;
+    insert_items(conn, id, None, &doc.agenda, &mut 0)?;
+    insert_slots(conn, id, &doc.schedule)?;
+    insert_refs(conn, id, None, &doc.references)?;
+    for item in doc.items_flat() {
+        insert_refs(conn, id, Some(&item.number), &item.references)?;
+    }
+    let mut stmt = conn.prepare(
+        "INSERT INTO sections (doc_id, ord, number, title, level, role, items) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (ord, s) in doc.sections.iter().enumerate() {
+        stmt.execute(params![
+            id,
+            ord as i64,
+            s.number,
+            s.title,
+            s.level,
+            s.role.map(role_str),
+            json(&s.items)
+        ])?;
+    }
+    let mut stmt = conn.prepare(
+        "INSERT INTO paragraphs (doc_id, ord, number, section, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (ord, p) in doc.paragraphs.iter().enumerate() {
+        stmt.execute(params![id, ord as i64, p.number, p.section, p.text])?;
+    }
+    Ok(id)
+}
+
+fn json<T: Serialize>(v: &T) -> String {
+    serde_json::to_string(v).expect("plain data serialises")
+}
+
+fn from_json<T: for<'de> Deserialize<'de> + Default>(s: &str) -> T {
+    serde_json::from_str(s).unwrap_or_default()
+}
+
+fn role_str(r: SectionRole) -> String {
+    serde_json::to_value(r)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn insert_items(
+    conn: &Connection,
+    doc_id: u32,
+    parent: Option<i64>,
+    items: &[AgendaItem],
+    ord: &mut u32,
+) -> Result<()> {
+    for item in items {
+        conn.execute(
+            "INSERT INTO agenda_items (doc_id, ord, parent_id, number, title, annotation) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![doc_id, *ord, parent, item.number, item.title, item.annotation],
+        )?;
+        *ord += 1;
+        let id = conn.last_insert_rowid();
+        insert_items(conn, doc_id, Some(id), &item.children, ord)?;
+    }
+    Ok(())
+}
+
+fn insert_slots(conn: &Connection, doc_id: u32, slots: &[ScheduleSlot]) -> Result<()> {
+    for (ord, s) in slots.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO schedule_slots (doc_id, ord, date, start, \"end\", continued, titles, parallel, notes)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![doc_id, ord as i64, s.date, s.start, s.end, s.continued, json(&s.titles), json(&s.parallel), json(&s.notes)],
+        )?;
+        let slot_id = conn.last_insert_rowid();
+        for (i, item) in s.items.iter().enumerate() {
+            conn.execute(
+                "INSERT INTO slot_items (slot_id, ord, item) VALUES (?1, ?2, ?3)",
+                params![slot_id, i as i64, item],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn insert_refs(
+    conn: &Connection,
+    doc_id: u32,
+    item: Option<&str>,
+    refs: &[Reference],
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO refs (doc_id, item_number, ord, symbol, symbol_key, title) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (ord, r) in refs.iter().enumerate() {
+        stmt.execute(params![
+            doc_id,
+            item,
+            ord as i64,
+            r.symbol,
+            symbols::key(&r.symbol),
+            r.title
+        ])?;
+    }
+    Ok(())
+}
+
+fn read_refs(conn: &Connection, doc_id: u32, item: Option<&str>) -> Result<Vec<Reference>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT symbol, title FROM refs WHERE doc_id = ?1 AND item_number IS ?2 ORDER BY ord",
+    )?;
+    let rows = stmt.query_map(params![doc_id, item], |r| {
+        Ok(Reference {
+            symbol: r.get(0)?,
+            title: r.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Reads a stored document back in full.
+pub fn load(conn: &Connection, id: u32) -> Result<Document> {
+    let mut doc = conn
+        .query_row(
+            "SELECT kind, language, symbol, suggested_symbol, title, body, parent_body, session, venue,
+                date_start, date_end, distributed, original_language, job_number, extra
+             FROM documents WHERE id = ?1",
+            [id],
+            |r| {
+                let extra: String = r.get(14)?;
+                let extra: Extra = from_json(&extra);
+                Ok(Document {
+                    kind: DocumentKind::parse(&r.get::<_, String>(0)?).unwrap_or_default(),
+                    language: r.get(1)?,
+                    symbol: r.get(2)?,
+                    suggested_symbol: r.get(3)?,
+                    title: r.get(4)?,
+                    body: r.get(5)?,
+                    parent_body: r.get(6)?,
+                    session: r.get(7)?,
+                    venue: r.get(8)?,
+                    dates: date_range(r.get(9)?, r.get(10)?),
+                    distributed: r.get(11)?,
+                    original_language: r.get(12)?,
+                    job_number: r.get(13)?,
+                    footnotes: extra.footnotes,
+                    attendance: extra.attendance,
+                    diagnostics: extra.diagnostics,
+                    ..Document::default()
+                })
+            },
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("document {id}")))?;
+
+    // Agenda items come back in insertion order; rebuild the tree by parent.
+    let mut stmt = conn.prepare(
+        "SELECT id, parent_id, number, title, annotation FROM agenda_items WHERE doc_id = ?1 ORDER BY ord",
+    )?;
+    let rows: Vec<(i64, Option<i64>, AgendaItem)> = stmt
+        .query_map([id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                AgendaItem {
+                    number: r.get(2)?,
+                    title: r.get(3)?,
+                    annotation: r.get(4)?,
+                    ..AgendaItem::default()
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut rows_with_refs = Vec::with_capacity(rows.len());
+    for (rid, parent, mut item) in rows {
+        item.references = read_refs(conn, id, Some(&item.number))?;
+        rows_with_refs.push((rid, parent, item));
+    }
+    doc.agenda = build_tree(&rows_with_refs, None);
+
+    let mut stmt = conn.prepare(
+        "SELECT id, date, start, \"end\", continued, titles, parallel, notes FROM schedule_slots WHERE doc_id = ?1 ORDER BY ord",
+    )?;
+    let mut items_stmt =
+        conn.prepare("SELECT item FROM slot_items WHERE slot_id = ?1 ORDER BY ord")?;
+    let slots: Vec<(i64, ScheduleSlot)> = stmt
+        .query_map([id], |r| {
+            Ok((
+                r.get(0)?,
+                ScheduleSlot {
+                    date: r.get(1)?,
+                    start: r.get(2)?,
+                    end: r.get(3)?,
+                    continued: r.get(4)?,
+                    titles: from_json(&r.get::<_, String>(5)?),
+                    parallel: from_json(&r.get::<_, String>(6)?),
+                    notes: from_json(&r.get::<_, String>(7)?),
+                    items: Vec::new(),
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for (slot_id, mut slot) in slots {
+        slot.items = items_stmt
+            .query_map([slot_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        doc.schedule.push(slot);
+    }
+
+    doc.references = read_refs(conn, id, None)?;
+
+    let mut stmt = conn.prepare(
+        "SELECT number, title, level, role, items FROM sections WHERE doc_id = ?1 ORDER BY ord",
+    )?;
+    doc.sections = stmt
+        .query_map([id], |r| {
+            let role: Option<String> = r.get(3)?;
+            Ok(Section {
+                number: r.get(0)?,
+                title: r.get(1)?,
+                level: r.get(2)?,
+                role: role.and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok()),
+                items: from_json(&r.get::<_, String>(4)?),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+
+    let mut stmt = conn
+        .prepare("SELECT number, section, text FROM paragraphs WHERE doc_id = ?1 ORDER BY ord")?;
+    doc.paragraphs = stmt
+        .query_map([id], |r| {
+            Ok(Paragraph {
+                number: r.get(0)?,
+                section: r.get(1)?,
+                text: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(doc)
+}
+
+fn build_tree(rows: &[(i64, Option<i64>, AgendaItem)], parent: Option<i64>) -> Vec<AgendaItem> {
+    rows.iter()
+        .filter(|(_, p, _)| *p == parent)
+        .map(|(id, _, item)| {
+            let mut item = item.clone();
+            item.children = build_tree(rows, Some(*id));
+            item
+        })
+        .collect()
+}
+
+fn date_range(start: Option<String>, end: Option<String>) -> Option<DateRange> {
+    match (start, end) {
+        (Some(start), Some(end)) => Some(DateRange { start, end }),
+        (Some(start), None) => Some(DateRange {
+            end: start.clone(),
+            start,
+        }),
+        _ => None,
+    }
+}
+
+const RECORD_COLUMNS: &str = "d.id, d.series, d.version,
+    (SELECT count(*) FROM documents v WHERE v.series = d.series),
+    (SELECT max(version) FROM documents v WHERE v.series = d.series),
+    d.file_name, d.kind, d.language, d.symbol, d.suggested_symbol, d.user_symbol, d.title, d.body,
+    d.session, d.venue, d.date_start, d.date_end, d.ingested_at, d.meeting_id";
+
+fn record_from_row(r: &Row) -> rusqlite::Result<DocumentRecord> {
+    let version: u32 = r.get(2)?;
+    let max_version: u32 = r.get(4)?;
+    let kind = DocumentKind::parse(&r.get::<_, String>(6)?).unwrap_or_default();
+    let title: Option<String> = r.get(11)?;
+    let body: Option<String> = r.get(12)?;
+    let display = Document {
+        kind,
+        title: title.clone(),
+        body: body.clone(),
+        ..Document::default()
+    }
+    .display_title();
+    Ok(DocumentRecord {
+        id: r.get(0)?,
+        series: r.get(1)?,
+        version,
+        versions: r.get(3)?,
+        latest: version == max_version,
+        file: r.get(5)?,
+        kind,
+        language: r.get(7)?,
+        symbol: r.get(8)?,
+        suggested_symbol: r.get(9)?,
+        user_symbol: r.get(10)?,
+        title: display,
+        body,
+        session: r.get(13)?,
+        venue: r.get(14)?,
+        dates: date_range(r.get(15)?, r.get(16)?),
+        ingested_at: r.get(17)?,
+        meeting_id: r.get(18)?,
+    })
+}
+
+pub fn record(conn: &Connection, id: u32) -> Result<DocumentRecord> {
+    conn.query_row(
+        &format!("SELECT {RECORD_COLUMNS} FROM documents d WHERE d.id = ?1"),
+        [id],
+        record_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("document {id}")))
+}
+
+/// Every document, every version, in id order.
+pub fn records(conn: &Connection) -> Result<Vec<DocumentRecord>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {RECORD_COLUMNS} FROM documents d ORDER BY d.id"
+    ))?;
+    let rows = stmt.query_map([], record_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every version of a series, oldest first.
+pub fn versions(conn: &Connection, series: &str) -> Result<Vec<DocumentRecord>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {RECORD_COLUMNS} FROM documents d WHERE d.series = ?1 ORDER BY d.version"
+    ))?;
+    let rows = stmt.query_map([series], record_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The latest document carrying `symbol` (printed or given by the user).
+pub fn resolve_symbol(conn: &Connection, symbol: &str) -> Result<Option<u32>> {
+    let key = symbols::key(symbol);
+    Ok(conn
+        .query_row(
+            "SELECT id FROM documents WHERE symbol_key = ?1 OR user_symbol_key = ?1
+             ORDER BY version DESC, id DESC LIMIT 1",
+            [key],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Where the original file of a document is kept, relative to the library folder.
+pub fn stored_path(conn: &Connection, id: u32) -> Result<String> {
+    conn.query_row(
+        "SELECT stored_path FROM documents WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("document {id}")))
+}
+
+/// Sets (or clears) the symbol the user gives a document that prints none.
+pub fn set_user_symbol(conn: &Connection, id: u32, symbol: Option<&str>) -> Result<()> {
+    let symbol = symbol.map(str::trim).filter(|s| !s.is_empty());
+    let n = conn.execute(
+        "UPDATE documents SET user_symbol = ?2, user_symbol_key = ?3 WHERE id = ?1",
+        params![id, symbol, symbol.map(symbols::key)],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound(format!("document {id}")));
+    }
+    Ok(())
+}

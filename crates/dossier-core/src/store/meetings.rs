@@ -1,0 +1,262 @@
+//! Meetings: the documents of one session of one body, grouped.
+//!
+//! A document joins a meeting by its symbol's stem (`CAC/COSP/WG.2/2024/3` is
+//! a document of `CAC/COSP/WG.2/2024`, a printed or suggested symbol), else by
+//! body and meeting dates, else by body and session. A meeting lists the
+//! documents its agendas reference, each resolved to a library document by
+//! symbol or marked missing.
+
+use super::documents::{self, DocumentRecord};
+use crate::error::Result;
+use crate::model::{DateRange, Document, DocumentKind};
+use crate::parse::symbols;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+/// A reference of a meeting's agenda, resolved against the library.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MeetingReference {
+    pub symbol: String,
+    pub title: Option<String>,
+    /// The library document with this symbol; null when it is still missing.
+    pub document_id: Option<u32>,
+}
+
+/// One meeting with its documents.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MeetingSummary {
+    pub id: u32,
+    pub key: String,
+    pub body: Option<String>,
+    pub parent_body: Option<String>,
+    pub session: Option<String>,
+    pub venue: Option<String>,
+    pub dates: Option<DateRange>,
+    pub time_zone: Option<String>,
+    /// The latest version of each document of the meeting: agendas first, then reports, then others.
+    pub documents: Vec<DocumentRecord>,
+    /// Everything the meeting's agendas cite, in order, with what is missing.
+    pub references: Vec<MeetingReference>,
+}
+
+/// The whole library as the library pane shows it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct LibraryListing {
+    /// Newest meeting first.
+    pub meetings: Vec<MeetingSummary>,
+    /// Documents that belong to no meeting that could be recognised.
+    pub unfiled: Vec<DocumentRecord>,
+}
+
+/// The grouping key of the meeting a document belongs to, if one can be told.
+pub fn meeting_key(doc: &Document) -> Option<String> {
+    let symbol = doc.symbol.as_deref().or(doc.suggested_symbol.as_deref());
+    if let Some(sym) = symbol {
+        let stem = symbol_stem(sym);
+        // "A/81" is a whole General Assembly session; still a sound group.
+        if stem.contains('/') {
+            return Some(format!("symbol:{}", symbols::key(&stem)));
+        }
+    }
+    let body = doc.body.as_deref().map(normalise)?;
+    if let Some(d) = &doc.dates {
+        return Some(format!("body:{body}|{}", d.start));
+    }
+    doc.session
+        .as_deref()
+        .map(|s| format!("body:{body}|{}", normalise(s)))
+}
+
+/// `CAC/COSP/WG.2/2024/3/Add.1` → `CAC/COSP/WG.2/2024`.
+fn symbol_stem(sym: &str) -> String {
+    let base = symbols::strip_part(&symbols::lineage(sym)).to_string();
+    // Drop a parenthesised part such as "A/81/6 (Sect. 13)" before cutting.
+    let base = base.split(" (").next().unwrap_or(&base).to_string();
+    match base.rfind('/') {
+        Some(i) => base[..i].to_string(),
+        None => base,
+    }
+}
+
+fn normalise(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Finds the document's meeting, creating it when new; fills in facts the
+/// meeting did not know yet. Call inside the ingest transaction.
+pub fn find_or_create(conn: &Connection, doc: &Document) -> Result<Option<u32>> {
+    let Some(key) = meeting_key(doc) else {
+        return Ok(None);
+    };
+    let existing: Option<u32> = conn
+        .query_row("SELECT id FROM meetings WHERE key = ?1", [&key], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    // A document without a symbol joins a meeting found by symbol when the
+    // body and the dates agree.
+    let existing = match existing {
+        Some(id) => Some(id),
+        None => match (&doc.body, &doc.dates) {
+            (Some(body), Some(d)) => conn
+                .query_row(
+                    "SELECT id FROM meetings WHERE body = ?1 AND date_start = ?2 AND date_end = ?3",
+                    params![body, d.start, d.end],
+                    |r| r.get(0),
+                )
+                .optional()?,
+            _ => None,
+        },
+    };
+    let start = doc.dates.as_ref().map(|d| d.start.clone());
+    let end = doc.dates.as_ref().map(|d| d.end.clone());
+    match existing {
+        Some(id) => {
+            conn.execute(
+                "UPDATE meetings SET body = coalesce(body, ?2), parent_body = coalesce(parent_body, ?3),
+                    session = coalesce(session, ?4), venue = coalesce(venue, ?5),
+                    date_start = coalesce(date_start, ?6), date_end = coalesce(date_end, ?7)
+                 WHERE id = ?1",
+                params![id, doc.body, doc.parent_body, doc.session, doc.venue, start, end],
+            )?;
+            Ok(Some(id))
+        }
+        None => {
+            conn.execute(
+                "INSERT INTO meetings (key, body, parent_body, session, venue, date_start, date_end)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![key, doc.body, doc.parent_body, doc.session, doc.venue, start, end],
+            )?;
+            Ok(Some(conn.last_insert_rowid() as u32))
+        }
+    }
+}
+
+/// Sets the IANA time zone of a meeting (None: back to the venue's).
+pub fn set_time_zone(conn: &Connection, meeting_id: u32, zone: Option<&str>) -> Result<()> {
+    let n = conn.execute(
+        "UPDATE meetings SET time_zone = ?2 WHERE id = ?1",
+        params![meeting_id, zone],
+    )?;
+    if n == 0 {
+        return Err(crate::Error::NotFound(format!("meeting {meeting_id}")));
+    }
+    Ok(())
+}
+
+fn kind_rank(k: DocumentKind) -> u8 {
+    match k {
+        DocumentKind::Agenda => 0,
+        DocumentKind::Report => 1,
+        DocumentKind::Other => 2,
+    }
+}
+
+/// The library grouped into meetings, newest first.
+pub fn listing(conn: &Connection) -> Result<LibraryListing> {
+    let latest: Vec<DocumentRecord> = documents::records(conn)?
+        .into_iter()
+        .filter(|d| d.latest)
+        .collect();
+    let mut stmt = conn.prepare(
+        "SELECT id, key, body, parent_body, session, venue, date_start, date_end, time_zone FROM meetings",
+    )?;
+    let mut meetings: Vec<MeetingSummary> = stmt
+        .query_map([], |r| {
+            let start: Option<String> = r.get(6)?;
+            let end: Option<String> = r.get(7)?;
+            Ok(MeetingSummary {
+                id: r.get(0)?,
+                key: r.get(1)?,
+                body: r.get(2)?,
+                parent_body: r.get(3)?,
+                session: r.get(4)?,
+                venue: r.get(5)?,
+                dates: start.map(|s| DateRange {
+                    end: end.unwrap_or_else(|| s.clone()),
+                    start: s,
+                }),
+                time_zone: r.get(8)?,
+                documents: Vec::new(),
+                references: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut unfiled = Vec::new();
+    for d in latest {
+        match meetings.iter_mut().find(|m| Some(m.id) == d.meeting_id) {
+            Some(m) => m.documents.push(d),
+            None => unfiled.push(d),
+        }
+    }
+    meetings.retain(|m| !m.documents.is_empty());
+    let mut refs_stmt = conn.prepare(
+        "SELECT symbol, title FROM refs WHERE doc_id = ?1 AND item_number IS NULL ORDER BY ord",
+    )?;
+    for m in &mut meetings {
+        m.documents
+            .sort_by_key(|d| (kind_rank(d.kind), d.language.clone(), d.id));
+        let agendas: Vec<(u32, Vec<String>)> = m
+            .documents
+            .iter()
+            .filter(|d| d.kind == DocumentKind::Agenda)
+            .map(|d| {
+                let own = [d.effective_symbol(), d.suggested_symbol.as_deref()];
+                (
+                    d.id,
+                    own.into_iter()
+                        .flatten()
+                        .map(symbols::key)
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .collect();
+        for (id, own_key) in agendas {
+            let refs: Vec<(String, Option<String>)> = refs_stmt
+                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (symbol, title) in refs {
+                let key = symbols::key(&symbol);
+                if own_key.contains(&key) {
+                    continue; // the agenda citing itself
+                }
+                if m.references.iter().any(|r| symbols::key(&r.symbol) == key) {
+                    continue;
+                }
+                let document_id = documents::resolve_symbol(conn, &symbol)?;
+                m.references.push(MeetingReference {
+                    symbol,
+                    title,
+                    document_id,
+                });
+            }
+        }
+    }
+    meetings.sort_by(|a, b| {
+        let da = a.dates.as_ref().map(|d| d.start.as_str()).unwrap_or("");
+        let db = b.dates.as_ref().map(|d| d.start.as_str()).unwrap_or("");
+        db.cmp(da).then(b.id.cmp(&a.id))
+    });
+    Ok(LibraryListing { meetings, unfiled })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbol_stems_group_a_session() {
+        assert_eq!(
+            symbol_stem("CAC/COSP/WG.2/2024/3/Add.1"),
+            "CAC/COSP/WG.2/2024"
+        );
+        assert_eq!(symbol_stem("CAC/COSP/2019/1/Rev.1"), "CAC/COSP/2019");
+        assert_eq!(symbol_stem("A/81/6 (Sect. 13)"), "A/81");
+    }
+}

@@ -1,0 +1,259 @@
+//! Versioned schema migrations.
+//!
+//! `PRAGMA user_version` holds the number of migrations applied. Each
+//! migration runs in its own transaction together with the version bump, so
+//! a failed migration leaves the database exactly as it was: still usable by
+//! the version of Dossier that wrote it.
+//!
+//! Never edit a migration that has shipped; append a new one.
+
+use crate::error::Result;
+use rusqlite::Connection;
+
+/// The migrations, in order. Index 0 takes a database from version 0 to 1.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the library.
+    r#"
+    CREATE TABLE meetings (
+        id          INTEGER PRIMARY KEY,
+        -- Stable grouping key derived from body and session (or dates).
+        key         TEXT NOT NULL UNIQUE,
+        body        TEXT,
+        parent_body TEXT,
+        session     TEXT,
+        venue       TEXT,
+        date_start  TEXT,
+        date_end    TEXT,
+        -- IANA zone chosen by the user; NULL means "derive from the venue".
+        time_zone   TEXT
+    );
+
+    CREATE TABLE documents (
+        id                INTEGER PRIMARY KEY,
+        -- Documents that are issues of one another share a series: the symbol
+        -- without /Rev.N or /Corr.N plus the language, or the file name when
+        -- no symbol is printed.
+        series            TEXT NOT NULL,
+        version           INTEGER NOT NULL,
+        content_hash      TEXT NOT NULL UNIQUE,
+        file_name         TEXT NOT NULL,
+        -- Path of the copy inside the library folder, relative to it.
+        stored_path       TEXT NOT NULL,
+        file_size         INTEGER NOT NULL,
+        ingested_at       TEXT NOT NULL,
+        meeting_id        INTEGER REFERENCES meetings(id),
+        kind              TEXT NOT NULL CHECK (kind IN ('agenda', 'report', 'other')),
+        language          TEXT NOT NULL,
+        symbol            TEXT,
+        symbol_key        TEXT,
+        suggested_symbol  TEXT,
+        user_symbol       TEXT,
+        user_symbol_key   TEXT,
+        title             TEXT,
+        body              TEXT,
+        parent_body       TEXT,
+        session           TEXT,
+        venue             TEXT,
+        date_start        TEXT,
+        date_end          TEXT,
+        distributed       TEXT,
+        original_language TEXT,
+        job_number        TEXT,
+        -- Footnotes, attendance and diagnostics as JSON.
+        extra             TEXT NOT NULL DEFAULT '{}',
+        UNIQUE (series, version)
+    );
+    CREATE INDEX documents_symbol ON documents(symbol_key);
+    CREATE INDEX documents_user_symbol ON documents(user_symbol_key);
+    CREATE INDEX documents_meeting ON documents(meeting_id);
+
+    CREATE TABLE agenda_items (
+        id         INTEGER PRIMARY KEY,
+        doc_id     INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ord        INTEGER NOT NULL,
+        parent_id  INTEGER REFERENCES agenda_items(id) ON DELETE CASCADE,
+        number     TEXT NOT NULL,
+        title      TEXT NOT NULL,
+        annotation TEXT NOT NULL
+    );
+    CREATE INDEX agenda_items_doc ON agenda_items(doc_id, ord);
+
+    CREATE TABLE schedule_slots (
+        id        INTEGER PRIMARY KEY,
+        doc_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ord       INTEGER NOT NULL,
+        date      TEXT,
+        start     TEXT,
+        "end"     TEXT,
+        continued INTEGER NOT NULL,
+        titles    TEXT NOT NULL,
+        parallel  TEXT NOT NULL,
+        notes     TEXT NOT NULL
+    );
+    CREATE INDEX schedule_slots_doc ON schedule_slots(doc_id, ord);
+
+    CREATE TABLE slot_items (
+        slot_id INTEGER NOT NULL REFERENCES schedule_slots(id) ON DELETE CASCADE,
+        ord     INTEGER NOT NULL,
+        item    TEXT NOT NULL,
+        PRIMARY KEY (slot_id, ord)
+    );
+    CREATE INDEX slot_items_item ON slot_items(item);
+
+    -- Symbols cited by a document: by an agenda item (item_number set) or
+    -- anywhere in the document (item_number NULL, the document-wide list).
+    CREATE TABLE refs (
+        doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        item_number TEXT,
+        ord         INTEGER NOT NULL,
+        symbol      TEXT NOT NULL,
+        symbol_key  TEXT NOT NULL,
+        title       TEXT
+    );
+    CREATE INDEX refs_doc ON refs(doc_id, item_number, ord);
+    CREATE INDEX refs_symbol ON refs(symbol_key);
+
+    CREATE TABLE sections (
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ord    INTEGER NOT NULL,
+        number TEXT,
+        title  TEXT NOT NULL,
+        level  INTEGER NOT NULL,
+        role   TEXT,
+        items  TEXT NOT NULL,
+        PRIMARY KEY (doc_id, ord)
+    );
+
+    CREATE TABLE paragraphs (
+        doc_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ord     INTEGER NOT NULL,
+        number  TEXT,
+        section TEXT,
+        text    TEXT NOT NULL,
+        PRIMARY KEY (doc_id, ord)
+    );
+
+    -- Annotations belong to a document series, so that they follow the
+    -- document across revisions and re-ingestion.
+    CREATE TABLE bookmarks (
+        id         INTEGER PRIMARY KEY,
+        series     TEXT NOT NULL,
+        -- 'document', 'item', 'paragraph' or 'slot', and the place within it.
+        target     TEXT NOT NULL,
+        anchor     TEXT NOT NULL DEFAULT '',
+        label      TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        UNIQUE (series, target, anchor)
+    );
+
+    CREATE TABLE notes (
+        id           INTEGER PRIMARY KEY,
+        -- Stable across export and import, so that import merges.
+        uid          TEXT NOT NULL UNIQUE,
+        series       TEXT NOT NULL,
+        -- The document version the selectors were last resolved against.
+        doc_id       INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+        -- W3C Web Annotation selectors: the passage, a text-quote selector
+        -- (exact, prefix, suffix) and a text-position selector (start, end,
+        -- in characters of the passage text).
+        passage      TEXT NOT NULL,
+        exact        TEXT NOT NULL,
+        prefix       TEXT NOT NULL DEFAULT '',
+        suffix       TEXT NOT NULL DEFAULT '',
+        pos_start    INTEGER NOT NULL,
+        pos_end      INTEGER NOT NULL,
+        body         TEXT NOT NULL,
+        detached     INTEGER NOT NULL DEFAULT 0,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        deleted_at   TEXT
+    );
+    CREATE INDEX notes_series ON notes(series);
+
+    CREATE TABLE starred_slots (
+        series     TEXT NOT NULL,
+        slot_key   TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (series, slot_key)
+    );
+
+    -- Small facts about the library, such as the generation the search
+    -- index must match.
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    INSERT INTO settings (key, value) VALUES ('generation', '0');
+    "#,
+];
+
+/// The schema version this build writes.
+pub fn latest() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Brings the database up to date. Each step is atomic.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_with(conn, MIGRATIONS)
+}
+
+pub(crate) fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current > migrations.len() as i64 {
+        return Err(crate::Error::Invalid(format!(
+            "the library was written by a newer version of Dossier (schema {current}, this version knows {}); \
+             update Dossier to open it",
+            migrations.len()
+        )));
+    }
+    for (i, sql) in migrations.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+        tracing::info!(version = i + 1, "library schema migrated");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_migration_leaves_the_previous_schema_usable() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        conn.execute("INSERT INTO settings (key, value) VALUES ('x', '1')", [])
+            .unwrap();
+        let mut broken: Vec<&str> = MIGRATIONS.to_vec();
+        broken.push("CREATE TABLE extra (a INTEGER); INSERT INTO no_such_table VALUES (1);");
+        assert!(migrate_with(&mut conn, &broken).is_err());
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, latest());
+        let extra: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'extra'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(extra, 0, "the half-applied migration was rolled back");
+        let x: String = conn
+            .query_row("SELECT value FROM settings WHERE key = 'x'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(x, "1");
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused_not_damaged() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        let err = migrate(&mut conn).unwrap_err().to_string();
+        assert!(err.contains("newer version"), "{err}");
+    }
+}

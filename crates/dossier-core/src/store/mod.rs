@@ -1,0 +1,120 @@
+//! The library database (SQLite through rusqlite, bundled).
+//!
+//! One writer connection and one reader connection on the same WAL database,
+//! so that reading and searching never wait for an import to finish: the
+//! writer commits one file at a time, readers see the last committed state.
+
+pub mod documents;
+pub mod meetings;
+pub mod migrations;
+
+use crate::error::Result;
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+/// The database of one library folder.
+pub struct Store {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    reader: Mutex<Connection>,
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // FULL: a committed import survives a power cut, not only a crash.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}
+
+impl Store {
+    /// Opens (creating if needed) and migrates the database at `path`.
+    pub fn open(path: &Path) -> Result<Store> {
+        let mut writer = Connection::open(path)?;
+        let mode: String = writer.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            tracing::warn!(mode, "the library database is not in WAL mode");
+        }
+        configure(&writer)?;
+        migrations::migrate(&mut writer)?;
+        let reader = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        configure(&reader)?;
+        Ok(Store {
+            path: path.to_path_buf(),
+            writer: Mutex::new(writer),
+            reader: Mutex::new(reader),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The connection that writes. Hold it only for one transaction.
+    pub fn writer(&self) -> MutexGuard<'_, Connection> {
+        self.writer.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A connection for reading the last committed state.
+    pub fn reader(&self) -> MutexGuard<'_, Connection> {
+        self.reader.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// `PRAGMA integrity_check` and `foreign_key_check`; `Ok(())` when both are clean.
+    pub fn check_integrity(&self) -> Result<()> {
+        let conn = self.writer();
+        let result: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if result != "ok" {
+            return Err(crate::Error::Invalid(format!(
+                "library database integrity check: {result}"
+            )));
+        }
+        let fk_violations: i64 =
+            conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })?;
+        if fk_violations > 0 {
+            return Err(crate::Error::Invalid(format!(
+                "library database: {fk_violations} broken references between tables"
+            )));
+        }
+        Ok(())
+    }
+
+    /// The generation of the stored content: bumped by every change that the
+    /// search index must follow. The index records the generation it reflects.
+    pub fn generation(&self) -> Result<u64> {
+        let conn = self.reader();
+        get_generation(&conn)
+    }
+
+    /// Writes the WAL back into the main file (for backups and clean shutdown).
+    pub fn checkpoint(&self) -> Result<()> {
+        self.writer()
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+}
+
+pub(crate) fn get_generation(conn: &Connection) -> Result<u64> {
+    let v: String = conn.query_row(
+        "SELECT value FROM settings WHERE key = 'generation'",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(v.parse().unwrap_or(0))
+}
+
+/// Bumps the generation inside the caller's transaction; returns the new value.
+pub(crate) fn bump_generation(conn: &Connection) -> Result<u64> {
+    let next = get_generation(conn)? + 1;
+    conn.execute(
+        "UPDATE settings SET value = ?1 WHERE key = 'generation'",
+        [next.to_string()],
+    )?;
+    Ok(next)
+}

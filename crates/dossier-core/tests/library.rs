@@ -1,0 +1,371 @@
+//! The library end to end without a window: ingest, read back, versions,
+//! references, search, index rebuild, failures, locking.
+
+use dossier_core::ingest::IngestStatus;
+use dossier_core::search::passages::passages;
+use dossier_core::search::SearchRequest;
+use dossier_core::{Error, Library};
+use pretty_assertions::assert_eq;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+fn seeds() -> PathBuf {
+    root().join("seeds")
+}
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn seeded() -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(dir.path()).unwrap();
+    let report = lib.ingest(&[seeds()], &mut |_| {});
+    assert_eq!(report.count(IngestStatus::Ingested), 4, "{report:#?}");
+    (dir, lib)
+}
+
+fn search(lib: &Library, q: &str) -> Vec<dossier_core::search::SearchHit> {
+    lib.search(&SearchRequest {
+        query: q.into(),
+        limit: Some(10_000),
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+#[test]
+fn seeds_round_trip_through_the_store() {
+    let (_dir, lib) = seeded();
+    lib.store().check_integrity().unwrap();
+    for rec in lib.records().unwrap() {
+        let parsed = dossier_core::parse_file(&seeds().join(&rec.file)).unwrap();
+        let stored = lib.document(rec.id).unwrap();
+        assert_eq!(stored.document, parsed, "{}", rec.file);
+        assert_eq!(stored.versions.len(), 1);
+        // The library keeps its own copy of the original.
+        let copy = std::fs::read(lib.original_file(rec.id).unwrap()).unwrap();
+        assert_eq!(copy, std::fs::read(seeds().join(&rec.file)).unwrap());
+    }
+}
+
+#[test]
+fn reingesting_the_same_content_changes_nothing() {
+    let (_dir, lib) = seeded();
+    let generation = lib.store().generation().unwrap();
+    let report = lib.ingest(&[seeds()], &mut |_| {});
+    assert_eq!(report.count(IngestStatus::Unchanged), 4);
+    assert_eq!(lib.records().unwrap().len(), 4);
+    assert_eq!(lib.store().generation().unwrap(), generation);
+}
+
+#[test]
+fn seeds_group_into_meetings_newest_first() {
+    let (_dir, lib) = seeded();
+    let listing = lib.listing().unwrap();
+    let dates: Vec<&str> = listing
+        .meetings
+        .iter()
+        .map(|m| m.dates.as_ref().unwrap().start.as_str())
+        .collect();
+    assert_eq!(
+        dates,
+        ["2024-06-12", "2019-12-16", "2017-08-24", "2012-08-30"]
+    );
+    assert!(listing.unfiled.is_empty());
+    // The 2024 agenda cites working documents the library does not hold yet.
+    let wg = &listing.meetings[0];
+    assert!(wg
+        .references
+        .iter()
+        .any(|r| r.symbol == "CAC/COSP/WG.2/2024/2" && r.document_id.is_none()));
+    assert!(
+        !wg.references
+            .iter()
+            .any(|r| r.symbol == "CAC/COSP/WG.2/2024/1"),
+        "the agenda itself is not missing"
+    );
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn a_revision_is_a_new_version_and_references_resolve() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let lib = Library::open(dir.path()).unwrap();
+    let original = std::fs::read_to_string(fixture("en_ctoc_agenda.txt")).unwrap();
+    let first = lib.ingest_file(&fixture("en_ctoc_agenda.txt")).unwrap();
+    assert_eq!(first.status, IngestStatus::Ingested);
+
+    let meeting = |lib: &Library| lib.listing().unwrap().meetings.into_iter().next().unwrap();
+    let missing = meeting(&lib);
+    let bg = missing
+        .references
+        .iter()
+        .find(|r| r.symbol == "CTOC/COP/WG.3/2025/2")
+        .unwrap();
+    assert_eq!(bg.document_id, None);
+
+    // The background paper arrives: the reference resolves and it joins the meeting.
+    let paper = write(
+        files.path(),
+        "V2500002.txt",
+        "United Nations\tCTOC/COP/WG.3/2025/2\n\nDistr.: General\n20 January 2025\n\nOriginal: English\n\n\
+         Working Group on the Smuggling of Migrants\nVienna, 7–11 April 2025\n\n\
+         Background paper prepared by the Secretariat on criminalization\n\n\
+         1. Aggravating circumstances endanger the lives of smuggled migrants.\n",
+    );
+    let r = lib.ingest_file(&paper).unwrap();
+    let m = meeting(&lib);
+    let bg = m
+        .references
+        .iter()
+        .find(|r| r.symbol == "CTOC/COP/WG.3/2025/2")
+        .unwrap();
+    assert_eq!(bg.document_id, r.document_id);
+    assert_eq!(m.documents.len(), 2);
+
+    // A revised agenda: version 2 of the same series; the listing shows it alone.
+    let revised = original
+        .replacen("CTOC/COP/WG.3/2025/1", "CTOC/COP/WG.3/2025/1/Rev.1", 1)
+        .replace(
+            "Return of smuggled migrants",
+            "Return and reintegration of smuggled migrants",
+        );
+    let rev = lib
+        .ingest_file(&write(files.path(), "rev1.txt", &revised))
+        .unwrap();
+    assert_eq!(rev.status, IngestStatus::NewVersion);
+    assert_eq!(rev.version, Some(2));
+    let m = meeting(&lib);
+    assert_eq!(m.documents.len(), 2);
+    let agenda = m
+        .documents
+        .iter()
+        .find(|d| d.id == rev.document_id.unwrap())
+        .unwrap();
+    assert_eq!(
+        (agenda.version, agenda.versions, agenda.latest),
+        (2, 2, true)
+    );
+    // The old version stays readable.
+    let old = lib.document(first.document_id.unwrap()).unwrap();
+    assert!(!old.record.latest);
+    assert_eq!(old.versions.len(), 2);
+    // Search follows the latest version only.
+    assert!(!search(&lib, "reintegration").is_empty());
+    let hits = search(&lib, "\"Return of smuggled migrants\"");
+    assert!(
+        hits.iter()
+            .all(|h| h.document.id != first.document_id.unwrap()),
+        "{hits:#?}"
+    );
+    lib.store().check_integrity().unwrap();
+}
+
+#[test]
+fn search_finds_chinese_english_symbols_and_synonyms() {
+    let (_dir, lib) = seeded();
+    let en = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("en_ctoc_agenda.txt"), en.path().join("a.txt")).unwrap();
+    std::fs::copy(fixture("en_report.txt"), en.path().join("r.txt")).unwrap();
+    lib.ingest(&[en.path().to_path_buf()], &mut |_| {});
+
+    // Either Chinese term for beneficial ownership finds both.
+    for q in ["实益所有权", "受益所有权"] {
+        let hits = search(&lib, q);
+        let marked: BTreeSet<String> = hits
+            .iter()
+            .flat_map(|h| h.segments.iter().filter(|s| s.hit).map(|s| s.text.clone()))
+            .collect();
+        assert!(
+            marked.contains("实益所有权") && marked.contains("受益所有权"),
+            "{q}: {marked:?}"
+        );
+    }
+    // A fragment inside a longer run of characters.
+    let hits = search(&lib, "资产追回");
+    assert!(hits.iter().any(|h| h.location.item.is_some()));
+    assert!(hits
+        .iter()
+        .any(|h| h.document.file == "001_9b3f3c3582431abc.txt"));
+    // English with stemming: "smuggle" finds "smuggling" and "smuggled".
+    let hits = search(&lib, "smuggle");
+    assert!(hits
+        .iter()
+        .any(|h| h.segments.iter().any(|s| s.hit && s.text == "smuggled")));
+    // A symbol whole and by fragment.
+    let whole = search(&lib, "CTOC/COP/WG.3/2025/2");
+    assert!(
+        whole
+            .iter()
+            .any(|h| h.location.item.as_deref() == Some("2(a)")),
+        "{whole:#?}"
+    );
+    assert!(!search(&lib, "WG.3/2025").is_empty());
+    // Filters.
+    let zh_only = lib
+        .search(&SearchRequest {
+            query: "2024".into(),
+            language: Some("en".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(zh_only.iter().all(|h| h.document.language == "en"));
+    let item = lib
+        .search(&SearchRequest {
+            query: "实益所有权".into(),
+            item: Some("3(a)".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(!item.is_empty());
+    assert!(item
+        .iter()
+        .all(|h| h.location.item.as_deref() == Some("3(a)")));
+    // Never across punctuation.
+    assert!(
+        search(&lib, "议程说明附件").is_empty()
+            || search(&lib, "议程说明附件")
+                .iter()
+                .all(|h| h.snippet.contains("议程说明附件"))
+    );
+}
+
+/// Random 2–6-character Chinese substrings of the seeds: the index finds every
+/// passage a plain substring scan finds (recall), and every hit it shows
+/// really contains the query (precision).
+#[test]
+fn chinese_substring_recall_matches_a_scan() {
+    let (_dir, lib) = seeded();
+    let mut corpus = Vec::new();
+    for rec in lib.records().unwrap() {
+        let doc = lib.document(rec.id).unwrap().document;
+        for p in passages(&doc) {
+            corpus.push((rec.id, p.location.clone(), p.text));
+        }
+    }
+    let runs: Vec<Vec<char>> = corpus
+        .iter()
+        .flat_map(|(_, _, t)| {
+            t.split(|c: char| !dossier_core::parse::text::is_cjk(c))
+                .filter(|r| r.chars().count() >= 6)
+                .map(|r| r.chars().collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut seed: u64 = 0x5eed;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    let (mut expected_total, mut found_total) = (0usize, 0usize);
+    for _ in 0..300 {
+        let run = &runs[next() % runs.len()];
+        let len = 2 + next() % 5;
+        let start = next() % (run.len() - len + 1);
+        let q: String = run[start..start + len].iter().collect();
+        let expected: BTreeSet<(u32, String)> = corpus
+            .iter()
+            .filter(|(_, _, t)| t.contains(&q))
+            .map(|(id, loc, _)| (*id, format!("{loc:?}")))
+            .collect();
+        let hits = search(&lib, &format!("\"{q}\""));
+        for h in &hits {
+            assert!(
+                h.segments
+                    .iter()
+                    .any(|s| s.hit && s.text.replace(' ', "") == q),
+                "{q}: hit without the query: {h:#?}"
+            );
+        }
+        let found: BTreeSet<(u32, String)> = hits
+            .iter()
+            .map(|h| (h.document.id, format!("{:?}", h.location)))
+            .collect();
+        expected_total += expected.len();
+        found_total += expected.intersection(&found).count();
+    }
+    let recall = found_total as f64 / expected_total as f64;
+    eprintln!("substring recall {recall:.4} ({found_total}/{expected_total})");
+    assert!(
+        recall >= 0.99,
+        "recall {recall:.4} ({found_total}/{expected_total})"
+    );
+}
+
+#[test]
+fn a_deleted_index_is_rebuilt_on_open() {
+    let (dir, lib) = seeded();
+    let before = search(&lib, "资产追回").len();
+    assert!(before > 0);
+    drop(lib);
+    std::fs::remove_dir_all(dir.path().join("index")).unwrap();
+    let lib = Library::open(dir.path()).unwrap();
+    assert_eq!(search(&lib, "资产追回").len(), before);
+    // Garbage in the index folder is no better than none.
+    drop(lib);
+    std::fs::write(dir.path().join("index/meta.json"), b"{not json").unwrap();
+    let lib = Library::open(dir.path()).unwrap();
+    assert_eq!(search(&lib, "资产追回").len(), before);
+}
+
+#[test]
+fn failed_files_leave_the_database_byte_identical() {
+    let (dir, lib) = seeded();
+    drop(lib);
+    let db = dir.path().join("library.sqlite3");
+    let before = std::fs::read(&db).unwrap();
+    let bad = tempfile::tempdir().unwrap();
+    std::fs::write(bad.path().join("empty.txt"), b"").unwrap();
+    std::fs::write(
+        bad.path().join("binary.txt"),
+        [0u8, 159, 146, 150, 0, 1, 2, 255].repeat(100),
+    )
+    .unwrap();
+    std::fs::write(
+        bad.path().join("broken.pdf"),
+        b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog",
+    )
+    .unwrap();
+    std::fs::write(
+        bad.path().join("broken.docx"),
+        b"PK\x03\x04 not really a zip",
+    )
+    .unwrap();
+    let lib = Library::open(dir.path()).unwrap();
+    let report = lib.ingest(&[bad.path().to_path_buf()], &mut |_| {});
+    assert_eq!(report.count(IngestStatus::Failed), 4, "{report:#?}");
+    for f in report.failed() {
+        let msg = f.message.as_deref().unwrap();
+        let name = Path::new(&f.path).file_name().unwrap().to_str().unwrap();
+        assert!(msg.contains(name), "the message names the file: {msg}");
+    }
+    lib.store().check_integrity().unwrap();
+    drop(lib);
+    assert!(
+        std::fs::read(&db).unwrap() == before,
+        "the database changed"
+    );
+}
+
+#[test]
+fn a_second_process_is_refused() {
+    let (dir, _lib) = seeded();
+    match Library::open(dir.path()) {
+        Err(Error::Locked(p)) => assert_eq!(p, dir.path()),
+        Err(e) => panic!("unexpected error {e}"),
+        Ok(_) => panic!("opened a library that is in use"),
+    }
+}

@@ -1,7 +1,15 @@
-//! `dossier`: the command-line face of the Dossier library.
+//! `dossier`: the command-line face of the Dossier library. Every command is
+//! a call into `dossier-core`; the app uses the same calls.
 
-use clap::{Parser, Subcommand};
+mod output;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use dossier_core::ingest::IngestStatus;
+use dossier_core::search::SearchRequest;
+use dossier_core::{DocumentKind, Library};
+use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 #[derive(Parser)]
 #[command(
@@ -10,23 +18,161 @@ use std::path::PathBuf;
     about = "Read, store and search UN meeting documents"
 )]
 struct Cli {
+    /// The library folder [default: $DOSSIER_DATA_DIR, else the app's data folder]
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
 
-#[derive(Subcommand)]
-enum Command {
-    /// Parse a document and print its structure as JSON.
-    Parse { file: PathBuf },
+#[derive(Clone, Copy, ValueEnum)]
+enum Kind {
+    Agenda,
+    Report,
+    Other,
 }
 
-fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Parse { file } => {
-            let doc = dossier_core::parse_file(&file)?;
-            println!("{}", serde_json::to_string_pretty(&doc)?);
+impl From<Kind> for DocumentKind {
+    fn from(k: Kind) -> Self {
+        match k {
+            Kind::Agenda => DocumentKind::Agenda,
+            Kind::Report => DocumentKind::Report,
+            Kind::Other => DocumentKind::Other,
         }
     }
-    Ok(())
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse a document and print its structure as JSON (the library is not touched).
+    Parse { file: PathBuf },
+    /// Add files and folders (searched recursively) to the library.
+    Ingest {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search the library and print ranked passages.
+    Search {
+        query: String,
+        #[arg(long)]
+        json: bool,
+        /// Only documents in this language (zh, en, ...).
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(long, value_enum)]
+        kind: Option<Kind>,
+        /// Only meetings of this body, as `dossier list` names it.
+        #[arg(long)]
+        body: Option<String>,
+        /// Only meetings that began in this year.
+        #[arg(long)]
+        year: Option<String>,
+        /// Only this agenda item, such as 3(a).
+        #[arg(long)]
+        item: Option<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// List meetings and their documents.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rebuild the search index from the library database.
+    Reindex,
+}
+
+fn data_dir(given: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    if let Some(d) = given {
+        return Ok(d);
+    }
+    if let Some(d) = std::env::var_os("DOSSIER_DATA_DIR") {
+        return Ok(PathBuf::from(d));
+    }
+    // The same folder the app uses (Tauri's app data dir for our identifier).
+    dirs::data_dir()
+        .map(|d| d.join("org.dossier.app"))
+        .ok_or_else(|| anyhow::anyhow!("no data folder on this system; pass --data-dir"))
+}
+
+fn main() -> ExitCode {
+    // Behave like other Unix tools when the reader goes away (`dossier list | head`).
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of a signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dossier: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Command::Parse { file } = &cli.command {
+        let doc = dossier_core::parse_file(file)?;
+        println!("{}", serde_json::to_string_pretty(&doc)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let lib = Library::open(&data_dir(cli.data_dir)?)?;
+    match cli.command {
+        Command::Parse { .. } => unreachable!(),
+        Command::Ingest { paths, json } => {
+            let tty = std::io::stderr().is_terminal() && !json;
+            let report = output::ingest_with_progress(&lib, &paths, tty);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                output::print_ingest_report(&report);
+            }
+            if report.count(IngestStatus::Failed) > 0 {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Search {
+            query,
+            json,
+            lang,
+            kind,
+            body,
+            year,
+            item,
+            limit,
+        } => {
+            let hits = lib.search(&SearchRequest {
+                query,
+                language: lang,
+                kind: kind.map(Into::into),
+                body,
+                year,
+                item,
+                document: None,
+                limit: Some(limit),
+            })?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&hits)?);
+            } else {
+                output::print_hits(&hits, std::io::stdout().is_terminal());
+            }
+        }
+        Command::List { json } => {
+            let listing = lib.listing()?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&listing)?);
+            } else {
+                output::print_listing(&listing);
+            }
+        }
+        Command::Reindex => {
+            let n = lib.reindex()?;
+            println!("Indexed {n} documents ({} passages).", lib.index().len());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -129,7 +129,8 @@ impl Library {
         let bytes = crate::extract::read_file(path)?;
         let hash = hex::encode(Sha256::digest(&bytes));
         let display = path.display().to_string();
-        if let Some(id) = documents::find_by_hash(&self.store.reader(), &hash)? {
+        let known = documents::find_by_hash(&self.store.reader(), &hash)?;
+        if let Some(id) = known {
             return Ok(IngestResult {
                 path: display,
                 status: IngestStatus::Unchanged,
@@ -140,6 +141,22 @@ impl Library {
         }
         let text = crate::extract::extract_bytes(path, &bytes)?;
         let doc = crate::parse::parse_text(&text);
+        let structure_hash = documents::structure_hash(&doc);
+        let same = documents::find_by_structure(&self.store.reader(), &structure_hash)?;
+        if let Some(id) = same {
+            let other = documents::record(&self.store.reader(), id)?;
+            return Ok(IngestResult {
+                path: display,
+                status: IngestStatus::Unchanged,
+                document_id: Some(id),
+                version: None,
+                message: Some(format!(
+                    "{}: the same document as {} (another format); kept once",
+                    path.display(),
+                    other.file
+                )),
+            });
+        }
         let file_name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -160,6 +177,7 @@ impl Library {
             stored_path,
             file_size: bytes.len() as u64,
             content_hash: hash,
+            structure_hash,
         };
         let stored = self.store_document(&doc, &file);
         let (id, previous, generation) = match stored {

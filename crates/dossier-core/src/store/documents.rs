@@ -18,6 +18,7 @@ pub struct StoredFile {
     pub stored_path: String,
     pub file_size: u64,
     pub content_hash: String,
+    pub structure_hash: String,
 }
 
 /// What the library knows about one stored document, without its content.
@@ -78,6 +79,26 @@ pub fn series_for(doc: &Document, file_name: &str) -> String {
     }
 }
 
+/// A document with the same parsed structure (the same document in another format).
+pub fn find_by_structure(conn: &Connection, hash: &str) -> Result<Option<u32>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM documents WHERE structure_hash = ?1 ORDER BY id LIMIT 1",
+            [hash],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// The hash that tells two renderings of one document apart from two documents:
+/// everything parsed except the parser's diagnostics.
+pub fn structure_hash(doc: &Document) -> String {
+    use sha2::{Digest, Sha256};
+    let mut d = doc.clone();
+    d.diagnostics.clear();
+    hex::encode(Sha256::digest(json(&d).as_bytes()))
+}
+
 pub fn find_by_hash(conn: &Connection, hash: &str) -> Result<Option<u32>> {
     Ok(conn
         .query_row(
@@ -110,16 +131,17 @@ pub fn insert(
     })
     .map_err(|e| Error::Invalid(e.to_string()))?;
     conn.execute(
-        "INSERT INTO documents (series, version, content_hash, file_name, stored_path, file_size,
+        "INSERT INTO documents (series, version, content_hash, structure_hash, file_name, stored_path, file_size,
             ingested_at, meeting_id, kind, language, symbol, symbol_key, suggested_symbol, title,
             body, parent_body, session, venue, date_start, date_end, distributed, original_language,
             job_number, extra)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-            ?19, ?20, ?21, ?22, ?23, ?24)",
+            ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
         params![
             series,
             version,
             file.content_hash,
+            file.structure_hash,
             file.file_name,
             file.stored_path,
             file.file_size as i64,

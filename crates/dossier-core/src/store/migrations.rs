@@ -36,6 +36,9 @@ pub const MIGRATIONS: &[&str] = &[
         series            TEXT NOT NULL,
         version           INTEGER NOT NULL,
         content_hash      TEXT NOT NULL UNIQUE,
+        -- Hash of the parsed structure: the same document in another format
+        -- (the PDF of a DOCX) has the same structure.
+        structure_hash    TEXT NOT NULL,
         file_name         TEXT NOT NULL,
         -- Path of the copy inside the library folder, relative to it.
         stored_path       TEXT NOT NULL,
@@ -64,6 +67,7 @@ pub const MIGRATIONS: &[&str] = &[
         UNIQUE (series, version)
     );
     CREATE INDEX documents_symbol ON documents(symbol_key);
+    CREATE INDEX documents_structure ON documents(structure_hash);
     CREATE INDEX documents_user_symbol ON documents(user_symbol_key);
     CREATE INDEX documents_meeting ON documents(meeting_id);
 

@@ -1,0 +1,169 @@
+//! How the CLI shows things to people (JSON output is serde's).
+
+use dossier_core::ingest::{IngestReport, IngestStatus};
+use dossier_core::search::SearchHit;
+use dossier_core::store::meetings::LibraryListing;
+use dossier_core::Library;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::PathBuf;
+
+/// Ingests with a progress bar on a terminal, one line per file otherwise.
+pub fn ingest_with_progress(lib: &Library, paths: &[PathBuf], tty: bool) -> IngestReport {
+    let bar = tty.then(|| {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
+                .expect("valid template"),
+        );
+        bar
+    });
+    let report = lib.ingest(paths, &mut |p| {
+        let name = std::path::Path::new(&p.result.path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match &bar {
+            Some(bar) => {
+                bar.set_length(p.total as u64);
+                bar.set_position(p.done as u64);
+                bar.set_message(name);
+            }
+            None => eprintln!(
+                "[{}/{}] {} {}",
+                p.done,
+                p.total,
+                status_word(p.result.status),
+                p.result.path
+            ),
+        }
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    report
+}
+
+fn status_word(s: IngestStatus) -> &'static str {
+    match s {
+        IngestStatus::Ingested => "ingested",
+        IngestStatus::NewVersion => "new version",
+        IngestStatus::Unchanged => "unchanged",
+        IngestStatus::Failed => "FAILED",
+    }
+}
+
+pub fn print_ingest_report(report: &IngestReport) {
+    for r in &report.results {
+        match r.status {
+            IngestStatus::Failed => {
+                println!("failed     {}", r.message.as_deref().unwrap_or(&r.path))
+            }
+            IngestStatus::NewVersion => println!("version {}  {}", r.version.unwrap_or(0), r.path),
+            s => match &r.message {
+                Some(m) => println!("{:<10} {m}", status_word(s)),
+                None => println!("{:<10} {}", status_word(s), r.path),
+            },
+        }
+    }
+    println!(
+        "{} ingested, {} new versions, {} unchanged, {} failed",
+        report.count(IngestStatus::Ingested),
+        report.count(IngestStatus::NewVersion),
+        report.count(IngestStatus::Unchanged),
+        report.count(IngestStatus::Failed)
+    );
+}
+
+pub fn print_hits(hits: &[SearchHit], color: bool) {
+    if hits.is_empty() {
+        println!("No passages found.");
+        return;
+    }
+    for h in hits {
+        let doc = &h.document;
+        let name = doc.symbol.clone().unwrap_or_else(|| doc.file.clone());
+        let place = match (&h.location.item, h.location.paragraph, h.location.slot) {
+            (Some(i), _, _) => format!("item {i}"),
+            (_, Some(_), _) => format!("para. {}", h.heading.split(" · ").next().unwrap_or("")),
+            (_, _, Some(_)) => format!("schedule {}", h.heading),
+            _ => String::new(),
+        };
+        println!("{name} [{}] {}  {place}", doc.language, doc.title);
+        let mut line = String::from("    ");
+        for s in &h.segments {
+            if s.hit && color {
+                line.push_str(&format!("\x1b[1;33m{}\x1b[0m", s.text));
+            } else if s.hit {
+                line.push_str(&format!("[{}]", s.text));
+            } else {
+                line.push_str(&s.text);
+            }
+        }
+        println!("{line}");
+    }
+}
+
+pub fn print_listing(listing: &LibraryListing) {
+    if listing.meetings.is_empty() && listing.unfiled.is_empty() {
+        println!("The library is empty. Add documents with `dossier ingest PATH`.");
+        return;
+    }
+    for m in &listing.meetings {
+        let dates = m
+            .dates
+            .as_ref()
+            .map(|d| format!("{} – {}", d.start, d.end))
+            .unwrap_or_default();
+        println!(
+            "{}{}  {}  {}",
+            m.body.as_deref().unwrap_or("(unknown body)"),
+            m.session
+                .as_deref()
+                .map(|s| format!(", {s}"))
+                .unwrap_or_default(),
+            m.venue.as_deref().unwrap_or(""),
+            dates
+        );
+        for d in &m.documents {
+            print_doc(d);
+        }
+        let missing: Vec<&str> = m
+            .references
+            .iter()
+            .filter(|r| r.document_id.is_none())
+            .map(|r| r.symbol.as_str())
+            .collect();
+        if !missing.is_empty() {
+            println!("    missing: {}", missing.join(", "));
+        }
+    }
+    if !listing.unfiled.is_empty() {
+        println!("Other documents");
+        for d in &listing.unfiled {
+            print_doc(d);
+        }
+    }
+}
+
+fn print_doc(d: &dossier_core::store::documents::DocumentRecord) {
+    let symbol = d
+        .effective_symbol()
+        .map(str::to_string)
+        .or_else(|| d.suggested_symbol.as_ref().map(|s| format!("{s}?")))
+        .unwrap_or_else(|| "-".into());
+    let version = if d.versions > 1 {
+        format!(" (version {} of {})", d.version, d.versions)
+    } else {
+        String::new()
+    };
+    println!(
+        "  {:>4}  {:<7} {:<2}  {:<28} {}{}  [{}]",
+        d.id,
+        d.kind.as_str(),
+        d.language,
+        symbol,
+        d.title,
+        version,
+        d.file
+    );
+}

@@ -1,0 +1,104 @@
+//! The CLI contract: commands, exit codes and the JSON field names other tools rely on.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn dossier(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()
+        .expect("run dossier")
+}
+
+fn seeds() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../seeds")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn ingest_search_list_reindex() {
+    let data = tempfile::tempdir().unwrap();
+    let out = dossier(data.path(), &["ingest", &seeds()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.contains("4 ingested, 0 new versions, 0 unchanged, 0 failed"),
+        "{report}"
+    );
+
+    let out = dossier(
+        data.path(),
+        &["search", "资产追回", "--json", "--limit", "5"],
+    );
+    assert!(out.status.success());
+    let hits: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hits = hits.as_array().unwrap();
+    assert!(!hits.is_empty() && hits.len() <= 5);
+    for h in hits {
+        for key in ["id", "symbol", "title", "language", "kind", "file"] {
+            assert!(
+                h["document"].get(key).is_some(),
+                "document.{key} missing: {h}"
+            );
+        }
+        assert!(h["location"].is_object());
+        assert!(
+            h["snippet"].as_str().unwrap().contains("资产追回")
+                || h["snippet"].as_str().unwrap().contains("追回资产")
+        );
+        assert!(h["score"].as_f64().unwrap() > 0.0);
+    }
+    let scores: Vec<f64> = hits.iter().map(|h| h["score"].as_f64().unwrap()).collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "best first: {scores:?}"
+    );
+
+    let out = dossier(data.path(), &["list", "--json"]);
+    let listing: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(listing["meetings"].as_array().unwrap().len(), 4);
+
+    let out = dossier(data.path(), &["reindex"]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Indexed 4 documents"));
+}
+
+#[test]
+fn a_bad_file_fails_alone_with_its_reason() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    std::fs::write(files.path().join("empty.txt"), b"").unwrap();
+    std::fs::copy(
+        Path::new(&seeds()).join("000_abe935980996e0b8.txt"),
+        files.path().join("good.txt"),
+    )
+    .unwrap();
+    let out = dossier(
+        data.path(),
+        &["ingest", &files.path().display().to_string()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(report.contains("empty.txt: the file is empty"), "{report}");
+    assert!(
+        report.contains("1 ingested, 0 new versions, 0 unchanged, 1 failed"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_library_in_use_is_refused_with_a_clear_message() {
+    let data = tempfile::tempdir().unwrap();
+    let _held = dossier_core::Library::open(data.path()).unwrap();
+    let out = dossier(data.path(), &["list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already open"));
+}

@@ -2,29 +2,72 @@
 //! every command is one call into `dossier-core` (see `commands/`).
 
 mod commands;
+mod events;
 mod state;
 
 pub use state::AppState;
-use tauri::Manager;
+use tauri::{DragDropEvent, Manager, WindowEvent};
+use tauri_specta::Event;
 
 /// Every command, event and type the UI may use. `ui/src/bindings.ts` is
 /// generated from this by the `bindings_are_current` test.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
-        commands::library::list_library,
-        commands::library::open_document,
-        commands::library::app_info,
-    ])
+    tauri_specta::Builder::<tauri::Wry>::new()
+        .commands(tauri_specta::collect_commands![
+            commands::library::list_library,
+            commands::library::open_document,
+            commands::library::set_document_symbol,
+            commands::library::app_info,
+            commands::search::search,
+            commands::import::import_paths,
+            commands::import::pick_and_import,
+        ])
+        .events(tauri_specta::collect_events![
+            events::ImportProgress,
+            events::ImportFinished,
+            events::DropHover,
+        ])
+}
+
+/// Files dropped on the window are imported; hovering is reported so the UI
+/// can show where they will go.
+fn on_window_event(window: &tauri::Window, event: &WindowEvent) {
+    let WindowEvent::DragDrop(drop) = event else {
+        return;
+    };
+    let app = window.app_handle().clone();
+    match drop {
+        DragDropEvent::Enter { .. } | DragDropEvent::Over { .. } => {
+            let _ = events::DropHover(true).emit(&app);
+        }
+        DragDropEvent::Leave => {
+            let _ = events::DropHover(false).emit(&app);
+        }
+        DragDropEvent::Drop { paths, .. } => {
+            let _ = events::DropHover(false).emit(&app);
+            let Ok(lib) = app.state::<AppState>().library() else {
+                return;
+            };
+            let paths = paths.clone();
+            std::thread::spawn(move || {
+                commands::import::run_import(&app, &lib, &paths);
+            });
+        }
+        _ => {}
+    }
 }
 
 pub fn run() {
     let builder = specta_builder();
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
+        .on_window_event(on_window_event)
         .setup(move |app| {
             builder.mount_events(app);
             let state = AppState::from_app(app.handle())?;
             app.manage(state);
+            commands::import::start_background_work(app.handle());
             Ok(())
         })
         .run(tauri::generate_context!())

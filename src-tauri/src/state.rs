@@ -1,17 +1,20 @@
 //! What the shell keeps between commands.
 
+use crate::commands::CommandError;
+use dossier_core::Library;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::Arc;
 use tauri::Manager;
 
-/// Built once in `setup` from the app data directory.
+/// Built once in `setup`.
 pub struct AppState {
     /// The library folder (database, index, copies of originals).
     pub data_dir: PathBuf,
-    /// The bundled seed documents.
+    /// The bundled seed documents, ingested on the first start.
     pub seeds_dir: PathBuf,
-    /// The documents of the library, parsed on first use.
-    pub library: Mutex<Option<dossier_core::library::SeedLibrary>>,
+    /// The open library, or why it could not be opened (for example another
+    /// Dossier window holds it); the UI shows the reason.
+    pub library: Result<Arc<Library>, CommandError>,
 }
 
 impl AppState {
@@ -20,7 +23,6 @@ impl AppState {
             Some(d) => PathBuf::from(d),
             None => app.path().app_data_dir()?,
         };
-        std::fs::create_dir_all(&data_dir)?;
         let bundled = app
             .path()
             .resolve("seeds", tauri::path::BaseDirectory::Resource)
@@ -29,10 +31,20 @@ impl AppState {
         // A development build runs from the source tree.
         let seeds_dir = bundled
             .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../seeds")));
+        let library = Library::open(&data_dir)
+            .map(Arc::new)
+            .map_err(CommandError::from);
+        if let Err(e) = &library {
+            tracing::error!(error = %e.message, "cannot open the library");
+        }
         Ok(AppState {
             data_dir,
             seeds_dir,
-            library: Mutex::new(None),
+            library,
         })
+    }
+
+    pub fn library(&self) -> Result<Arc<Library>, CommandError> {
+        self.library.clone()
     }
 }

@@ -1,34 +1,114 @@
-import { useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
 import { api, IpcError } from "./ipc";
-import type { Document, LibraryEntry } from "./ipc";
+import type { IngestProgress, IngestReport, LibraryListing, SearchHit, StoredDocument } from "./ipc";
 import { lang, setLang, t } from "./i18n";
 import type { Lang } from "./i18n";
 import { LibraryPane } from "./features/library/LibraryPane";
+import { symbolIndex, symbolKey } from "./features/library/group";
+import { ImportStatus } from "./features/import/ImportStatus";
+import { SearchPanel } from "./features/search/SearchPanel";
 import { Reader } from "./features/reader/Reader";
+import type { Focus } from "./features/reader/Reader";
+import type { SymbolLinks } from "./features/reader/links";
+
+const message = (e: unknown) => (e instanceof IpcError ? e.message : String(e));
 
 export function App() {
   const [, rerender] = useState(0);
-  const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [listing, setListing] = useState<LibraryListing | null>(null);
+  const [libraryError, setLibraryError] = useState<string | null>(null);
+  const [docError, setDocError] = useState<string | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
-  const [doc, setDoc] = useState<Document | null>(null);
+  const [stored, setStored] = useState<StoredDocument | null>(null);
+  const [focus, setFocus] = useState<Focus | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [progress, setProgress] = useState<IngestProgress | null>(null);
+  const [report, setReport] = useState<IngestReport | null>(null);
+  const [dropHover, setDropHover] = useState(false);
 
   useEffect(() => lang.subscribe(() => rerender((n) => n + 1)), []);
-  const load = () => {
-    setError(null);
-    api.listLibrary().then(setEntries, (e: unknown) => setError(e instanceof IpcError ? e.message : String(e)));
-  };
-  useEffect(load, []);
+  const load = useCallback(() => {
+    api.listLibrary().then(
+      (l) => {
+        setListing(l);
+        setLibraryError(null);
+      },
+      (e: unknown) => setLibraryError(message(e)),
+    );
+  }, []);
+  useEffect(load, [load]);
+
+  // Imports started anywhere (button, drop, first-start seeds) report here.
+  useEffect(() => {
+    const stops = [
+      api.onImportProgress((p) => {
+        setReport(null);
+        setProgress(p);
+      }),
+      api.onImportFinished((r) => {
+        setProgress(null);
+        // The first-start seed import is not news to the user unless it failed.
+        if (r.results.length > 0) setReport(r);
+        load();
+      }),
+      api.onDropHover(setDropHover),
+    ];
+    return () => stops.forEach((s) => s());
+  }, [load]);
+
+  const open = useCallback((id: number, f: Focus | null = null) => {
+    setFocus(f);
+    setSelected(id);
+  }, []);
   useEffect(() => {
     if (selected === null) return;
-    setDoc(null);
-    api.openDocument(selected).then(setDoc, (e: unknown) => setError(e instanceof IpcError ? e.message : String(e)));
+    let current = true;
+    setDocError(null);
+    api.openDocument(selected).then(
+      (d) => current && setStored(d),
+      (e: unknown) => current && setDocError(message(e)),
+    );
+    return () => {
+      current = false;
+    };
   }, [selected]);
 
+  // Ctrl/Cmd+K or / opens search.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+      if ((e.key === "k" && (e.ctrlKey || e.metaKey)) || (e.key === "/" && !typing)) {
+        e.preventDefault();
+        setSearching(true);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const symbols = useMemo(() => symbolIndex(listing), [listing]);
+  const links: SymbolLinks = useMemo(
+    () => ({ resolve: (s) => symbols.get(symbolKey(s)) ?? null, open: (id) => open(id) }),
+    [symbols, open],
+  );
+  const importing = progress !== null;
+  const startImport = (folder: boolean) => {
+    setReport(null);
+    api.pickAndImport(folder).catch((e: unknown) => setLibraryError(message(e)));
+  };
+  const openHit = (hit: SearchHit) => {
+    setSearching(false);
+    open(hit.document.id, { location: hit.location, marks: hit.segments.filter((s) => s.hit).map((s) => s.text) });
+  };
+  const current = stored && stored.record.id === selected ? stored : null;
+
   return (
-    <div class="app">
+    <div class={dropHover ? "app drop-hover" : "app"}>
       <header class="topbar">
         <h1>{t("appName")}</h1>
+        <button class="search-button" onClick={() => setSearching(true)} data-testid="open-search">
+          {t("search")} <kbd>Ctrl K</kbd>
+        </button>
         <label class="lang">
           {t("language")}{" "}
           <select value={lang.get()} onChange={(e) => setLang((e.target as HTMLSelectElement).value as Lang)} data-testid="lang">
@@ -37,21 +117,31 @@ export function App() {
           </select>
         </label>
       </header>
-      <main class="main">
-        <LibraryPane entries={entries} selected={selected} onSelect={setSelected} />
-        <section class="content">
-          {error && (
-            <div class="error" role="alert">
-              <strong>{t("error")}</strong>
-              <p>{error}</p>
-              <button onClick={load}>{t("retry")}</button>
-            </div>
-          )}
-          {!error && selected === null && <p class="state big">{t("selectDocument")}</p>}
-          {!error && selected !== null && doc === null && <p class="state big">{t("loading")}</p>}
-          {doc && <Reader doc={doc} />}
-        </section>
-      </main>
+      <ImportStatus progress={progress} report={report} onDismiss={() => setReport(null)} />
+      {libraryError ? (
+        <div class="error fatal" role="alert">
+          <strong>{t("libraryUnavailable")}</strong>
+          <p>{libraryError}</p>
+          <button onClick={load}>{t("retry")}</button>
+        </div>
+      ) : (
+        <main class="main">
+          <LibraryPane listing={listing} selected={selected} onSelect={(id) => open(id)} onImport={startImport} importing={importing} />
+          <section class="content">
+            {docError && (
+              <div class="error" role="alert">
+                <strong>{t("error")}</strong>
+                <p>{docError}</p>
+              </div>
+            )}
+            {!docError && selected === null && <p class="state big">{t("selectDocument")}</p>}
+            {!docError && selected !== null && current === null && <p class="state big">{t("loading")}</p>}
+            {current && <Reader stored={current} focus={focus} links={links} />}
+          </section>
+        </main>
+      )}
+      {dropHover && <div class="drop-overlay">{t("dropToImport")}</div>}
+      {searching && <SearchPanel onOpen={openHit} onClose={() => setSearching(false)} />}
     </div>
   );
 }

@@ -1,35 +1,44 @@
 //! Library commands: what the library holds, and one document in full.
 
-use super::CommandResult;
+use super::{blocking, CommandResult};
 use crate::AppState;
-use dossier_core::library::{LibraryEntry, SeedLibrary};
-use dossier_core::Document;
+use dossier_core::library::StoredDocument;
+use dossier_core::store::documents::DocumentRecord;
+use dossier_core::store::meetings::LibraryListing;
 use serde::Serialize;
 use tauri::State;
 
-fn with_library<T>(
-    state: &AppState,
-    f: impl FnOnce(&SeedLibrary) -> CommandResult<T>,
-) -> CommandResult<T> {
-    let mut guard = state.library.lock().unwrap_or_else(|p| p.into_inner());
-    if guard.is_none() {
-        *guard = Some(SeedLibrary::load(&state.seeds_dir)?);
-    }
-    f(guard.as_ref().unwrap())
-}
-
-/// Every document in the library, for the library pane.
+/// The library grouped into meetings, for the library pane.
 #[tauri::command]
 #[specta::specta]
-pub async fn list_library(state: State<'_, AppState>) -> CommandResult<Vec<LibraryEntry>> {
-    with_library(&state, |lib| Ok(lib.entries()))
+pub async fn list_library(state: State<'_, AppState>) -> CommandResult<LibraryListing> {
+    let lib = state.library()?;
+    blocking(move || Ok(lib.listing()?)).await
 }
 
-/// One document's full structure, for the reader.
+/// One document's full structure and its versions, for the reader.
 #[tauri::command]
 #[specta::specta]
-pub async fn open_document(state: State<'_, AppState>, id: u32) -> CommandResult<Document> {
-    with_library(&state, |lib| Ok(lib.document(id)?.clone()))
+pub async fn open_document(state: State<'_, AppState>, id: u32) -> CommandResult<StoredDocument> {
+    let lib = state.library()?;
+    blocking(move || Ok(lib.document(id)?)).await
+}
+
+/// Gives a document that prints no symbol the symbol the user knows it by
+/// (or clears it with null).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_document_symbol(
+    state: State<'_, AppState>,
+    id: u32,
+    symbol: Option<String>,
+) -> CommandResult<DocumentRecord> {
+    let lib = state.library()?;
+    blocking(move || {
+        lib.set_user_symbol(id, symbol.as_deref())?;
+        Ok(lib.document(id)?.record)
+    })
+    .await
 }
 
 /// Facts for the About box and the status bar.

@@ -1,28 +1,49 @@
 // The only door to the backend. Everything else in the UI imports from here,
 // never from "@tauri-apps/*" or the generated bindings directly.
-import { commands } from "../bindings";
+import { commands, events } from "../bindings";
 import type {
   AgendaItem_Serialize,
   AppInfo,
   CommandError,
   Document_Serialize,
   DocumentKind,
-  LibraryEntry_Serialize,
+  DocumentRecord_Serialize,
+  IngestProgress_Serialize,
+  IngestReport_Serialize,
+  IngestResult_Serialize,
+  LibraryListing_Serialize,
+  Location_Serialize,
+  MeetingReference_Serialize,
+  MeetingSummary_Serialize,
   Paragraph_Serialize,
   Reference_Serialize,
   ScheduleSlot_Serialize,
+  SearchHit_Serialize,
+  SearchRequest_Deserialize,
   Section_Serialize,
+  Segment,
+  StoredDocument_Serialize,
 } from "../bindings";
 
 // What the backend sends (the serialized shape of the core's types).
 export type Document = Document_Serialize;
-export type LibraryEntry = LibraryEntry_Serialize;
+export type DocumentRecord = DocumentRecord_Serialize;
+export type StoredDocument = StoredDocument_Serialize;
+export type LibraryListing = LibraryListing_Serialize;
+export type MeetingSummary = MeetingSummary_Serialize;
+export type MeetingReference = MeetingReference_Serialize;
 export type AgendaItem = AgendaItem_Serialize;
 export type ScheduleSlot = ScheduleSlot_Serialize;
 export type Reference = Reference_Serialize;
 export type Paragraph = Paragraph_Serialize;
 export type Section = Section_Serialize;
-export type { AppInfo, CommandError, DocumentKind };
+export type SearchHit = SearchHit_Serialize;
+export type SearchRequest = SearchRequest_Deserialize;
+export type Location = Location_Serialize;
+export type IngestProgress = IngestProgress_Serialize;
+export type IngestReport = IngestReport_Serialize;
+export type IngestResult = IngestResult_Serialize;
+export type { AppInfo, CommandError, DocumentKind, Segment };
 
 /** A failed command, with the backend's stable error kind. */
 export class IpcError extends Error {
@@ -41,16 +62,47 @@ function unwrap<T>(r: Result<T>): T {
   throw new IpcError(r.error.kind, r.error.message);
 }
 
+/** Stops listening. */
+export type Unlisten = () => void;
+
 export interface Backend {
-  listLibrary(): Promise<LibraryEntry[]>;
-  openDocument(id: number): Promise<Document>;
+  listLibrary(): Promise<LibraryListing>;
+  openDocument(id: number): Promise<StoredDocument>;
+  setDocumentSymbol(id: number, symbol: string | null): Promise<DocumentRecord>;
+  search(request: SearchRequest): Promise<SearchHit[]>;
+  importPaths(paths: string[]): Promise<IngestReport>;
+  pickAndImport(folder: boolean): Promise<IngestReport | null>;
   appInfo(): Promise<AppInfo>;
+  onImportProgress(cb: (p: IngestProgress) => void): Unlisten;
+  onImportFinished(cb: (r: IngestReport) => void): Unlisten;
+  onDropHover(cb: (over: boolean) => void): Unlisten;
+}
+
+/** Subscribes to a Tauri event and returns a synchronous unsubscribe. */
+function subscribe<T>(listen: (cb: (e: { payload: T }) => void) => Promise<() => void>, cb: (p: T) => void): Unlisten {
+  let stop: (() => void) | null = null;
+  let stopped = false;
+  void listen((e) => cb(e.payload)).then((un) => {
+    if (stopped) un();
+    else stop = un;
+  });
+  return () => {
+    stopped = true;
+    stop?.();
+  };
 }
 
 const tauriBackend: Backend = {
   listLibrary: async () => unwrap(await commands.listLibrary()),
   openDocument: async (id) => unwrap(await commands.openDocument(id)),
+  setDocumentSymbol: async (id, symbol) => unwrap(await commands.setDocumentSymbol(id, symbol)),
+  search: async (request) => unwrap(await commands.search(request)),
+  importPaths: async (paths) => unwrap(await commands.importPaths(paths)),
+  pickAndImport: async (folder) => unwrap(await commands.pickAndImport(folder)),
   appInfo: async () => unwrap(await commands.appInfo()),
+  onImportProgress: (cb) => subscribe<IngestProgress>((f) => events.importProgress.listen(f), cb),
+  onImportFinished: (cb) => subscribe<IngestReport>((f) => events.importFinished.listen(f), cb),
+  onDropHover: (cb) => subscribe<boolean>((f) => events.dropHover.listen(f), cb),
 };
 
 let backend: Backend = tauriBackend;
@@ -63,5 +115,12 @@ export function setBackend(b: Backend): void {
 export const api: Backend = {
   listLibrary: () => backend.listLibrary(),
   openDocument: (id) => backend.openDocument(id),
+  setDocumentSymbol: (id, s) => backend.setDocumentSymbol(id, s),
+  search: (r) => backend.search(r),
+  importPaths: (p) => backend.importPaths(p),
+  pickAndImport: (f) => backend.pickAndImport(f),
   appInfo: () => backend.appInfo(),
+  onImportProgress: (cb) => backend.onImportProgress(cb),
+  onImportFinished: (cb) => backend.onImportFinished(cb),
+  onDropHover: (cb) => backend.onDropHover(cb),
 };

@@ -1,21 +1,34 @@
 import { useMemo, useState } from "preact/hooks";
-import type { LibraryEntry } from "../../ipc";
+import type { LibraryListing, MeetingReference } from "../../ipc";
 import { t } from "../../i18n";
-import { groupMeetings } from "./group";
+import { filterListing, formatDates } from "./group";
 
 interface Props {
-  entries: LibraryEntry[] | null;
+  listing: LibraryListing | null;
   selected: number | null;
   onSelect: (id: number) => void;
+  onImport: (folder: boolean) => void;
+  importing: boolean;
 }
 
-export function LibraryPane({ entries, selected, onSelect }: Props) {
+export function LibraryPane({ listing, selected, onSelect, onImport, importing }: Props) {
   const [filter, setFilter] = useState("");
-  const groups = useMemo(() => groupMeetings(entries ?? [], filter), [entries, filter]);
+  const meetings = useMemo(() => (listing ? filterListing(listing, filter) : []), [listing, filter]);
+  const empty = listing !== null && listing.meetings.length === 0 && listing.unfiled.length === 0;
   return (
     <nav class="library" aria-label={t("library")}>
       <header>
-        <h2>{t("library")}</h2>
+        <div class="row">
+          <h2>{t("library")}</h2>
+          <div class="import-buttons">
+            <button onClick={() => onImport(false)} disabled={importing} data-testid="import-files" title={t("importHint")}>
+              {t("importFiles")}
+            </button>
+            <button onClick={() => onImport(true)} disabled={importing} class="secondary" title={t("importHint")}>
+              {t("importFolder")}
+            </button>
+          </div>
+        </div>
         <input
           type="search"
           placeholder={t("filter")}
@@ -24,15 +37,20 @@ export function LibraryPane({ entries, selected, onSelect }: Props) {
           aria-label={t("filter")}
         />
       </header>
-      {entries === null && <p class="state">{t("loading")}</p>}
-      {entries !== null && entries.length === 0 && <p class="state">{t("emptyLibrary")}</p>}
-      {entries !== null && entries.length > 0 && groups.length === 0 && <p class="state">{t("noMatch")}</p>}
-      {groups.map((g) => (
-        <section class="meeting" key={g.key}>
-          <h3 title={g.body}>{g.body}</h3>
-          <p class="meeting-meta">{[g.session, g.venue, g.dates].filter(Boolean).join(" · ")}</p>
+      {listing === null && <p class="state">{t("loading")}</p>}
+      {empty && (
+        <div class="state">
+          <p>{t("emptyLibrary")}</p>
+          <p class="hint">{t("importHint")}</p>
+        </div>
+      )}
+      {listing !== null && !empty && meetings.length === 0 && <p class="state">{t("noMatch")}</p>}
+      {meetings.map(({ meeting: m, documents, missing }) => (
+        <section class="meeting" key={m.id} data-testid="meeting">
+          <h3 title={m.parent_body ?? m.body ?? ""}>{m.body ?? t("unknownBody")}</h3>
+          <p class="meeting-meta">{[m.session, m.venue, formatDates(m.dates)].filter(Boolean).join(" · ")}</p>
           <ul>
-            {g.entries.map((e) => (
+            {documents.map((e) => (
               <li key={e.id}>
                 <button
                   class={e.id === selected ? "doc selected" : "doc"}
@@ -44,14 +62,63 @@ export function LibraryPane({ entries, selected, onSelect }: Props) {
                   <span class="doc-title">{e.title}</span>
                   <span class="doc-meta">
                     {e.language.toUpperCase()} ·{" "}
-                    {e.symbol ?? (e.suggested_symbol ? `${t("suggested")} ${e.suggested_symbol}` : t("symbolNotPrinted"))}
+                    {e.symbol ?? e.user_symbol ?? (e.suggested_symbol ? `${t("suggested")} ${e.suggested_symbol}` : t("symbolNotPrinted"))}
+                    {e.versions > 1 && ` · ${t("version")} ${e.version}/${e.versions}`}
                   </span>
                 </button>
               </li>
             ))}
           </ul>
+          {m.references.length > 0 && <References refs={m.references} missing={missing} onSelect={onSelect} />}
         </section>
       ))}
+      {listing && listing.unfiled.length > 0 && (
+        <section class="meeting">
+          <h3>{t("otherDocuments")}</h3>
+          <ul>
+            {listing.unfiled.map((e) => (
+              <li key={e.id}>
+                <button class={e.id === selected ? "doc selected" : "doc"} onClick={() => onSelect(e.id)} data-testid={`doc-${e.file}`}>
+                  <span class={`kind kind-${e.kind}`}>{t(`kind_${e.kind}`)}</span>
+                  <span class="doc-title">{e.title}</span>
+                  <span class="doc-meta">{e.language.toUpperCase()} · {e.symbol ?? e.file}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </nav>
+  );
+}
+
+/** What the meeting's agendas cite: present ones open, missing ones can be copied. */
+function References({ refs, missing, onSelect }: { refs: MeetingReference[]; missing: number; onSelect: (id: number) => void }) {
+  return (
+    <details class="meeting-refs">
+      <summary data-testid="missing-count">
+        {missing > 0 ? `${t("missingDocs")}: ${missing} / ${refs.length}` : `${t("allReferencesPresent")} (${refs.length})`}
+      </summary>
+      <ul>
+        {refs.map((r) =>
+          r.document_id !== null ? (
+            <li key={r.symbol}>
+              <button class="symbol-link" onClick={() => onSelect(r.document_id!)}>
+                {r.symbol}
+              </button>{" "}
+              {r.title ?? ""}
+            </li>
+          ) : (
+            <li key={r.symbol} class="missing">
+              <code class="symbol">{r.symbol}</code>{" "}
+              <button class="link" onClick={() => void navigator.clipboard?.writeText(r.symbol)} title={t("copySymbol")}>
+                {t("copy")}
+              </button>{" "}
+              {r.title ?? ""}
+            </li>
+          ),
+        )}
+      </ul>
+    </details>
   );
 }

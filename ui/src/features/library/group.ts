@@ -1,39 +1,52 @@
-import type { LibraryEntry } from "../../ipc";
+import type { DocumentRecord, LibraryListing, MeetingSummary } from "../../ipc";
 
-export interface MeetingGroup {
-  key: string;
-  body: string;
-  session: string | null;
-  venue: string | null;
-  dates: string | null;
-  start: string;
-  entries: LibraryEntry[];
+/** A meeting as the pane shows it: the documents that pass the filter. */
+export interface MeetingView {
+  meeting: MeetingSummary;
+  documents: DocumentRecord[];
+  missing: number;
 }
 
-const kindOrder = { agenda: 0, report: 1, other: 2 } as const;
+export function formatDates(d: { start: string; end: string } | null): string | null {
+  if (!d) return null;
+  return d.start === d.end ? d.start : `${d.start} – ${d.end}`;
+}
 
-/** Meetings grouped by body and start date, newest first; agenda before report. */
-export function groupMeetings(entries: LibraryEntry[], filter: string): MeetingGroup[] {
+function docMatches(d: DocumentRecord, needle: string): boolean {
+  return [d.title, d.body, d.symbol, d.user_symbol, d.suggested_symbol, d.venue, d.file, d.session]
+    .filter(Boolean)
+    .some((s) => (s as string).toLowerCase().includes(needle));
+}
+
+/** Meetings (already newest first from the backend) with the documents that
+ *  match `filter`; a meeting whose own facts match keeps all its documents. */
+export function filterListing(listing: LibraryListing, filter: string): MeetingView[] {
   const needle = filter.trim().toLowerCase();
-  const matches = (e: LibraryEntry) =>
-    !needle ||
-    [e.title, e.body, e.symbol, e.suggested_symbol, e.venue, e.file, e.session]
-      .filter(Boolean)
-      .some((s) => (s as string).toLowerCase().includes(needle));
-  const groups = new Map<string, MeetingGroup>();
-  for (const e of entries.filter(matches)) {
-    const body = e.body ?? "—";
-    const start = e.dates?.start ?? "";
-    const key = `${body}|${start}`;
-    let g = groups.get(key);
-    if (!g) {
-      const dates = e.dates ? (e.dates.start === e.dates.end ? e.dates.start : `${e.dates.start} – ${e.dates.end}`) : null;
-      g = { key, body, session: e.session, venue: e.venue, dates, start, entries: [] };
-      groups.set(key, g);
-    }
-    g.entries.push(e);
+  const out: MeetingView[] = [];
+  for (const m of listing.meetings) {
+    const meetingMatches =
+      !needle || [m.body, m.session, m.venue, m.dates?.start].filter(Boolean).some((s) => (s as string).toLowerCase().includes(needle));
+    const documents = meetingMatches ? m.documents : m.documents.filter((d) => docMatches(d, needle));
+    if (documents.length === 0) continue;
+    out.push({ meeting: m, documents, missing: m.references.filter((r) => r.document_id === null).length });
   }
-  const list = [...groups.values()];
-  list.forEach((g) => g.entries.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind]));
-  return list.sort((a, b) => b.start.localeCompare(a.start));
+  return out;
+}
+
+/** Symbol (upper case, no spaces) → library document id, for cross-links. */
+export function symbolIndex(listing: LibraryListing | null): Map<string, number> {
+  const map = new Map<string, number>();
+  if (!listing) return map;
+  const all = [...listing.meetings.flatMap((m) => m.documents), ...listing.unfiled];
+  for (const d of all) {
+    for (const s of [d.symbol, d.user_symbol]) if (s) map.set(symbolKey(s), d.id);
+  }
+  for (const m of listing.meetings) {
+    for (const r of m.references) if (r.document_id !== null) map.set(symbolKey(r.symbol), r.document_id);
+  }
+  return map;
+}
+
+export function symbolKey(s: string): string {
+  return s.replace(/\s+/g, "").toUpperCase();
 }

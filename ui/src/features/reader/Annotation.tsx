@@ -1,32 +1,59 @@
 import type { AgendaItem } from "../../ipc";
 import { t } from "../../i18n";
+import { Highlighted } from "./Highlighted";
+import type { SymbolLinks } from "./links";
+
+interface Props {
+  item: AgendaItem;
+  links: SymbolLinks;
+  marks: string[];
+}
 
 /** The annotation text of one item, paragraph by paragraph, as plain text. */
-export function Annotation({ item }: { item: AgendaItem }) {
+export function Annotation({ item, links, marks }: Props) {
   const paragraphs = item.annotation.split(/\n\n+/).filter((p) => p.trim());
   return (
     <article id={`ann-${item.number}`} class="annotation">
       <h3>
-        <span class="num">{item.number}</span> {item.title}
+        <span class="num">{item.number}</span> <Highlighted text={item.title} marks={marks} />
       </h3>
-      {paragraphs.length === 0 && <p class="state">{t("noAnnotation")}</p>}
+      {paragraphs.length === 0 && item.children.length === 0 && <p class="state">{t("noAnnotation")}</p>}
       {paragraphs.map((p, i) => (
-        <p key={i}>{p}</p>
+        <p key={i}>
+          <Highlighted text={p} marks={marks} />
+        </p>
       ))}
       {item.references.length > 0 && (
         <>
           <h4>{t("references")}</h4>
           <ul class="refs">
-            {item.references.map((r) => (
-              <li key={r.symbol}>
-                <code class="symbol">{r.symbol}</code> {r.title ?? ""}
-              </li>
-            ))}
+            {item.references.map((r) => {
+              const id = links.resolve(r.symbol);
+              return (
+                <li key={r.symbol}>
+                  {id !== null ? (
+                    <button class="symbol-link" onClick={() => links.open(id)} data-testid="symbol-link">
+                      {r.symbol}
+                    </button>
+                  ) : (
+                    <>
+                      <code class="symbol missing" title={t("missingDoc")}>
+                        {r.symbol}
+                      </code>{" "}
+                      <button class="link" onClick={() => void navigator.clipboard?.writeText(r.symbol)}>
+                        {t("copy")}
+                      </button>
+                    </>
+                  )}{" "}
+                  {r.title ?? ""}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}
       {item.children.map((c) => (
-        <Annotation key={c.number} item={c} />
+        <Annotation key={c.number} item={c} links={links} marks={marks} />
       ))}
     </article>
   );

@@ -1,27 +1,57 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import type { Document } from "../../ipc";
+import type { Document, Location, StoredDocument } from "../../ipc";
 import { t } from "../../i18n";
 import { AgendaOutline } from "../agenda/AgendaOutline";
 import { flatten, slotMatchesItem } from "../agenda/items";
 import { Schedule } from "../schedule/Schedule";
 import { Annotation } from "./Annotation";
 import { TextView } from "./TextView";
+import type { SymbolLinks } from "./links";
+
+/** Where to open a document, and what to mark there (a search hit). */
+export interface Focus {
+  location: Location;
+  marks: string[];
+}
 
 interface Props {
-  doc: Document;
+  stored: StoredDocument;
+  focus: Focus | null;
+  links: SymbolLinks;
+}
+
+function scrollTo(id: string) {
+  // After the render that shows the target.
+  requestAnimationFrame(() => {
+    const el = document.getElementById(id);
+    if (!el) return;
+    el.scrollIntoView({ block: "start" });
+    el.classList.remove("flash");
+    void el.offsetWidth;
+    el.classList.add("flash");
+  });
 }
 
 /** An agenda: outline, annotation and timetable side by side, linked both ways. */
-export function Reader({ doc }: Props) {
+export function Reader({ stored, focus, links }: Props) {
+  const doc = stored.document;
   const [item, setItem] = useState<string | null>(null);
   const [slot, setSlot] = useState<number | null>(null);
   useEffect(() => {
-    setItem(null);
-    setSlot(null);
-  }, [doc]);
+    const loc = focus?.location;
+    setItem(loc?.item ?? null);
+    setSlot(loc?.slot ?? null);
+    if (loc?.item) scrollTo(`ann-${loc.item}`);
+    else if (loc?.slot !== undefined && loc.slot !== null) {
+      const first = doc.schedule[loc.slot]?.items[0];
+      if (first) setItem(first);
+      scrollTo(`slot-${loc.slot}`);
+    } else if (loc?.paragraph !== undefined && loc.paragraph !== null) scrollTo(`para-${loc.paragraph}`);
+  }, [stored, focus]);
   const items = useMemo(() => flatten(doc.agenda), [doc]);
   const slotItems = slot !== null ? (doc.schedule[slot]?.items ?? []) : [];
   const current = items.find((i) => i.number === item) ?? null;
+  const marks = focus?.marks ?? [];
 
   const selectItem = (n: string) => {
     setItem(n);
@@ -36,15 +66,16 @@ export function Reader({ doc }: Props) {
     }
   };
 
-  if (doc.kind !== "agenda") return <TextView doc={doc} />;
+  if (doc.kind !== "agenda" || (doc.agenda.length === 0 && doc.paragraphs.length > 0))
+    return <TextView stored={stored} marks={marks} />;
   const hitSlots = item === null ? 0 : doc.schedule.filter((s) => slotMatchesItem(s, item)).length;
   return (
     <div class="reader agenda-reader">
-      <Header doc={doc} />
+      <Header stored={stored} />
       <div class="panes">
         <AgendaOutline items={doc.agenda} selected={item} highlighted={slotItems} onSelect={selectItem} />
         <section class="annotation-pane" aria-label={t("annotation")}>
-          {current ? <Annotation item={current} /> : <p class="state">{t("selectItem")}</p>}
+          {current ? <Annotation item={current} links={links} marks={marks} /> : <p class="state">{t("selectItem")}</p>}
         </section>
         <section class="schedule-pane" aria-label={t("schedule")}>
           <h3>
@@ -58,7 +89,15 @@ export function Reader({ doc }: Props) {
   );
 }
 
-export function Header({ doc }: { doc: Document }) {
+function symbolLine(doc: Document, userSymbol: string | null): string {
+  if (doc.symbol) return doc.symbol;
+  if (userSymbol) return userSymbol;
+  return doc.suggested_symbol ? `${t("suggested")} ${doc.suggested_symbol}` : t("symbolNotPrinted");
+}
+
+export function Header({ stored }: { stored: StoredDocument }) {
+  const doc = stored.document;
+  const rec = stored.record;
   const dates = doc.dates ? (doc.dates.start === doc.dates.end ? doc.dates.start : `${doc.dates.start} – ${doc.dates.end}`) : null;
   return (
     <header class="doc-header">
@@ -66,7 +105,15 @@ export function Header({ doc }: { doc: Document }) {
       <p>
         {[doc.body, doc.session, doc.venue, dates].filter(Boolean).join(" · ")}
         {" · "}
-        {doc.symbol ?? (doc.suggested_symbol ? `${t("suggested")} ${doc.suggested_symbol}` : t("symbolNotPrinted"))}
+        {symbolLine(doc, rec.user_symbol)}
+        {rec.versions > 1 && (
+          <span class={rec.latest ? "version" : "version old"}>
+            {" · "}
+            {t("version")} {rec.version}/{rec.versions}
+            {!rec.latest && ` (${t("olderVersion")})`}
+          </span>
+        )}
+        <span class="file"> · {rec.file}</span>
       </p>
     </header>
   );

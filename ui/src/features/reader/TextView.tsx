@@ -1,16 +1,19 @@
-import type { Document } from "../../ipc";
+import type { StoredDocument } from "../../ipc";
 import { t } from "../../i18n";
 import { Header } from "./Reader";
+import { Highlighted } from "./Highlighted";
 
 /** Reports and other documents: sections, numbered paragraphs, attendance. */
-export function TextView({ doc }: { doc: Document }) {
+export function TextView({ stored, marks }: { stored: StoredDocument; marks: string[] }) {
+  const doc = stored.document;
   let lastSection: string | null = null;
   return (
     <div class="reader text-reader">
-      <Header doc={doc} />
+      <Header stored={stored} />
       <div class="panes two">
         <nav class="outline" aria-label={t("sections")}>
           <h3>{t("sections")}</h3>
+          {doc.sections.length === 0 && <p class="state">{t("noSections")}</p>}
           <ul>
             {doc.sections.map((s, i) => (
               <li key={i}>
@@ -31,8 +34,8 @@ export function TextView({ doc }: { doc: Document }) {
             return (
               <div key={i}>
                 {head && <h3 id={`sec-${secIndex}`}>{head}</h3>}
-                <p class="para">
-                  {p.number && <span class="pnum">{p.number}.</span>} {p.text}
+                <p class="para" id={`para-${i}`}>
+                  {p.number && <span class="pnum">{p.number}.</span>} <Highlighted text={p.text} marks={marks} />
                 </p>
               </div>
             );

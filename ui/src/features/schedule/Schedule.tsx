@@ -31,7 +31,7 @@ export function Schedule({ slots, selectedItem, selectedSlot, onSelectSlot }: Pr
             const hit = selectedItem !== null && slotMatchesItem(slot, selectedItem);
             const cls = ["slot", hit ? "hit" : "", selectedSlot === index ? "selected" : ""].join(" ").trim();
             return (
-              <button class={cls} key={index} onClick={() => onSelectSlot(index)} data-testid={`slot-${index}`} aria-pressed={selectedSlot === index}>
+              <button class={cls} key={index} id={`slot-${index}`} onClick={() => onSelectSlot(index)} data-testid={`slot-${index}`} aria-pressed={selectedSlot === index}>
                 <span class="time">
                   {slot.start ?? "?"}–{slot.end ?? "?"}
                 </span>

@@ -1,0 +1,90 @@
+//! Importing files: from paths (drag and drop), from the file dialog, and the
+//! seed library on the first start. Progress goes out as events.
+
+use super::{blocking, CommandResult};
+use crate::events::{ImportFinished, ImportProgress};
+use crate::AppState;
+use dossier_core::ingest::IngestReport;
+use dossier_core::Library;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tauri::{AppHandle, Manager, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_specta::Event;
+
+/// Ingests `paths`, emitting `ImportProgress` per file and `ImportFinished` at the end.
+pub fn run_import(app: &AppHandle, lib: &Library, paths: &[PathBuf]) -> IngestReport {
+    let report = lib.ingest(paths, &mut |p| {
+        let _ = ImportProgress(p.clone()).emit(app);
+    });
+    let _ = ImportFinished(report.clone()).emit(app);
+    report
+}
+
+/// Imports files and folders given by path (drag and drop).
+#[tauri::command]
+#[specta::specta]
+pub async fn import_paths(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> CommandResult<IngestReport> {
+    let lib = state.library()?;
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    blocking(move || Ok(run_import(&app, &lib, &paths))).await
+}
+
+/// Asks for files (or a folder) with the system dialog and imports them.
+/// Returns null when the user cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn pick_and_import(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    folder: bool,
+) -> CommandResult<Option<IngestReport>> {
+    let lib = state.library()?;
+    blocking(move || {
+        let dialog = app.dialog().file();
+        let picked: Vec<PathBuf> = if folder {
+            dialog
+                .blocking_pick_folder()
+                .and_then(|p| p.into_path().ok())
+                .into_iter()
+                .collect()
+        } else {
+            dialog
+                .add_filter("Meeting documents", &["pdf", "docx", "txt", "md"])
+                .blocking_pick_files()
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|p| p.into_path().ok())
+                .collect()
+        };
+        if picked.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(run_import(&app, &lib, &picked)))
+    })
+    .await
+}
+
+/// On the first start of a library, ingests the bundled seeds in the
+/// background (the window is already up), then warms the Chinese segmenter.
+pub fn start_background_work(app: &AppHandle) {
+    let app = app.clone();
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        let Ok(lib): Result<Arc<Library>, _> = state.library() else {
+            return;
+        };
+        match lib.ensure_seeds(&state.seeds_dir) {
+            Ok(Some(report)) => {
+                let _ = ImportFinished(report).emit(&app);
+            }
+            Ok(None) => {}
+            Err(e) => tracing::error!(error = %e, "seed library"),
+        }
+        dossier_core::search::analysis::warm_up();
+    });
+}

@@ -1,0 +1,16 @@
+//! Events the backend sends to the UI (typed through tauri-specta).
+
+use dossier_core::ingest::{IngestProgress, IngestReport};
+use serde::{Deserialize, Serialize};
+
+/// One file of an import is done.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct ImportProgress(pub IngestProgress);
+
+/// An import finished (from any source: button, drop, first-start seeds).
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct ImportFinished(pub IngestReport);
+
+/// Files are being dragged over the window (true) or left it (false).
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct DropHover(pub bool);

@@ -2,6 +2,7 @@
 //! structure parser, the library store and the search index. Nothing here
 //! knows about windows; the Tauri shell and the CLI are thin layers on top.
 
+pub mod annotations;
 pub mod error;
 pub mod extract;
 pub mod ingest;

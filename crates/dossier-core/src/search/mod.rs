@@ -104,7 +104,10 @@ pub struct IndexedNote<'a> {
     pub document: u32,
     pub language: &'a str,
     pub text: &'a str,
+    /// The quoted words, shown as the hit's place.
     pub heading: &'a str,
+    /// The passage the note is attached to.
+    pub location: Location,
 }
 
 struct Fields {
@@ -276,6 +279,12 @@ impl SearchIndex {
             d.add_u64(f.doc_id, n.document as u64);
             d.add_text(f.passage, PassageKind::Note.as_str());
             d.add_u64(f.note, n.id as u64);
+            if let Some(item) = &n.location.item {
+                d.add_text(f.item, item);
+            }
+            if let Some(p) = n.location.paragraph {
+                d.add_u64(f.paragraph, p as u64);
+            }
             d.add_text(f.language, n.language);
             d.add_text(f.heading, n.heading);
             d.add_text(f.text, n.text);

@@ -9,6 +9,8 @@
 //!   library.lock      held while a process has the library open
 //! ```
 
+mod annotations;
+
 use crate::error::{Error, Result};
 use crate::ingest::{self, IngestProgress, IngestReport, IngestResult, IngestStatus};
 use crate::model::Document;
@@ -225,6 +227,10 @@ impl Library {
         let meeting = meetings::find_or_create(&tx, doc)?;
         let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         let id = documents::insert(&tx, doc, file, meeting, &now)?;
+        if !previous.is_empty() {
+            let (kept, detached) = crate::annotations::reanchor_series(&tx, &series, id, doc)?;
+            tracing::info!(kept, detached, "notes re-anchored to the new version");
+        }
         let generation = crate::store::bump_generation(&tx)?;
         tx.commit()?;
         Ok((id, previous, generation))
@@ -347,6 +353,21 @@ impl Library {
         }
         let docs: Vec<IndexedDocument> = batch.iter().map(|(r, d)| indexed(r, d)).collect();
         self.index.replace_documents(&[], &docs, generation)?;
+        let notes = self.all_indexed_notes()?;
+        let indexed_notes: Vec<search::IndexedNote> = notes
+            .iter()
+            .filter_map(|(n, language)| {
+                Some(search::IndexedNote {
+                    id: n.id,
+                    document: n.document_id?,
+                    language,
+                    text: &n.body,
+                    heading: &n.anchor.exact,
+                    location: annotations::note_location(&n.anchor),
+                })
+            })
+            .collect();
+        self.index.replace_notes(&[], &indexed_notes, generation)?;
         Ok(latest.len())
     }
 

@@ -21,6 +21,15 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::search::search,
             commands::import::import_paths,
             commands::import::pick_and_import,
+            commands::notes::list_notes,
+            commands::notes::add_note,
+            commands::notes::update_note,
+            commands::notes::delete_note,
+            commands::notes::restore_note,
+            commands::notes::list_bookmarks,
+            commands::notes::add_bookmark,
+            commands::notes::remove_bookmark,
+            commands::notes::document_for_series,
         ])
         .events(tauri_specta::collect_events![
             events::ImportProgress,

@@ -26,6 +26,19 @@ export const commands = {
 	 *  Returns null when the user cancels.
 	 */
 	pickAndImport: (folder: boolean) => typedError<IngestReport_Serialize | null, CommandError>(__TAURI_INVOKE("pick_and_import", { folder })),
+	/**  Notes of a document (its series), or of the whole library when `document` is null. */
+	listNotes: (document: number | null) => typedError<Note_Serialize[], CommandError>(__TAURI_INVOKE("list_notes", { document })),
+	/**  Adds a note on characters `start..end` of a passage (`item:3(a)`, `para:12`). */
+	addNote: (document: number, passage: string, start: number, end: number, body: string) => typedError<Note_Serialize, CommandError>(__TAURI_INVOKE("add_note", { document, passage, start, end, body })),
+	updateNote: (id: number, body: string) => typedError<Note_Serialize, CommandError>(__TAURI_INVOKE("update_note", { id, body })),
+	/**  Deletes a note; `restore_note` undoes it. */
+	deleteNote: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("delete_note", { id })),
+	restoreNote: (id: number) => typedError<Note_Serialize, CommandError>(__TAURI_INVOKE("restore_note", { id })),
+	listBookmarks: (document: number | null) => typedError<Bookmark[], CommandError>(__TAURI_INVOKE("list_bookmarks", { document })),
+	addBookmark: (document: number, target: BookmarkTarget, anchor: string, label: string) => typedError<Bookmark, CommandError>(__TAURI_INVOKE("add_bookmark", { document, target, anchor, label })),
+	removeBookmark: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("remove_bookmark", { id })),
+	/**  The latest document of a series, to open a bookmark or a note. */
+	documentForSeries: (series: string) => typedError<number, CommandError>(__TAURI_INVOKE("document_for_series", { series })),
 };
 
 /** Events */
@@ -59,6 +72,19 @@ export type AgendaItem_Serialize = {
 	children: AgendaItem_Serialize[],
 };
 
+/**  Where a note is attached. */
+export type Anchor = {
+	/**  `item:3(a)` or `para:12`. */
+	passage: string,
+	/**  Text-quote selector. */
+	exact: string,
+	prefix: string,
+	suffix: string,
+	/**  Text-position selector, in characters of the passage text. */
+	start: number,
+	end: number,
+};
+
 /**  Facts for the About box and the status bar. */
 export type AppInfo = {
 	version: string,
@@ -70,6 +96,20 @@ export type Attendance = {
 	states: string[],
 	organizations: string[],
 };
+
+/**  A bookmark: a document, or a place in it (item number, paragraph index, slot index). */
+export type Bookmark = {
+	id: number,
+	series: string,
+	target: BookmarkTarget,
+	/**  "3(a)", "12", "4"; empty for the whole document. */
+	anchor: string,
+	label: string,
+	created_at: string,
+};
+
+/**  Where a bookmark points. */
+export type BookmarkTarget = "document" | "item" | "paragraph" | "slot";
 
 /**
  *  The error every command returns: a stable `kind` the UI branches on and a
@@ -447,6 +487,43 @@ export type MeetingSummary_Serialize = {
 	documents: DocumentRecord_Serialize[],
 	/**  Everything the meeting's agendas cite, in order, with what is missing. */
 	references: MeetingReference_Serialize[],
+};
+
+/**  A note on some words of a document. */
+export type Note = Note_Serialize | Note_Deserialize;
+
+/**  A note on some words of a document. */
+export type Note_Deserialize = {
+	id: number,
+	/**  Stable across export and import. */
+	uid: string,
+	series: string,
+	/**  The document version the anchor was resolved against. */
+	document_id?: number | null,
+	anchor: Anchor,
+	/**  Plain text with simple Markdown. */
+	body: string,
+	/**  The noted words are gone from the latest version; the quote is kept. */
+	detached: boolean,
+	created_at: string,
+	updated_at: string,
+};
+
+/**  A note on some words of a document. */
+export type Note_Serialize = {
+	id: number,
+	/**  Stable across export and import. */
+	uid: string,
+	series: string,
+	/**  The document version the anchor was resolved against. */
+	document_id: number | null,
+	anchor: Anchor,
+	/**  Plain text with simple Markdown. */
+	body: string,
+	/**  The noted words are gone from the latest version; the quote is kept. */
+	detached: boolean,
+	created_at: string,
+	updated_at: string,
 };
 
 /**  A numbered (or unnumbered) paragraph of a report or other document. */

@@ -83,6 +83,31 @@ enum Command {
     },
     /// Rebuild the search index from the library database.
     Reindex,
+    /// Export or import notes and bookmarks.
+    Notes {
+        #[command(subcommand)]
+        command: NotesCommand,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NotesFormat {
+    Md,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum NotesCommand {
+    /// Print notes and bookmarks (all, or of one document) as Markdown or JSON.
+    Export {
+        #[arg(long, value_enum, default_value = "md")]
+        format: NotesFormat,
+        /// A symbol, a library id or the original file name.
+        #[arg(long)]
+        doc: Option<String>,
+    },
+    /// Merge a JSON export into the library (no duplicates).
+    Import { file: PathBuf },
 }
 
 fn data_dir(given: Option<PathBuf>) -> anyhow::Result<PathBuf> {
@@ -169,6 +194,38 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 output::print_listing(&listing);
             }
         }
+        Command::Notes { command } => match command {
+            NotesCommand::Export { format, doc } => {
+                let doc = doc.map(|d| lib.find(&d)).transpose()?;
+                let export = lib.export_annotations(doc)?;
+                match format {
+                    NotesFormat::Json => println!("{}", serde_json::to_string_pretty(&export)?),
+                    NotesFormat::Md => {
+                        print!(
+                            "{}",
+                            dossier_core::annotations::exchange::to_markdown(&export)
+                        )
+                    }
+                }
+            }
+            NotesCommand::Import { file } => {
+                let text = std::fs::read_to_string(&file)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+                let export = serde_json::from_str(&text).map_err(|e| {
+                    anyhow::anyhow!("{}: not a Dossier notes export (JSON): {e}", file.display())
+                })?;
+                let s = lib.import_annotations(&export)?;
+                println!(
+                    "notes: {} added, {} updated, {} unchanged ({} detached); bookmarks: {} added, {} unchanged",
+                    s.notes_added,
+                    s.notes_updated,
+                    s.notes_unchanged,
+                    s.notes_detached,
+                    s.bookmarks_added,
+                    s.bookmarks_unchanged
+                );
+            }
+        },
         Command::Reindex => {
             let n = lib.reindex()?;
             println!("Indexed {n} documents ({} passages).", lib.index().len());

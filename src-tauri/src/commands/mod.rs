@@ -3,6 +3,7 @@
 
 pub mod import;
 pub mod library;
+pub mod notes;
 pub mod search;
 
 use serde::Serialize;

@@ -63,6 +63,20 @@ const en = {
   allKinds: "All kinds",
   kind: "Kind",
   noSections: "No headings found.",
+  addNote: "Add note",
+  selectTextForNote: "Select words in the text, then add a note on them.",
+  noNotes: "No notes yet. Select words in the text to add one.",
+  goToNote: "Go to the noted words",
+  detachedNote: "Detached: these words are no longer in the document.",
+  save: "Save",
+  cancel: "Cancel",
+  edit: "Edit",
+  delete: "Delete",
+  noteDeleted: "Note deleted.",
+  undo: "Undo",
+  notePlaceholder: "Your note (**bold**, *italic*, - lists)",
+  bookmarkDocument: "Bookmark",
+  bookmarkItem: "Bookmark item",
 } as const;
 
 export type Key = keyof typeof en;
@@ -128,6 +142,20 @@ const zh: Record<Key, string> = {
   allKinds: "所有类型",
   kind: "类型",
   noSections: "未找到标题。",
+  addNote: "添加笔记",
+  selectTextForNote: "在正文中选择文字，然后为其添加笔记。",
+  noNotes: "暂无笔记。在正文中选择文字即可添加。",
+  goToNote: "转到笔记所在文字",
+  detachedNote: "已脱离：文件中已不再有这些文字。",
+  save: "保存",
+  cancel: "取消",
+  edit: "编辑",
+  delete: "删除",
+  noteDeleted: "笔记已删除。",
+  undo: "撤销",
+  notePlaceholder: "您的笔记（**粗体**、*斜体*、- 列表）",
+  bookmarkDocument: "书签",
+  bookmarkItem: "为项目加书签",
 };
 
 export type Lang = "en" | "zh";

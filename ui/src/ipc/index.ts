@@ -4,6 +4,9 @@ import { commands, events } from "../bindings";
 import type {
   AgendaItem_Serialize,
   AppInfo,
+  Bookmark,
+  BookmarkTarget,
+  Note_Serialize,
   CommandError,
   Document_Serialize,
   DocumentKind,
@@ -43,7 +46,8 @@ export type Location = Location_Serialize;
 export type IngestProgress = IngestProgress_Serialize;
 export type IngestReport = IngestReport_Serialize;
 export type IngestResult = IngestResult_Serialize;
-export type { AppInfo, CommandError, DocumentKind, Segment };
+export type Note = Note_Serialize;
+export type { AppInfo, Bookmark, BookmarkTarget, CommandError, DocumentKind, Segment };
 
 /** A failed command, with the backend's stable error kind. */
 export class IpcError extends Error {
@@ -73,6 +77,14 @@ export interface Backend {
   importPaths(paths: string[]): Promise<IngestReport>;
   pickAndImport(folder: boolean): Promise<IngestReport | null>;
   appInfo(): Promise<AppInfo>;
+  listNotes(document: number | null): Promise<Note[]>;
+  addNote(document: number, passage: string, start: number, end: number, body: string): Promise<Note>;
+  updateNote(id: number, body: string): Promise<Note>;
+  deleteNote(id: number): Promise<void>;
+  restoreNote(id: number): Promise<Note>;
+  listBookmarks(document: number | null): Promise<Bookmark[]>;
+  addBookmark(document: number, target: BookmarkTarget, anchor: string, label: string): Promise<Bookmark>;
+  removeBookmark(id: number): Promise<void>;
   onImportProgress(cb: (p: IngestProgress) => void): Unlisten;
   onImportFinished(cb: (r: IngestReport) => void): Unlisten;
   onDropHover(cb: (over: boolean) => void): Unlisten;
@@ -100,6 +112,18 @@ const tauriBackend: Backend = {
   importPaths: async (paths) => unwrap(await commands.importPaths(paths)),
   pickAndImport: async (folder) => unwrap(await commands.pickAndImport(folder)),
   appInfo: async () => unwrap(await commands.appInfo()),
+  listNotes: async (d) => unwrap(await commands.listNotes(d)),
+  addNote: async (d, p, s, e, b) => unwrap(await commands.addNote(d, p, s, e, b)),
+  updateNote: async (id, b) => unwrap(await commands.updateNote(id, b)),
+  deleteNote: async (id) => {
+    unwrap(await commands.deleteNote(id));
+  },
+  restoreNote: async (id) => unwrap(await commands.restoreNote(id)),
+  listBookmarks: async (d) => unwrap(await commands.listBookmarks(d)),
+  addBookmark: async (d, t, a, l) => unwrap(await commands.addBookmark(d, t, a, l)),
+  removeBookmark: async (id) => {
+    unwrap(await commands.removeBookmark(id));
+  },
   onImportProgress: (cb) => subscribe<IngestProgress>((f) => events.importProgress.listen(f), cb),
   onImportFinished: (cb) => subscribe<IngestReport>((f) => events.importFinished.listen(f), cb),
   onDropHover: (cb) => subscribe<boolean>((f) => events.dropHover.listen(f), cb),
@@ -120,6 +144,14 @@ export const api: Backend = {
   importPaths: (p) => backend.importPaths(p),
   pickAndImport: (f) => backend.pickAndImport(f),
   appInfo: () => backend.appInfo(),
+  listNotes: (d) => backend.listNotes(d),
+  addNote: (d, p, s, e, b) => backend.addNote(d, p, s, e, b),
+  updateNote: (id, b) => backend.updateNote(id, b),
+  deleteNote: (id) => backend.deleteNote(id),
+  restoreNote: (id) => backend.restoreNote(id),
+  listBookmarks: (d) => backend.listBookmarks(d),
+  addBookmark: (d, t, a, l) => backend.addBookmark(d, t, a, l),
+  removeBookmark: (id) => backend.removeBookmark(id),
   onImportProgress: (cb) => backend.onImportProgress(cb),
   onImportFinished: (cb) => backend.onImportFinished(cb),
   onDropHover: (cb) => backend.onDropHover(cb),

@@ -1,4 +1,5 @@
-import type { AgendaItem } from "../../ipc";
+import type { AgendaItem, Note } from "../../ipc";
+import { PassageText } from "../notes/PassageText";
 import { t } from "../../i18n";
 import { Highlighted } from "./Highlighted";
 import type { SymbolLinks } from "./links";
@@ -7,11 +8,24 @@ interface Props {
   item: AgendaItem;
   links: SymbolLinks;
   marks: string[];
+  notes: Note[];
+}
+
+/** Paragraphs of an annotation with their character offsets in it. */
+function paragraphsWithOffsets(annotation: string): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  let searchFrom = 0;
+  for (const p of annotation.split(/\n\n+/)) {
+    const at = annotation.indexOf(p, searchFrom);
+    searchFrom = at + p.length;
+    if (p.trim()) out.push({ text: p, offset: Array.from(annotation.slice(0, at)).length });
+  }
+  return out;
 }
 
 /** The annotation text of one item, paragraph by paragraph, as plain text. */
-export function Annotation({ item, links, marks }: Props) {
-  const paragraphs = item.annotation.split(/\n\n+/).filter((p) => p.trim());
+export function Annotation({ item, links, marks, notes }: Props) {
+  const paragraphs = paragraphsWithOffsets(item.annotation);
   return (
     <article id={`ann-${item.number}`} class="annotation">
       <h3>
@@ -20,7 +34,7 @@ export function Annotation({ item, links, marks }: Props) {
       {paragraphs.length === 0 && item.children.length === 0 && <p class="state">{t("noAnnotation")}</p>}
       {paragraphs.map((p, i) => (
         <p key={i}>
-          <Highlighted text={p} marks={marks} />
+          <PassageText passage={`item:${item.number}`} offset={p.offset} text={p.text} notes={notes} marks={marks} />
         </p>
       ))}
       {item.references.length > 0 && (
@@ -53,7 +67,7 @@ export function Annotation({ item, links, marks }: Props) {
         </>
       )}
       {item.children.map((c) => (
-        <Annotation key={c.number} item={c} links={links} marks={marks} />
+        <Annotation key={c.number} item={c} links={links} marks={marks} notes={notes} />
       ))}
     </article>
   );

@@ -7,6 +7,10 @@ import { Schedule } from "../schedule/Schedule";
 import { Annotation } from "./Annotation";
 import { TextView } from "./TextView";
 import type { SymbolLinks } from "./links";
+import { NotesPanel } from "../notes/NotesPanel";
+import { selectionInPassage } from "../notes/PassageText";
+import { useAnnotations } from "../notes/useAnnotations";
+import type { Note } from "../../ipc";
 
 /** Where to open a document, and what to mark there (a search hit). */
 export interface Focus {
@@ -52,6 +56,90 @@ export function Reader({ stored, focus, links }: Props) {
   const slotItems = slot !== null ? (doc.schedule[slot]?.items ?? []) : [];
   const current = items.find((i) => i.number === item) ?? null;
   const marks = focus?.marks ?? [];
+  const ann = useAnnotations(stored.record.id);
+  const [selection, setSelection] = useState<ReturnType<typeof selectionInPassage>>(null);
+  const [composing, setComposing] = useState<NonNullable<ReturnType<typeof selectionInPassage>> | null>(null);
+  const [draft, setDraft] = useState("");
+  useEffect(() => {
+    const onSel = () => setSelection(selectionInPassage());
+    document.addEventListener("selectionchange", onSel);
+    return () => document.removeEventListener("selectionchange", onSel);
+  }, []);
+  const visibleNotes = ann.notes.filter((n) => n.document_id === stored.record.id);
+  const goToNote = (n: Note) => {
+    if (n.anchor.passage.startsWith("item:")) {
+      setItem(n.anchor.passage.slice(5));
+      setSlot(null);
+    }
+    scrollTo(`note-${n.id}`);
+  };
+  const notesPanel = (
+    <>
+      <NotesPanel
+        notes={ann.notes}
+        canAdd={selection !== null}
+        onAdd={() => {
+          if (selection) {
+            setComposing(selection);
+            setDraft("");
+          }
+        }}
+        onSave={ann.save}
+        onDelete={ann.remove}
+        onGo={goToNote}
+      />
+      {ann.deleted && (
+        <p class="undo" role="status">
+          {t("noteDeleted")}{" "}
+          <button class="link" onClick={ann.undo} data-testid="undo-delete">
+            {t("undo")}
+          </button>{" "}
+          <button class="link" onClick={ann.forgetUndo}>
+            {t("dismiss")}
+          </button>
+        </p>
+      )}
+      {ann.error && <p class="error-text">{ann.error}</p>}
+      {selection && !composing && (
+        <button
+          class="note-fab"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => {
+            setComposing(selection);
+            setDraft("");
+          }}
+          data-testid="note-on-selection"
+        >
+          ✎ {t("addNote")}
+        </button>
+      )}
+      {composing && (
+        <div class="note-editor" role="dialog" aria-label={t("addNote")}>
+          <p class="quote">“{composing.quote}”</p>
+          <textarea
+            value={draft}
+            rows={5}
+            placeholder={t("notePlaceholder")}
+            onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)}
+            data-testid="note-text"
+            ref={(el) => el?.focus()}
+          />
+          <button
+            onClick={() => {
+              void ann.add(composing.passage, composing.start, composing.end, draft);
+              setComposing(null);
+            }}
+            data-testid="save-note"
+          >
+            {t("save")}
+          </button>{" "}
+          <button class="link" onClick={() => setComposing(null)}>
+            {t("cancel")}
+          </button>
+        </div>
+      )}
+    </>
+  );
 
   const selectItem = (n: string) => {
     setItem(n);
@@ -67,15 +155,38 @@ export function Reader({ stored, focus, links }: Props) {
   };
 
   if (doc.kind !== "agenda" || (doc.agenda.length === 0 && doc.paragraphs.length > 0))
-    return <TextView stored={stored} marks={marks} />;
+    return (
+      <TextView
+        stored={stored}
+        marks={marks}
+        notes={visibleNotes}
+        side={
+          <>
+            <BookmarkButton on={ann.isBookmarked("document", "")} onClick={() => ann.bookmark("document", "", stored.record.title)} />
+            {notesPanel}
+          </>
+        }
+      />
+    );
   const hitSlots = item === null ? 0 : doc.schedule.filter((s) => slotMatchesItem(s, item)).length;
   return (
     <div class="reader agenda-reader">
       <Header stored={stored} />
+      <div class="reader-tools">
+        <BookmarkButton on={ann.isBookmarked("document", "")} onClick={() => ann.bookmark("document", "", stored.record.title)} />
+        {item !== null && (
+          <BookmarkButton
+            on={ann.isBookmarked("item", item)}
+            label={`${t("bookmarkItem")} ${item}`}
+            onClick={() => ann.bookmark("item", item, current?.title ?? item)}
+          />
+        )}
+      </div>
       <div class="panes">
         <AgendaOutline items={doc.agenda} selected={item} highlighted={slotItems} onSelect={selectItem} />
         <section class="annotation-pane" aria-label={t("annotation")}>
-          {current ? <Annotation item={current} links={links} marks={marks} /> : <p class="state">{t("selectItem")}</p>}
+          {current ? <Annotation item={current} links={links} marks={marks} notes={visibleNotes} /> : <p class="state">{t("selectItem")}</p>}
+          {notesPanel}
         </section>
         <section class="schedule-pane" aria-label={t("schedule")}>
           <h3>
@@ -116,5 +227,13 @@ export function Header({ stored }: { stored: StoredDocument }) {
         <span class="file"> · {rec.file}</span>
       </p>
     </header>
+  );
+}
+
+function BookmarkButton({ on, onClick, label }: { on: boolean; onClick: () => void; label?: string }) {
+  return (
+    <button class={on ? "bookmark on" : "bookmark"} onClick={onClick} aria-pressed={on} data-testid="bookmark">
+      {on ? "★" : "☆"} {label ?? t("bookmarkDocument")}
+    </button>
   );
 }

@@ -1,10 +1,18 @@
-import type { StoredDocument } from "../../ipc";
+import type { ComponentChildren } from "preact";
+import type { Note, StoredDocument } from "../../ipc";
+import { PassageText } from "../notes/PassageText";
 import { t } from "../../i18n";
 import { Header } from "./Reader";
-import { Highlighted } from "./Highlighted";
 
 /** Reports and other documents: sections, numbered paragraphs, attendance. */
-export function TextView({ stored, marks }: { stored: StoredDocument; marks: string[] }) {
+interface Props {
+  stored: StoredDocument;
+  marks: string[];
+  notes: Note[];
+  side: ComponentChildren;
+}
+
+export function TextView({ stored, marks, notes, side }: Props) {
   const doc = stored.document;
   let lastSection: string | null = null;
   return (
@@ -25,6 +33,7 @@ export function TextView({ stored, marks }: { stored: StoredDocument; marks: str
               </li>
             ))}
           </ul>
+          {side}
         </nav>
         <article class="text">
           {doc.paragraphs.map((p, i) => {
@@ -35,7 +44,7 @@ export function TextView({ stored, marks }: { stored: StoredDocument; marks: str
               <div key={i}>
                 {head && <h3 id={`sec-${secIndex}`}>{head}</h3>}
                 <p class="para" id={`para-${i}`}>
-                  {p.number && <span class="pnum">{p.number}.</span>} <Highlighted text={p.text} marks={marks} />
+                  {p.number && <span class="pnum">{p.number}.</span>} <PassageText passage={`para:${i}`} offset={0} text={p.text} notes={notes} marks={marks} />
                 </p>
               </div>
             );

@@ -46,9 +46,11 @@ export function App() {
         setProgress(p);
       }),
       api.onImportFinished((r) => {
-        setProgress(null);
-        // The first-start seed import is not news to the user unless it failed.
-        if (r.results.length > 0) setReport(r);
+        // The first-start seed import sends no progress: not news to the user unless it failed.
+        setProgress((p) => {
+          if (p !== null || r.results.some((x) => x.status === "failed")) setReport(r);
+          return null;
+        });
         load();
       }),
       api.onDropHover(setDropHover),

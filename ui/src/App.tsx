@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, IpcError } from "./ipc";
 import type { IngestProgress, IngestReport, LibraryListing, SearchHit, StoredDocument } from "./ipc";
 import { lang, setLang, t } from "./i18n";
@@ -25,6 +25,7 @@ export function App() {
   const [progress, setProgress] = useState<IngestProgress | null>(null);
   const [report, setReport] = useState<IngestReport | null>(null);
   const [dropHover, setDropHover] = useState(false);
+  const progressSeen = useRef(false);
 
   useEffect(() => lang.subscribe(() => rerender((n) => n + 1)), []);
   const load = useCallback(() => {
@@ -42,15 +43,15 @@ export function App() {
   useEffect(() => {
     const stops = [
       api.onImportProgress((p) => {
+        progressSeen.current = true;
         setReport(null);
         setProgress(p);
       }),
       api.onImportFinished((r) => {
         // The first-start seed import sends no progress: not news to the user unless it failed.
-        setProgress((p) => {
-          if (p !== null || r.results.some((x) => x.status === "failed")) setReport(r);
-          return null;
-        });
+        if (progressSeen.current || r.results.some((x) => x.status === "failed")) setReport(r);
+        progressSeen.current = false;
+        setProgress(null);
         load();
       }),
       api.onDropHover(setDropHover),

@@ -195,14 +195,17 @@ impl Document {
 
     /// A human title for lists: the printed title, else the kind and meeting.
     pub fn display_title(&self) -> String {
-        if let Some(t) = &self.title {
-            return t.clone();
-        }
-        match (&self.body, self.kind) {
-            (Some(b), DocumentKind::Agenda) => format!("{b}: agenda"),
-            (Some(b), DocumentKind::Report) => format!("{b}: report"),
-            (Some(b), _) => b.clone(),
-            (None, k) => k.as_str().to_string(),
-        }
+        display_title(self.kind, self.title.as_deref(), self.body.as_deref())
+    }
+}
+
+/// The title lists show for a document of this kind, printed title and body.
+pub fn display_title(kind: DocumentKind, title: Option<&str>, body: Option<&str>) -> String {
+    match (title, body, kind) {
+        (Some(t), _, _) => t.to_string(),
+        (None, Some(b), DocumentKind::Agenda) => format!("{b}: agenda"),
+        (None, Some(b), DocumentKind::Report) => format!("{b}: report"),
+        (None, Some(b), _) => b.to_string(),
+        (None, None, k) => k.as_str().to_string(),
     }
 }

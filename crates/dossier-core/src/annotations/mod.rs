@@ -271,6 +271,7 @@ pub fn bookmarks(conn: &Connection, series: Option<&str>) -> Result<Vec<Bookmark
 }
 
 /// Adds a bookmark; adding the same place twice returns the existing one.
+/// Returns its id and whether it is new.
 pub fn add_bookmark(
     conn: &Connection,
     series: &str,
@@ -278,17 +279,24 @@ pub fn add_bookmark(
     anchor: &str,
     label: &str,
     created_at: Option<&str>,
-) -> Result<u32> {
-    conn.execute(
+) -> Result<(u32, bool)> {
+    let added = conn.execute(
         "INSERT INTO bookmarks (series, target, anchor, label, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (series, target, anchor) DO NOTHING",
-        params![series, target.as_str(), anchor, label, created_at.map(str::to_string).unwrap_or_else(now)],
-    )?;
-    Ok(conn.query_row(
+        params![
+            series,
+            target.as_str(),
+            anchor,
+            label,
+            created_at.map(str::to_string).unwrap_or_else(now)
+        ],
+    )? > 0;
+    let id = conn.query_row(
         "SELECT id FROM bookmarks WHERE series = ?1 AND target = ?2 AND anchor = ?3",
         params![series, target.as_str(), anchor],
         |r| r.get(0),
-    )?)
+    )?;
+    Ok((id, added))
 }
 
 pub fn remove_bookmark(conn: &Connection, id: u32) -> Result<()> {

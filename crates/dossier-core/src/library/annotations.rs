@@ -4,24 +4,35 @@
 use super::Library;
 use crate::annotations::anchor::{self, Anchor};
 use crate::annotations::exchange::{self, AnnotationsExport, ExportedDocument, ImportSummary};
-use crate::annotations::{self, Bookmark, BookmarkTarget, Note};
+use crate::annotations::{self, Bookmark, BookmarkTarget, NewNote, Note};
 use crate::error::{Error, Result};
 use crate::search::IndexedNote;
 use crate::store::documents;
-use rusqlite::OptionalExtension;
+use rusqlite::{OptionalExtension, Transaction};
 
 impl Library {
-    /// The latest document of a series.
-    fn latest_of(&self, series: &str) -> Result<Option<u32>> {
-        Ok(self
-            .store
-            .reader()
-            .query_row(
-                "SELECT id FROM documents WHERE series = ?1 ORDER BY version DESC LIMIT 1",
-                [series],
-                |r| r.get(0),
-            )
-            .optional()?)
+    /// Runs `f` in one write transaction that also bumps the store generation
+    /// (the search index follows notes too).
+    fn change<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let mut conn = self.store.writer();
+        let tx = conn.transaction()?;
+        let out = f(&tx)?;
+        crate::store::bump_generation(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// The series of a document, or None for the whole library.
+    fn series_of(&self, doc_id: Option<u32>) -> Result<Option<String>> {
+        doc_id
+            .map(|id| Ok(documents::record(&self.store.reader(), id)?.series))
+            .transpose()
+    }
+
+    /// Re-indexes one note and returns it as stored.
+    fn reindexed_note(&self, id: u32) -> Result<Note> {
+        self.index_notes(&[id], &[])?;
+        annotations::note(&self.store.reader(), id)
     }
 
     /// Adds a note on characters `start..end` of a passage (`item:3(a)`, `para:12`)
@@ -40,12 +51,10 @@ impl Library {
                 "no text at {passage} {start}..{end} in document {doc_id}"
             ))
         })?;
-        let id = {
-            let mut conn = self.store.writer();
-            let tx = conn.transaction()?;
-            let id = annotations::insert_note(
-                &tx,
-                &annotations::NewNote {
+        let id = self.change(|tx| {
+            annotations::insert_note(
+                tx,
+                &NewNote {
                     series: &stored.record.series,
                     doc_id: Some(doc_id),
                     anchor: &anchor,
@@ -54,46 +63,25 @@ impl Library {
                     uid: None,
                     times: None,
                 },
-            )?;
-            crate::store::bump_generation(&tx)?;
-            tx.commit()?;
-            id
-        };
-        self.index_notes(&[id], &[])?;
-        annotations::note(&self.store.reader(), id)
+            )
+        })?;
+        self.reindexed_note(id)
     }
 
     pub fn update_note(&self, id: u32, body: &str) -> Result<Note> {
-        {
-            let mut conn = self.store.writer();
-            let tx = conn.transaction()?;
-            annotations::update_body(&tx, id, body)?;
-            crate::store::bump_generation(&tx)?;
-            tx.commit()?;
-        }
-        self.index_notes(&[id], &[])?;
-        annotations::note(&self.store.reader(), id)
+        self.change(|tx| annotations::update_body(tx, id, body))?;
+        self.reindexed_note(id)
     }
 
     /// Deletes a note; `restore_note` undoes it.
     pub fn delete_note(&self, id: u32) -> Result<()> {
-        self.set_note_deleted(id, true)?;
+        self.change(|tx| annotations::set_deleted(tx, id, true))?;
         self.index_notes(&[], &[id])
     }
 
     pub fn restore_note(&self, id: u32) -> Result<Note> {
-        self.set_note_deleted(id, false)?;
-        self.index_notes(&[id], &[])?;
-        annotations::note(&self.store.reader(), id)
-    }
-
-    fn set_note_deleted(&self, id: u32, deleted: bool) -> Result<()> {
-        let mut conn = self.store.writer();
-        let tx = conn.transaction()?;
-        annotations::set_deleted(&tx, id, deleted)?;
-        crate::store::bump_generation(&tx)?;
-        tx.commit()?;
-        Ok(())
+        self.change(|tx| annotations::set_deleted(tx, id, false))?;
+        self.reindexed_note(id)
     }
 
     /// Attaches a (detached) note to new words of a document of its series.
@@ -114,31 +102,18 @@ impl Library {
         }
         let anchor = anchor::anchor_at(&stored.document, passage, start, end)
             .ok_or_else(|| Error::Invalid(format!("no text at {passage} {start}..{end}")))?;
-        {
-            let mut conn = self.store.writer();
-            let tx = conn.transaction()?;
-            annotations::set_anchor(&tx, id, doc_id, &anchor, false)?;
-            crate::store::bump_generation(&tx)?;
-            tx.commit()?;
-        }
-        self.index_notes(&[id], &[])?;
-        annotations::note(&self.store.reader(), id)
+        self.change(|tx| annotations::set_anchor(tx, id, doc_id, &anchor, false))?;
+        self.reindexed_note(id)
     }
 
     /// Notes of a document's series, or of the whole library.
     pub fn notes(&self, doc_id: Option<u32>) -> Result<Vec<Note>> {
-        let series = match doc_id {
-            Some(id) => Some(documents::record(&self.store.reader(), id)?.series),
-            None => None,
-        };
+        let series = self.series_of(doc_id)?;
         annotations::notes(&self.store.reader(), series.as_deref())
     }
 
     pub fn bookmarks(&self, doc_id: Option<u32>) -> Result<Vec<Bookmark>> {
-        let series = match doc_id {
-            Some(id) => Some(documents::record(&self.store.reader(), id)?.series),
-            None => None,
-        };
+        let series = self.series_of(doc_id)?;
         annotations::bookmarks(&self.store.reader(), series.as_deref())
     }
 
@@ -151,13 +126,8 @@ impl Library {
         label: &str,
     ) -> Result<Bookmark> {
         let series = documents::record(&self.store.reader(), doc_id)?.series;
-        let id = {
-            let mut conn = self.store.writer();
-            let tx = conn.transaction()?;
-            let id = annotations::add_bookmark(&tx, &series, target, anchor, label, None)?;
-            tx.commit()?;
-            id
-        };
+        let (id, _) =
+            annotations::add_bookmark(&self.store.writer(), &series, target, anchor, label, None)?;
         annotations::bookmarks(&self.store.reader(), Some(&series))?
             .into_iter()
             .find(|b| b.id == id)
@@ -165,16 +135,12 @@ impl Library {
     }
 
     pub fn remove_bookmark(&self, id: u32) -> Result<()> {
-        let mut conn = self.store.writer();
-        let tx = conn.transaction()?;
-        annotations::remove_bookmark(&tx, id)?;
-        tx.commit()?;
-        Ok(())
+        annotations::remove_bookmark(&self.store.writer(), id)
     }
 
     /// The latest document of a series (for opening a bookmark or a note).
     pub fn document_for_series(&self, series: &str) -> Result<u32> {
-        self.latest_of(series)?
+        documents::latest_in_series(&self.store.reader(), series)?
             .ok_or_else(|| Error::NotFound(format!("no document of series {series}")))
     }
 
@@ -186,16 +152,17 @@ impl Library {
         series.extend(bookmarks.iter().map(|b| b.series.clone()));
         series.sort();
         series.dedup();
+        let conn = self.store.reader();
         let mut docs = Vec::new();
         for s in series {
-            if let Some(id) = self.latest_of(&s)? {
-                let r = documents::record(&self.store.reader(), id)?;
+            if let Some(id) = documents::latest_in_series(&conn, &s)? {
+                let r = documents::record(&conn, id)?;
                 docs.push(ExportedDocument {
                     series: s,
-                    file: r.file.clone(),
                     symbol: r.effective_symbol().map(str::to_string),
-                    title: r.title.clone(),
-                    language: r.language.clone(),
+                    file: r.file,
+                    title: r.title,
+                    language: r.language,
                 });
             }
         }
@@ -218,149 +185,150 @@ impl Library {
             )));
         }
         let mut summary = ImportSummary::default();
-        let mut touched = Vec::new();
-        {
-            let mut conn = self.store.writer();
-            let tx = conn.transaction()?;
+        let touched = self.change(|tx| {
+            let mut touched = Vec::new();
             for n in &export.notes {
-                let existing: Option<(u32, String)> = tx
-                    .query_row(
-                        "SELECT id, updated_at FROM notes WHERE uid = ?1",
-                        [&n.uid],
-                        |r| Ok((r.get(0)?, r.get(1)?)),
-                    )
-                    .optional()?;
-                match existing {
-                    Some((id, updated)) if updated < n.updated_at => {
-                        tx.execute(
-                            "UPDATE notes SET body = ?2, updated_at = ?3, deleted_at = NULL WHERE id = ?1",
-                            rusqlite::params![id, n.body, n.updated_at],
-                        )?;
-                        touched.push(id);
-                        summary.notes_updated += 1;
-                    }
-                    Some(_) => summary.notes_unchanged += 1,
-                    None => {
-                        let latest: Option<u32> = tx
-                            .query_row(
-                                "SELECT id FROM documents WHERE series = ?1 ORDER BY version DESC LIMIT 1",
-                                [&n.series],
-                                |r| r.get(0),
-                            )
-                            .optional()?;
-                        let (doc_id, anchor, detached) = match latest {
-                            Some(id) => {
-                                let doc = documents::load(&tx, id)?;
-                                match anchor::reattach(&doc, &n.anchor) {
-                                    Some(a) => (Some(id), a, false),
-                                    None => (Some(id), n.anchor.clone(), true),
-                                }
-                            }
-                            None => (None, n.anchor.clone(), true),
-                        };
-                        if detached {
-                            summary.notes_detached += 1;
-                        }
-                        let id = annotations::insert_note(
-                            &tx,
-                            &annotations::NewNote {
-                                series: &n.series,
-                                doc_id,
-                                anchor: &anchor,
-                                body: &n.body,
-                                detached,
-                                uid: Some(&n.uid),
-                                times: Some((&n.created_at, &n.updated_at)),
-                            },
-                        )?;
-                        touched.push(id);
-                        summary.notes_added += 1;
-                    }
+                if let Some(id) = merge_note(tx, n, &mut summary)? {
+                    touched.push(id);
                 }
             }
             for b in &export.bookmarks {
-                let before: i64 =
-                    tx.query_row("SELECT count(*) FROM bookmarks", [], |r| r.get(0))?;
-                annotations::add_bookmark(
-                    &tx,
+                let (_, added) = annotations::add_bookmark(
+                    tx,
                     &b.series,
                     b.target,
                     &b.anchor,
                     &b.label,
                     Some(&b.created_at),
                 )?;
-                let after: i64 =
-                    tx.query_row("SELECT count(*) FROM bookmarks", [], |r| r.get(0))?;
-                if after > before {
+                if added {
                     summary.bookmarks_added += 1;
                 } else {
                     summary.bookmarks_unchanged += 1;
                 }
             }
-            crate::store::bump_generation(&tx)?;
-            tx.commit()?;
-        }
+            Ok(touched)
+        })?;
         self.index_notes(&touched, &[])?;
         Ok(summary)
     }
 
+    /// Live notes (these, or all) with the language of their document.
+    pub(super) fn notes_with_language(&self, ids: Option<&[u32]>) -> Result<Vec<(Note, String)>> {
+        let conn = self.store.reader();
+        let notes = match ids {
+            None => annotations::notes(&conn, None)?,
+            Some(ids) => {
+                let mut found = Vec::new();
+                for id in ids {
+                    match annotations::note(&conn, *id) {
+                        Ok(n) => found.push(n),
+                        Err(Error::NotFound(_)) => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+                found
+            }
+        };
+        Ok(notes
+            .into_iter()
+            .map(|n| {
+                let language = n
+                    .document_id
+                    .and_then(|d| documents::record(&conn, d).ok())
+                    .map(|r| r.language)
+                    .unwrap_or_default();
+                (n, language)
+            })
+            .collect())
+    }
+
     /// Brings the index up to date for these notes and records the generation.
+    /// A `changed` note that no longer exists (deleted) leaves the index.
     pub(super) fn index_notes(&self, changed: &[u32], removed: &[u32]) -> Result<()> {
         let generation = self.store.generation()?;
-        let conn = self.store.reader();
-        let mut owned = Vec::new();
+        let live = self.notes_with_language(Some(changed))?;
         let mut gone: Vec<u32> = removed.to_vec();
-        for id in changed {
-            match annotations::note(&conn, *id) {
-                Ok(n) => {
-                    let language = match n.document_id {
-                        Some(d) => documents::record(&conn, d)
-                            .map(|r| r.language)
-                            .unwrap_or_default(),
-                        None => String::new(),
-                    };
-                    owned.push((n, language));
-                }
-                Err(Error::NotFound(_)) => gone.push(*id),
-                Err(e) => return Err(e),
-            }
-        }
-        drop(conn);
-        let notes: Vec<IndexedNote> = owned
+        gone.extend(
+            changed
+                .iter()
+                .filter(|id| !live.iter().any(|(n, _)| n.id == **id)),
+        );
+        let notes: Vec<IndexedNote> = live
             .iter()
-            .filter_map(|(n, language)| {
-                Some(IndexedNote {
-                    id: n.id,
-                    document: n.document_id?,
-                    language,
-                    text: &n.body,
-                    heading: &n.anchor.exact,
-                    location: note_location(&n.anchor),
-                })
-            })
+            .filter_map(|(n, language)| indexed_note(n, language))
             .collect();
         self.index.replace_notes(&gone, &notes, generation)
     }
+}
 
-    /// Every live note, for a rebuild of the index.
-    pub(super) fn all_indexed_notes(&self) -> Result<Vec<(Note, String)>> {
-        let conn = self.store.reader();
-        let mut out = Vec::new();
-        for n in annotations::notes(&conn, None)? {
-            let language = match n.document_id {
-                Some(d) => documents::record(&conn, d)
-                    .map(|r| r.language)
-                    .unwrap_or_default(),
-                None => String::new(),
-            };
-            out.push((n, language));
+/// Merges one exported note; returns its id when it was added or updated.
+fn merge_note(tx: &Transaction, n: &Note, summary: &mut ImportSummary) -> Result<Option<u32>> {
+    let existing: Option<(u32, String)> = tx
+        .query_row(
+            "SELECT id, updated_at FROM notes WHERE uid = ?1",
+            [&n.uid],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match existing {
+        Some((id, updated)) if updated < n.updated_at => {
+            tx.execute(
+                "UPDATE notes SET body = ?2, updated_at = ?3, deleted_at = NULL WHERE id = ?1",
+                rusqlite::params![id, n.body, n.updated_at],
+            )?;
+            summary.notes_updated += 1;
+            Ok(Some(id))
         }
-        Ok(out)
+        Some(_) => {
+            summary.notes_unchanged += 1;
+            Ok(None)
+        }
+        None => {
+            // Anchor against the library's latest version of the document;
+            // without it (or without the words) the note is kept detached.
+            let latest = documents::latest_in_series(tx, &n.series)?;
+            let reattached = match latest {
+                Some(id) => anchor::reattach(&documents::load(tx, id)?, &n.anchor),
+                None => None,
+            };
+            let detached = reattached.is_none();
+            if detached {
+                summary.notes_detached += 1;
+            }
+            let anchor = reattached.unwrap_or_else(|| n.anchor.clone());
+            let id = annotations::insert_note(
+                tx,
+                &NewNote {
+                    series: &n.series,
+                    doc_id: latest,
+                    anchor: &anchor,
+                    body: &n.body,
+                    detached,
+                    uid: Some(&n.uid),
+                    times: Some((&n.created_at, &n.updated_at)),
+                },
+            )?;
+            summary.notes_added += 1;
+            Ok(Some(id))
+        }
     }
 }
 
+/// A note as the search index takes it; None while it belongs to no document.
+pub(super) fn indexed_note<'a>(n: &'a Note, language: &'a str) -> Option<IndexedNote<'a>> {
+    Some(IndexedNote {
+        id: n.id,
+        document: n.document_id?,
+        language,
+        text: &n.body,
+        heading: &n.anchor.exact,
+        location: note_location(&n.anchor),
+    })
+}
+
 /// Where a note's passage is, as search locations say it.
-pub(super) fn note_location(a: &Anchor) -> crate::search::passages::Location {
+fn note_location(a: &Anchor) -> crate::search::passages::Location {
     let mut loc = crate::search::passages::Location::default();
     if let Some(i) = a.passage.strip_prefix("item:") {
         loc.item = Some(i.to_string());

@@ -94,30 +94,18 @@ impl Library {
         paths: &[PathBuf],
         progress: &mut dyn FnMut(&IngestProgress),
     ) -> IngestReport {
-        let (files, mut failures) = ingest::collect(paths);
+        let (files, failures) = ingest::collect(paths);
         let total = (files.len() + failures.len()) as u32;
+        let ingested = files.iter().map(|path| {
+            self.ingest_file(path).unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "ingest failed");
+                ingest::failure(path, &e)
+            })
+        });
         let mut report = IngestReport::default();
-        let mut done = 0;
-        for f in failures.drain(..) {
-            done += 1;
+        for result in failures.into_iter().chain(ingested) {
             progress(&IngestProgress {
-                done,
-                total,
-                result: f.clone(),
-            });
-            report.results.push(f);
-        }
-        for path in files {
-            let result = match self.ingest_file(&path) {
-                Ok(r) => r,
-                Err(e) => {
-                    tracing::warn!(error = %e, "ingest failed");
-                    ingest::failure(&path, &e)
-                }
-            };
-            done += 1;
-            progress(&IngestProgress {
-                done,
+                done: report.results.len() as u32 + 1,
                 total,
                 result: result.clone(),
             });
@@ -353,19 +341,10 @@ impl Library {
         }
         let docs: Vec<IndexedDocument> = batch.iter().map(|(r, d)| indexed(r, d)).collect();
         self.index.replace_documents(&[], &docs, generation)?;
-        let notes = self.all_indexed_notes()?;
+        let notes = self.notes_with_language(None)?;
         let indexed_notes: Vec<search::IndexedNote> = notes
             .iter()
-            .filter_map(|(n, language)| {
-                Some(search::IndexedNote {
-                    id: n.id,
-                    document: n.document_id?,
-                    language,
-                    text: &n.body,
-                    heading: &n.anchor.exact,
-                    location: annotations::note_location(&n.anchor),
-                })
-            })
+            .filter_map(|(n, language)| annotations::indexed_note(n, language))
             .collect();
         self.index.replace_notes(&[], &indexed_notes, generation)?;
         Ok(latest.len())

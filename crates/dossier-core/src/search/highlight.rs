@@ -43,21 +43,14 @@ fn find_form(terms: &[Term], form: &[String], out: &mut Vec<(usize, usize)>) {
     if form.len() == 1 && form[0].chars().count() == 1 {
         let c = form[0].chars().next().unwrap();
         if crate::parse::text::is_cjk(c) {
+            // CJK characters fold to characters of the same length, so the
+            // original character sits at the start or the end of the term.
             for t in terms {
                 let mut chars = t.text.chars();
-                let first = chars.next();
-                let second = chars.next();
-                if first == Some(c) {
-                    let len = t.to - t.from;
-                    // The original character is where the term starts.
-                    let end = if second.is_some() {
-                        t.from + c.len_utf8().min(len)
-                    } else {
-                        t.to
-                    };
-                    out.push((t.from, end));
-                } else if second == Some(c) {
-                    out.push((t.to - c.len_utf8().min(t.to - t.from), t.to));
+                if chars.next() == Some(c) {
+                    out.push((t.from, t.from + c.len_utf8()));
+                } else if chars.next() == Some(c) {
+                    out.push((t.to - c.len_utf8(), t.to));
                 }
             }
             return;

@@ -22,7 +22,7 @@ use analysis::{fold_str, AnalysisTokenizer};
 use highlight::Segment;
 use passages::{Location, Passage, PassageKind};
 use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery};
@@ -164,7 +164,6 @@ fn schema() -> (Schema, Fields) {
 
 /// The search index of one library.
 pub struct SearchIndex {
-    dir: PathBuf,
     index: Index,
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
@@ -214,16 +213,11 @@ impl SearchIndex {
             .try_into()
             .map_err(index_err)?;
         Ok(SearchIndex {
-            dir: dir.to_path_buf(),
             index,
             reader,
             writer: Mutex::new(writer),
             fields,
         })
-    }
-
-    pub fn dir(&self) -> &Path {
-        &self.dir
     }
 
     /// The store generation the last commit reflects; None for a new or foreign index.
@@ -299,12 +293,6 @@ impl SearchIndex {
     pub fn clear(&self) -> Result<()> {
         self.writer().delete_all_documents().map_err(index_err)?;
         Ok(())
-    }
-
-    /// Commits pending changes as `generation` without other changes.
-    pub fn mark(&self, generation: u64) -> Result<()> {
-        let mut writer = self.writer();
-        self.commit(&mut writer, generation)
     }
 
     fn commit(&self, writer: &mut IndexWriter, generation: u64) -> Result<()> {

@@ -437,13 +437,7 @@ fn record_from_row(r: &Row) -> rusqlite::Result<DocumentRecord> {
     let kind = DocumentKind::parse(&r.get::<_, String>(6)?).unwrap_or_default();
     let title: Option<String> = r.get(11)?;
     let body: Option<String> = r.get(12)?;
-    let display = Document {
-        kind,
-        title: title.clone(),
-        body: body.clone(),
-        ..Document::default()
-    }
-    .display_title();
+    let display = display_title(kind, title.as_deref(), body.as_deref());
     Ok(DocumentRecord {
         id: r.get(0)?,
         series: r.get(1)?,
@@ -492,6 +486,17 @@ pub fn versions(conn: &Connection, series: &str) -> Result<Vec<DocumentRecord>> 
     ))?;
     let rows = stmt.query_map([series], record_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The latest version of a series.
+pub fn latest_in_series(conn: &Connection, series: &str) -> Result<Option<u32>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM documents WHERE series = ?1 ORDER BY version DESC LIMIT 1",
+            [series],
+            |r| r.get(0),
+        )
+        .optional()?)
 }
 
 /// The latest document carrying `symbol` (printed or given by the user).

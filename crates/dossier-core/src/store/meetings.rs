@@ -138,18 +138,6 @@ pub fn find_or_create(conn: &Connection, doc: &Document) -> Result<Option<u32>> 
     }
 }
 
-/// Sets the IANA time zone of a meeting (None: back to the venue's).
-pub fn set_time_zone(conn: &Connection, meeting_id: u32, zone: Option<&str>) -> Result<()> {
-    let n = conn.execute(
-        "UPDATE meetings SET time_zone = ?2 WHERE id = ?1",
-        params![meeting_id, zone],
-    )?;
-    if n == 0 {
-        return Err(crate::Error::NotFound(format!("meeting {meeting_id}")));
-    }
-    Ok(())
-}
-
 fn kind_rank(k: DocumentKind) -> u8 {
     match k {
         DocumentKind::Agenda => 0,

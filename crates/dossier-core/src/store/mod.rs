@@ -10,12 +10,11 @@ pub mod migrations;
 
 use crate::error::Result;
 use rusqlite::{Connection, OpenFlags};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
 /// The database of one library folder.
 pub struct Store {
-    path: PathBuf,
     writer: Mutex<Connection>,
     reader: Mutex<Connection>,
 }
@@ -44,14 +43,9 @@ impl Store {
         )?;
         configure(&reader)?;
         Ok(Store {
-            path: path.to_path_buf(),
             writer: Mutex::new(writer),
             reader: Mutex::new(reader),
         })
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     /// The connection that writes. Hold it only for one transaction.
@@ -90,13 +84,6 @@ impl Store {
     pub fn generation(&self) -> Result<u64> {
         let conn = self.reader();
         get_generation(&conn)
-    }
-
-    /// Writes the WAL back into the main file (for backups and clean shutdown).
-    pub fn checkpoint(&self) -> Result<()> {
-        self.writer()
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        Ok(())
     }
 }
 

@@ -83,6 +83,20 @@ enum Command {
     },
     /// Rebuild the search index from the library database.
     Reindex,
+    /// Print a document's schedule as an iCalendar (.ics) file, in the venue's time zone.
+    Ics {
+        /// A symbol, a library id or the original file name.
+        doc: String,
+        /// Only the slots starred in the app.
+        #[arg(long)]
+        starred: bool,
+        /// An IANA zone to use instead of the meeting's (for example Europe/Vienna).
+        #[arg(long)]
+        tz: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Export or import notes and bookmarks.
     Notes {
         #[command(subcommand)]
@@ -216,16 +230,39 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 })?;
                 let s = lib.import_annotations(&export)?;
                 println!(
-                    "notes: {} added, {} updated, {} unchanged ({} detached); bookmarks: {} added, {} unchanged",
+                    "notes: {} added, {} updated, {} unchanged ({} detached); bookmarks: {} added, {} unchanged; starred slots: {} added",
                     s.notes_added,
                     s.notes_updated,
                     s.notes_unchanged,
                     s.notes_detached,
                     s.bookmarks_added,
-                    s.bookmarks_unchanged
+                    s.bookmarks_unchanged,
+                    s.stars_added
                 );
             }
         },
+        Command::Ics {
+            doc,
+            starred,
+            tz,
+            output,
+        } => {
+            let id = lib.find(&doc)?;
+            let cal = lib.calendar(id, starred, tz.as_deref())?;
+            if cal.time_zone.is_none() {
+                eprintln!(
+                    "warning: the venue's time zone is not known; times are floating local times (set one with --tz)"
+                );
+            }
+            match output {
+                Some(path) => {
+                    dossier_core::ingest::write_atomically(&path, cal.text.as_bytes())
+                        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+                    eprintln!("{} events written to {}", cal.events, path.display());
+                }
+                None => print!("{}", cal.text),
+            }
+        }
         Command::Reindex => {
             let n = lib.reindex()?;
             println!("Indexed {n} documents ({} passages).", lib.index().len());

@@ -102,3 +102,53 @@ fn a_library_in_use_is_refused_with_a_clear_message() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("already open"));
 }
+
+#[test]
+fn ics_prints_the_schedule_in_the_venue_zone() {
+    let data = tempfile::tempdir().unwrap();
+    assert!(dossier(data.path(), &["ingest", &seeds()]).status.success());
+    // The seeds print no symbol: the document is named by its file.
+    let out = dossier(data.path(), &["ics", "003_9b7261b858c1689a.txt"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 10);
+    assert!(text.contains("DTSTART;TZID=Asia/Dubai:20191216T100000\r\n"));
+
+    let out = dossier(
+        data.path(),
+        &["ics", "003_9b7261b858c1689a.txt", "--starred"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no slot"));
+
+    let file = data.path().join("vienna.ics");
+    let out = dossier(
+        data.path(),
+        &[
+            "ics",
+            "001_9b3f3c3582431abc.txt",
+            "--tz",
+            "Europe/Vienna",
+            "-o",
+        ],
+    );
+    assert!(!out.status.success(), "-o needs a file");
+    let out = dossier(
+        data.path(),
+        &[
+            "ics",
+            "001_9b3f3c3582431abc.txt",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success());
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("TZID:Europe/Vienna\r\n"));
+    assert!(text.contains("TZOFFSETTO:+0200\r\n"));
+}

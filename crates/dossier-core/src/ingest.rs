@@ -150,7 +150,7 @@ pub(crate) fn safe_file_name(name: &str) -> String {
 }
 
 /// Writes `bytes` to `path` atomically (temporary file, sync, rename).
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;

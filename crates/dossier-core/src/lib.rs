@@ -3,6 +3,7 @@
 //! knows about windows; the Tauri shell and the CLI are thin layers on top.
 
 pub mod annotations;
+pub mod calendar;
 pub mod error;
 pub mod extract;
 pub mod ingest;

@@ -27,6 +27,17 @@ pub struct AnnotationsExport {
     pub documents: Vec<ExportedDocument>,
     pub notes: Vec<Note>,
     pub bookmarks: Vec<Bookmark>,
+    /// Starred schedule slots (absent from files written before stars existed).
+    #[serde(default)]
+    pub starred_slots: Vec<StarredSlot>,
+}
+
+/// A starred schedule slot: its document series and slot key ("2024-06-12T10:00").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct StarredSlot {
+    pub series: String,
+    pub slot_key: String,
 }
 
 /// What an import did.
@@ -40,6 +51,8 @@ pub struct ImportSummary {
     pub notes_detached: u32,
     pub bookmarks_added: u32,
     pub bookmarks_unchanged: u32,
+    #[serde(default)]
+    pub stars_added: u32,
 }
 
 /// Markdown for people: per document, each note with its place and quote.
@@ -57,7 +70,12 @@ pub fn to_markdown(export: &AnnotationsExport) -> String {
             .iter()
             .filter(|b| b.series == d.series)
             .collect();
-        if notes.is_empty() && marks.is_empty() {
+        let stars: Vec<&StarredSlot> = export
+            .starred_slots
+            .iter()
+            .filter(|s| s.series == d.series)
+            .collect();
+        if notes.is_empty() && marks.is_empty() && stars.is_empty() {
             continue;
         }
         out.push_str(&format!("\n## {}\n\n", d.title));
@@ -76,6 +94,12 @@ pub fn to_markdown(export: &AnnotationsExport) -> String {
                 } else {
                     out.push_str(&format!("- {place}: {}\n", b.label));
                 }
+            }
+        }
+        if !stars.is_empty() {
+            out.push_str("\n### Starred in the schedule\n\n");
+            for s in stars {
+                out.push_str(&format!("- {}\n", s.slot_key.replace('T', " ")));
             }
         }
         for n in notes {

@@ -306,3 +306,30 @@ pub fn remove_bookmark(conn: &Connection, id: u32) -> Result<()> {
     }
     Ok(())
 }
+
+/// Stars or un-stars a schedule slot (by its key, see `calendar::slot_keys`).
+pub fn set_starred(conn: &Connection, series: &str, slot_key: &str, starred: bool) -> Result<()> {
+    if starred {
+        conn.execute(
+            "INSERT INTO starred_slots (series, slot_key, created_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (series, slot_key) DO NOTHING",
+            params![series, slot_key, now()],
+        )?;
+    } else {
+        conn.execute(
+            "DELETE FROM starred_slots WHERE series = ?1 AND slot_key = ?2",
+            params![series, slot_key],
+        )?;
+    }
+    Ok(())
+}
+
+/// Starred slot keys, of one series or of the whole library, as (series, key).
+pub fn starred(conn: &Connection, series: Option<&str>) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT series, slot_key FROM starred_slots WHERE ?1 IS NULL OR series = ?1
+         ORDER BY slot_key, series",
+    )?;
+    let rows = stmt.query_map([series], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -3,7 +3,9 @@
 
 use super::Library;
 use crate::annotations::anchor::{self, Anchor};
-use crate::annotations::exchange::{self, AnnotationsExport, ExportedDocument, ImportSummary};
+use crate::annotations::exchange::{
+    self, AnnotationsExport, ExportedDocument, ImportSummary, StarredSlot,
+};
 use crate::annotations::{self, Bookmark, BookmarkTarget, NewNote, Note};
 use crate::error::{Error, Result};
 use crate::search::IndexedNote;
@@ -148,8 +150,14 @@ impl Library {
     pub fn export_annotations(&self, doc_id: Option<u32>) -> Result<AnnotationsExport> {
         let notes = self.notes(doc_id)?;
         let bookmarks = self.bookmarks(doc_id)?;
+        let starred_slots: Vec<StarredSlot> =
+            annotations::starred(&self.store.reader(), self.series_of(doc_id)?.as_deref())?
+                .into_iter()
+                .map(|(series, slot_key)| StarredSlot { series, slot_key })
+                .collect();
         let mut series: Vec<String> = notes.iter().map(|n| n.series.clone()).collect();
         series.extend(bookmarks.iter().map(|b| b.series.clone()));
+        series.extend(starred_slots.iter().map(|s| s.series.clone()));
         series.sort();
         series.dedup();
         let conn = self.store.reader();
@@ -173,6 +181,7 @@ impl Library {
             documents: docs,
             notes,
             bookmarks,
+            starred_slots,
         })
     }
 
@@ -207,6 +216,11 @@ impl Library {
                     summary.bookmarks_unchanged += 1;
                 }
             }
+            let before = annotations::starred(tx, None)?.len();
+            for s in &export.starred_slots {
+                annotations::set_starred(tx, &s.series, &s.slot_key, true)?;
+            }
+            summary.stars_added = (annotations::starred(tx, None)?.len() - before) as u32;
             Ok(touched)
         })?;
         self.index_notes(&touched, &[])?;

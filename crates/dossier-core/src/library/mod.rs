@@ -10,7 +10,11 @@
 //! ```
 
 mod annotations;
+mod schedule;
 
+pub use schedule::{AgendaEntry, CalendarFile};
+
+use crate::calendar::{self, ScheduleTiming};
 use crate::error::{Error, Result};
 use crate::ingest::{self, IngestProgress, IngestReport, IngestResult, IngestStatus};
 use crate::model::Document;
@@ -20,6 +24,7 @@ use crate::store::meetings::{self, LibraryListing};
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::collections::HashSet;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -31,6 +36,8 @@ pub struct StoredDocument {
     /// Every version of the document, oldest first (this one included).
     pub versions: Vec<DocumentRecord>,
     pub document: Document,
+    /// The schedule placed in the meeting's time zone, with the user's stars.
+    pub timing: ScheduleTiming,
 }
 
 /// An open library. Only one process may hold a library at a time.
@@ -263,10 +270,20 @@ impl Library {
         let record = documents::record(&conn, id)?;
         let versions = documents::versions(&conn, &record.series)?;
         let document = documents::load(&conn, id)?;
+        let (zone, source) = match record.meeting_id {
+            Some(m) => meetings::zone(&conn, m)?,
+            None => calendar::meeting_zone(None, record.venue.as_deref()),
+        };
+        let starred: HashSet<String> = crate::annotations::starred(&conn, Some(&record.series))?
+            .into_iter()
+            .map(|(_, key)| key)
+            .collect();
+        let timing = calendar::timing(&document, zone, source, &starred);
         Ok(StoredDocument {
             record,
             versions,
             document,
+            timing,
         })
     }
 

@@ -7,7 +7,8 @@
 //! symbol or marked missing.
 
 use super::documents::{self, DocumentRecord};
-use crate::error::Result;
+use crate::calendar::{self, ZoneSource};
+use crate::error::{Error, Result};
 use crate::model::{DateRange, Document, DocumentKind};
 use crate::parse::symbols;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -34,7 +35,9 @@ pub struct MeetingSummary {
     pub session: Option<String>,
     pub venue: Option<String>,
     pub dates: Option<DateRange>,
+    /// The IANA zone the meeting's times are in: the user's, else the venue's.
     pub time_zone: Option<String>,
+    pub zone_source: ZoneSource,
     /// The latest version of each document of the meeting: agendas first, then reports, then others.
     pub documents: Vec<DocumentRecord>,
     /// Everything the meeting's agendas cite, in order, with what is missing.
@@ -171,6 +174,7 @@ pub fn listing(conn: &Connection) -> Result<LibraryListing> {
                     start: s,
                 }),
                 time_zone: r.get(8)?,
+                zone_source: ZoneSource::Unknown,
                 documents: Vec::new(),
                 references: Vec::new(),
             })
@@ -184,6 +188,10 @@ pub fn listing(conn: &Connection) -> Result<LibraryListing> {
         }
     }
     meetings.retain(|m| !m.documents.is_empty());
+    for m in &mut meetings {
+        (m.time_zone, m.zone_source) =
+            calendar::meeting_zone(m.time_zone.as_deref(), m.venue.as_deref());
+    }
     let mut refs_stmt = conn.prepare(
         "SELECT symbol, title FROM refs WHERE doc_id = ?1 AND item_number IS NULL ORDER BY ord",
     )?;
@@ -247,4 +255,38 @@ mod tests {
         assert_eq!(symbol_stem("CAC/COSP/2019/1/Rev.1"), "CAC/COSP/2019");
         assert_eq!(symbol_stem("A/81/6 (Sect. 13)"), "A/81");
     }
+}
+
+/// The zone a meeting's times are in, and where it comes from.
+pub fn zone(conn: &Connection, meeting_id: u32) -> Result<(Option<String>, ZoneSource)> {
+    let (user, venue): (Option<String>, Option<String>) = conn
+        .query_row(
+            "SELECT time_zone, venue FROM meetings WHERE id = ?1",
+            [meeting_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("meeting {meeting_id}")))?;
+    Ok(calendar::meeting_zone(user.as_deref(), venue.as_deref()))
+}
+
+/// Sets the zone of a meeting (an IANA name such as "Europe/Vienna"), or
+/// clears it to fall back on the venue's.
+pub fn set_time_zone(conn: &Connection, meeting_id: u32, zone: Option<&str>) -> Result<()> {
+    let zone = zone.map(str::trim).filter(|z| !z.is_empty());
+    if let Some(z) = zone {
+        if !calendar::venues::is_known_zone(z) {
+            return Err(Error::Invalid(format!(
+                "{z:?} is not an IANA time zone (such as Europe/Vienna or Asia/Dubai)"
+            )));
+        }
+    }
+    let n = conn.execute(
+        "UPDATE meetings SET time_zone = ?2 WHERE id = ?1",
+        params![meeting_id, zone],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound(format!("meeting {meeting_id}")));
+    }
+    Ok(())
 }

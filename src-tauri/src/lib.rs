@@ -30,6 +30,13 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::notes::add_bookmark,
             commands::notes::remove_bookmark,
             commands::notes::document_for_series,
+            commands::schedule::star_slot,
+            commands::schedule::my_agenda,
+            commands::schedule::set_meeting_time_zone,
+            commands::schedule::time_zones,
+            commands::schedule::export_calendar,
+            commands::exchange::export_notes,
+            commands::exchange::import_notes,
         ])
         .events(tauri_specta::collect_events![
             events::ImportProgress,
@@ -70,6 +77,8 @@ pub fn run() {
     let builder = specta_builder();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        // Window size and position are saved on exit and restored at start.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .invoke_handler(builder.invoke_handler())
         .on_window_event(on_window_event)
         .setup(move |app| {

@@ -10,6 +10,24 @@ import { SearchPanel } from "./features/search/SearchPanel";
 import { Reader } from "./features/reader/Reader";
 import type { Focus } from "./features/reader/Reader";
 import type { SymbolLinks } from "./features/reader/links";
+import type { AgendaEntry, Bookmark, Note } from "./ipc";
+import { MyAgenda } from "./features/personal/MyAgenda";
+import { BookmarksList } from "./features/personal/BookmarksList";
+import { LibraryNotes } from "./features/personal/LibraryNotes";
+import type { TimeMode } from "./features/schedule/time";
+import { Splitter, usePaneWidths } from "./features/reader/panes";
+
+type Tab = "library" | "agenda" | "bookmarks" | "notes";
+
+/** The current time, ticking every 30 seconds (now and next). */
+function useNow(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const id = setInterval(() => setNow(new Date()), 30_000);
+    return () => clearInterval(id);
+  }, []);
+  return now;
+}
 
 const message = (e: unknown) => (e instanceof IpcError ? e.message : String(e));
 
@@ -26,6 +44,15 @@ export function App() {
   const [report, setReport] = useState<IngestReport | null>(null);
   const [dropHover, setDropHover] = useState(false);
   const progressSeen = useRef(false);
+  const [tab, setTab] = useState<Tab>("library");
+  const [version, setVersion] = useState(0);
+  const [mode, setModeState] = useState<TimeMode>(() => (globalThis.localStorage?.getItem("dossier.timeMode") === "local" ? "local" : "venue"));
+  const setMode = (m: TimeMode) => {
+    globalThis.localStorage?.setItem("dossier.timeMode", m);
+    setModeState(m);
+  };
+  const now = useNow();
+  const [sideWidth, setSideWidth, resetSideWidth] = usePaneWidths("library", [300]);
 
   useEffect(() => lang.subscribe(() => rerender((n) => n + 1)), []);
   const load = useCallback(() => {
@@ -74,7 +101,25 @@ export function App() {
     return () => {
       current = false;
     };
-  }, [selected]);
+  }, [selected, version]);
+  const changed = useCallback(() => setVersion((v) => v + 1), []);
+  const openSeries = (series: string, f: Focus | null) =>
+    api.documentForSeries(series).then(
+      (id) => open(id, f),
+      (e: unknown) => setDocError(message(e)),
+    );
+  const openEntry = (e: AgendaEntry) => open(e.document_id, e.slot_index === null ? null : { location: { slot: e.slot_index }, marks: [] });
+  const openBookmark = (b: Bookmark) => {
+    const location =
+      b.target === "item" ? { item: b.anchor } : b.target === "paragraph" ? { paragraph: Number(b.anchor) } : b.target === "slot" ? { slot: Number(b.anchor) } : null;
+    void openSeries(b.series, location ? { location, marks: [] } : null);
+  };
+  const openNote = (n: Note) => {
+    const p = n.anchor.passage;
+    const location = p.startsWith("item:") ? { item: p.slice(5), note: n.id } : p.startsWith("para:") ? { paragraph: Number(p.slice(5)), note: n.id } : { note: n.id };
+    if (n.document_id !== null) open(n.document_id, { location, marks: [] });
+    else void openSeries(n.series, { location, marks: [] });
+  };
 
   // Ctrl/Cmd+K or / opens search.
   useEffect(() => {
@@ -129,7 +174,29 @@ export function App() {
         </div>
       ) : (
         <main class="main">
-          <LibraryPane listing={listing} selected={selected} onSelect={(id) => open(id)} onImport={startImport} importing={importing} />
+          <aside class="sidebar" style={{ width: `${sideWidth[0] ?? 300}px` }}>
+            <div class="tabs" role="tablist">
+              {(
+                [
+                  ["library", t("library")],
+                  ["agenda", t("myAgenda")],
+                  ["bookmarks", t("bookmarks")],
+                  ["notes", t("allNotes")],
+                ] as [Tab, string][]
+              ).map(([id, label]) => (
+                <button key={id} role="tab" aria-selected={tab === id} class={tab === id ? "tab on" : "tab"} onClick={() => setTab(id)} data-testid={`tab-${id}`}>
+                  {label}
+                </button>
+              ))}
+            </div>
+            {tab === "library" && (
+              <LibraryPane listing={listing} selected={selected} onSelect={(id) => open(id)} onImport={startImport} importing={importing} />
+            )}
+            {tab === "agenda" && <MyAgenda version={version} mode={mode} onOpen={openEntry} />}
+            {tab === "bookmarks" && <BookmarksList version={version} onOpen={openBookmark} />}
+            {tab === "notes" && <LibraryNotes version={version} onOpen={openNote} onImported={changed} />}
+          </aside>
+          <Splitter width={sideWidth[0] ?? 300} onResize={(w) => setSideWidth(0, w)} onReset={resetSideWidth} />
           <section class="content">
             {docError && (
               <div class="error" role="alert">
@@ -139,7 +206,7 @@ export function App() {
             )}
             {!docError && selected === null && <p class="state big">{t("selectDocument")}</p>}
             {!docError && selected !== null && current === null && <p class="state big">{t("loading")}</p>}
-            {current && <Reader stored={current} focus={focus} links={links} />}
+            {current && <Reader stored={current} focus={focus} links={links} now={now} mode={mode} onMode={setMode} onChanged={changed} />}
           </section>
         </main>
       )}

@@ -39,6 +39,26 @@ export const commands = {
 	removeBookmark: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("remove_bookmark", { id })),
 	/**  The latest document of a series, to open a bookmark or a note. */
 	documentForSeries: (series: string) => typedError<number, CommandError>(__TAURI_INVOKE("document_for_series", { series })),
+	starSlot: (document: number, slotKey: string, starred: boolean) => typedError<null, CommandError>(__TAURI_INVOKE("star_slot", { document, slotKey, starred })),
+	/**  Every starred slot across the library, soonest first. */
+	myAgenda: () => typedError<AgendaEntry_Serialize[], CommandError>(__TAURI_INVOKE("my_agenda")),
+	/**  Corrects a meeting's time zone (an IANA name); null returns to the venue's. */
+	setMeetingTimeZone: (meeting: number, zone: string | null) => typedError<null, CommandError>(__TAURI_INVOKE("set_meeting_time_zone", { meeting, zone })),
+	/**  The IANA zone names the zone picker offers. */
+	timeZones: () => __TAURI_INVOKE<string[]>("time_zones"),
+	/**
+	 *  Asks where to save and writes the calendar: a document's schedule (all
+	 *  slots or the starred ones), or with `document` null the whole My agenda.
+	 *  Returns the path written, or null when the user cancels.
+	 */
+	exportCalendar: (document: number | null, starredOnly: boolean) => typedError<string | null, CommandError>(__TAURI_INVOKE("export_calendar", { document, starredOnly })),
+	/**
+	 *  Saves the notes, bookmarks and stars of a document (or of the library
+	 *  when `document` is null). Returns the path, or null when cancelled.
+	 */
+	exportNotes: (document: number | null, format: ExportFormat) => typedError<string | null, CommandError>(__TAURI_INVOKE("export_notes", { document, format })),
+	/**  Asks for a JSON export and merges it into the library. Null when cancelled. */
+	importNotes: () => typedError<ImportSummary_Serialize | null, CommandError>(__TAURI_INVOKE("import_notes")),
 };
 
 /** Events */
@@ -49,6 +69,53 @@ export const events = {
 };
 
 /* Types */
+/**  One starred slot in the *My agenda* view. */
+export type AgendaEntry = AgendaEntry_Serialize | AgendaEntry_Deserialize;
+
+/**  One starred slot in the *My agenda* view. */
+export type AgendaEntry_Deserialize = {
+	document_id: number,
+	series: string,
+	slot_key: string,
+	/**
+	 *  Position of the slot in the document's schedule; null when the latest
+	 *  version no longer has a slot at this day and hour (the star is kept).
+	 */
+	slot_index?: number | null,
+	slot?: ScheduleSlot_Deserialize | null,
+	/**  "3(a) Title" for each item of the slot. */
+	items: string[],
+	document_title: string,
+	symbol?: string | null,
+	body?: string | null,
+	venue?: string | null,
+	time_zone?: string | null,
+	starts_at?: string | null,
+	ends_at?: string | null,
+};
+
+/**  One starred slot in the *My agenda* view. */
+export type AgendaEntry_Serialize = {
+	document_id: number,
+	series: string,
+	slot_key: string,
+	/**
+	 *  Position of the slot in the document's schedule; null when the latest
+	 *  version no longer has a slot at this day and hour (the star is kept).
+	 */
+	slot_index: number | null,
+	slot: ScheduleSlot_Serialize | null,
+	/**  "3(a) Title" for each item of the slot. */
+	items: string[],
+	document_title: string,
+	symbol: string | null,
+	body: string | null,
+	venue: string | null,
+	time_zone: string | null,
+	starts_at: string | null,
+	ends_at: string | null,
+};
+
 /**  An agenda item or sub-item. Sub-items carry their full number, such as `3(a)`. */
 export type AgendaItem = AgendaItem_Serialize | AgendaItem_Deserialize;
 
@@ -275,6 +342,12 @@ export type DropHover = boolean;
 /**  Stable error categories for the UI and for scripts. */
 export type ErrorKind = "io" | "unreadable" | "database" | "index" | "not_found" | "invalid" | "locked";
 
+export type ExportFormat = 
+/**  For reading and sharing. */
+"markdown" | 
+/**  Complete and re-importable. */
+"json";
+
 /**  A footnote printed in the document body. */
 export type Footnote = {
 	marker: string,
@@ -323,6 +396,33 @@ export type ImportProgress_Deserialize = IngestProgress_Deserialize;
 
 /**  One file of an import is done. */
 export type ImportProgress_Serialize = IngestProgress_Serialize;
+
+/**  What an import did. */
+export type ImportSummary = ImportSummary_Serialize | ImportSummary_Deserialize;
+
+/**  What an import did. */
+export type ImportSummary_Deserialize = {
+	notes_added: number,
+	notes_updated: number,
+	notes_unchanged: number,
+	/**  Notes whose words could not be found in the library's version (kept, detached). */
+	notes_detached: number,
+	bookmarks_added: number,
+	bookmarks_unchanged: number,
+	stars_added?: number,
+};
+
+/**  What an import did. */
+export type ImportSummary_Serialize = {
+	notes_added: number,
+	notes_updated: number,
+	notes_unchanged: number,
+	/**  Notes whose words could not be found in the library's version (kept, detached). */
+	notes_detached: number,
+	bookmarks_added: number,
+	bookmarks_unchanged: number,
+	stars_added: number,
+};
 
 /**  Progress of a batch, for a progress bar. */
 export type IngestProgress = IngestProgress_Serialize | IngestProgress_Deserialize;
@@ -466,7 +566,9 @@ export type MeetingSummary_Deserialize = {
 	session?: string | null,
 	venue?: string | null,
 	dates?: DateRange | null,
+	/**  The IANA zone the meeting's times are in: the user's, else the venue's. */
 	time_zone?: string | null,
+	zone_source: ZoneSource,
 	/**  The latest version of each document of the meeting: agendas first, then reports, then others. */
 	documents: DocumentRecord_Deserialize[],
 	/**  Everything the meeting's agendas cite, in order, with what is missing. */
@@ -482,7 +584,9 @@ export type MeetingSummary_Serialize = {
 	session: string | null,
 	venue: string | null,
 	dates: DateRange | null,
+	/**  The IANA zone the meeting's times are in: the user's, else the venue's. */
 	time_zone: string | null,
+	zone_source: ZoneSource,
 	/**  The latest version of each document of the meeting: agendas first, then reports, then others. */
 	documents: DocumentRecord_Serialize[],
 	/**  Everything the meeting's agendas cite, in order, with what is missing. */
@@ -606,6 +710,25 @@ export type ScheduleSlot_Serialize = {
 	notes: string[],
 };
 
+/**  A document's schedule placed in its meeting's time zone. */
+export type ScheduleTiming = ScheduleTiming_Serialize | ScheduleTiming_Deserialize;
+
+/**  A document's schedule placed in its meeting's time zone. */
+export type ScheduleTiming_Deserialize = {
+	time_zone?: string | null,
+	zone_source: ZoneSource,
+	/**  One per schedule slot, in the same order. */
+	slots: SlotTiming_Deserialize[],
+};
+
+/**  A document's schedule placed in its meeting's time zone. */
+export type ScheduleTiming_Serialize = {
+	time_zone: string | null,
+	zone_source: ZoneSource,
+	/**  One per schedule slot, in the same order. */
+	slots: SlotTiming_Serialize[],
+};
+
 /**  One passage found, best first. */
 export type SearchHit = SearchHit_Serialize | SearchHit_Deserialize;
 
@@ -717,6 +840,29 @@ export type Segment = {
 	hit: boolean,
 };
 
+/**  One slot placed in time. */
+export type SlotTiming = SlotTiming_Serialize | SlotTiming_Deserialize;
+
+/**  One slot placed in time. */
+export type SlotTiming_Deserialize = {
+	/**  Stable across revisions of the document while the slot keeps its day and hour. */
+	key: string,
+	/**  RFC 3339 instants (UTC) of the slot's start and end, when the zone is known. */
+	starts_at?: string | null,
+	ends_at?: string | null,
+	starred: boolean,
+};
+
+/**  One slot placed in time. */
+export type SlotTiming_Serialize = {
+	/**  Stable across revisions of the document while the slot keeps its day and hour. */
+	key: string,
+	/**  RFC 3339 instants (UTC) of the slot's start and end, when the zone is known. */
+	starts_at: string | null,
+	ends_at: string | null,
+	starred: boolean,
+};
+
 /**  A stored document with its place in the library. */
 export type StoredDocument = StoredDocument_Serialize | StoredDocument_Deserialize;
 
@@ -726,6 +872,8 @@ export type StoredDocument_Deserialize = {
 	/**  Every version of the document, oldest first (this one included). */
 	versions: DocumentRecord_Deserialize[],
 	document: Document_Deserialize,
+	/**  The schedule placed in the meeting's time zone, with the user's stars. */
+	timing: ScheduleTiming_Deserialize,
 };
 
 /**  A stored document with its place in the library. */
@@ -734,7 +882,18 @@ export type StoredDocument_Serialize = {
 	/**  Every version of the document, oldest first (this one included). */
 	versions: DocumentRecord_Serialize[],
 	document: Document_Serialize,
+	/**  The schedule placed in the meeting's time zone, with the user's stars. */
+	timing: ScheduleTiming_Serialize,
 };
+
+/**  Where a meeting's time zone comes from. */
+export type ZoneSource = 
+/**  The user set it for the meeting. */
+"user" | 
+/**  Looked up from the venue the masthead names (`docs/venues.md`). */
+"venue" | 
+/**  Neither: times are shown as printed, without a zone. */
+"unknown";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

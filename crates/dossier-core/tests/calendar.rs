@@ -20,7 +20,7 @@ fn ingest(lib: &Library, name: &str) -> u32 {
     lib.ingest_file(&seed(name)).unwrap().document_id.unwrap()
 }
 
-fn prop<'a>(c: &'a Component, name: &str) -> Option<String> {
+fn prop(c: &Component, name: &str) -> Option<String> {
     c.find_prop(name).map(|p| p.val.as_str().to_string())
 }
 

@@ -1,9 +1,11 @@
 //! Tauri commands: each one takes the state, calls one core function and
 //! converts the error.
 
+pub mod exchange;
 pub mod import;
 pub mod library;
 pub mod notes;
+pub mod schedule;
 pub mod search;
 
 use serde::Serialize;

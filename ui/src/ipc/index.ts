@@ -2,7 +2,11 @@
 // never from "@tauri-apps/*" or the generated bindings directly.
 import { commands, events } from "../bindings";
 import type {
+  AgendaEntry_Serialize,
   AgendaItem_Serialize,
+  ExportFormat,
+  ImportSummary_Serialize,
+  ScheduleTiming_Serialize,
   AppInfo,
   Bookmark,
   BookmarkTarget,
@@ -47,6 +51,10 @@ export type IngestProgress = IngestProgress_Serialize;
 export type IngestReport = IngestReport_Serialize;
 export type IngestResult = IngestResult_Serialize;
 export type Note = Note_Serialize;
+export type ScheduleTiming = ScheduleTiming_Serialize;
+export type AgendaEntry = AgendaEntry_Serialize;
+export type ImportSummary = ImportSummary_Serialize;
+export type { ExportFormat };
 export type { AppInfo, Bookmark, BookmarkTarget, CommandError, DocumentKind, Segment };
 
 /** A failed command, with the backend's stable error kind. */
@@ -85,6 +93,15 @@ export interface Backend {
   listBookmarks(document: number | null): Promise<Bookmark[]>;
   addBookmark(document: number, target: BookmarkTarget, anchor: string, label: string): Promise<Bookmark>;
   removeBookmark(id: number): Promise<void>;
+  documentForSeries(series: string): Promise<number>;
+  starSlot(document: number, slotKey: string, starred: boolean): Promise<void>;
+  myAgenda(): Promise<AgendaEntry[]>;
+  setMeetingTimeZone(meeting: number, zone: string | null): Promise<void>;
+  timeZones(): Promise<string[]>;
+  /** Saves with the system dialog; the path written, or null when cancelled. */
+  exportCalendar(document: number | null, starredOnly: boolean): Promise<string | null>;
+  exportNotes(document: number | null, format: ExportFormat): Promise<string | null>;
+  importNotes(): Promise<ImportSummary | null>;
   onImportProgress(cb: (p: IngestProgress) => void): Unlisten;
   onImportFinished(cb: (r: IngestReport) => void): Unlisten;
   onDropHover(cb: (over: boolean) => void): Unlisten;
@@ -124,6 +141,18 @@ const tauriBackend: Backend = {
   removeBookmark: async (id) => {
     unwrap(await commands.removeBookmark(id));
   },
+  documentForSeries: async (s) => unwrap(await commands.documentForSeries(s)),
+  starSlot: async (d, k, on) => {
+    unwrap(await commands.starSlot(d, k, on));
+  },
+  myAgenda: async () => unwrap(await commands.myAgenda()),
+  setMeetingTimeZone: async (m, z) => {
+    unwrap(await commands.setMeetingTimeZone(m, z));
+  },
+  timeZones: () => commands.timeZones(),
+  exportCalendar: async (d, s) => unwrap(await commands.exportCalendar(d, s)),
+  exportNotes: async (d, f) => unwrap(await commands.exportNotes(d, f)),
+  importNotes: async () => unwrap(await commands.importNotes()),
   onImportProgress: (cb) => subscribe<IngestProgress>((f) => events.importProgress.listen(f), cb),
   onImportFinished: (cb) => subscribe<IngestReport>((f) => events.importFinished.listen(f), cb),
   onDropHover: (cb) => subscribe<boolean>((f) => events.dropHover.listen(f), cb),
@@ -152,6 +181,14 @@ export const api: Backend = {
   listBookmarks: (d) => backend.listBookmarks(d),
   addBookmark: (d, t, a, l) => backend.addBookmark(d, t, a, l),
   removeBookmark: (id) => backend.removeBookmark(id),
+  documentForSeries: (s) => backend.documentForSeries(s),
+  starSlot: (d, k, on) => backend.starSlot(d, k, on),
+  myAgenda: () => backend.myAgenda(),
+  setMeetingTimeZone: (m, z) => backend.setMeetingTimeZone(m, z),
+  timeZones: () => backend.timeZones(),
+  exportCalendar: (d, s) => backend.exportCalendar(d, s),
+  exportNotes: (d, f) => backend.exportNotes(d, f),
+  importNotes: () => backend.importNotes(),
   onImportProgress: (cb) => backend.onImportProgress(cb),
   onImportFinished: (cb) => backend.onImportFinished(cb),
   onDropHover: (cb) => backend.onDropHover(cb),

@@ -149,8 +149,9 @@ fn names_place(text: &str, name: &str) -> bool {
         let after = text[i + m.len()..].chars().next();
         let first = m.chars().next();
         let last = m.chars().next_back();
-        !(first.is_some_and(latin) && before.is_some_and(latin))
-            && !(last.is_some_and(latin) && after.is_some_and(latin))
+        let glued_before = first.is_some_and(latin) && before.is_some_and(latin);
+        let glued_after = last.is_some_and(latin) && after.is_some_and(latin);
+        !glued_before && !glued_after
     })
 }
 
@@ -161,6 +162,13 @@ fn is_cjk(c: char) -> bool {
 /// Whether `zone` is an IANA time-zone name this build knows.
 pub fn is_known_zone(zone: &str) -> bool {
     zone.parse::<chrono_tz::Tz>().is_ok()
+}
+
+/// Every IANA zone name this build knows, sorted (for a zone picker).
+pub fn known_zones() -> Vec<&'static str> {
+    let mut zones: Vec<&'static str> = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect();
+    zones.sort_unstable();
+    zones
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ const doc = (id: number, title: string, symbol: string | null = null): DocumentR
 });
 const meeting = (id: number, docs: DocumentRecord[]): MeetingSummary => ({
   id, key: `k${id}`, body: "WG", parent_body: null, session: null, venue: "维也纳",
-  dates: { start: "2024-06-12", end: "2024-06-14" }, time_zone: null, documents: docs,
+  dates: { start: "2024-06-12", end: "2024-06-14" }, time_zone: null, zone_source: "unknown", documents: docs,
   references: [{ symbol: "X/2024/2", title: null, document_id: null }, { symbol: "X/2024/3", title: null, document_id: 7 }],
 });
 const listing: LibraryListing = { meetings: [meeting(1, [doc(1, "临时议程"), doc(2, "报告", "X/2024/4")])], unfiled: [] };

@@ -11,6 +11,12 @@ import { NotesPanel } from "../notes/NotesPanel";
 import { selectionInPassage } from "../notes/PassageText";
 import { useAnnotations } from "../notes/useAnnotations";
 import type { Note } from "../../ipc";
+import { ZoneBar } from "../schedule/ZoneBar";
+import { NowNextBar } from "../schedule/NowNextBar";
+import { nowAndNext } from "../schedule/time";
+import type { TimeMode } from "../schedule/time";
+import { api } from "../../ipc";
+import { Splitter, usePaneWidths } from "./panes";
 
 /** Where to open a document, and what to mark there (a search hit). */
 export interface Focus {
@@ -22,6 +28,12 @@ interface Props {
   stored: StoredDocument;
   focus: Focus | null;
   links: SymbolLinks;
+  /** The current time (ticks while the window is open). */
+  now: Date;
+  mode: TimeMode;
+  onMode: (m: TimeMode) => void;
+  /** Stars, bookmarks or the zone changed: reload the document and the side lists. */
+  onChanged: () => void;
 }
 
 function scrollTo(id: string) {
@@ -37,7 +49,7 @@ function scrollTo(id: string) {
 }
 
 /** An agenda: outline, annotation and timetable side by side, linked both ways. */
-export function Reader({ stored, focus, links }: Props) {
+export function Reader({ stored, focus, links, now, mode, onMode, onChanged }: Props) {
   const doc = stored.document;
   const [item, setItem] = useState<string | null>(null);
   const [slot, setSlot] = useState<number | null>(null);
@@ -45,13 +57,16 @@ export function Reader({ stored, focus, links }: Props) {
     const loc = focus?.location;
     setItem(loc?.item ?? null);
     setSlot(loc?.slot ?? null);
-    if (loc?.item) scrollTo(`ann-${loc.item}`);
+    if (loc?.note !== undefined && loc.note !== null) scrollTo(`note-${loc.note}`);
+    else if (loc?.item) scrollTo(`ann-${loc.item}`);
     else if (loc?.slot !== undefined && loc.slot !== null) {
       const first = doc.schedule[loc.slot]?.items[0];
       if (first) setItem(first);
       scrollTo(`slot-${loc.slot}`);
     } else if (loc?.paragraph !== undefined && loc.paragraph !== null) scrollTo(`para-${loc.paragraph}`);
-  }, [stored, focus]);
+    // Reloading the same document (a star, a zone) keeps the selection.
+  }, [stored.record.id, focus]);
+  const [[w0 = 240, w1 = 380], setWidth, resetWidths] = usePaneWidths("agenda", [240, 380]);
   const items = useMemo(() => flatten(doc.agenda), [doc]);
   const slotItems = slot !== null ? (doc.schedule[slot]?.items ?? []) : [];
   const current = items.find((i) => i.number === item) ?? null;
@@ -169,6 +184,11 @@ export function Reader({ stored, focus, links }: Props) {
       />
     );
   const hitSlots = item === null ? 0 : doc.schedule.filter((s) => slotMatchesItem(s, item)).length;
+  const nn = nowAndNext(stored.timing, now);
+  const star = (i: number, on: boolean) => {
+    const key = stored.timing.slots[i]?.key;
+    if (key) void api.starSlot(stored.record.id, key, on).then(onChanged);
+  };
   return (
     <div class="reader agenda-reader">
       <Header stored={stored} />
@@ -182,18 +202,40 @@ export function Reader({ stored, focus, links }: Props) {
           />
         )}
       </div>
-      <div class="panes">
+      <NowNextBar slots={doc.schedule} timing={stored.timing} nowNext={nn} mode={mode} onSelectSlot={selectSlot} />
+      <div class="panes" style={{ gridTemplateColumns: `${w0}px 6px ${w1}px 6px minmax(280px, 1fr)` }}>
         <AgendaOutline items={doc.agenda} selected={item} highlighted={slotItems} onSelect={selectItem} />
+        <Splitter width={w0} onResize={(w) => setWidth(0, w)} onReset={resetWidths} />
         <section class="annotation-pane" aria-label={t("annotation")}>
           {current ? <Annotation item={current} links={links} marks={marks} notes={visibleNotes} /> : <p class="state">{t("selectItem")}</p>}
           {notesPanel}
         </section>
+        <Splitter width={w1} onResize={(w) => setWidth(1, w)} onReset={resetWidths} />
         <section class="schedule-pane" aria-label={t("schedule")}>
           <h3>
             {t("schedule")}
             {item !== null && <span class="hint" data-testid="hit-count"> · {item}: {hitSlots}</span>}
           </h3>
-          <Schedule slots={doc.schedule} selectedItem={item} selectedSlot={slot} onSelectSlot={selectSlot} />
+          {doc.schedule.length > 0 && (
+            <ZoneBar
+              document={stored.record.id}
+              meeting={stored.record.meeting_id}
+              timing={stored.timing}
+              mode={mode}
+              onMode={onMode}
+              onZoneChanged={onChanged}
+            />
+          )}
+          <Schedule
+            slots={doc.schedule}
+            timing={stored.timing}
+            selectedItem={item}
+            selectedSlot={slot}
+            onSelectSlot={selectSlot}
+            onStar={star}
+            nowNext={nn}
+            mode={mode}
+          />
         </section>
       </div>
     </div>

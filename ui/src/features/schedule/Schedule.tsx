@@ -1,16 +1,23 @@
-import type { ScheduleSlot } from "../../ipc";
+import type { ScheduleSlot, ScheduleTiming } from "../../ipc";
 import { t } from "../../i18n";
 import { slotMatchesItem } from "../agenda/items";
+import { slotHours } from "./time";
+import type { NowNext, TimeMode } from "./time";
 
 interface Props {
   slots: ScheduleSlot[];
+  timing: ScheduleTiming | null;
   selectedItem: string | null;
   selectedSlot: number | null;
   onSelectSlot: (index: number) => void;
+  onStar?: (index: number, starred: boolean) => void;
+  nowNext?: NowNext;
+  mode?: TimeMode;
 }
 
-/** The timetable, one block per day, parallel meetings as a second lane. */
-export function Schedule({ slots, selectedItem, selectedSlot, onSelectSlot }: Props) {
+/** The timetable, one block per day, parallel meetings as a second lane;
+ *  stars, and the slots under way and next. */
+export function Schedule({ slots, timing, selectedItem, selectedSlot, onSelectSlot, onStar, nowNext, mode = "venue" }: Props) {
   if (slots.length === 0) return <p class="state">{t("noSchedule")}</p>;
   const days: { date: string; slots: { slot: ScheduleSlot; index: number }[] }[] = [];
   slots.forEach((slot, index) => {
@@ -29,31 +36,52 @@ export function Schedule({ slots, selectedItem, selectedSlot, onSelectSlot }: Pr
           <h4>{formatDay(day.date)}</h4>
           {day.slots.map(({ slot, index }) => {
             const hit = selectedItem !== null && slotMatchesItem(slot, selectedItem);
-            const cls = ["slot", hit ? "hit" : "", selectedSlot === index ? "selected" : ""].join(" ").trim();
+            const now = nowNext?.current === index;
+            const next = nowNext?.next === index;
+            const starred = timing?.slots[index]?.starred ?? false;
+            const cls = ["slot", hit ? "hit" : "", selectedSlot === index ? "selected" : "", now ? "now" : "", next ? "next" : ""]
+              .filter(Boolean)
+              .join(" ");
             return (
-              <button class={cls} key={index} id={`slot-${index}`} onClick={() => onSelectSlot(index)} data-testid={`slot-${index}`} aria-pressed={selectedSlot === index}>
-                <span class="time">
-                  {slot.start ?? "?"}–{slot.end ?? "?"}
-                </span>
-                <span class="lane main">
-                  {slot.items.map((it, i) => (
-                    <span class="slot-item" key={it}>
-                      <b>{it}</b> {slot.titles[i] ?? ""}
+              <div class={cls} key={index} id={`slot-${index}`} data-testid={`slot-${index}`}>
+                <button class="slot-main" onClick={() => onSelectSlot(index)} aria-pressed={selectedSlot === index}>
+                  <span class="time">
+                    {slotHours(slot, timing?.slots[index], mode)}
+                    {now && <span class="badge now-badge">{t("now")}</span>}
+                    {next && <span class="badge next-badge">{t("next")}</span>}
+                  </span>
+                  <span class="lane main">
+                    {slot.items.map((it, i) => (
+                      <span class="slot-item" key={it}>
+                        <b>{it}</b> {slot.titles[i] ?? ""}
+                      </span>
+                    ))}
+                    {slot.continued && <span class="badge">{t("continued")}</span>}
+                  </span>
+                  {slot.parallel.length > 0 && (
+                    <span class="lane parallel" title={t("parallel")}>
+                      {slot.parallel.join(" · ")}
+                    </span>
+                  )}
+                  {slot.notes.map((n, i) => (
+                    <span class="slot-note" key={i}>
+                      {n}
                     </span>
                   ))}
-                  {slot.continued && <span class="badge">{t("continued")}</span>}
-                </span>
-                {slot.parallel.length > 0 && (
-                  <span class="lane parallel" title={t("parallel")}>
-                    {slot.parallel.join(" · ")}
-                  </span>
+                </button>
+                {onStar && timing?.slots[index] && (
+                  <button
+                    class={starred ? "star on" : "star"}
+                    onClick={() => onStar(index, !starred)}
+                    aria-pressed={starred}
+                    title={starred ? t("unstarSlot") : t("starSlot")}
+                    aria-label={starred ? t("unstarSlot") : t("starSlot")}
+                    data-testid={`star-${index}`}
+                  >
+                    {starred ? "★" : "☆"}
+                  </button>
                 )}
-                {slot.notes.map((n, i) => (
-                  <span class="slot-note" key={i}>
-                    {n}
-                  </span>
-                ))}
-              </button>
+              </div>
             );
           })}
         </section>
@@ -62,7 +90,7 @@ export function Schedule({ slots, selectedItem, selectedSlot, onSelectSlot }: Pr
   );
 }
 
-function formatDay(iso: string): string {
+export function formatDay(iso: string): string {
   if (!iso) return "—";
   const d = new Date(`${iso}T12:00:00Z`);
   return d.toLocaleDateString(document.documentElement.lang || undefined, {

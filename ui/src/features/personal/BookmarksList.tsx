@@ -1,0 +1,48 @@
+import { useEffect, useState } from "preact/hooks";
+import { api, IpcError } from "../../ipc";
+import type { Bookmark } from "../../ipc";
+import { t } from "../../i18n";
+
+interface Props {
+  version: number;
+  onOpen: (b: Bookmark) => void;
+}
+
+/** Every bookmark in the library; one click returns to the place. */
+export function BookmarksList({ version, onOpen }: Props) {
+  const [marks, setMarks] = useState<Bookmark[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () => api.listBookmarks(null).then(setMarks, (e: unknown) => setError(e instanceof IpcError ? e.message : String(e)));
+  useEffect(() => void load(), [version]);
+  if (error) return <p class="error-text">{error}</p>;
+  if (marks === null) return <p class="state">{t("loading")}</p>;
+  if (marks.length === 0) return <p class="state">{t("noBookmarks")}</p>;
+  return (
+    <ul class="personal bookmarks-list" data-testid="bookmarks-list">
+      {marks.map((b) => (
+        <li key={b.id}>
+          <button class="entry" onClick={() => onOpen(b)}>
+            <span class="entry-place">{placeLabel(b)}</span>
+            <span class="entry-items">{b.label}</span>
+          </button>
+          <button class="link" onClick={() => void api.removeBookmark(b.id).then(load)} aria-label={`${t("remove")} ${b.label}`}>
+            {t("remove")}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function placeLabel(b: Bookmark): string {
+  switch (b.target) {
+    case "document":
+      return t("wholeDocument");
+    case "item":
+      return `${t("item")} ${b.anchor}`;
+    case "paragraph":
+      return `${t("paragraph")} ${Number(b.anchor) + 1}`;
+    case "slot":
+      return `${t("slot")} ${Number(b.anchor) + 1}`;
+  }
+}

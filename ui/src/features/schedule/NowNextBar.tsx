@@ -1,0 +1,40 @@
+import type { ScheduleSlot, ScheduleTiming } from "../../ipc";
+import { t } from "../../i18n";
+import { formatDay } from "./Schedule";
+import { slotHours } from "./time";
+import type { NowNext, TimeMode } from "./time";
+
+interface Props {
+  slots: ScheduleSlot[];
+  timing: ScheduleTiming;
+  nowNext: NowNext;
+  mode: TimeMode;
+  onSelectSlot: (index: number) => void;
+}
+
+/** In the meeting room: what is being taken up now and what comes next. */
+export function NowNextBar({ slots, timing, nowNext, mode, onSelectSlot }: Props) {
+  if (nowNext.current === null && nowNext.next === null) return null;
+  const line = (label: string, i: number, cls: string) => {
+    const slot = slots[i];
+    if (!slot) return null;
+    const hours = slotHours(slot, timing.slots[i], mode);
+    return (
+      <button class={`now-next ${cls}`} onClick={() => onSelectSlot(i)} data-testid={`${cls}-slot`}>
+        <b>{label}</b> {slot.items.length > 0 ? slot.items.join(", ") : slot.titles.join("; ")}
+        {slot.continued && ` (${t("continued")})`}
+        <span class="when">
+          {" · "}
+          {cls === "next" && nowNext.current === null ? `${formatDay(slot.date ?? "")} ` : ""}
+          {hours}
+        </span>
+      </button>
+    );
+  };
+  return (
+    <div class="now-next-bar" role="status" aria-live="polite">
+      {nowNext.current !== null && line(t("nowTakingUp"), nowNext.current, "current")}
+      {nowNext.next !== null && line(t("nextUp"), nowNext.next, "next")}
+    </div>
+  );
+}

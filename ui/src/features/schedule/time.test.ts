@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { nowAndNext, slotHours } from "./time";
+import type { ScheduleTiming } from "../../ipc";
+
+// The 2024 working group in Vienna (UTC+2 in June): 10:00–13:00 and 15:00–18:00.
+const timing: ScheduleTiming = {
+  time_zone: "Europe/Vienna",
+  zone_source: "venue",
+  slots: [
+    { key: "2024-06-12T10:00", starts_at: "2024-06-12T08:00:00+00:00", ends_at: "2024-06-12T11:00:00+00:00", starred: false },
+    { key: "2024-06-12T15:00", starts_at: "2024-06-12T13:00:00+00:00", ends_at: "2024-06-12T16:00:00+00:00", starred: true },
+    { key: "2024-06-13T10:00", starts_at: "2024-06-13T08:00:00+00:00", ends_at: "2024-06-13T11:00:00+00:00", starred: false },
+  ],
+};
+
+describe("now and next", () => {
+  it("marks the slot under way and the one after it", () => {
+    expect(nowAndNext(timing, new Date("2024-06-12T09:30:00Z"))).toEqual({ current: 0, next: 1 });
+  });
+  it("over lunch there is no current slot, only the next", () => {
+    expect(nowAndNext(timing, new Date("2024-06-12T12:00:00Z"))).toEqual({ current: null, next: 1 });
+  });
+  it("before the meeting the first slot is next; after it nothing is", () => {
+    expect(nowAndNext(timing, new Date("2024-06-01T00:00:00Z"))).toEqual({ current: null, next: 0 });
+    expect(nowAndNext(timing, new Date("2024-07-01T00:00:00Z"))).toEqual({ current: null, next: null });
+  });
+  it("without a known zone nothing is marked", () => {
+    expect(nowAndNext(null, new Date("2024-06-12T09:30:00Z"))).toEqual({ current: null, next: null });
+  });
+});
+
+describe("slot hours", () => {
+  const printed = { date: "2024-06-12", start: "10:00", end: "13:00" };
+  it("shows the printed hours in venue time", () => {
+    expect(slotHours(printed, timing.slots[0], "venue")).toBe("10:00–13:00");
+  });
+  it("converts to the reader's zone, with the day shift", () => {
+    expect(slotHours(printed, timing.slots[0], "local", "Asia/Shanghai")).toBe("16:00–19:00");
+    expect(slotHours(printed, timing.slots[0], "local", "America/New_York")).toBe("04:00–07:00");
+    expect(slotHours(printed, timing.slots[1], "local", "Asia/Tokyo")).toBe("22:00–01:00");
+    expect(slotHours(printed, timing.slots[0], "local", "Pacific/Auckland")).toBe("20:00–23:00");
+    const late = { starts_at: "2024-06-12T16:00:00+00:00", ends_at: "2024-06-12T16:00:00+00:00" };
+    expect(slotHours(printed, late, "local", "Asia/Tokyo")).toBe("01:00–01:00 (+1)");
+  });
+  it("falls back to the printed hours when the zone is unknown", () => {
+    expect(slotHours(printed, undefined, "local")).toBe("10:00–13:00");
+  });
+});

@@ -1,0 +1,67 @@
+// A fake of the ipc module's backend for UI unit tests: canned data, and a
+// record of every call so tests can assert what the UI asked for.
+import type { AgendaEntry, Backend, Bookmark, Note } from "../ipc";
+
+export interface Fake extends Backend {
+  calls: { name: string; args: unknown[] }[];
+}
+
+export function note(over: Partial<Note> = {}): Note {
+  return {
+    id: 1,
+    uid: "u1",
+    series: "s1",
+    document_id: 10,
+    anchor: { passage: "item:3(a)", exact: "实益所有权透明度", prefix: "", suffix: "", start: 5, end: 13 },
+    body: "Raise in the **statement**",
+    detached: false,
+    created_at: "2024-06-01T10:00:00Z",
+    updated_at: "2024-06-01T10:00:00Z",
+    ...over,
+  };
+}
+
+export function fakeBackend(data: { notes?: Note[]; bookmarks?: Bookmark[]; agenda?: AgendaEntry[] } = {}): Fake {
+  const calls: Fake["calls"] = [];
+  const rec =
+    <T>(name: string, value: T) =>
+    (...args: unknown[]) => {
+      calls.push({ name, args });
+      return Promise.resolve(value);
+    };
+  const none = () => () => {};
+  return {
+    calls,
+    listLibrary: rec("listLibrary", { meetings: [], unfiled: [] }),
+    openDocument: () => Promise.reject(new Error("not in this fake")),
+    setDocumentSymbol: () => Promise.reject(new Error("not in this fake")),
+    search: rec("search", []),
+    importPaths: () => Promise.reject(new Error("not in this fake")),
+    pickAndImport: rec("pickAndImport", null),
+    appInfo: () => Promise.reject(new Error("not in this fake")),
+    listNotes: rec("listNotes", data.notes ?? []),
+    addNote: () => Promise.reject(new Error("not in this fake")),
+    updateNote: () => Promise.reject(new Error("not in this fake")),
+    deleteNote: rec("deleteNote", undefined),
+    restoreNote: () => Promise.reject(new Error("not in this fake")),
+    listBookmarks: rec("listBookmarks", data.bookmarks ?? []),
+    addBookmark: () => Promise.reject(new Error("not in this fake")),
+    removeBookmark: rec("removeBookmark", undefined),
+    documentForSeries: rec("documentForSeries", 10),
+    starSlot: rec("starSlot", undefined),
+    myAgenda: rec("myAgenda", data.agenda ?? []),
+    setMeetingTimeZone: rec("setMeetingTimeZone", undefined),
+    timeZones: rec("timeZones", ["Asia/Dubai", "Europe/Vienna"]),
+    exportCalendar: rec("exportCalendar", "/tmp/My agenda.ics"),
+    exportNotes: rec("exportNotes", "/tmp/Dossier notes.md"),
+    importNotes: rec("importNotes", { notes_added: 2, notes_updated: 0, notes_unchanged: 1, notes_detached: 0, bookmarks_added: 1, bookmarks_unchanged: 0, stars_added: 3 }),
+    onImportProgress: none,
+    onImportFinished: none,
+    onDropHover: none,
+  };
+}
+
+/** Lets pending promises and the re-render they cause run. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+}

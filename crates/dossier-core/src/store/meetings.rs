@@ -242,21 +242,6 @@ pub fn listing(conn: &Connection) -> Result<LibraryListing> {
     Ok(LibraryListing { meetings, unfiled })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn symbol_stems_group_a_session() {
-        assert_eq!(
-            symbol_stem("CAC/COSP/WG.2/2024/3/Add.1"),
-            "CAC/COSP/WG.2/2024"
-        );
-        assert_eq!(symbol_stem("CAC/COSP/2019/1/Rev.1"), "CAC/COSP/2019");
-        assert_eq!(symbol_stem("A/81/6 (Sect. 13)"), "A/81");
-    }
-}
-
 /// The zone a meeting's times are in, and where it comes from.
 pub fn zone(conn: &Connection, meeting_id: u32) -> Result<(Option<String>, ZoneSource)> {
     let (user, venue): (Option<String>, Option<String>) = conn
@@ -289,4 +274,19 @@ pub fn set_time_zone(conn: &Connection, meeting_id: u32, zone: Option<&str>) -> 
         return Err(Error::NotFound(format!("meeting {meeting_id}")));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbol_stems_group_a_session() {
+        assert_eq!(
+            symbol_stem("CAC/COSP/WG.2/2024/3/Add.1"),
+            "CAC/COSP/WG.2/2024"
+        );
+        assert_eq!(symbol_stem("CAC/COSP/2019/1/Rev.1"), "CAC/COSP/2019");
+        assert_eq!(symbol_stem("A/81/6 (Sect. 13)"), "A/81");
+    }
 }

@@ -102,7 +102,10 @@ export function App() {
       current = false;
     };
   }, [selected, version]);
-  const changed = useCallback(() => setVersion((v) => v + 1), []);
+  const changed = useCallback(() => {
+    setVersion((v) => v + 1);
+    load();
+  }, [load]);
   const openSeries = (series: string, f: Focus | null) =>
     api.documentForSeries(series).then(
       (id) => open(id, f),

@@ -115,6 +115,13 @@ const en = {
   slot: "Slot",
   remove: "Remove",
   resizePane: "Drag to resize; double-click to reset",
+  bookmarkParagraph: "Bookmark this paragraph",
+  bookmarkSlot: "Bookmark slot",
+  setSymbol: "Set symbol",
+  changeSymbol: "Change symbol",
+  clearSymbol: "Remove my symbol",
+  symbolLabel: "Symbol",
+  symbolHint: "The document prints none; yours links references to it.",
 } as const;
 
 export type Key = keyof typeof en;
@@ -232,6 +239,13 @@ const zh: Record<Key, string> = {
   slot: "时段",
   remove: "移除",
   resizePane: "拖动以调整宽度；双击恢复",
+  bookmarkParagraph: "为本段加书签",
+  bookmarkSlot: "为时段加书签",
+  setSymbol: "设置文号",
+  changeSymbol: "更改文号",
+  clearSymbol: "删除我设的文号",
+  symbolLabel: "文号",
+  symbolHint: "文件未印文号；您设置的文号会使引用链接到本文件。",
 };
 
 export type Lang = "en" | "zh";

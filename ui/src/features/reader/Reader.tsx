@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import type { Document, Location, StoredDocument } from "../../ipc";
+import type { Location, StoredDocument } from "../../ipc";
+import { Header } from "./Header";
 import { t } from "../../i18n";
 import { AgendaOutline } from "../agenda/AgendaOutline";
 import { flatten, slotMatchesItem } from "../agenda/items";
@@ -17,6 +18,8 @@ import { nowAndNext } from "../schedule/time";
 import type { TimeMode } from "../schedule/time";
 import { api } from "../../ipc";
 import { Splitter, usePaneWidths } from "./panes";
+import { ExportResult } from "../personal/ExportResult";
+import type { ExportFormat } from "../../ipc";
 
 /** Where to open a document, and what to mark there (a search hit). */
 export interface Focus {
@@ -80,6 +83,16 @@ export function Reader({ stored, focus, links, now, mode, onMode, onChanged }: P
     document.addEventListener("selectionchange", onSel);
     return () => document.removeEventListener("selectionchange", onSel);
   }, []);
+  const [exported, setExported] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const exportNotes = (format: ExportFormat) =>
+    api.exportNotes(stored.record.id, format).then(
+      (p) => {
+        setExported(p);
+        setExportError(null);
+      },
+      (e: unknown) => setExportError(e instanceof Error ? e.message : String(e)),
+    );
   const visibleNotes = ann.notes.filter((n) => n.document_id === stored.record.id);
   const goToNote = (n: Note) => {
     if (n.anchor.passage.startsWith("item:")) {
@@ -115,6 +128,18 @@ export function Reader({ stored, focus, links, now, mode, onMode, onChanged }: P
         </p>
       )}
       {ann.error && <p class="error-text">{ann.error}</p>}
+      {(ann.notes.length > 0 || ann.bookmarks.length > 0) && (
+        <p class="notes-export">
+          <button class="link" onClick={() => void exportNotes("markdown")} data-testid="export-doc-md">
+            {t("exportMarkdown")}
+          </button>{" "}
+          <button class="link" onClick={() => void exportNotes("json")}>
+            {t("exportJson")}
+          </button>
+        </p>
+      )}
+      <ExportResult path={exported} />
+      {exportError && <p class="error-text">{exportError}</p>}
       {selection && !composing && (
         <button
           class="note-fab"
@@ -173,8 +198,11 @@ export function Reader({ stored, focus, links, now, mode, onMode, onChanged }: P
     return (
       <TextView
         stored={stored}
+        onChanged={onChanged}
         marks={marks}
         notes={visibleNotes}
+        isBookmarked={(i) => ann.isBookmarked("paragraph", String(i))}
+        onBookmark={(i, label) => ann.bookmark("paragraph", String(i), label)}
         side={
           <>
             <BookmarkButton on={ann.isBookmarked("document", "")} onClick={() => ann.bookmark("document", "", stored.record.title)} />
@@ -191,7 +219,7 @@ export function Reader({ stored, focus, links, now, mode, onMode, onChanged }: P
   };
   return (
     <div class="reader agenda-reader">
-      <Header stored={stored} />
+      <Header stored={stored} onChanged={onChanged} />
       <div class="reader-tools">
         <BookmarkButton on={ann.isBookmarked("document", "")} onClick={() => ann.bookmark("document", "", stored.record.title)} />
         {item !== null && (
@@ -199,6 +227,16 @@ export function Reader({ stored, focus, links, now, mode, onMode, onChanged }: P
             on={ann.isBookmarked("item", item)}
             label={`${t("bookmarkItem")} ${item}`}
             onClick={() => ann.bookmark("item", item, current?.title ?? item)}
+          />
+        )}
+        {slot !== null && doc.schedule[slot] && (
+          <BookmarkButton
+            on={ann.isBookmarked("slot", String(slot))}
+            label={t("bookmarkSlot")}
+            onClick={() => {
+              const s = doc.schedule[slot];
+              if (s) ann.bookmark("slot", String(slot), `${s.date ?? ""} ${s.start ?? ""}–${s.end ?? ""} ${s.items.join(", ")}`.trim());
+            }}
           />
         )}
       </div>
@@ -239,36 +277,6 @@ export function Reader({ stored, focus, links, now, mode, onMode, onChanged }: P
         </section>
       </div>
     </div>
-  );
-}
-
-function symbolLine(doc: Document, userSymbol: string | null): string {
-  if (doc.symbol) return doc.symbol;
-  if (userSymbol) return userSymbol;
-  return doc.suggested_symbol ? `${t("suggested")} ${doc.suggested_symbol}` : t("symbolNotPrinted");
-}
-
-export function Header({ stored }: { stored: StoredDocument }) {
-  const doc = stored.document;
-  const rec = stored.record;
-  const dates = doc.dates ? (doc.dates.start === doc.dates.end ? doc.dates.start : `${doc.dates.start} – ${doc.dates.end}`) : null;
-  return (
-    <header class="doc-header">
-      <h2>{doc.title ?? doc.body}</h2>
-      <p>
-        {[doc.body, doc.session, doc.venue, dates].filter(Boolean).join(" · ")}
-        {" · "}
-        {symbolLine(doc, rec.user_symbol)}
-        {rec.versions > 1 && (
-          <span class={rec.latest ? "version" : "version old"}>
-            {" · "}
-            {t("version")} {rec.version}/{rec.versions}
-            {!rec.latest && ` (${t("olderVersion")})`}
-          </span>
-        )}
-        <span class="file"> · {rec.file}</span>
-      </p>
-    </header>
   );
 }
 

@@ -2,22 +2,25 @@ import type { ComponentChildren } from "preact";
 import type { Note, StoredDocument } from "../../ipc";
 import { PassageText } from "../notes/PassageText";
 import { t } from "../../i18n";
-import { Header } from "./Reader";
+import { Header } from "./Header";
 
 /** Reports and other documents: sections, numbered paragraphs, attendance. */
 interface Props {
   stored: StoredDocument;
+  onChanged: () => void;
   marks: string[];
   notes: Note[];
   side: ComponentChildren;
+  isBookmarked: (paragraph: number) => boolean;
+  onBookmark: (paragraph: number, label: string) => void;
 }
 
-export function TextView({ stored, marks, notes, side }: Props) {
+export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, onBookmark }: Props) {
   const doc = stored.document;
   let lastSection: string | null = null;
   return (
     <div class="reader text-reader">
-      <Header stored={stored} />
+      <Header stored={stored} onChanged={onChanged} />
       <div class="panes two">
         <nav class="outline" aria-label={t("sections")}>
           <h3>{t("sections")}</h3>
@@ -44,6 +47,16 @@ export function TextView({ stored, marks, notes, side }: Props) {
               <div key={i}>
                 {head && <h3 id={`sec-${secIndex}`}>{head}</h3>}
                 <p class="para" id={`para-${i}`}>
+                  <button
+                    class={isBookmarked(i) ? "para-mark on" : "para-mark"}
+                    onClick={() => onBookmark(i, `${p.number ? `${p.number}. ` : ""}${p.text.slice(0, 60)}`)}
+                    aria-pressed={isBookmarked(i)}
+                    title={t("bookmarkParagraph")}
+                    aria-label={t("bookmarkParagraph")}
+                    data-testid={`bookmark-para-${i}`}
+                  >
+                    {isBookmarked(i) ? "★" : "☆"}
+                  </button>
                   {p.number && <span class="pnum">{p.number}.</span>} <PassageText passage={`para:${i}`} offset={0} text={p.text} notes={notes} marks={marks} />
                 </p>
               </div>

@@ -1,0 +1,87 @@
+import { useState } from "preact/hooks";
+import { api, IpcError } from "../../ipc";
+import type { Document, StoredDocument } from "../../ipc";
+import { t } from "../../i18n";
+
+function symbolLine(doc: Document, userSymbol: string | null): string {
+  if (doc.symbol) return doc.symbol;
+  if (userSymbol) return userSymbol;
+  return doc.suggested_symbol ? `${t("suggested")} ${doc.suggested_symbol}` : t("symbolNotPrinted");
+}
+
+/** Title, meeting facts and the symbol; a document that prints no symbol can be given one. */
+export function Header({ stored, onChanged }: { stored: StoredDocument; onChanged: () => void }) {
+  const doc = stored.document;
+  const rec = stored.record;
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const dates = doc.dates ? (doc.dates.start === doc.dates.end ? doc.dates.start : `${doc.dates.start} – ${doc.dates.end}`) : null;
+  const save = (symbol: string | null) =>
+    api.setDocumentSymbol(rec.id, symbol).then(
+      () => {
+        setEditing(false);
+        setError(null);
+        onChanged();
+      },
+      (e: unknown) => setError(e instanceof IpcError ? e.message : String(e)),
+    );
+  return (
+    <header class="doc-header">
+      <h2>{doc.title ?? doc.body}</h2>
+      <p>
+        {[doc.body, doc.session, doc.venue, dates].filter(Boolean).join(" · ")}
+        {" · "}
+        <span data-testid="doc-symbol">{symbolLine(doc, rec.user_symbol)}</span>
+        {!doc.symbol && !editing && (
+          <>
+            {" "}
+            <button
+              class="link"
+              onClick={() => {
+                setDraft(rec.user_symbol ?? doc.suggested_symbol ?? "");
+                setEditing(true);
+              }}
+              data-testid="set-symbol"
+            >
+              {rec.user_symbol ? t("changeSymbol") : t("setSymbol")}
+            </button>
+          </>
+        )}
+        {rec.versions > 1 && (
+          <span class={rec.latest ? "version" : "version old"}>
+            {" · "}
+            {t("version")} {rec.version}/{rec.versions}
+            {!rec.latest && ` (${t("olderVersion")})`}
+          </span>
+        )}
+        <span class="file"> · {rec.file}</span>
+      </p>
+      {editing && (
+        <form
+          class="symbol-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save(draft.trim() || null);
+          }}
+        >
+          <label>
+            {t("symbolLabel")}{" "}
+            <input value={draft} onInput={(e) => setDraft((e.target as HTMLInputElement).value)} placeholder="CAC/COSP/WG.2/2024/1" data-testid="symbol-input" />
+          </label>{" "}
+          <button type="submit">{t("save")}</button>{" "}
+          {rec.user_symbol && (
+            <button type="button" class="link" onClick={() => void save(null)}>
+              {t("clearSymbol")}
+            </button>
+          )}{" "}
+          <button type="button" class="link" onClick={() => setEditing(false)}>
+            {t("cancel")}
+          </button>
+          <span class="hint"> {t("symbolHint")}</span>
+        </form>
+      )}
+      {error && <p class="error-text">{error}</p>}
+    </header>
+  );
+}

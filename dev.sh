@@ -36,6 +36,13 @@ ensure_npm() {
   fi
 }
 
+ensure_tauri_driver() {
+  if ! command -v tauri-driver >/dev/null; then
+    say "installing tauri-driver (WebDriver for the end-to-end tests)"
+    cargo install tauri-driver --version '^2' --locked
+  fi
+}
+
 build_ui() {
   say "building the UI"
   npm --prefix ui run build --silent
@@ -73,6 +80,14 @@ cmd_test() {
   npm --prefix ui test --silent
   say "Rust tests (core, CLI, shell and bindings freshness)"
   cargo test --workspace
+  ensure_tauri_driver
+  say "end-to-end scenarios in the real window (tauri-driver + WebKitWebDriver under Xvfb)"
+  # Built after `cargo test`, which can rebuild the binary without the embedded UI.
+  cargo build -p dossier-app --features custom-protocol
+  xvfb-run -a -s "-screen 0 1280x800x24" node e2e/run.mjs target/debug/dossier-app
+  say "installer: build the .deb, install it with dpkg, start the installed app"
+  (cd ui && npx tauri build --debug --bundles deb --ci)
+  ./e2e/deb-smoke.sh
 }
 
 case "${1:-}" in

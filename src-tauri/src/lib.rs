@@ -21,6 +21,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::search::search,
             commands::import::import_paths,
             commands::import::pick_and_import,
+            commands::import::import_startup_files,
             commands::notes::list_notes,
             commands::notes::add_note,
             commands::notes::update_note,

@@ -3,7 +3,7 @@
 use crate::commands::CommandError;
 use dossier_core::Library;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use tauri::Manager;
 
 /// Built once in `setup`.
@@ -15,6 +15,9 @@ pub struct AppState {
     /// The open library, or why it could not be opened (for example another
     /// Dossier window holds it); the UI shows the reason.
     pub library: Result<Arc<Library>, CommandError>,
+    /// Files named on the command line ("Open with Dossier", a file
+    /// association): imported once the window asks for them.
+    pub startup_files: Mutex<Vec<PathBuf>>,
 }
 
 impl AppState {
@@ -37,10 +40,16 @@ impl AppState {
         if let Err(e) = &library {
             tracing::error!(error = %e.message, "cannot open the library");
         }
+        let startup_files = std::env::args_os()
+            .skip(1)
+            .map(PathBuf::from)
+            .filter(|p| !p.as_os_str().to_string_lossy().starts_with('-'))
+            .collect();
         Ok(AppState {
             data_dir,
             seeds_dir,
             library,
+            startup_files: Mutex::new(startup_files),
         })
     }
 

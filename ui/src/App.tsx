@@ -83,6 +83,16 @@ export function App() {
       }),
       api.onDropHover(setDropHover),
     ];
+    // Files the app was started with ("Open with Dossier") are imported now that progress can show.
+    api.importStartupFiles().then(
+      (r) => {
+        if (r) {
+          setReport(r);
+          load();
+        }
+      },
+      (e: unknown) => setLibraryError(message(e)),
+    );
     return () => stops.forEach((s) => s());
   }, [load]);
 

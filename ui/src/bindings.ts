@@ -26,6 +26,11 @@ export const commands = {
 	 *  Returns null when the user cancels.
 	 */
 	pickAndImport: (folder: boolean) => typedError<IngestReport_Serialize | null, CommandError>(__TAURI_INVOKE("pick_and_import", { folder })),
+	/**
+	 *  Imports the files named on the command line, once: the window calls this
+	 *  when it is ready to show progress and the report. Null when there were none.
+	 */
+	importStartupFiles: () => typedError<IngestReport_Serialize | null, CommandError>(__TAURI_INVOKE("import_startup_files")),
 	/**  Notes of a document (its series), or of the whole library when `document` is null. */
 	listNotes: (document: number | null) => typedError<Note_Serialize[], CommandError>(__TAURI_INVOKE("list_notes", { document })),
 	/**  Adds a note on characters `start..end` of a passage (`item:3(a)`, `para:12`). */

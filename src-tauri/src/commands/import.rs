@@ -69,6 +69,27 @@ pub async fn pick_and_import(
     .await
 }
 
+/// Imports the files named on the command line, once: the window calls this
+/// when it is ready to show progress and the report. Null when there were none.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_startup_files(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<IngestReport>> {
+    let lib = state.library()?;
+    let paths: Vec<PathBuf> = std::mem::take(
+        &mut *state
+            .startup_files
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()),
+    );
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    blocking(move || Ok(Some(run_import(&app, &lib, &paths)))).await
+}
+
 /// On the first start of a library, ingests the bundled seeds in the
 /// background (the window is already up), then warms the Chinese segmenter.
 pub fn start_background_work(app: &AppHandle) {

@@ -84,6 +84,8 @@ export interface Backend {
   search(request: SearchRequest): Promise<SearchHit[]>;
   importPaths(paths: string[]): Promise<IngestReport>;
   pickAndImport(folder: boolean): Promise<IngestReport | null>;
+  /** Imports the files the app was started with (once); null when none. */
+  importStartupFiles(): Promise<IngestReport | null>;
   appInfo(): Promise<AppInfo>;
   listNotes(document: number | null): Promise<Note[]>;
   addNote(document: number, passage: string, start: number, end: number, body: string): Promise<Note>;
@@ -128,6 +130,7 @@ const tauriBackend: Backend = {
   search: async (request) => unwrap(await commands.search(request)),
   importPaths: async (paths) => unwrap(await commands.importPaths(paths)),
   pickAndImport: async (folder) => unwrap(await commands.pickAndImport(folder)),
+  importStartupFiles: async () => unwrap(await commands.importStartupFiles()),
   appInfo: async () => unwrap(await commands.appInfo()),
   listNotes: async (d) => unwrap(await commands.listNotes(d)),
   addNote: async (d, p, s, e, b) => unwrap(await commands.addNote(d, p, s, e, b)),
@@ -172,6 +175,7 @@ export const api: Backend = {
   search: (r) => backend.search(r),
   importPaths: (p) => backend.importPaths(p),
   pickAndImport: (f) => backend.pickAndImport(f),
+  importStartupFiles: () => backend.importStartupFiles(),
   appInfo: () => backend.appInfo(),
   listNotes: (d) => backend.listNotes(d),
   addNote: (d, p, s, e, b) => backend.addNote(d, p, s, e, b),

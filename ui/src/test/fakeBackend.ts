@@ -38,6 +38,7 @@ export function fakeBackend(data: { notes?: Note[]; bookmarks?: Bookmark[]; agen
     search: rec("search", []),
     importPaths: () => Promise.reject(new Error("not in this fake")),
     pickAndImport: rec("pickAndImport", null),
+    importStartupFiles: rec("importStartupFiles", null),
     appInfo: () => Promise.reject(new Error("not in this fake")),
     listNotes: rec("listNotes", data.notes ?? []),
     addNote: () => Promise.reject(new Error("not in this fake")),

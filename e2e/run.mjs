@@ -1,0 +1,214 @@
+// End-to-end scenarios on the real Dossier window: tauri-driver (2.x) in
+// front of WebKitWebDriver, under Xvfb. Usage (dev.sh test does this):
+//   xvfb-run -a -s "-screen 0 1280x800x24" node e2e/run.mjs target/debug/dossier-app
+// Each scenario saves a screenshot to target/e2e/, and on failure also the
+// page source. The app gets a fresh data directory and fresh XDG folders (so
+// no language or window size from an earlier run leaks in).
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Session } from "./webdriver.mjs";
+
+const root = resolve(import.meta.dirname, "..");
+const app = resolve(process.argv[2] ?? join(root, "target/debug/dossier-app"));
+const out = join(root, "target/e2e");
+mkdirSync(out, { recursive: true });
+const home = mkdtempSync(join(tmpdir(), "dossier-e2e-"));
+const dataDir = join(home, "library");
+const files = join(home, "inbox");
+mkdirSync(files);
+// An English agenda of another body, and a damaged PDF, to import.
+const english = join(files, "en_ctoc_agenda.txt");
+copyFileSync(join(root, "crates/dossier-core/tests/fixtures/en_ctoc_agenda.txt"), english);
+const damaged = join(files, "damaged.pdf");
+writeFileSync(damaged, "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<>>\n%%EOF-truncated");
+
+const PORT = 4444;
+const driver = spawn("tauri-driver", ["--port", String(PORT), "--native-port", "4445", "--native-driver", "/usr/bin/WebKitWebDriver"], {
+  env: {
+    ...process.env,
+    DOSSIER_DATA_DIR: dataDir,
+    XDG_DATA_HOME: join(home, "data"),
+    XDG_CONFIG_HOME: join(home, "config"),
+    XDG_CACHE_HOME: join(home, "cache"),
+    LANG: "C.UTF-8",
+  },
+  stdio: ["ignore", "inherit", "inherit"],
+});
+const base = `http://127.0.0.1:${PORT}`;
+
+async function driverReady() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(`${base}/status`);
+      if (r.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("tauri-driver did not start");
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(`assertion failed: ${message}`);
+}
+
+let session = null;
+const results = [];
+
+async function scenario(name, body) {
+  const started = Date.now();
+  try {
+    await body();
+    if (session) writeFileSync(join(out, `${name}.png`), await session.screenshot());
+    results.push({ name, ok: true, ms: Date.now() - started });
+    console.log(`ok    ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false, ms: Date.now() - started });
+    console.log(`FAIL  ${name}: ${e.message}`);
+    if (session) {
+      await session
+        .screenshot()
+        .then((png) => writeFileSync(join(out, `${name}.FAILED.png`), png))
+        .catch(() => {});
+      await session
+        .source()
+        .then((src) => writeFileSync(join(out, `${name}.FAILED.html`), src))
+        .catch(() => {});
+    }
+  }
+}
+
+const count = (css) => session.exec(`return document.querySelectorAll(arguments[0]).length`, css);
+const meetings = () => count("[data-testid=meeting]");
+
+async function start(args = []) {
+  session = await Session.start(base, app, args);
+  await session.waitFor(".topbar", 20_000);
+}
+
+async function quit() {
+  await session.quit();
+  session = null;
+  // The library lock is released when the process exits.
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+async function openDoc(file) {
+  await session.click("[data-testid=tab-library]");
+  await session.click(`[data-testid="doc-${file}"]`);
+  await session.waitFor(".doc-header");
+}
+
+try {
+  await driverReady();
+
+  await scenario("1-first-start-ingests-seeds", async () => {
+    await start();
+    await session.until(`return document.querySelectorAll("[data-testid=meeting]").length === 4`, "the four seed meetings", 30_000);
+    const body = await session.exec(`return document.querySelector(".library").innerText`);
+    assert(body.includes("联合国反腐败公约缔约国会议"), "the Conference session is listed");
+    assert(body.includes("2024-06-12"), "the 2024 working group is listed");
+  });
+
+  await scenario("2-item-and-slots-linked", async () => {
+    await openDoc("001_9b3f3c3582431abc.txt");
+    await session.click(`[data-testid="item-3(a)"]`);
+    await session.until(`return document.querySelectorAll(".slot.hit").length > 0`, "highlighted slots");
+    const hits = await session.exec(`return [...document.querySelectorAll(".slot.hit")].map(e => e.id)`);
+    assert(JSON.stringify(hits) === JSON.stringify(["slot-0", "slot-1"]), `3(a) highlights exactly its two slots, got ${hits}`);
+    // Thursday 13 June, afternoon: item 4.
+    await session.click("#slot-3 .slot-main");
+    await session.until(`return document.querySelector(".item.hit") !== null`, "an outline item highlighted");
+    const items = await session.exec(`return [...document.querySelectorAll(".item.hit .num")].map(e => e.textContent)`);
+    assert(JSON.stringify(items) === JSON.stringify(["4"]), `the Thursday afternoon slot highlights item 4, got ${items}`);
+  });
+
+  await scenario("3-import-english-and-damaged-files", async () => {
+    await quit();
+    await start([english, damaged]);
+    await session.waitFor("[data-testid=import-report]", 30_000);
+    const report = await session.text("[data-testid=import-report]");
+    assert(report.includes("damaged.pdf"), `the failure names the file: ${report}`);
+    assert(/damaged or truncated/.test(report), `the failure says what is wrong: ${report}`);
+    await session.until(`return document.querySelectorAll("[data-testid=meeting]").length === 5`, "the English meeting added, nothing else");
+    const lib = await session.exec(`return document.querySelector(".library").innerText`);
+    assert(lib.includes("Vienna"), "the English agenda's meeting is listed");
+  });
+
+  await scenario("4-search-chinese-and-english", async () => {
+    await session.click("[data-testid=open-search]");
+    await session.type("[data-testid=search-input]", "资产追回");
+    await session.until(`return document.querySelectorAll("[data-testid=search-hit]").length > 0`, "hits for 资产追回");
+    await session.type("[data-testid=search-input]", "\uE007"); // Enter opens the first hit
+    await session.until(`return document.querySelector(".search-backdrop") === null && document.querySelector(".reader mark, .reader .search-mark") !== null`, "the opened passage with the match marked");
+    const marked = await session.exec(`return document.querySelector(".reader mark, .reader .search-mark").textContent`);
+    assert(marked.includes("资产追回"), `the marked words are the query: ${marked}`);
+    const visible = await session.exec(`const r = document.querySelector(".reader mark, .reader .search-mark").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight`);
+    assert(visible, "the marked passage is scrolled into view");
+    // English, in the imported English agenda.
+    await session.click("[data-testid=open-search]");
+    await session.type("[data-testid=search-input]", "smuggling");
+    await session.until(`return document.querySelectorAll("[data-testid=search-hit]").length > 0`, "hits for smuggling");
+    const first = await session.text("[data-testid=search-hit]");
+    assert(/smuggl/i.test(first), `the hit shows the word: ${first}`);
+    await session.type("[data-testid=search-input]", "\uE00C"); // Escape closes
+  });
+
+  await scenario("5-bookmark-and-note-survive-restart", async () => {
+    await openDoc("001_9b3f3c3582431abc.txt");
+    await session.click(`[data-testid="item-3(a)"]`);
+    await session.click("[data-testid=bookmark]");
+    await session.until(`return document.querySelector("[data-testid=bookmark]").getAttribute("aria-pressed") === "true"`, "the bookmark set");
+    // Select words of the annotation as a person would with the mouse.
+    await session.exec(`
+      const host = document.querySelector('[data-passage="item:3(a)"]');
+      const walker = document.createTreeWalker(host, NodeFilter.SHOW_TEXT);
+      let node;
+      while ((node = walker.nextNode()) && !node.data.includes("受益所有权信息")) {}
+      const i = node.data.indexOf("受益所有权信息");
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 7);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);`);
+    await session.click("[data-testid=note-on-selection]");
+    await session.type("[data-testid=note-text]", "Raise in our **statement**");
+    await session.click("[data-testid=save-note]");
+    await session.waitFor("[data-testid=note-mark]");
+    await quit();
+    await start();
+    await openDoc("001_9b3f3c3582431abc.txt");
+    await session.click(`[data-testid="item-3(a)"]`);
+    await session.waitFor("[data-testid=note-mark]");
+    const noted = await session.exec(`return document.querySelector("[data-testid=note-mark]").textContent`);
+    assert(noted === "受益所有权信息", `the note is on the same words: ${noted}`);
+    const pressed = await session.exec(`return document.querySelector("[data-testid=bookmark]").getAttribute("aria-pressed")`);
+    assert(pressed === "true", "the document is still bookmarked");
+    await session.click("[data-testid=tab-bookmarks]");
+    await session.waitFor("[data-testid=bookmarks-list] .entry");
+    await session.click("[data-testid=tab-notes]");
+    const notes = await session.text("[data-testid=library-notes]");
+    assert(notes.includes("statement") && notes.includes("受益所有权信息"), `the note is listed: ${notes}`);
+  });
+
+  await scenario("6-switch-language", async () => {
+    const setLang = (l) => session.exec(`const s = document.querySelector("[data-testid=lang]"); s.value = arguments[0]; s.dispatchEvent(new Event("change", { bubbles: true }));`, l);
+    await setLang("zh");
+    await session.until(`return document.querySelector(".topbar h1").textContent.includes("会议文件")`, "the Chinese UI");
+    const tab = await session.text("[data-testid=tab-library]");
+    assert(tab === "文件库", `the tabs are in Chinese: ${tab}`);
+    writeFileSync(join(out, "6-switch-language.zh.png"), await session.screenshot());
+    await setLang("en");
+    await session.until(`return document.querySelector("[data-testid=tab-library]").textContent === "Library"`, "the English UI again");
+  });
+} finally {
+  if (session) await session.quit().catch(() => {});
+  driver.kill();
+}
+
+const failed = results.filter((r) => !r.ok);
+console.log(`\n${results.length - failed.length} of ${results.length} end-to-end scenarios passed; screenshots in ${out}`);
+process.exit(failed.length === 0 && results.length === 6 ? 0 : 1);

@@ -81,12 +81,14 @@ cmd_test() {
   say "Rust tests (core, CLI, shell and bindings freshness)"
   cargo test --workspace
   ensure_tauri_driver
+  # The Tauri CLI builds the app with the UI embedded (debug profile, to reuse the
+  # test build) and packages it. Built after `cargo test`, which can rebuild the
+  # binary without the embedded UI.
+  say "installer: build the .deb (tauri build --debug --bundles deb)"
+  (cd src-tauri && ../ui/node_modules/.bin/tauri build --debug --bundles deb --ci)
   say "end-to-end scenarios in the real window (tauri-driver + WebKitWebDriver under Xvfb)"
-  # Built after `cargo test`, which can rebuild the binary without the embedded UI.
-  cargo build -p dossier-app --features custom-protocol
   xvfb-run -a -s "-screen 0 1280x800x24" node e2e/run.mjs target/debug/dossier-app
-  say "installer: build the .deb, install it with dpkg, start the installed app"
-  (cd ui && npx tauri build --debug --bundles deb --ci)
+  say "installer: install the .deb with dpkg and start the installed app"
   ./e2e/deb-smoke.sh
 }
 

@@ -52,6 +52,9 @@ const DB_FILE: &str = "library.sqlite3";
 const INDEX_DIR: &str = "index";
 const FILES_DIR: &str = "files";
 const LOCK_FILE: &str = "library.lock";
+/// During a batch import, how often the search index is committed (new
+/// documents become searchable); at the end of the batch it always is.
+const INDEX_COMMIT_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
 impl Library {
     /// Opens the library in `dir`, creating it when new. Migrates the store,
@@ -103,11 +106,22 @@ impl Library {
     ) -> IngestReport {
         let (files, failures) = ingest::collect(paths);
         let total = (files.len() + failures.len()) as u32;
+        // The index is committed every few seconds, not per file (a commit
+        // costs more than indexing a document); the store commits each file.
+        let mut last_commit = std::time::Instant::now();
+        let mut staged = false;
         let ingested = files.iter().map(|path| {
-            self.ingest_file(path).unwrap_or_else(|e| {
+            let result = self.ingest_staged(path).unwrap_or_else(|e| {
                 tracing::warn!(error = %e, "ingest failed");
                 ingest::failure(path, &e)
-            })
+            });
+            staged |= matches!(result.status, IngestStatus::Ingested | IngestStatus::NewVersion);
+            if staged && last_commit.elapsed() >= INDEX_COMMIT_EVERY {
+                self.commit_index();
+                last_commit = std::time::Instant::now();
+                staged = false;
+            }
+            result
         });
         let mut report = IngestReport::default();
         for result in failures.into_iter().chain(ingested) {
@@ -118,11 +132,35 @@ impl Library {
             });
             report.results.push(result);
         }
+        if staged {
+            self.commit_index();
+        }
         report
+    }
+
+    /// Commits what is staged in the index as the store's current generation.
+    /// Holding the store's writer meanwhile means no store change can slip in
+    /// between: every generation up to this one has been staged. A failure
+    /// leaves the index behind, and the next open rebuilds it.
+    fn commit_index(&self) {
+        let conn = self.store.writer();
+        let result = crate::store::get_generation(&conn).and_then(|g| self.index.commit_as(g));
+        if let Err(e) = result {
+            tracing::error!(error = %e, "index commit failed; the index will be rebuilt");
+        }
     }
 
     /// Ingests one file. `Err` when the file cannot be read; the library is then unchanged.
     pub fn ingest_file(&self, path: &Path) -> Result<IngestResult> {
+        let result = self.ingest_staged(path)?;
+        if result.status != IngestStatus::Unchanged {
+            self.commit_index();
+        }
+        Ok(result)
+    }
+
+    /// Ingests one file into the store and stages it in the index, uncommitted.
+    fn ingest_staged(&self, path: &Path) -> Result<IngestResult> {
         let bytes = crate::extract::read_file(path)?;
         let hash = hex::encode(Sha256::digest(&bytes));
         let display = path.display().to_string();
@@ -177,7 +215,7 @@ impl Library {
             structure_hash,
         };
         let stored = self.store_document(&doc, &file);
-        let (id, previous, generation) = match stored {
+        let id = match stored {
             Ok(v) => v,
             Err(e) => {
                 if copied_now {
@@ -187,14 +225,6 @@ impl Library {
             }
         };
         let record = documents::record(&self.store.reader(), id)?;
-        // The store has the document; if indexing fails now, the generation
-        // mismatch makes the next start rebuild the index.
-        if let Err(e) =
-            self.index
-                .replace_documents(&previous, &[indexed(&record, &doc)], generation)
-        {
-            tracing::error!(error = %e, "indexing failed; the index will be rebuilt");
-        }
         Ok(IngestResult {
             path: display,
             status: if record.version > 1 {
@@ -208,9 +238,10 @@ impl Library {
         })
     }
 
-    /// The one transaction of an ingest. Returns the new id, the ids of
-    /// versions it supersedes, and the new generation.
-    fn store_document(&self, doc: &Document, file: &StoredFile) -> Result<(u32, Vec<u32>, u64)> {
+    /// The one transaction of an ingest; then, still holding the store's
+    /// writer, stages the document in the index (replacing the versions it
+    /// supersedes). Returns the new id.
+    fn store_document(&self, doc: &Document, file: &StoredFile) -> Result<u32> {
         let mut conn = self.store.writer();
         let tx = conn.transaction()?;
         let series = documents::series_for(doc, &file.file_name);
@@ -226,9 +257,16 @@ impl Library {
             let (kept, detached) = crate::annotations::reanchor_series(&tx, &series, id, doc)?;
             tracing::info!(kept, detached, "notes re-anchored to the new version");
         }
-        let generation = crate::store::bump_generation(&tx)?;
+        crate::store::bump_generation(&tx)?;
         tx.commit()?;
-        Ok((id, previous, generation))
+        // The store has the document; if staging fails, the index is behind
+        // the store's generation and the next open rebuilds it.
+        let staged = documents::record(&conn, id)
+            .and_then(|record| self.index.stage_documents(&previous, &[indexed(&record, doc)]));
+        if let Err(e) = staged {
+            tracing::error!(error = %e, "indexing failed; the index will be rebuilt");
+        }
+        Ok(id)
     }
 
     /// Ingests the bundled seed documents once, on the first start of a new library.

@@ -241,7 +241,15 @@ impl SearchIndex {
         add: &[IndexedDocument],
         generation: u64,
     ) -> Result<()> {
-        let mut writer = self.writer();
+        self.stage_documents(remove, add)?;
+        self.commit_as(generation)
+    }
+
+    /// Replaces what is indexed for these documents without committing: a
+    /// batch import stages each file and commits now and then (`commit_as`).
+    /// Searches see staged documents after the next commit.
+    pub fn stage_documents(&self, remove: &[u32], add: &[IndexedDocument]) -> Result<()> {
+        let writer = self.writer();
         for id in remove {
             writer.delete_term(Term::from_field_u64(self.fields.doc_id, *id as u64));
         }
@@ -253,6 +261,13 @@ impl SearchIndex {
                     .map_err(index_err)?;
             }
         }
+        Ok(())
+    }
+
+    /// Commits everything staged, recording that the index reflects the
+    /// store up to `generation`.
+    pub fn commit_as(&self, generation: u64) -> Result<()> {
+        let mut writer = self.writer();
         self.commit(&mut writer, generation)
     }
 

@@ -18,6 +18,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::library::open_document,
             commands::library::set_document_symbol,
             commands::library::app_info,
+            commands::library::backup_library,
             commands::search::search,
             commands::import::import_paths,
             commands::import::pick_and_import,

@@ -17,6 +17,11 @@ export const commands = {
 	 */
 	setDocumentSymbol: (id: number, symbol: string | null) => typedError<DocumentRecord_Serialize, CommandError>(__TAURI_INVOKE("set_document_symbol", { id, symbol })),
 	appInfo: () => typedError<AppInfo, CommandError>(__TAURI_INVOKE("app_info")),
+	/**
+	 *  Asks for a folder and writes a consistent backup of the library into a new
+	 *  "Dossier backup <date>" folder inside it. Null when the user cancels.
+	 */
+	backupLibrary: () => typedError<BackupSummary | null, CommandError>(__TAURI_INVOKE("backup_library")),
 	/**  Ranked passages for a query, with filters. */
 	search: (request: SearchRequest_Deserialize) => typedError<SearchHit_Serialize[], CommandError>(__TAURI_INVOKE("search", { request })),
 	/**  Imports files and folders given by path (drag and drop). */
@@ -167,6 +172,16 @@ export type AppInfo = {
 export type Attendance = {
 	states: string[],
 	organizations: string[],
+};
+
+/**  What a backup holds. */
+export type BackupSummary = {
+	path: string,
+	documents: number,
+	notes: number,
+	files: number,
+	/**  Size of the backup, in kilobytes (1,000 bytes). */
+	kilobytes: number,
 };
 
 /**  A bookmark: a document, or a place in it (item number, paragraph index, slot index). */

@@ -97,6 +97,10 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Make a consistent backup of the library (database and original files) into a new folder.
+    Backup { dest: PathBuf },
+    /// Replace the library with a backup (the current one is kept beside it).
+    Restore { backup: PathBuf },
     /// Export or import notes and bookmarks.
     Notes {
         #[command(subcommand)]
@@ -159,9 +163,32 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&doc)?);
         return Ok(ExitCode::SUCCESS);
     }
-    let lib = Library::open(&data_dir(cli.data_dir)?)?;
+    let dir = data_dir(cli.data_dir)?;
+    if let Command::Restore { backup } = &cli.command {
+        let s = dossier_core::library::restore(backup, &dir)?;
+        println!(
+            "restored {} documents, {} notes and {} original files into {}",
+            s.documents,
+            s.notes,
+            s.files,
+            dir.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let lib = Library::open(&dir)?;
     match cli.command {
-        Command::Parse { .. } => unreachable!(),
+        Command::Parse { .. } | Command::Restore { .. } => unreachable!(),
+        Command::Backup { dest } => {
+            let s = lib.backup(&dest)?;
+            println!(
+                "backed up {} documents, {} notes and {} original files ({:.1} MB) to {}",
+                s.documents,
+                s.notes,
+                s.files,
+                s.kilobytes as f64 / 1e3,
+                s.path
+            );
+        }
         Command::Ingest { paths, json } => {
             let tty = std::io::stderr().is_terminal() && !json;
             let report = output::ingest_with_progress(&lib, &paths, tty);

@@ -56,3 +56,30 @@ pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
         data_dir: state.data_dir.display().to_string(),
     })
 }
+
+/// Asks for a folder and writes a consistent backup of the library into a new
+/// "Dossier backup <date>" folder inside it. Null when the user cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_library(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<dossier_core::library::BackupSummary>> {
+    use tauri_plugin_dialog::DialogExt;
+    let lib = state.library()?;
+    blocking(move || {
+        let Some(folder) = app
+            .dialog()
+            .file()
+            .blocking_pick_folder()
+            .and_then(|p| p.into_path().ok())
+        else {
+            return Ok(None);
+        };
+        let stamp = chrono::Local::now().format("%Y-%m-%d %H%M%S");
+        Ok(Some(
+            lib.backup(&folder.join(format!("Dossier backup {stamp}")))?,
+        ))
+    })
+    .await
+}

@@ -3,6 +3,7 @@
 import { commands, events } from "../bindings";
 import type {
   AgendaEntry_Serialize,
+  BackupSummary,
   AgendaItem_Serialize,
   ExportFormat,
   ImportSummary_Serialize,
@@ -55,6 +56,7 @@ export type ScheduleTiming = ScheduleTiming_Serialize;
 export type AgendaEntry = AgendaEntry_Serialize;
 export type ImportSummary = ImportSummary_Serialize;
 export type { ExportFormat };
+export type { BackupSummary };
 export type { AppInfo, Bookmark, BookmarkTarget, CommandError, DocumentKind, Segment };
 
 /** A failed command, with the backend's stable error kind. */
@@ -104,6 +106,8 @@ export interface Backend {
   exportCalendar(document: number | null, starredOnly: boolean): Promise<string | null>;
   exportNotes(document: number | null, format: ExportFormat): Promise<string | null>;
   importNotes(): Promise<ImportSummary | null>;
+  /** Asks for a folder and backs the library up into it; null when cancelled. */
+  backupLibrary(): Promise<BackupSummary | null>;
   onImportProgress(cb: (p: IngestProgress) => void): Unlisten;
   onImportFinished(cb: (r: IngestReport) => void): Unlisten;
   onDropHover(cb: (over: boolean) => void): Unlisten;
@@ -156,6 +160,7 @@ const tauriBackend: Backend = {
   exportCalendar: async (d, s) => unwrap(await commands.exportCalendar(d, s)),
   exportNotes: async (d, f) => unwrap(await commands.exportNotes(d, f)),
   importNotes: async () => unwrap(await commands.importNotes()),
+  backupLibrary: async () => unwrap(await commands.backupLibrary()),
   onImportProgress: (cb) => subscribe<IngestProgress>((f) => events.importProgress.listen(f), cb),
   onImportFinished: (cb) => subscribe<IngestReport>((f) => events.importFinished.listen(f), cb),
   onDropHover: (cb) => subscribe<boolean>((f) => events.dropHover.listen(f), cb),
@@ -193,6 +198,7 @@ export const api: Backend = {
   exportCalendar: (d, s) => backend.exportCalendar(d, s),
   exportNotes: (d, f) => backend.exportNotes(d, f),
   importNotes: () => backend.importNotes(),
+  backupLibrary: () => backend.backupLibrary(),
   onImportProgress: (cb) => backend.onImportProgress(cb),
   onImportFinished: (cb) => backend.onImportFinished(cb),
   onDropHover: (cb) => backend.onDropHover(cb),

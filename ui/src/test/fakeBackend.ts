@@ -56,6 +56,7 @@ export function fakeBackend(data: { notes?: Note[]; bookmarks?: Bookmark[]; agen
     exportCalendar: rec("exportCalendar", "/tmp/My agenda.ics"),
     exportNotes: rec("exportNotes", "/tmp/Dossier notes.md"),
     importNotes: rec("importNotes", { notes_added: 2, notes_updated: 0, notes_unchanged: 1, notes_detached: 0, bookmarks_added: 1, bookmarks_unchanged: 0, stars_added: 3 }),
+    backupLibrary: rec("backupLibrary", { path: "/tmp/Dossier backup", documents: 4, notes: 1, files: 4, kilobytes: 1000 }),
     onImportProgress: none,
     onImportFinished: none,
     onDropHover: none,

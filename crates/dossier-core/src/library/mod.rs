@@ -10,8 +10,10 @@
 //! ```
 
 mod annotations;
+mod backup;
 mod schedule;
 
+pub use backup::{restore, BackupSummary};
 pub use schedule::{AgendaEntry, CalendarFile};
 
 use crate::calendar::{self, ScheduleTiming};
@@ -115,7 +117,10 @@ impl Library {
                 tracing::warn!(error = %e, "ingest failed");
                 ingest::failure(path, &e)
             });
-            staged |= matches!(result.status, IngestStatus::Ingested | IngestStatus::NewVersion);
+            staged |= matches!(
+                result.status,
+                IngestStatus::Ingested | IngestStatus::NewVersion
+            );
             if staged && last_commit.elapsed() >= INDEX_COMMIT_EVERY {
                 self.commit_index();
                 last_commit = std::time::Instant::now();
@@ -261,8 +266,10 @@ impl Library {
         tx.commit()?;
         // The store has the document; if staging fails, the index is behind
         // the store's generation and the next open rebuilds it.
-        let staged = documents::record(&conn, id)
-            .and_then(|record| self.index.stage_documents(&previous, &[indexed(&record, doc)]));
+        let staged = documents::record(&conn, id).and_then(|record| {
+            self.index
+                .stage_documents(&previous, &[indexed(&record, doc)])
+        });
         if let Err(e) = staged {
             tracing::error!(error = %e, "indexing failed; the index will be rebuilt");
         }

@@ -1,4 +1,5 @@
 import { useMemo, useState } from "preact/hooks";
+import { api, IpcError } from "../../ipc";
 import type { LibraryListing, MeetingReference } from "../../ipc";
 import { t } from "../../i18n";
 import { filterListing, formatDates } from "./group";
@@ -88,6 +89,7 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing }
           </ul>
         </section>
       )}
+      {listing !== null && !empty && <BackupFooter />}
     </nav>
   );
 }
@@ -120,5 +122,32 @@ function References({ refs, missing, onSelect }: { refs: MeetingReference[]; mis
         )}
       </ul>
     </details>
+  );
+}
+
+/** One click makes a consistent backup (database and originals) in a folder the user picks. */
+function BackupFooter() {
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = () => {
+    setBusy(true);
+    api.backupLibrary().then(
+      (s) => {
+        setBusy(false);
+        if (s) setStatus(`${t("backedUp")} ${s.path} (${s.documents} · ${s.notes})`);
+      },
+      (e: unknown) => {
+        setBusy(false);
+        setStatus(e instanceof IpcError ? e.message : String(e));
+      },
+    );
+  };
+  return (
+    <footer class="library-footer">
+      <button class="link" onClick={run} disabled={busy} data-testid="backup">
+        {t("backupLibrary")}
+      </button>
+      {status && <p class="saved">{status}</p>}
+    </footer>
   );
 }

@@ -1,0 +1,50 @@
+//! `cargo run --release -p dossier-bench -- [--sizes 100,1000,5000] [--seed N]`
+//!
+//! For each corpus size: generate the corpus (deterministic), parse it alone,
+//! ingest it end to end into a fresh library (parse, store, index; one thread),
+//! then run a fixed query set against Dossier's search, SQLite FTS5 with the
+//! trigram tokenizer, and a memchr substring scan over the same passages, all
+//! in this process. Every Dossier hit is checked against the scan (it must
+//! contain the query), and recall is measured against the scan. Prints a
+//! Markdown table (the one in BENCHMARKS.md) and the core's resident memory.
+
+mod corpus;
+mod measure;
+
+use anyhow::Result;
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut sizes = vec![100, 1000, 5000];
+    let mut seed = 2024;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--sizes" => {
+                sizes = it
+                    .next()
+                    .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+                    .unwrap_or(sizes)
+            }
+            "--seed" => seed = it.next().and_then(|s| s.parse().ok()).unwrap_or(seed),
+            "--rss-child" => {
+                // Internal: open a library, search once, report resident memory.
+                let dir = it.next().expect("--rss-child DIR");
+                return measure::rss_child(std::path::Path::new(dir));
+            }
+            other => {
+                anyhow::bail!("unknown argument {other:?}; use --sizes 100,1000,5000 --seed N")
+            }
+        }
+    }
+    if cfg!(debug_assertions) {
+        eprintln!("warning: a debug build; run with --release for figures worth keeping");
+    }
+    let mut rows = Vec::new();
+    for n in sizes {
+        eprintln!("== N = {n}");
+        rows.push(measure::run(n, seed)?);
+    }
+    measure::print_table(&rows);
+    Ok(())
+}

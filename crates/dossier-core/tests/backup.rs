@@ -1,0 +1,75 @@
+//! Backup while the library is in use, and restore in place of a library.
+
+use dossier_core::library::restore;
+use dossier_core::search::SearchRequest;
+use dossier_core::{Error, Library};
+use std::path::Path;
+
+fn seeds() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+#[test]
+fn a_backup_restores_the_library_as_it_was() {
+    let root = tempfile::tempdir().unwrap();
+    let lib_dir = root.path().join("library");
+    let backup_dir = root.path().join("backup");
+    {
+        let lib = Library::open(&lib_dir).unwrap();
+        lib.ingest(&[seeds()], &mut |_| {});
+        let doc = lib.find("001_9b3f3c3582431abc.txt").unwrap();
+        lib.add_note(doc, "item:3(a)", 0, 4, "before the backup")
+            .unwrap();
+        let summary = lib.backup(&backup_dir).unwrap();
+        assert_eq!((summary.documents, summary.notes, summary.files), (4, 1, 4));
+        assert!(
+            lib.backup(&backup_dir).is_err(),
+            "an existing backup is never overwritten"
+        );
+        // Changes after the backup are not in it.
+        lib.ingest_file(&fixture("en_report.txt")).unwrap();
+        assert_eq!(lib.records().unwrap().len(), 5);
+    }
+    // A folder that is not a backup changes nothing.
+    let err = restore(root.path(), &lib_dir).unwrap_err();
+    assert!(err.to_string().contains("not a Dossier backup"), "{err}");
+    assert_eq!(Library::open(&lib_dir).unwrap().records().unwrap().len(), 5);
+
+    // An open library is not replaced under its user.
+    let held = Library::open(&lib_dir).unwrap();
+    assert!(matches!(
+        restore(&backup_dir, &lib_dir),
+        Err(Error::Locked(_))
+    ));
+    drop(held);
+
+    let summary = restore(&backup_dir, &lib_dir).unwrap();
+    assert_eq!(summary.documents, 4);
+    let lib = Library::open(&lib_dir).unwrap();
+    assert_eq!(lib.records().unwrap().len(), 4);
+    let notes = lib.notes(None).unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].body, "before the backup");
+    // The index was not in the backup: rebuilt, searches work.
+    let hits = lib
+        .search(&SearchRequest {
+            query: "资产追回".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(!hits.is_empty());
+    lib.store().check_integrity().unwrap();
+    // The replaced library is kept beside it.
+    let aside = std::fs::read_dir(root.path()).unwrap().flatten().any(|e| {
+        e.file_name()
+            .to_string_lossy()
+            .starts_with("library.before-restore-")
+    });
+    assert!(aside);
+}

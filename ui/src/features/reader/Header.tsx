@@ -31,7 +31,7 @@ export function Header({ stored, onChanged }: { stored: StoredDocument; onChange
       <h2>{doc.title ?? doc.body}</h2>
       <p>
         {[doc.body, doc.session, doc.venue, dates].filter(Boolean).join(" · ")}
-        {" · "}
+        {[doc.body, doc.session, doc.venue, dates].some(Boolean) && " · "}
         <span data-testid="doc-symbol">{symbolLine(doc, rec.user_symbol)}</span>
         {!doc.symbol && !editing && (
           <>

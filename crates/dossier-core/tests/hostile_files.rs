@@ -1,0 +1,135 @@
+//! Files a delegate may be emailed: each fails alone with a message naming the
+//! file and the problem, and the library database stays byte-identical.
+
+use dossier_core::ingest::IngestStatus;
+use dossier_core::Library;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+fn docx_with(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, bytes) in entries {
+            zip.start_file(*name, opts).unwrap();
+            zip.write_all(bytes).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+/// A one-page PDF whose only content is a drawn rectangle: no text layer.
+fn scanned_pdf() -> Vec<u8> {
+    use lopdf::{dictionary, Document, Object, Stream};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let content = Stream::new(dictionary! {}, b"0 0 0 rg 10 10 200 200 re f".to_vec());
+    let content_id = doc.add_object(content);
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "Contents" => content_id,
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => vec![page_id.into()],
+            "Count" => 1,
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn hostile_files_fail_alone_with_their_reason() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("library");
+    let bad = root.path().join("bad");
+    std::fs::create_dir_all(&bad).unwrap();
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/001_9b3f3c3582431abc.txt");
+    {
+        let lib = Library::open(&data).unwrap();
+        lib.ingest_file(&seed).unwrap();
+    }
+    let db = data.join("library.sqlite3");
+    let before = std::fs::read(&db).unwrap();
+
+    let zeros = vec![b' '; 80 * 1024 * 1024];
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "bomb.docx",
+            docx_with(&[("word/document.xml", zeros)]),
+            "zip bomb",
+        ),
+        (
+            "traversal.docx",
+            // Entries are only ever read in memory by name; a traversal name is just missing parts.
+            docx_with(&[("../../../../tmp/evil.xml", b"<x/>".to_vec())]),
+            "no word/document.xml",
+        ),
+        ("scan.pdf", scanned_pdf(), "scan"),
+        (
+            "invalid-utf8.txt",
+            [
+                0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xFF, 0xFE, 0x00, 0x00, 0x01,
+            ]
+            .repeat(500),
+            "not valid UTF-8",
+        ),
+        // The content's magic bytes win over the extension.
+        (
+            "renamed.docx",
+            b"%PDF-1.4\n%garbage that is no PDF".to_vec(),
+            "the PDF is damaged or truncated",
+        ),
+    ];
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for (name, bytes, _) in &cases {
+        let p = bad.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        paths.push(p);
+    }
+    // 1 GB of text, as a sparse file: refused by its size before it is read.
+    let huge = bad.join("huge.txt");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
+    paths.push(huge);
+
+    let lib = Library::open(&data).unwrap();
+    let report = lib.ingest(&paths, &mut |_| {});
+    drop(lib);
+    assert_eq!(report.results.len(), paths.len());
+    for r in &report.results {
+        assert_eq!(r.status, IngestStatus::Failed, "{r:?}");
+        let msg = r.message.as_deref().unwrap_or_default();
+        let name = Path::new(&r.path)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(msg.contains(&name), "the message names the file: {msg}");
+        let expected = cases
+            .iter()
+            .find(|c| c.0 == name)
+            .map(|c| c.2)
+            .unwrap_or("up to 64 MB");
+        assert!(msg.contains(expected), "{name}: {msg}");
+        eprintln!("{msg}");
+    }
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the database is byte-identical"
+    );
+}

@@ -6,6 +6,7 @@
 
 use dossier_core::search::SearchRequest;
 use dossier_core::Library;
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -93,8 +94,21 @@ fn killing_an_ingest_or_an_import_never_loses_or_half_writes() {
     let mut kills = 0;
     for round in 0..ROUNDS {
         let dir = inbox.join(format!("round-{round}"));
-        let mut child = dossier(&data).arg("ingest").arg(&dir).spawn().unwrap();
-        std::thread::sleep(Duration::from_millis(100 + next(500)));
+        // Kill after a random number of files are done (without a terminal the
+        // CLI reports each file on stderr as it is done), so every kill lands
+        // in the middle of the batch, inside the next file's work.
+        let mut child = dossier(&data)
+            .arg("ingest")
+            .arg(&dir)
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let after = 1 + next(PER_ROUND as u64 - 2) as usize;
+        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+        for _ in 0..after {
+            lines.next();
+        }
+        std::thread::sleep(Duration::from_millis(next(40)));
         if child.try_wait().unwrap().is_none() {
             child.kill().unwrap(); // SIGKILL
             kills += 1;
@@ -105,12 +119,13 @@ fn killing_an_ingest_or_an_import_never_loses_or_half_writes() {
             now >= before,
             "nothing stored before a kill is lost ({before} → {now})"
         );
+        assert!(
+            now < before + PER_ROUND,
+            "the kill stopped the batch ({before} → {now})"
+        );
         before = now;
     }
-    assert!(
-        kills >= 5,
-        "the test killed an ingest in progress {kills} times"
-    );
+    assert_eq!(kills, ROUNDS, "every batch was killed in progress");
     // A last, uninterrupted run completes the library.
     assert!(dossier(&data)
         .arg("ingest")

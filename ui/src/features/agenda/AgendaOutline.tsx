@@ -8,6 +8,25 @@ interface Props {
   onSelect: (number: string) => void;
 }
 
+/** Up/Down (and Home/End) move between items and select the one reached, so
+ *  the annotation and its slots follow the keyboard. */
+export function moveInOutline(e: KeyboardEvent, onSelect: (number: string) => void): void {
+  const keys = ["ArrowDown", "ArrowUp", "Home", "End"];
+  if (!keys.includes(e.key)) return;
+  const nav = e.currentTarget as HTMLElement;
+  const buttons = [...nav.querySelectorAll<HTMLButtonElement>("button.item")];
+  if (buttons.length === 0) return;
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const next =
+    e.key === "Home" ? 0 : e.key === "End" ? buttons.length - 1 : e.key === "ArrowDown" ? Math.min(at + 1, buttons.length - 1) : Math.max(at - 1, 0);
+  const target = buttons[next];
+  if (!target) return;
+  e.preventDefault();
+  target.focus();
+  const number = target.dataset["item"];
+  if (number) onSelect(number);
+}
+
 export function AgendaOutline({ items, selected, highlighted, onSelect }: Props) {
   const row = (item: AgendaItem, depth: number) => {
     const cls = ["item", `depth-${depth}`, selected === item.number ? "selected" : "", highlighted.includes(item.number) ? "hit" : ""]
@@ -15,7 +34,7 @@ export function AgendaOutline({ items, selected, highlighted, onSelect }: Props)
       .trim();
     return (
       <li key={item.number}>
-        <button class={cls} onClick={() => onSelect(item.number)} data-testid={`item-${item.number}`} aria-current={selected === item.number}>
+        <button class={cls} onClick={() => onSelect(item.number)} data-testid={`item-${item.number}`} data-item={item.number} aria-current={selected === item.number}>
           <span class="num">{item.number}</span>
           <span class="title">{item.title}</span>
         </button>
@@ -24,7 +43,7 @@ export function AgendaOutline({ items, selected, highlighted, onSelect }: Props)
     );
   };
   return (
-    <nav class="outline" aria-label={t("agenda")}>
+    <nav class="outline" aria-label={t("agenda")} onKeyDown={(e) => moveInOutline(e, onSelect)}>
       <h3>{t("agenda")}</h3>
       <ul>{items.map((i) => row(i, 0))}</ul>
     </nav>

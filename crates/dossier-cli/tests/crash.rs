@@ -103,12 +103,13 @@ fn killing_an_ingest_or_an_import_never_loses_or_half_writes() {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let after = 1 + next(PER_ROUND as u64 - 2) as usize;
+        // At most half the batch, so plenty is left to interrupt.
+        let after = 1 + next(PER_ROUND as u64 / 2) as usize;
         let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
         for _ in 0..after {
             lines.next();
         }
-        std::thread::sleep(Duration::from_millis(next(40)));
+        std::thread::sleep(Duration::from_millis(next(5)));
         if child.try_wait().unwrap().is_none() {
             child.kill().unwrap(); // SIGKILL
             kills += 1;

@@ -308,20 +308,21 @@ pub fn remove_bookmark(conn: &Connection, id: u32) -> Result<()> {
 }
 
 /// Stars or un-stars a schedule slot (by its key, see `calendar::slot_keys`).
-pub fn set_starred(conn: &Connection, series: &str, slot_key: &str, starred: bool) -> Result<()> {
-    if starred {
+/// Returns whether anything changed.
+pub fn set_starred(conn: &Connection, series: &str, slot_key: &str, starred: bool) -> Result<bool> {
+    let changed = if starred {
         conn.execute(
             "INSERT INTO starred_slots (series, slot_key, created_at) VALUES (?1, ?2, ?3)
              ON CONFLICT (series, slot_key) DO NOTHING",
             params![series, slot_key, now()],
-        )?;
+        )?
     } else {
         conn.execute(
             "DELETE FROM starred_slots WHERE series = ?1 AND slot_key = ?2",
             params![series, slot_key],
-        )?;
-    }
-    Ok(())
+        )?
+    };
+    Ok(changed > 0)
 }
 
 /// Starred slot keys, of one series or of the whole library, as (series, key).

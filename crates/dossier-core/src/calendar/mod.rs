@@ -5,7 +5,7 @@ pub mod ics;
 pub mod venues;
 pub mod zone;
 
-use crate::model::{Document, ScheduleSlot};
+use crate::model::{AgendaItem, Document, ScheduleSlot};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -109,6 +109,18 @@ pub fn timing(
     }
 }
 
+/// "3(a) Title" for each item of a slot (the bare number when the agenda
+/// has no title for it). `items` is the document's `items_flat()`.
+pub fn item_labels(items: &[&AgendaItem], slot: &ScheduleSlot) -> Vec<String> {
+    slot.items
+        .iter()
+        .map(|n| match items.iter().find(|i| &i.number == n) {
+            Some(item) if !item.title.is_empty() => format!("{n} {}", item.title),
+            _ => n.clone(),
+        })
+        .collect()
+}
+
 /// Calendar events for a document's slots, all of them or those whose key is
 /// in `only`, in the meeting's zone (`time_zone`, an IANA name).
 pub fn events(
@@ -126,14 +138,7 @@ pub fn events(
         .filter(|(_, key)| only.is_none_or(|keys| keys.contains(key)))
         .filter_map(|(slot, key)| {
             let date = slot.date.clone()?;
-            let titled: Vec<String> = slot
-                .items
-                .iter()
-                .map(|n| match items.iter().find(|i| &i.number == n) {
-                    Some(item) if !item.title.is_empty() => format!("{n} {}", item.title),
-                    _ => n.clone(),
-                })
-                .collect();
+            let titled = item_labels(&items, slot);
             let mut summary = match (titled.is_empty(), zh) {
                 (false, true) => format!("项目{}", titled.join("；")),
                 (false, false) => format!("Item {}", titled.join("; ")),

@@ -164,6 +164,17 @@ pub fn is_known_zone(zone: &str) -> bool {
     zone.parse::<chrono_tz::Tz>().is_ok()
 }
 
+/// `Ok` for a known IANA zone name, else the error the user sees.
+pub fn check_zone(zone: &str) -> crate::error::Result<()> {
+    if is_known_zone(zone) {
+        Ok(())
+    } else {
+        Err(crate::error::Error::Invalid(format!(
+            "{zone:?} is not an IANA time zone (such as Europe/Vienna or Asia/Dubai)"
+        )))
+    }
+}
+
 /// Every IANA zone name this build knows, sorted (for a zone picker).
 pub fn known_zones() -> Vec<&'static str> {
     let mut zones: Vec<&'static str> = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect();

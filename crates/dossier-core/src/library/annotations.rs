@@ -216,11 +216,11 @@ impl Library {
                     summary.bookmarks_unchanged += 1;
                 }
             }
-            let before = annotations::starred(tx, None)?.len();
             for s in &export.starred_slots {
-                annotations::set_starred(tx, &s.series, &s.slot_key, true)?;
+                if annotations::set_starred(tx, &s.series, &s.slot_key, true)? {
+                    summary.stars_added += 1;
+                }
             }
-            summary.stars_added = (annotations::starred(tx, None)?.len() - before) as u32;
             Ok(touched)
         })?;
         self.index_notes(&touched, &[])?;

@@ -46,18 +46,9 @@ impl Library {
             backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
         }
         let db =
-            Connection::open_with_flags(partial.join(DB_FILE), OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-        let ok: String = db.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        if ok != "ok" {
-            return Err(Error::Invalid(format!(
-                "the backup copy failed its integrity check: {ok}"
-            )));
-        }
-        let stored: Vec<String> = {
-            let mut st = db.prepare("SELECT DISTINCT stored_path FROM documents")?;
-            let rows = st.query_map([], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
+            Connection::open_with_flags(partial.join(DB_FILE), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let stored =
+            checked_originals(&db).map_err(|e| Error::Invalid(format!("the backup copy: {e}")))?;
         let documents: u32 = db.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
         let notes: u32 = db.query_row(
             "SELECT count(*) FROM notes WHERE deleted_at IS NULL",
@@ -118,17 +109,8 @@ pub fn restore(backup_dir: &Path, library_dir: &Path) -> Result<BackupSummary> {
             backup_dir.join(DB_FILE),
             OpenFlags::SQLITE_OPEN_READ_ONLY,
         )?;
-        let ok: String = db.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        if ok != "ok" {
-            return Err(Error::Invalid(format!(
-                "{}: the backup database is damaged: {ok}",
-                backup_dir.display()
-            )));
-        }
-        let mut st = db.prepare("SELECT DISTINCT stored_path FROM documents")?;
-        let rows: Vec<String> = st
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let rows = checked_originals(&db)
+            .map_err(|e| Error::Invalid(format!("{}: {e}", backup_dir.display())))?;
         if let Some(missing) = rows.iter().find(|p| !backup_dir.join(p).is_file()) {
             return Err(Error::Invalid(format!(
                 "{}: the backup lacks {missing}",
@@ -177,6 +159,18 @@ pub fn restore(backup_dir: &Path, library_dir: &Path) -> Result<BackupSummary> {
             Err(e)
         }
     }
+}
+
+/// Runs SQLite's integrity check on a backup database and returns the
+/// original files it refers to (paths relative to the library folder).
+fn checked_originals(db: &Connection) -> Result<Vec<String>> {
+    let ok: String = db.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    if ok != "ok" {
+        return Err(Error::Invalid(format!("the database is damaged: {ok}")));
+    }
+    let mut st = db.prepare("SELECT DISTINCT stored_path FROM documents")?;
+    let rows = st.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn copy_tree(from: &Path, to: &Path) -> Result<()> {

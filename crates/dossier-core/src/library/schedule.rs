@@ -1,7 +1,7 @@
 //! A schedule in the user's hands: the meeting's time zone, starred slots,
 //! the *My agenda* view across meetings and calendar export.
 
-use super::Library;
+use super::{Library, StoredDocument};
 use crate::annotations;
 use crate::calendar::{self, ics};
 use crate::error::{Error, Result};
@@ -52,45 +52,59 @@ impl Library {
     /// Stars or un-stars a slot of a document's schedule.
     pub fn star_slot(&self, doc_id: u32, slot_key: &str, starred: bool) -> Result<()> {
         let series = documents::record(&self.store.reader(), doc_id)?.series;
-        annotations::set_starred(&self.store.writer(), &series, slot_key, starred)
+        annotations::set_starred(&self.store.writer(), &series, slot_key, starred)?;
+        Ok(())
+    }
+
+    /// The starred slot keys of each series that still has a document,
+    /// with that series' latest document loaded once.
+    fn starred_documents(&self) -> Result<Vec<(StoredDocument, Vec<String>)>> {
+        let mut by_series: Vec<(String, Vec<String>)> = Vec::new();
+        for (series, key) in annotations::starred(&self.store.reader(), None)? {
+            match by_series.iter_mut().find(|(s, _)| *s == series) {
+                Some((_, keys)) => keys.push(key),
+                None => by_series.push((series, vec![key])),
+            }
+        }
+        let mut out = Vec::new();
+        for (series, keys) in by_series {
+            // Its own statement: the reader's lock is released before `document` takes it.
+            let latest = documents::latest_in_series(&self.store.reader(), &series)?;
+            if let Some(doc_id) = latest {
+                out.push((self.document(doc_id)?, keys));
+            }
+        }
+        Ok(out)
     }
 
     /// Every starred slot across the library, soonest first.
     pub fn my_agenda(&self) -> Result<Vec<AgendaEntry>> {
-        let stars = annotations::starred(&self.store.reader(), None)?;
         let mut out = Vec::new();
-        for (series, key) in stars {
-            let Some(doc_id) = documents::latest_in_series(&self.store.reader(), &series)? else {
-                continue;
-            };
-            let stored = self.document(doc_id)?;
-            let index = stored.timing.slots.iter().position(|s| s.key == key);
-            let slot = index.map(|i| stored.document.schedule[i].clone());
-            let timing = index.map(|i| stored.timing.slots[i].clone());
+        for (stored, keys) in self.starred_documents()? {
             let flat = stored.document.items_flat();
-            let items = slot
-                .iter()
-                .flat_map(|s| s.items.iter())
-                .map(|n| match flat.iter().find(|i| &i.number == n) {
-                    Some(item) => format!("{n} {}", item.title).trim().to_string(),
-                    None => n.clone(),
-                })
-                .collect();
-            out.push(AgendaEntry {
-                document_id: doc_id,
-                series,
-                slot_index: index.map(|i| i as u32),
-                slot,
-                items,
-                symbol: stored.record.effective_symbol().map(str::to_string),
-                document_title: stored.record.title.clone(),
-                body: stored.record.body.clone(),
-                venue: stored.record.venue.clone(),
-                time_zone: stored.timing.time_zone.clone(),
-                starts_at: timing.as_ref().and_then(|t| t.starts_at.clone()),
-                ends_at: timing.and_then(|t| t.ends_at),
-                slot_key: key,
-            });
+            for key in keys {
+                let index = stored.timing.slots.iter().position(|s| s.key == key);
+                let slot = index.map(|i| stored.document.schedule[i].clone());
+                let timing = index.map(|i| stored.timing.slots[i].clone());
+                out.push(AgendaEntry {
+                    document_id: stored.record.id,
+                    series: stored.record.series.clone(),
+                    slot_index: index.map(|i| i as u32),
+                    items: slot
+                        .as_ref()
+                        .map(|s| calendar::item_labels(&flat, s))
+                        .unwrap_or_default(),
+                    slot,
+                    symbol: stored.record.effective_symbol().map(str::to_string),
+                    document_title: stored.record.title.clone(),
+                    body: stored.record.body.clone(),
+                    venue: stored.record.venue.clone(),
+                    time_zone: stored.timing.time_zone.clone(),
+                    starts_at: timing.as_ref().and_then(|t| t.starts_at.clone()),
+                    ends_at: timing.and_then(|t| t.ends_at),
+                    slot_key: key,
+                });
+            }
         }
         out.sort_by(|a, b| {
             let when = |e: &AgendaEntry| e.starts_at.clone().unwrap_or_else(|| e.slot_key.clone());
@@ -107,10 +121,8 @@ impl Library {
         starred_only: bool,
         zone: Option<&str>,
     ) -> Result<CalendarFile> {
-        if let Some(z) = zone.filter(|z| !calendar::venues::is_known_zone(z)) {
-            return Err(Error::Invalid(format!(
-                "{z:?} is not an IANA time zone (such as Europe/Vienna or Asia/Dubai)"
-            )));
+        if let Some(z) = zone {
+            calendar::venues::check_zone(z)?;
         }
         let stored = self.document(doc_id)?;
         if stored.document.schedule.is_empty() {
@@ -156,19 +168,9 @@ impl Library {
 
     /// Every starred slot of the library as one calendar (one VTIMEZONE per zone).
     pub fn my_agenda_calendar(&self) -> Result<CalendarFile> {
-        let entries = self.my_agenda()?;
         let mut events = Vec::new();
-        let mut by_doc: Vec<(u32, HashSet<String>)> = Vec::new();
-        for e in &entries {
-            match by_doc.iter_mut().find(|(d, _)| *d == e.document_id) {
-                Some((_, keys)) => {
-                    keys.insert(e.slot_key.clone());
-                }
-                None => by_doc.push((e.document_id, HashSet::from([e.slot_key.clone()]))),
-            }
-        }
-        for (doc_id, keys) in by_doc {
-            let stored = self.document(doc_id)?;
+        for (stored, keys) in self.starred_documents()? {
+            let keys: HashSet<String> = keys.into_iter().collect();
             events.extend(calendar::events(
                 &stored.document,
                 &stored.record.series,

@@ -260,11 +260,7 @@ pub fn zone(conn: &Connection, meeting_id: u32) -> Result<(Option<String>, ZoneS
 pub fn set_time_zone(conn: &Connection, meeting_id: u32, zone: Option<&str>) -> Result<()> {
     let zone = zone.map(str::trim).filter(|z| !z.is_empty());
     if let Some(z) = zone {
-        if !calendar::venues::is_known_zone(z) {
-            return Err(Error::Invalid(format!(
-                "{z:?} is not an IANA time zone (such as Europe/Vienna or Asia/Dubai)"
-            )));
-        }
+        calendar::venues::check_zone(z)?;
     }
     let n = conn.execute(
         "UPDATE meetings SET time_zone = ?2 WHERE id = ?1",

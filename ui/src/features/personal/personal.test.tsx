@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { render } from "preact";
 import type { ComponentChild } from "preact";
 import { act } from "preact/test-utils";
+import { mountPoint } from "../../test/dom";
 import { setBackend } from "../../ipc";
 import type { AgendaEntry, Bookmark } from "../../ipc";
 import { fakeBackend, note, settle } from "../../test/fakeBackend";
@@ -9,19 +10,11 @@ import { MyAgenda } from "./MyAgenda";
 import { BookmarksList } from "./BookmarksList";
 import { LibraryNotes } from "./LibraryNotes";
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement("div");
-  document.body.appendChild(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = mountPoint();
 
 /** Renders, runs the effects, and lets the backend's answers render. */
 async function mount(vnode: ComponentChild) {
-  act(() => render(vnode, root));
+  act(() => render(vnode, root()));
   await act(settle);
   await act(settle);
 }
@@ -54,10 +47,10 @@ describe("My agenda", () => {
     setBackend(fake);
     const onOpen = vi.fn();
     await mount(<MyAgenda version={0} mode="venue" onOpen={onOpen} />);
-    const days = [...root.querySelectorAll("h4")].map((h) => h.textContent);
+    const days = [...root().querySelectorAll("h4")].map((h) => h.textContent);
     expect(days).toHaveLength(2);
     expect(days[0]).toContain("2019");
-    const entries = [...root.querySelectorAll<HTMLButtonElement>("button.entry")];
+    const entries = [...root().querySelectorAll<HTMLButtonElement>("button.entry")];
     expect(entries[0]?.textContent).toContain("10:00–13:00");
     expect(entries[0]?.textContent).toContain("Asia/Dubai");
     expect(entries[1]?.textContent).toContain("3(a) 实益所有权");
@@ -68,7 +61,7 @@ describe("My agenda", () => {
   it("keeps a star whose slot left the schedule, marked and not openable", async () => {
     setBackend(fakeBackend({ agenda: [entry({ slot_index: null, slot: null, items: [] })] }));
     await mount(<MyAgenda version={0} mode="venue" onOpen={() => {}} />);
-    const button = root.querySelector<HTMLButtonElement>("button.entry");
+    const button = root().querySelector<HTMLButtonElement>("button.entry");
     expect(button?.disabled).toBe(true);
     expect(button?.textContent).toContain("No longer in the latest schedule");
   });
@@ -77,12 +70,12 @@ describe("My agenda", () => {
     const fake = fakeBackend();
     setBackend(fake);
     await mount(<MyAgenda version={0} mode="venue" onOpen={() => {}} />);
-    expect(root.textContent).toContain("No starred slots");
+    expect(root().textContent).toContain("No starred slots");
     setBackend(fakeBackend({ agenda: [entry({})] }));
     await mount(<MyAgenda version={1} mode="venue" onOpen={() => {}} />);
-    act(() => root.querySelector<HTMLButtonElement>("[data-testid=export-my-agenda]")?.click());
+    act(() => root().querySelector<HTMLButtonElement>("[data-testid=export-my-agenda]")?.click());
     await act(settle);
-    expect(root.textContent).toContain("Saved to /tmp/My agenda.ics");
+    expect(root().textContent).toContain("Saved to /tmp/My agenda.ics");
   });
 });
 
@@ -96,11 +89,11 @@ describe("Bookmarks across the library", () => {
     setBackend(fake);
     const onOpen = vi.fn();
     await mount(<BookmarksList version={0} onOpen={onOpen} />);
-    const entries = [...root.querySelectorAll<HTMLButtonElement>("button.entry")];
+    const entries = [...root().querySelectorAll<HTMLButtonElement>("button.entry")];
     expect(entries.map((e) => e.querySelector(".entry-place")?.textContent)).toEqual(["Item 3(a)", "Paragraph 12"]);
     entries[1]?.click();
     expect(onOpen).toHaveBeenCalledWith(marks[1]);
-    act(() => root.querySelector<HTMLButtonElement>("button.link")?.click());
+    act(() => root().querySelector<HTMLButtonElement>("button.link")?.click());
     await act(settle);
     await act(settle);
     expect(fake.calls.find((c) => c.name === "removeBookmark")?.args).toEqual([1]);
@@ -112,21 +105,21 @@ describe("Notes across the library", () => {
   it("renders note bodies as text, never as HTML", async () => {
     setBackend(fakeBackend({ notes: [note({ body: "<img src=x onerror=\"window.pwned=1\"> **bold** [x](javascript:alert(1))" })] }));
     await mount(<LibraryNotes version={0} onOpen={() => {}} onImported={() => {}} />);
-    expect(root.querySelector("img")).toBeNull();
-    expect(root.querySelector("a[href^='javascript']")).toBeNull();
-    expect(root.querySelector(".note-body strong")?.textContent).toBe("bold");
-    expect(root.textContent).toContain("<img src=x");
+    expect(root().querySelector("img")).toBeNull();
+    expect(root().querySelector("a[href^='javascript']")).toBeNull();
+    expect(root().querySelector(".note-body strong")?.textContent).toBe("bold");
+    expect(root().textContent).toContain("<img src=x");
   });
 
   it("shows detached notes with their quote, and reports what an import added", async () => {
     const onImported = vi.fn();
     setBackend(fakeBackend({ notes: [note({ detached: true })] }));
     await mount(<LibraryNotes version={0} onOpen={() => {}} onImported={onImported} />);
-    expect(root.querySelector(".note.detached .quote")?.textContent).toContain("实益所有权透明度");
-    expect(root.textContent).toContain("no longer in the document");
-    act(() => [...root.querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent?.includes("Import JSON"))?.click());
+    expect(root().querySelector(".note.detached .quote")?.textContent).toContain("实益所有权透明度");
+    expect(root().textContent).toContain("no longer in the document");
+    act(() => [...root().querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent?.includes("Import JSON"))?.click());
     await act(settle);
-    expect(root.textContent).toContain("2 notes, 1 bookmarks, 3 starred slots added");
+    expect(root().textContent).toContain("2 notes, 1 bookmarks, 3 starred slots added");
     expect(onImported).toHaveBeenCalled();
   });
 });

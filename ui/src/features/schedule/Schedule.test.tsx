@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { render } from "preact";
 import { act } from "preact/test-utils";
+import { mountPoint } from "../../test/dom";
 import { Schedule } from "./Schedule";
-import type { ScheduleSlot, ScheduleTiming } from "../../ipc";
+import type { ScheduleSlot } from "../../ipc";
+import { viennaTiming } from "../../test/fixtures";
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement("div");
-  document.body.appendChild(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = mountPoint();
 
 const slot = (date: string, start: string, end: string, items: string[], continued = false): ScheduleSlot => ({
   date, start, end, items, titles: [], continued, parallel: [], notes: [],
@@ -22,20 +16,12 @@ const slots = [
   slot("2024-06-12", "15:00", "18:00", ["3(a)"], true),
   slot("2024-06-13", "10:00", "13:00", ["3(b)"]),
 ];
-const timing: ScheduleTiming = {
-  time_zone: "Europe/Vienna",
-  zone_source: "venue",
-  slots: [
-    { key: "2024-06-12T10:00", starts_at: "2024-06-12T08:00:00+00:00", ends_at: "2024-06-12T11:00:00+00:00", starred: false },
-    { key: "2024-06-12T15:00", starts_at: "2024-06-12T13:00:00+00:00", ends_at: "2024-06-12T16:00:00+00:00", starred: true },
-    { key: "2024-06-13T10:00", starts_at: "2024-06-13T08:00:00+00:00", ends_at: "2024-06-13T11:00:00+00:00", starred: false },
-  ],
-};
+const timing = viennaTiming;
 
 describe("Schedule", () => {
   it("highlights every slot of the selected item, continued ones included", () => {
-    act(() => render(<Schedule slots={slots} timing={timing} selectedItem="3(a)" selectedSlot={null} onSelectSlot={() => {}} />, root));
-    const hits = [...root.querySelectorAll(".slot.hit")].map((e) => e.id);
+    act(() => render(<Schedule slots={slots} timing={timing} selectedItem="3(a)" selectedSlot={null} onSelectSlot={() => {}} />, root()));
+    const hits = [...root().querySelectorAll(".slot.hit")].map((e) => e.id);
     expect(hits).toEqual(["slot-0", "slot-1"]);
   });
 
@@ -44,22 +30,22 @@ describe("Schedule", () => {
     act(() =>
       render(
         <Schedule slots={slots} timing={timing} selectedItem={null} selectedSlot={null} onSelectSlot={() => {}} onStar={onStar} nowNext={{ current: 1, next: 2 }} />,
-        root,
+        root(),
       ),
     );
-    expect(root.querySelector(".slot.now")?.id).toBe("slot-1");
-    expect(root.querySelector(".slot.next")?.id).toBe("slot-2");
-    expect(root.querySelector("[data-testid=star-1]")?.getAttribute("aria-pressed")).toBe("true");
-    act(() => root.querySelector<HTMLButtonElement>("[data-testid=star-0]")?.click());
+    expect(root().querySelector(".slot.now")?.id).toBe("slot-1");
+    expect(root().querySelector(".slot.next")?.id).toBe("slot-2");
+    expect(root().querySelector("[data-testid=star-1]")?.getAttribute("aria-pressed")).toBe("true");
+    act(() => root().querySelector<HTMLButtonElement>("[data-testid=star-0]")?.click());
     expect(onStar).toHaveBeenCalledWith(0, true);
-    act(() => root.querySelector<HTMLButtonElement>("[data-testid=star-1]")?.click());
+    act(() => root().querySelector<HTMLButtonElement>("[data-testid=star-1]")?.click());
     expect(onStar).toHaveBeenLastCalledWith(1, false);
   });
 
   it("shows hours in the reader's zone on request", () => {
-    act(() => render(<Schedule slots={slots} timing={timing} selectedItem={null} selectedSlot={null} onSelectSlot={() => {}} mode="local" />, root));
+    act(() => render(<Schedule slots={slots} timing={timing} selectedItem={null} selectedSlot={null} onSelectSlot={() => {}} mode="local" />, root()));
     // Whatever zone the test process runs in, the first slot reads as 08:00 UTC there.
-    const first = root.querySelector("#slot-0 .time")?.textContent ?? "";
+    const first = root().querySelector("#slot-0 .time")?.textContent ?? "";
     const expected = new Date("2024-06-12T08:00:00Z").toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false });
     expect(first.startsWith(expected)).toBe(true);
   });

@@ -11,6 +11,11 @@ APT_PACKAGES=(
   build-essential pkg-config file xvfb xauth fonts-noto-cjk webkit2gtk-driver
 )
 
+# The app is always built with the UI embedded, as `tauri build` builds it: one
+# feature set means the tests, the run command and the installer share one build
+# of Tauri.
+APP_FEATURES="dossier-app/custom-protocol"
+
 say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 
 ensure_apt() {
@@ -36,13 +41,6 @@ ensure_npm() {
   fi
 }
 
-ensure_tauri_driver() {
-  if ! command -v tauri-driver >/dev/null; then
-    say "installing tauri-driver (WebDriver for the end-to-end tests)"
-    cargo install tauri-driver --version '^2' --locked
-  fi
-}
-
 build_ui() {
   say "building the UI"
   npm --prefix ui run build --silent
@@ -53,7 +51,7 @@ cmd_run() {
   ensure_npm
   build_ui
   say "building and starting Dossier"
-  cargo build -p dossier-app --features custom-protocol
+  cargo build -p dossier-app --features "$APP_FEATURES"
   if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     say "no display found: starting under Xvfb (invisible); set DISPLAY to see the window"
     exec xvfb-run -a -s "-screen 0 1280x800x24" target/debug/dossier-app
@@ -73,20 +71,18 @@ cmd_test() {
     exit 1
   fi
   say "clippy"
-  cargo clippy --workspace --all-targets -- -D warnings
+  cargo clippy --workspace --all-targets --features "$APP_FEATURES" -- -D warnings
   say "UI lint, type check and unit tests"
   npm --prefix ui run lint --silent
   npm --prefix ui run typecheck --silent
   npm --prefix ui test --silent
   say "Rust tests (core, CLI, shell and bindings freshness)"
-  cargo test --workspace
-  ensure_tauri_driver
-  # The Tauri CLI builds the app with the UI embedded (debug profile, to reuse the
-  # test build) and packages it. Built after `cargo test`, which can rebuild the
-  # binary without the embedded UI.
+  cargo test --workspace --features "$APP_FEATURES"
+  # The Tauri CLI builds the app with the UI embedded (debug profile and the
+  # same features as the tests, so it reuses their build) and packages it.
   say "installer: build the .deb (tauri build --debug --bundles deb)"
   (cd src-tauri && ../ui/node_modules/.bin/tauri build --debug --bundles deb --ci)
-  say "end-to-end scenarios in the real window (tauri-driver + WebKitWebDriver under Xvfb)"
+  say "end-to-end scenarios in the real window (WebKitWebDriver under Xvfb)"
   xvfb-run -a -s "-screen 0 1280x800x24" node e2e/run.mjs target/debug/dossier-app
   say "installer: install the .deb with dpkg and start the installed app"
   ./e2e/deb-smoke.sh

@@ -1,5 +1,8 @@
-// End-to-end scenarios on the real Dossier window: tauri-driver (2.x) in
-// front of WebKitWebDriver, under Xvfb. Usage (dev.sh test does this):
+// End-to-end scenarios on the real Dossier window, driven through
+// WebKitWebDriver (Debian's webkit2gtk-driver) under Xvfb. On Linux this is
+// all tauri-driver does: it starts WebKitWebDriver with
+// TAURI_WEBVIEW_AUTOMATION=true and turns `tauri:options` into
+// `webkitgtk:browserOptions`; doing that here saves CI compiling tauri-driver. Usage (dev.sh test does this):
 //   xvfb-run -a -s "-screen 0 1280x800x24" node e2e/run.mjs target/debug/dossier-app
 // Each scenario saves a screenshot to target/e2e/, and on failure also the
 // page source. The app gets a fresh data directory and fresh XDG folders (so
@@ -31,9 +34,10 @@ const damaged = join(files, "damaged.pdf");
 writeFileSync(damaged, "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<>>\n%%EOF-truncated");
 
 const PORT = 4444;
-const driver = spawn("tauri-driver", ["--port", String(PORT), "--native-port", "4445", "--native-driver", "/usr/bin/WebKitWebDriver"], {
+const driver = spawn("/usr/bin/WebKitWebDriver", [`--port=${PORT}`, "--host=127.0.0.1"], {
   env: {
     ...process.env,
+    TAURI_WEBVIEW_AUTOMATION: "true",
     DOSSIER_DATA_DIR: dataDir,
     XDG_DATA_HOME: join(home, "data"),
     XDG_CONFIG_HOME: join(home, "config"),
@@ -54,7 +58,7 @@ async function driverReady() {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error("tauri-driver did not start");
+  throw new Error("WebKitWebDriver did not start");
 }
 
 function assert(cond, message) {

@@ -1,6 +1,6 @@
 // A minimal W3C WebDriver client on Node's built-in fetch: just what the
-// end-to-end scenarios use. tauri-driver speaks this protocol and forwards it
-// to WebKitWebDriver, which drives the real Dossier window.
+// end-to-end scenarios use. WebKitWebDriver speaks this protocol and drives
+// the real Dossier window (a WebKitGTK webview).
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
@@ -20,7 +20,7 @@ async function call(base, method, path, body) {
 export class Session {
   static async start(base, application, args = []) {
     const value = await call(base, "POST", "/session", {
-      capabilities: { alwaysMatch: { "tauri:options": { application, args } } },
+      capabilities: { alwaysMatch: { "webkitgtk:browserOptions": { binary: application, args } } },
     });
     return new Session(base, value.sessionId);
   }

@@ -45,7 +45,12 @@ impl From<Kind> for DocumentKind {
 #[derive(Subcommand)]
 enum Command {
     /// Parse a document and print its structure as JSON (the library is not touched).
-    Parse { file: PathBuf },
+    Parse {
+        file: PathBuf,
+        /// Print the text the parser reads (extracted and decoded) instead of the structure.
+        #[arg(long)]
+        text: bool,
+    },
     /// Add files and folders (searched recursively) to the library.
     Ingest {
         #[arg(required = true)]
@@ -158,7 +163,11 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    if let Command::Parse { file } = &cli.command {
+    if let Command::Parse { file, text } = &cli.command {
+        if *text {
+            print!("{}", dossier_core::extract::extract_file(file)?);
+            return Ok(ExitCode::SUCCESS);
+        }
         let doc = dossier_core::parse_file(file)?;
         println!("{}", serde_json::to_string_pretty(&doc)?);
         return Ok(ExitCode::SUCCESS);

@@ -12,7 +12,8 @@ fn inputs() -> Vec<PathBuf> {
     for dir in [root.join("tests/fixtures"), root.join("../../seeds")] {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let p = entry.unwrap().path();
-            if p.is_file() {
+            let fixture = p.extension().is_some_and(|e| e != "py");
+            if p.is_file() && fixture {
                 files.push(p);
             }
         }
@@ -47,39 +48,151 @@ fn parse_outputs_match_goldens() {
     );
 }
 
-/// The same document as text, PDF and DOCX yields the same agenda and schedule.
+fn agenda_of(d: &dossier_core::Document) -> Vec<(String, String, Vec<String>)> {
+    d.items_flat()
+        .iter()
+        .map(|i| {
+            let refs = i.references.iter().map(|r| r.symbol.clone()).collect();
+            (i.number.clone(), i.title.clone(), refs)
+        })
+        .collect()
+}
+
+type Slot = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Vec<String>,
+    bool,
+    Vec<String>,
+);
+
+fn schedule_of(d: &dossier_core::Document) -> Vec<Slot> {
+    d.schedule
+        .iter()
+        .map(|s| {
+            (
+                s.date.clone(),
+                s.start.clone(),
+                s.end.clone(),
+                s.items.clone(),
+                s.continued,
+                s.parallel.clone(),
+            )
+        })
+        .collect()
+}
+
+/// The same document as text, PDF and DOCX yields the same agenda, references,
+/// schedule and masthead.
 #[test]
 fn formats_agree_on_structure() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let txt = dossier_core::parse_file(&root.join("../../seeds/001_9b3f3c3582431abc.txt")).unwrap();
-    for other in ["seed001_libreoffice.pdf", "seed001_libreoffice.docx"] {
-        let doc = dossier_core::parse_file(&root.join("tests/fixtures").join(other)).unwrap();
-        let numbers = |d: &dossier_core::Document| {
-            d.items_flat()
+    let fixtures = root.join("tests/fixtures");
+    let groups = [
+        (
+            root.join("../../seeds/001_9b3f3c3582431abc.txt"),
+            vec!["seed001_libreoffice.pdf", "seed001_libreoffice.docx"],
+        ),
+        (
+            fixtures.join("en_irg_agenda.txt"),
+            vec!["en_irg_agenda.pdf", "en_irg_agenda.docx"],
+        ),
+    ];
+    for (reference, others) in groups {
+        let txt = dossier_core::parse_file(&reference).unwrap();
+        assert!(!txt.agenda.is_empty() && !txt.schedule.is_empty());
+        for other in others {
+            let doc = dossier_core::parse_file(&fixtures.join(other)).unwrap();
+            assert_eq!(agenda_of(&doc), agenda_of(&txt), "{other}: agenda");
+            // The words of each annotation (a PDF may space "M 楼" where the text has "M楼").
+            let annotations = |d: &dossier_core::Document| {
+                d.items_flat()
+                    .iter()
+                    .map(|i| i.annotation.replace(char::is_whitespace, ""))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(annotations(&doc), annotations(&txt), "{other}: annotations");
+            assert_eq!(schedule_of(&doc), schedule_of(&txt), "{other}: schedule");
+            assert_eq!(
+                (&doc.symbol, &doc.dates, &doc.venue, &doc.body, &doc.session),
+                (&txt.symbol, &txt.dates, &txt.venue, &txt.body, &txt.session),
+                "{other}: metadata"
+            );
+            assert_eq!(
+                (&doc.distributed, &doc.original_language, &doc.job_number),
+                (&txt.distributed, &txt.original_language, &txt.job_number),
+                "{other}: masthead"
+            );
+        }
+    }
+}
+
+/// Real UN documents as Word and as PDF (`../shared/corpus/un-docs`, copied
+/// into the fixtures): the masthead and the numbered paragraphs agree.
+#[test]
+fn un_documents_agree_across_formats() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/un-docs");
+    let cases = [
+        ("A_80_590", "A/80/590", "2026-01-07", "26-00248 (E)"),
+        (
+            "A_81_6SECT.13",
+            "A/81/6 (Sect. 13)/Part A",
+            "2026-02-19",
+            "26-01902 (E)",
+        ),
+    ];
+    for (name, symbol, distributed, job) in cases {
+        let docx = dossier_core::parse_file(&fixtures.join(format!("{name}.docx"))).unwrap();
+        let pdf = dossier_core::parse_file(&fixtures.join(format!("{name}.pdf"))).unwrap();
+        for (format, doc) in [("docx", &docx), ("pdf", &pdf)] {
+            assert_eq!(
+                doc.symbol.as_deref(),
+                Some(symbol),
+                "{name}.{format}: symbol"
+            );
+            assert_eq!(
+                doc.distributed.as_deref(),
+                Some(distributed),
+                "{name}.{format}: date"
+            );
+            assert_eq!(
+                doc.job_number.as_deref(),
+                Some(job),
+                "{name}.{format}: job number"
+            );
+            assert_eq!(
+                doc.original_language.as_deref(),
+                Some("en"),
+                "{name}.{format}"
+            );
+            assert_eq!(
+                doc.body.as_deref(),
+                Some("General Assembly"),
+                "{name}.{format}: body"
+            );
+            assert!(doc.dates.is_none(), "{name}.{format}: no meeting dates");
+            assert_eq!(
+                doc.kind,
+                dossier_core::DocumentKind::Other,
+                "{name}.{format}"
+            );
+        }
+        let numbered = |d: &dossier_core::Document| {
+            d.paragraphs
                 .iter()
-                .map(|i| (i.number.clone(), i.title.clone()))
+                .filter_map(|p| p.number.clone())
                 .collect::<Vec<_>>()
         };
-        assert_eq!(numbers(&doc), numbers(&txt), "{other}: agenda");
-        let slots = |d: &dossier_core::Document| {
-            d.schedule
-                .iter()
-                .map(|s| {
-                    (
-                        s.date.clone(),
-                        s.start.clone(),
-                        s.items.clone(),
-                        s.continued,
-                    )
-                })
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(slots(&doc), slots(&txt), "{other}: schedule");
-        assert_eq!(
-            (&doc.dates, &doc.venue, &doc.body),
-            (&txt.dates, &txt.venue, &txt.body),
-            "{other}: metadata"
+        let (a, b) = (numbered(&docx), numbered(&pdf));
+        assert!(
+            a.len() >= 10,
+            "{name}: {} numbered paragraphs in the docx",
+            a.len()
         );
+        assert_eq!(a, b, "{name}: numbered paragraphs");
+        assert_eq!(docx.title, pdf.title, "{name}: title");
+        assert_eq!(docx.session, pdf.session, "{name}: session");
     }
 }
 

@@ -23,7 +23,7 @@ fn docx_with(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
 
 /// A one-page PDF whose only content is a drawn rectangle: no text layer.
 fn scanned_pdf() -> Vec<u8> {
-    use lopdf::{dictionary, Document, Object, Stream};
+    use pdf_extract::{dictionary, Document, Object, Stream};
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let content = Stream::new(dictionary! {}, b"0 0 0 rg 10 10 200 200 re f".to_vec());

@@ -1,8 +1,13 @@
 //! DOCX front end: the paragraphs and tables of `word/document.xml`.
 //!
-//! Footnotes (`word/footnotes.xml`) are appended after the body, each starting
-//! with its number, as they would be printed at the foot of the page.
+//! The first page's header and footer come first: UN documents print their
+//! masthead there (symbol, "Distr.: General", date, "Original: English") and
+//! the job number at the foot of the first page. Automatic numbering is
+//! written out ([`super::docx_numbering`]). Footnotes (`word/footnotes.xml`)
+//! are appended after the body, each starting with its number, as they would
+//! be printed at the foot of the page.
 
+use super::docx_numbering::Numbering;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::io::Read;
@@ -15,9 +20,43 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
         .map_err(|e| format!("the Word document is damaged (not a readable zip archive: {e})"))?;
     let body = read_part(&mut zip, "word/document.xml")?
         .ok_or("the Word document has no word/document.xml part (damaged or not a .docx)")?;
-    let mut text = render(&body, Part::Body)?;
+    let numbering = read_part(&mut zip, "word/numbering.xml")?;
+    let styles = read_part(&mut zip, "word/styles.xml")?;
+    let mut numbering = Numbering::new(numbering.as_deref(), styles.as_deref());
+    let mut text = String::new();
+    // The first page's header and footer: the masthead and the job number
+    // go first; the rest of the footer (the title page's footnotes) after the body.
+    let rels = read_part(&mut zip, "word/_rels/document.xml.rels")?.unwrap_or_default();
+    let mut first_page_notes = String::new();
+    for kind in [b"headerReference".as_slice(), b"footerReference"] {
+        if let Some(target) = first_page_part(&body, &rels, kind) {
+            if let Some(xml) = read_part(&mut zip, &target)? {
+                let part = render(&xml, Part::Body, &mut Numbering::default())?;
+                for line in part.lines().filter(|l| !is_barcode(l)) {
+                    let job = line
+                        .trim_start()
+                        .chars()
+                        .take(3)
+                        .all(|c| c.is_ascii_digit() || c == '-' || c == '.');
+                    let target = if kind == b"headerReference" || job {
+                        &mut text
+                    } else {
+                        &mut first_page_notes
+                    };
+                    target.push_str(line.trim_start_matches('\t'));
+                    target.push('\n');
+                }
+                text.push('\n');
+            }
+        }
+    }
+    text.push_str(&render(&body, Part::Body, &mut numbering)?);
+    if !first_page_notes.trim().is_empty() {
+        text.push('\n');
+        text.push_str(&first_page_notes);
+    }
     if let Some(notes) = read_part(&mut zip, "word/footnotes.xml")? {
-        let notes = render(&notes, Part::Footnotes)?;
+        let notes = render(&notes, Part::Footnotes, &mut Numbering::default())?;
         if !notes.trim().is_empty() {
             text.push_str("\n\n");
             text.push_str(&notes);
@@ -58,6 +97,68 @@ fn read_part(
         .map_err(|_| format!("the Word document's {name} is not valid UTF-8 XML"))
 }
 
+/// "*2600248*": the job number's barcode, drawn in a barcode font.
+fn is_barcode(line: &str) -> bool {
+    let t = line.trim();
+    t.len() > 2
+        && t.starts_with('*')
+        && t.ends_with('*')
+        && t[1..t.len() - 1].chars().all(|c| c.is_ascii_digit())
+}
+
+/// The part (`word/header3.xml`) of the first page's header or footer: the
+/// first section's "first" one when it has a distinct first page, else its
+/// default one.
+fn first_page_part(body: &str, rels: &str, kind: &[u8]) -> Option<String> {
+    let mut reader = Reader::from_str(body);
+    let mut title_page = false;
+    let (mut first, mut default) = (None, None);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => {
+                let name = e.local_name();
+                if name.as_ref() == kind {
+                    let id = attr(&e, b"id");
+                    match attr(&e, b"type").as_deref() {
+                        Some("first") => first = first.or(id),
+                        Some("default") | None => default = default.or(id),
+                        _ => {}
+                    }
+                } else if name.as_ref() == b"titlePg" {
+                    title_page = attr(&e, b"val").is_none_or(|v| v != "0" && v != "false");
+                }
+            }
+            Ok(Event::End(e)) if e.local_name().as_ref() == b"sectPr" => break,
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    let id = if title_page {
+        first.or(default)
+    } else {
+        default
+    }?;
+    let mut reader = Reader::from_str(rels);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e))
+                if e.local_name().as_ref() == b"Relationship"
+                    && attr(&e, b"Id").as_deref() == Some(id.as_str()) =>
+            {
+                let target = attr(&e, b"Target")?;
+                let target = target.trim_start_matches('/');
+                return Some(if target.starts_with("word/") {
+                    target.to_string()
+                } else {
+                    format!("word/{target}")
+                });
+            }
+            Ok(Event::Eof) | Err(_) => return None,
+            _ => {}
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Part {
     Body,
@@ -66,8 +167,14 @@ enum Part {
 
 /// Walks WordprocessingML and writes paragraphs separated by blank lines,
 /// table rows as tab-separated cells, and footnote references as `^N`.
-fn render(xml: &str, part: Part) -> Result<String, String> {
+fn render(xml: &str, part: Part, numbering: &mut Numbering) -> Result<String, String> {
     let mut reader = Reader::from_str(xml);
+    // The paragraph's style and numbering, from its properties.
+    let mut style: Option<String> = None;
+    let mut num_id: Option<String> = None;
+    let mut num_level: Option<u8> = None;
+    // Inside <mc:Fallback>: a copy of content already read in <mc:Choice>.
+    let mut fallback = 0usize;
     let mut out = String::new();
     let mut para = String::new();
     let mut in_text = false;
@@ -82,9 +189,22 @@ fn render(xml: &str, part: Part) -> Result<String, String> {
             .read_event()
             .map_err(|e| format!("the Word document's XML is damaged: {e}"))?;
         match event {
+            Event::Start(e) if e.local_name().as_ref() == b"Fallback" => fallback += 1,
+            Event::End(e) if e.local_name().as_ref() == b"Fallback" => {
+                fallback = fallback.saturating_sub(1)
+            }
+            _ if fallback > 0 => {}
             Event::Start(e) | Event::Empty(e) => {
                 let name = e.local_name();
                 match name.as_ref() {
+                    b"p" => {
+                        style = None;
+                        num_id = None;
+                        num_level = None;
+                    }
+                    b"pStyle" => style = attr(&e, b"val"),
+                    b"numId" => num_id = attr(&e, b"val"),
+                    b"ilvl" => num_level = attr(&e, b"val").and_then(|v| v.parse().ok()),
                     b"t" => in_text = true,
                     b"tab" => para.push('\t'),
                     b"br" | b"cr" => para.push('\n'),
@@ -123,7 +243,14 @@ fn render(xml: &str, part: Part) -> Result<String, String> {
                 b"t" => in_text = false,
                 b"r" => superscript = false,
                 b"p" => {
-                    let p = std::mem::take(&mut para);
+                    let mut p = tidy_tabs(&std::mem::take(&mut para));
+                    if let Some(label) =
+                        numbering.label(style.as_deref(), num_id.as_deref(), num_level)
+                    {
+                        if !p.trim().is_empty() {
+                            p = format!("{label} {}", p.trim_start());
+                        }
+                    }
                     if table_depth > 0 {
                         if !cell.is_empty() && !p.trim().is_empty() {
                             cell.push(' ');
@@ -166,6 +293,25 @@ fn render(xml: &str, part: Part) -> Result<String, String> {
         }
     }
     Ok(out)
+}
+
+/// The tab after a list marker that starts a paragraph ("1.\tThe proposed
+/// budget", "(a)\tElection of officers") only lays the paragraph out: it
+/// becomes a space. Tabs that only indent become spaces. A paragraph that
+/// starts with a tab and has more is a row of a tabbed table (an empty first
+/// column) and keeps its tabs.
+fn tidy_tabs(p: &str) -> String {
+    let body = p.trim_start_matches('\t');
+    if !body.contains('\t') && body.len() < p.len() {
+        // Tabs that only indent: spaces, so the indentation is still seen.
+        return format!("{}{body}", "    ".repeat(p.len() - body.len()));
+    }
+    if let Some((head, rest)) = p.split_once('\t') {
+        if !head.is_empty() && super::is_list_marker(head) {
+            return format!("{} {}", head.trim(), rest.trim_start_matches('\t'));
+        }
+    }
+    p.to_string()
 }
 
 fn attr(e: &quick_xml::events::BytesStart, key: &[u8]) -> Option<String> {

@@ -6,7 +6,9 @@
 
 mod decode;
 mod docx;
+mod docx_numbering;
 mod pdf;
+mod pdf_layout;
 
 use crate::error::{Error, Result};
 use std::path::Path;
@@ -125,4 +127,27 @@ pub fn extract_bytes(path: &Path, bytes: &[u8]) -> Result<String> {
         return Err(Error::unreadable(path, why));
     }
     Ok(text)
+}
+
+/// "1.", "(a)", "•", "IV.", "A.": the start of a list entry, after which a
+/// wide gap is the hanging indent, not a column.
+pub(crate) fn is_list_marker(s: &str) -> bool {
+    let t = s.trim();
+    if t.is_empty() || t.chars().count() > 6 {
+        return false;
+    }
+    if matches!(t, "•" | "-" | "–" | "—" | "·" | "*") {
+        return true;
+    }
+    let inner = t
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .or_else(|| t.strip_suffix('.'))
+        .or_else(|| t.strip_suffix(')'))
+        .unwrap_or("");
+    !inner.is_empty()
+        && (inner.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || inner.chars().all(|c| c.is_ascii_lowercase())
+            || inner.chars().all(|c| "IVXLC".contains(c))
+            || (inner.len() == 1 && inner.chars().all(|c| c.is_ascii_uppercase())))
 }

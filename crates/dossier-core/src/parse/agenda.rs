@@ -44,6 +44,11 @@ pub fn is_annex_heading(t: &str) -> bool {
         || l == "annex"
         || l.starts_with("annex i")
         || l.starts_with("annex ") && l.len() < 12
+        // "Annex Proposed organization of work" run together on one line.
+        || (l.starts_with("annex") || l.starts_with("附件"))
+            && ["organization of work", "工作安排", "timetable", "programme of work", "schedule"]
+                .iter()
+                .any(|k| l.contains(k))
 }
 
 /// Title text without the list punctuation that ends it.

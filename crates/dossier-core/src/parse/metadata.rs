@@ -11,7 +11,9 @@ use regex::Regex;
 static SESSION: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:第[一二三四五六七八九十百零〇0-9]+(?:届|次)(?:会议|届会|续会)?|(?i:[a-z]+(?:-[a-z]+)?\s+(?:session|meeting)(?:\s*\(resumed\))?))$").unwrap()
 });
-static JOB: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b(\d{2}-\d{5})\s*\(([A-Z])\)").unwrap());
+/// "26-00248 (E)", "V.25-04321 (E)" (Vienna prints its office's letter first).
+static JOB: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b((?:[A-Z]\.)?\d{2}-\d{5})\s*\(([A-Z])\)").unwrap());
 static BODY_WORDS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(会议|工作组|委员会|理事会|大会|专家组|小组|机构|论坛|Conference|Working Group|Commission|Council|Committee|Assembly|Group|Meeting|Board|Forum|Body|Parties)").unwrap()
 });
@@ -27,7 +29,7 @@ static EN_REPORT_MEETING: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^report (?:of|on) the (?:[\w-]+ )?(?:meeting|session) of the (.+?) held (?:in|at) ([A-Z][\w .'-]+?)(?: on| from|,)").unwrap()
 });
 
-const LANGUAGE_NAMES: [(&str, &str); 12] = [
+const LANGUAGE_NAMES: [(&str, &str); 24] = [
     ("english", "en"),
     ("chinese", "zh"),
     ("french", "fr"),
@@ -40,19 +42,97 @@ const LANGUAGE_NAMES: [(&str, &str); 12] = [
     ("西班牙文", "es"),
     ("俄文", "ru"),
     ("阿拉伯文", "ar"),
+    ("anglais", "en"),
+    ("chinois", "zh"),
+    ("français", "fr"),
+    ("espagnol", "es"),
+    ("russe", "ru"),
+    ("arabe", "ar"),
+    ("inglés", "en"),
+    ("chino", "zh"),
+    ("francés", "fr"),
+    ("español", "es"),
+    ("ruso", "ru"),
+    ("árabe", "ar"),
 ];
 
+/// "United Nations", "联合国", "Nations Unies": the Organization, not a body.
+fn is_organization_line(t: &str) -> bool {
+    matches!(
+        t.trim(),
+        "United Nations"
+            | "联合国"
+            | "Nations Unies"
+            | "Naciones Unidas"
+            | "Организация Объединенных Наций"
+            | "الأمم المتحدة"
+    )
+}
+
 fn language_code(name: &str) -> Option<&'static str> {
-    let n = name.trim().to_lowercase();
+    let n = name.trim().trim_end_matches(['.', '*']).to_lowercase();
     LANGUAGE_NAMES
         .iter()
         .find(|(k, _)| n == *k)
         .map(|(_, v)| *v)
 }
 
+/// A line that is only a job number (the foot of a UN document's first or last page).
+pub fn is_job_line(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().count() < 40 && JOB.find(t).is_some_and(|m| m.start() <= 2)
+}
+
 /// Where the masthead ends: the index of the title block.
 pub struct Masthead {
     pub title_index: Option<usize>,
+}
+
+static ORIGINAL: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:Original|原文)\s*[:：]\s*(\S.*)$").unwrap());
+static DISTR: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:Distr\.?\s*[:：]?\s*(?:General|Limited|Restricted|générale|restreinte|limitée|general|limitada|reservada)?|分发\s*[:：]?\s*(?:普遍|有限|限制)?)\s*(.*)$").unwrap()
+});
+/// "Agenda item 155", "Item 4 of the provisional agenda", "Items 138 and 139
+/// of the preliminary list", "临时议程项目4", "Point 3 de l'ordre du jour".
+static ITEM_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:(?:provisional |annotated )?agenda items?|items?\s+\d|(?:临时)?议程项目|项目\s*\d|point \d|points \d|tema \d|temas \d|puntos? \d)").unwrap()
+});
+/// The line naming who issued the document, after its title.
+static AUTHOR_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:(?:report|note|letter|memorandum) (?:of|by|from) the (?:secretary-general|secretariat|executive director|director-general|president|chair)|秘书长的报告|秘书处的说明|秘书长的说明|秘书处编写的背景文件)").unwrap()
+});
+/// A report of a meeting (not a report of the Secretary-General on a topic).
+static MEETING_REPORT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(会议.{0,6}报告|届会.{0,6}报告|^report (?:of|on) the .*(?:meeting|session|held|conference)|on (?:its|the work of its) [\w-]+ (?:session|meeting))").unwrap()
+});
+static COLUMN_GAP: Lazy<Regex> = Lazy::new(|| Regex::new(r"\t|\s{3,}").unwrap());
+
+/// The masthead fields of a line: table cells and columns apart, and
+/// "Distr.: General 7 January 2026 Original: English" as three fields.
+fn fields(b: &Block) -> Vec<String> {
+    let parts: Vec<String> = match &b.cells {
+        Some(c) => c.clone(),
+        None => COLUMN_GAP.split(&b.text).map(str::to_string).collect(),
+    };
+    let mut out = Vec::new();
+    for p in parts {
+        let p = p.trim().trim_end_matches('*').trim();
+        if p.is_empty() {
+            continue;
+        }
+        // A date, an "Original:" and a "Distr." run together in one cell.
+        let mut rest = p.to_string();
+        for key in ["Original", "原文"] {
+            if let Some(i) = rest.find(key).filter(|&i| i > 0) {
+                let tail = rest.split_off(i);
+                out.push(rest.trim().to_string());
+                rest = tail;
+            }
+        }
+        out.push(rest.trim().to_string());
+    }
+    out.into_iter().filter(|f| !f.is_empty()).collect()
 }
 
 /// Reads the masthead and title into `doc`; returns where the title stands.
@@ -61,8 +141,10 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
     let mut runs: Vec<Vec<String>> = vec![Vec::new()];
     let mut after_distr = 0u8;
     let mut title_index = None;
+    // After "Agenda item 155": the item's title comes first, then the document's.
+    let mut item_titles_pending = 0usize;
     let limit = blocks.len().min(40);
-    for (i, b) in blocks.iter().take(limit).enumerate() {
+    'blocks: for (i, b) in blocks.iter().take(limit).enumerate() {
         let t = b.text.trim().trim_end_matches('*').trim();
         if t.is_empty() {
             continue;
@@ -73,91 +155,143 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
             title_index = Some(i);
             break;
         }
-        if t.starts_with("Distr") || t.starts_with("分发") {
-            after_distr = 3;
-            runs.push(Vec::new());
+        let fields = fields(b);
+        let single = fields.len() == 1;
+        // A footnote of the title page ("*\tThe present document…") sits in the
+        // masthead's reading order in Word files: not part of it.
+        let first_cell = match &b.cells {
+            Some(c) => c
+                .iter()
+                .map(|c| c.trim())
+                .find(|c| !c.is_empty())
+                .unwrap_or(""),
+            None => t.split_whitespace().next().unwrap_or(""),
+        };
+        if !first_cell.is_empty() && first_cell.chars().all(|c| c == '*') {
             continue;
         }
-        if let Some(orig) = t
-            .strip_prefix("Original:")
-            .or_else(|| t.strip_prefix("原文："))
-        {
-            doc.original_language = language_code(orig)
-                .map(str::to_string)
-                .or(Some(orig.trim().to_string()));
-            after_distr = 0;
-            continue;
-        }
-        if language_code(t).is_some() {
-            continue;
-        }
-        if let Some(date) = (after_distr > 0).then(|| dates::single_date(t)).flatten() {
-            doc.distributed.get_or_insert(date);
-            after_distr = after_distr.saturating_sub(1);
-            continue;
-        }
-        after_distr = after_distr.saturating_sub(1);
-        if let Some(d) = dates::meeting_dates(t) {
-            if doc.dates.is_none() && t.chars().count() < 60 {
-                doc.dates = Some(DateRange {
-                    start: d.start,
-                    end: d.end,
-                });
-                doc.venue = d.venue;
+        for f in &fields {
+            let f = f.as_str();
+            if let Some(c) = DISTR
+                .captures(f)
+                .filter(|_| f.starts_with("Distr") || f.starts_with("分发"))
+            {
+                after_distr = 3;
+                if single {
+                    runs.push(Vec::new());
+                }
+                if let Some(date) = dates::single_date(&c[1]) {
+                    doc.distributed.get_or_insert(date);
+                }
+                continue;
+            }
+            if let Some(c) = ORIGINAL.captures(f) {
+                let orig = c[1].trim();
+                doc.original_language = language_code(orig)
+                    .map(str::to_string)
+                    .or(Some(orig.to_string()));
+                after_distr = 0;
                 runs.push(Vec::new());
                 continue;
             }
-        }
-        if SESSION.is_match(t) {
-            doc.session = Some(t.to_string());
-            runs.push(Vec::new());
-            continue;
-        }
-        let found = symbols::find(t);
-        if let Some(f) = found.first() {
-            // A masthead line that is (nearly) just a symbol is the document's own.
-            let rest = t.replace(&f.symbol, "");
-            let rest = rest
-                .trim()
-                .trim_start_matches("United Nations")
-                .trim_start_matches("联合国")
-                .trim();
-            if rest.len() <= 2 && doc.symbol.is_none() && i < 12 {
-                doc.symbol = Some(f.symbol.clone());
+            if language_code(f).is_some() || is_organization_line(f) {
                 continue;
             }
-        }
-        if t == "United Nations"
-            || t == "联合国"
-            || t.starts_with("Item")
-            || t.starts_with("项目")
-            || t.starts_with("临时议程项目")
-        {
-            continue;
-        }
-        if REPORT_TITLE.is_match(t) && t.chars().count() > 6 {
-            doc.kind = DocumentKind::Report;
-            let mut title = t.to_string();
-            // A Chinese title wrapped before its last words: "……名额政" + "府间工作组会议报告".
-            if let Some(prev) = i.checked_sub(1).map(|p| blocks[p].text.trim()) {
-                if zh && super::text::width(prev) >= 50 && prev.chars().last().is_some_and(is_cjk) {
-                    title = format!("{prev}{t}");
-                    doc.dates = None;
-                    doc.venue = None;
+            if let Some(date) = (after_distr > 0).then(|| dates::single_date(f)).flatten() {
+                doc.distributed.get_or_insert(date);
+                after_distr = after_distr.saturating_sub(1);
+                continue;
+            }
+            if JOB.is_match(f) && f.chars().count() < 40 {
+                continue;
+            }
+            let found = symbols::find(f);
+            if let Some(s) = found.first() {
+                // A masthead field that is (nearly) just a symbol is the document's own.
+                let rest = f.replace(&s.symbol, "");
+                if rest.trim().len() <= 2 && doc.symbol.is_none() && i < 12 {
+                    doc.symbol = Some(s.symbol.clone());
+                    continue;
                 }
             }
-            doc.title = Some(title);
-            title_index = Some(i);
-            break;
-        }
-        // Numbered text means the body of the document has begun.
-        if t.chars().next().is_some_and(|c| c.is_ascii_digit()) && !t.contains("/") {
-            break;
-        }
-        if t.chars().count() <= 160 && b.cells.is_none() {
-            runs.last_mut().unwrap().push(t.to_string());
-        } else {
-            break;
+            if !single {
+                // Other fields of a masthead row: the body's name ("General Assembly").
+                if f.chars().count() <= 160 && !f.chars().next().is_some_and(|c| c.is_ascii_digit())
+                {
+                    runs.last_mut().unwrap().push(f.to_string());
+                }
+                continue;
+            }
+            after_distr = after_distr.saturating_sub(1);
+            if let Some(d) = dates::meeting_dates(t) {
+                if doc.dates.is_none() && t.chars().count() < 60 {
+                    doc.dates = Some(DateRange {
+                        start: d.start,
+                        end: d.end,
+                    });
+                    doc.venue = d.venue;
+                    runs.push(Vec::new());
+                    continue 'blocks;
+                }
+            }
+            if SESSION.is_match(t) {
+                doc.session = Some(t.to_string());
+                runs.push(Vec::new());
+                continue 'blocks;
+            }
+            if ITEM_LINE.is_match(t) && t.chars().count() <= 120 {
+                // "Items 138 and 139 of the preliminary list": two item titles follow.
+                item_titles_pending = t
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter(|n| !n.is_empty())
+                    .count()
+                    .clamp(1, 3);
+                runs.push(Vec::new());
+                continue 'blocks;
+            }
+            if item_titles_pending > 0 && !AUTHOR_LINE.is_match(t) && t.chars().count() <= 300 {
+                // The agenda item's own title, not the document's.
+                item_titles_pending -= 1;
+                runs.push(Vec::new());
+                continue 'blocks;
+            }
+            if AUTHOR_LINE.is_match(t) {
+                // "Report of the Secretary-General": the title stood above it.
+                if doc.title.is_none() {
+                    doc.title = runs.iter().flatten().last().cloned();
+                }
+                title_index = Some(i);
+                break 'blocks;
+            }
+            if REPORT_TITLE.is_match(t) && t.chars().count() > 6 {
+                let mut title = t.to_string();
+                // A Chinese title wrapped before its last words: "……名额政" + "府间工作组会议报告".
+                if let Some(prev) = i.checked_sub(1).map(|p| blocks[p].text.trim()) {
+                    if zh
+                        && super::text::width(prev) >= 50
+                        && prev.chars().last().is_some_and(is_cjk)
+                    {
+                        title = format!("{prev}{t}");
+                        doc.dates = None;
+                        doc.venue = None;
+                    }
+                }
+                if MEETING_REPORT.is_match(&title) || !zh && !title.contains("Secretary") {
+                    doc.kind = DocumentKind::Report;
+                }
+                doc.title = Some(title);
+                title_index = Some(i);
+                break 'blocks;
+            }
+            // Numbered text means the body of the document has begun.
+            if t.chars().next().is_some_and(|c| c.is_ascii_digit()) && !t.contains('/') {
+                break 'blocks;
+            }
+            if t.chars().count() <= 160 && b.cells.is_none() {
+                runs.last_mut().unwrap().push(t.to_string());
+            } else {
+                break 'blocks;
+            }
         }
     }
 

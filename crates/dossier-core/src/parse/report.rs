@@ -28,6 +28,48 @@ static ITEM_REF: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
+static LEADER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?:\s?\.){4,}[\s.]*(\d{0,4})\s*$|…{2,}\s*(\d{0,4})\s*$").unwrap());
+static PAGE_AT_END: Lazy<Regex> = Lazy::new(|| Regex::new(r"\t\s*\d{1,4}\s*$").unwrap());
+
+fn is_contents_heading(t: &str) -> bool {
+    matches!(
+        t.trim()
+            .trim_end_matches([':', '：'])
+            .to_lowercase()
+            .as_str(),
+        "contents" | "目录" | "table des matières" | "índice" | "содержание" | "المحتويات"
+    )
+}
+
+/// A line of a table of contents: a dot leader, or a page number in its own column.
+fn is_contents_entry(b: &Block) -> bool {
+    let t = b.text.trim();
+    LEADER.is_match(t)
+        || PAGE_AT_END.is_match(&b.cells.as_ref().map(|c| c.join("\t")).unwrap_or_default())
+        || matches!(t, "Page" | "页次" | "页码" | "Página" | "Стр." | "الصفحة")
+}
+
+/// The blocks of the table of contents that starts after `heading`.
+fn contents_end(blocks: &[Block], heading: usize) -> usize {
+    let mut end = heading + 1;
+    let mut i = heading + 1;
+    while i < blocks.len() {
+        if is_contents_entry(&blocks[i]) {
+            i += 1;
+            end = i;
+        } else if blocks[i].text.chars().count() < 300
+            && blocks[i + 1..].iter().take(2).any(is_contents_entry)
+        {
+            // An entry wrapped before its leader.
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
 fn role_of(title: &str) -> Option<SectionRole> {
     let l = title.to_lowercase();
     if l.contains("导言") || l.contains("introduction") {
@@ -56,10 +98,28 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
     let mut section: Option<String> = None;
     let mut last_para: Option<String> = None;
     let mut adopted: Option<Vec<AgendaItem>> = None;
-    for b in &blocks[start.min(blocks.len())..] {
+    let mut contents: Option<(String, usize)> = None;
+    for (i, b) in blocks.iter().enumerate().skip(start) {
         let t = b.text.trim();
         if t.is_empty() {
             continue;
+        }
+        if contents.is_none() && doc.paragraphs.len() < 40 && is_contents_heading(t) {
+            contents = Some((t.to_string(), contents_end(blocks, i)));
+            continue;
+        }
+        if let Some((heading, end)) = &contents {
+            if i < *end {
+                // Contents entries are read as text, never as headings.
+                let entry = LEADER.replace(t, " $1$2");
+                let entry = entry.replace('\t', " ");
+                doc.paragraphs.push(Paragraph {
+                    number: None,
+                    section: Some(heading.clone()),
+                    text: entry.split_whitespace().collect::<Vec<_>>().join(" "),
+                });
+                continue;
+            }
         }
         if let Some(c) = FOOTNOTE.captures(t) {
             let marker = c

@@ -106,8 +106,16 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
             }
         }
         if in_notes {
+            if super::metadata::is_job_line(t) {
+                break;
+            }
             // Footnote text wrapped onto a second line.
             if let Some((_, last)) = notes.iter_mut().last() {
+                let cjk = last.chars().last().is_some_and(super::text::is_cjk)
+                    || t.chars().next().is_some_and(super::text::is_cjk);
+                if !cjk && !last.ends_with(' ') {
+                    last.push(' ');
+                }
                 last.push_str(t);
             }
             continue;

@@ -71,8 +71,13 @@ pub fn detect_language(text: &str) -> String {
     }
 }
 
+/// A Markdown link, whose text may be wrapped onto the next line.
 static MD_LINK: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\[([^\]\n]{1,200})\]\([^)\n]{0,500}\)").unwrap());
+    Lazy::new(|| Regex::new(r"\[([^\]\[]{1,200})\]\([^)\n]{0,500}\)").unwrap());
+static MD_BOLD: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\*\*([^*\n]+?)\*\*|__([^_\n]+?)__").unwrap());
+/// "*2600248*": the job number as a barcode (a barcode font's text).
+static BARCODE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\*\d{6,8}\*").unwrap());
 static SPACE_CJK_DIGIT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"([\p{Han}（）《》“”])[ \u{3000}]+([0-9])|([0-9%])[ \u{3000}]+([\p{Han}（）《》“”])",
@@ -98,7 +103,9 @@ pub fn clean(text: &str, zh: bool) -> String {
         })
         .collect();
     s = MD_LINK.replace_all(&s, "$1").into_owned();
-    s = s.replace("**", "").replace("__", "");
+    s = BARCODE.replace_all(&s, "").into_owned();
+    // Bold and emphasis markers in pairs; a lone "**" is a footnote mark.
+    s = MD_BOLD.replace_all(&s, "$1$2").into_owned();
     if zh {
         s = s
             .lines()

@@ -1,0 +1,316 @@
+//! Word's automatic numbering: the "I.", "A.", "1.", "(a)" that Word draws
+//! before a paragraph but that is not in its text. Agenda items and report
+//! paragraphs are often numbered this way, so the labels are rebuilt from
+//! `word/numbering.xml` (and the numbering that paragraph styles carry in
+//! `word/styles.xml`) and written before the paragraph, as printed.
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Default)]
+struct Level {
+    start: u32,
+    format: String,
+    text: String,
+}
+
+/// Numbering definitions and the running counters of one document.
+#[derive(Debug, Default)]
+pub struct Numbering {
+    /// numId → (abstractNumId, start overrides by level)
+    nums: HashMap<String, (String, HashMap<u8, u32>)>,
+    abstracts: HashMap<String, HashMap<u8, Level>>,
+    /// Paragraph style → (numId, level) it numbers with, basedOn resolved.
+    styles: HashMap<String, (String, u8)>,
+    counters: HashMap<String, [u32; 9]>,
+}
+
+fn attr(e: &quick_xml::events::BytesStart, key: &[u8]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == key)
+        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+}
+
+impl Numbering {
+    /// Reads `numbering.xml` and `styles.xml` (either may be missing).
+    pub fn new(numbering: Option<&str>, styles: Option<&str>) -> Numbering {
+        let mut n = Numbering::default();
+        if let Some(xml) = numbering {
+            n.read_numbering(xml);
+        }
+        if let Some(xml) = styles {
+            n.read_styles(xml);
+        }
+        n
+    }
+
+    fn read_numbering(&mut self, xml: &str) {
+        let mut r = Reader::from_str(xml);
+        let mut abs: Option<String> = None;
+        let mut num: Option<String> = None;
+        let mut lvl: Option<u8> = None;
+        loop {
+            let ev = match r.read_event() {
+                Ok(Event::Eof) | Err(_) => break,
+                Ok(ev) => ev,
+            };
+            match ev {
+                Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                    b"abstractNum" => abs = attr(&e, b"abstractNumId"),
+                    b"num" => num = attr(&e, b"numId"),
+                    b"abstractNumId" => {
+                        if let (Some(n), Some(v)) = (&num, attr(&e, b"val")) {
+                            self.nums.insert(n.clone(), (v, HashMap::new()));
+                        }
+                    }
+                    b"lvl" | b"lvlOverride" => {
+                        lvl = attr(&e, b"ilvl")
+                            .and_then(|v| v.parse().ok())
+                            .filter(|l| *l < 9)
+                    }
+                    b"startOverride" => {
+                        if let (Some(n), Some(l), Some(v)) =
+                            (&num, lvl, attr(&e, b"val").and_then(|v| v.parse().ok()))
+                        {
+                            if let Some(entry) = self.nums.get_mut(n) {
+                                entry.1.insert(l, v);
+                            }
+                        }
+                    }
+                    name @ (b"start" | b"numFmt" | b"lvlText") => {
+                        if let (Some(a), Some(l), None) = (&abs, lvl, &num) {
+                            let level = self
+                                .abstracts
+                                .entry(a.clone())
+                                .or_default()
+                                .entry(l)
+                                .or_default();
+                            let v = attr(&e, b"val").unwrap_or_default();
+                            match name {
+                                b"start" => level.start = v.parse().unwrap_or(1),
+                                b"numFmt" => level.format = v,
+                                _ => level.text = v,
+                            }
+                        }
+                    }
+                    _ => {}
+                },
+                Event::End(e) => match e.local_name().as_ref() {
+                    b"abstractNum" => abs = None,
+                    b"num" => num = None,
+                    b"lvl" | b"lvlOverride" => lvl = None,
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+    }
+
+    fn read_styles(&mut self, xml: &str) {
+        let mut r = Reader::from_str(xml);
+        let mut style: Option<String> = None;
+        let mut based: HashMap<String, String> = HashMap::new();
+        let mut own: HashMap<String, (Option<String>, u8)> = HashMap::new();
+        loop {
+            let ev = match r.read_event() {
+                Ok(Event::Eof) | Err(_) => break,
+                Ok(ev) => ev,
+            };
+            match ev {
+                Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                    b"style" => style = attr(&e, b"styleId"),
+                    b"basedOn" => {
+                        if let (Some(s), Some(v)) = (&style, attr(&e, b"val")) {
+                            based.insert(s.clone(), v);
+                        }
+                    }
+                    b"numId" => {
+                        if let Some(s) = &style {
+                            own.entry(s.clone()).or_insert((None, 0)).0 = attr(&e, b"val");
+                        }
+                    }
+                    b"ilvl" => {
+                        if let Some(s) = &style {
+                            own.entry(s.clone()).or_insert((None, 0)).1 =
+                                attr(&e, b"val").and_then(|v| v.parse().ok()).unwrap_or(0);
+                        }
+                    }
+                    _ => {}
+                },
+                Event::End(e) if e.local_name().as_ref() == b"style" => style = None,
+                _ => {}
+            }
+        }
+        let names: Vec<String> = based.keys().chain(own.keys()).cloned().collect();
+        for name in names {
+            let mut s = name.clone();
+            for _ in 0..10 {
+                if let Some((Some(id), l)) = own.get(&s) {
+                    self.styles.insert(name.clone(), (id.clone(), *l));
+                    break;
+                }
+                match based.get(&s) {
+                    Some(b) => s = b.clone(),
+                    None => break,
+                }
+            }
+        }
+    }
+
+    /// The label of the next paragraph numbered with `num_id`/`level` (either
+    /// may come from the paragraph's style), advancing the counters; `None`
+    /// for no numbering, "•" for a bullet.
+    pub fn label(
+        &mut self,
+        style: Option<&str>,
+        num_id: Option<&str>,
+        level: Option<u8>,
+    ) -> Option<String> {
+        let from_style = style.and_then(|s| self.styles.get(s)).cloned();
+        let num_id = num_id
+            .map(str::to_string)
+            .or(from_style.as_ref().map(|s| s.0.clone()))?;
+        if num_id == "0" {
+            // numId 0 takes the style's numbering away.
+            return None;
+        }
+        let level = level.or(from_style.map(|s| s.1)).unwrap_or(0).min(8);
+        let (abs, overrides) = self.nums.get(&num_id)?.clone();
+        let levels = self.abstracts.get(&abs)?.clone();
+        let def = levels.get(&level)?;
+        if def.format == "none" {
+            return None;
+        }
+        if def.format == "bullet" {
+            return Some("•".into());
+        }
+        let counters = self.counters.entry(abs.clone()).or_insert_with(|| {
+            let mut c = [0u32; 9];
+            for (l, d) in &levels {
+                c[*l as usize] = d.start.saturating_sub(1);
+            }
+            c
+        });
+        counters[level as usize] += 1;
+        if let Some(&start) = overrides.get(&level) {
+            if counters[level as usize] < start {
+                counters[level as usize] = start;
+            }
+        }
+        // Deeper levels restart.
+        for (l, counter) in counters.iter_mut().enumerate().skip(level as usize + 1) {
+            *counter = levels
+                .get(&(l as u8))
+                .map(|d| d.start.saturating_sub(1))
+                .unwrap_or(0);
+        }
+        let mut out = def.text.clone();
+        for l in 0..=level {
+            let fmt = levels
+                .get(&l)
+                .map(|d| d.format.as_str())
+                .unwrap_or("decimal");
+            out = out.replace(
+                &format!("%{}", l + 1),
+                &format_number(counters[l as usize], fmt),
+            );
+        }
+        let out = out.trim().to_string();
+        (!out.is_empty()).then_some(out)
+    }
+}
+
+fn format_number(n: u32, format: &str) -> String {
+    match format {
+        "lowerLetter" => letters(n),
+        "upperLetter" => letters(n).to_uppercase(),
+        "lowerRoman" => roman(n).to_lowercase(),
+        "upperRoman" => roman(n),
+        _ => n.to_string(),
+    }
+}
+
+/// a…z, then aa, bb… as Word counts.
+fn letters(n: u32) -> String {
+    if n == 0 {
+        return String::new();
+    }
+    let c = (b'a' + ((n - 1) % 26) as u8) as char;
+    c.to_string().repeat(((n - 1) / 26 + 1) as usize)
+}
+
+fn roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NUMBERING: &str = r#"<w:numbering xmlns:w="w">
+      <w:abstractNum w:abstractNumId="6">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%2."/></w:lvl>
+        <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%3)"/></w:lvl>
+      </w:abstractNum>
+      <w:abstractNum w:abstractNumId="7">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="26"><w:abstractNumId w:val="6"/></w:num>
+      <w:num w:numId="3"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
+    </w:numbering>"#;
+    const STYLES: &str = r#"<w:styles xmlns:w="w">
+      <w:style w:styleId="Agenda"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr></w:style>
+      <w:style w:styleId="AgendaBold"><w:basedOn w:val="Agenda"/></w:style>
+    </w:styles>"#;
+
+    #[test]
+    fn counts_levels_and_restarts_deeper_ones() {
+        let mut n = Numbering::new(Some(NUMBERING), None);
+        let mut next = |l: u8| n.label(None, Some("26"), Some(l)).unwrap();
+        assert_eq!(next(0), "I.");
+        assert_eq!(next(1), "A.");
+        assert_eq!(next(2), "(a)");
+        assert_eq!(next(2), "(b)");
+        assert_eq!(next(1), "B.");
+        assert_eq!(next(2), "(a)");
+        assert_eq!(next(0), "II.");
+        assert_eq!(next(1), "A.");
+    }
+
+    #[test]
+    fn styles_number_their_paragraphs_and_overrides_set_the_start() {
+        let mut n = Numbering::new(Some(NUMBERING), Some(STYLES));
+        assert_eq!(
+            n.label(Some("AgendaBold"), None, None).as_deref(),
+            Some("5.")
+        );
+        assert_eq!(n.label(Some("Agenda"), None, None).as_deref(), Some("6."));
+        assert_eq!(n.label(Some("Normal"), None, None), None);
+        assert_eq!(letters(27), "aa");
+    }
+}

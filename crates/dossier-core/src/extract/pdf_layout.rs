@@ -1,0 +1,555 @@
+//! Text from a PDF page by its geometry.
+//!
+//! `pdf-extract` decodes every glyph (fonts, ToUnicode maps, CJK encodings)
+//! and tells us where it is drawn; its own plain-text writer then guesses
+//! spaces and line ends from the drawing order alone. This module takes the
+//! positioned glyphs instead and rebuilds what a reader sees:
+//!
+//! - **lines** by baseline, glyphs sorted left to right, a space where there is
+//!   a gap, a tab where the gap is a column gap (tables and timetables come out
+//!   as tab-separated rows, as from a Word table), `^a` for a raised small
+//!   footnote marker;
+//! - **running heads and feet** (the symbol, page numbers, the job number
+//!   repeated at the top or bottom of every page) dropped, but kept on the
+//!   first page, where they are the masthead;
+//! - **paragraphs**: a line that reaches the right margin goes on in the next
+//!   one (also across a page break), and lines of a centred title are one
+//!   title, so a phrase split across two lines is one phrase again.
+//!
+//! The output is one paragraph or table row per line, paragraphs separated by
+//! a blank line.
+
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+use std::collections::HashMap;
+
+/// More glyphs than any real document has; a bound on memory for hostile files.
+const MAX_GLYPHS: usize = 20_000_000;
+
+#[derive(Debug, Clone)]
+struct Glyph {
+    x: f64,
+    /// Baseline, measured down from the top of the page.
+    y: f64,
+    end: f64,
+    size: f64,
+    text: String,
+}
+
+#[derive(Debug, Default)]
+struct Page {
+    height: f64,
+    glyphs: Vec<Glyph>,
+}
+
+/// Collects the positioned glyphs of every page.
+#[derive(Default)]
+pub struct Collector {
+    pages: Vec<Page>,
+    top: f64,
+    total: usize,
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        _page_num: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.top = media_box.ury;
+        self.pages.push(Page {
+            height: (media_box.ury - media_box.lly).abs().max(1.0),
+            glyphs: Vec::new(),
+        });
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        if text.trim().is_empty() || self.total >= MAX_GLYPHS {
+            return Ok(());
+        }
+        // The glyph's scale on the page: the square root of the text matrix's
+        // determinant, as for a square of the same area.
+        let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
+        let size = font_size * scale;
+        if !size.is_finite() || size <= 0.0 || !trm.m31.is_finite() || !trm.m32.is_finite() {
+            return Ok(());
+        }
+        let Some(page) = self.pages.last_mut() else {
+            return Ok(());
+        };
+        self.total += 1;
+        page.glyphs.push(Glyph {
+            x: trm.m31,
+            y: self.top - trm.m32,
+            end: trm.m31 + width * size,
+            size,
+            text: text.to_string(),
+        });
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// One physical line of a page.
+#[derive(Debug, Clone)]
+struct Line {
+    page: usize,
+    y: f64,
+    x0: f64,
+    x1: f64,
+    size: f64,
+    text: String,
+    /// Where each column-separated cell starts, and its text.
+    cells: Vec<(f64, String)>,
+    /// Has a column gap: a table row.
+    table: bool,
+}
+
+impl Collector {
+    /// The document's text, one paragraph or table row per line.
+    pub fn into_text(self) -> String {
+        let mut pages: Vec<Vec<Line>> = self
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| page_lines(i, p))
+            .collect();
+        let heights: Vec<f64> = self.pages.iter().map(|p| p.height).collect();
+        drop_running_heads(&mut pages, &heights);
+        let pitch = line_pitch(&pages.concat());
+        for page in pages.iter_mut() {
+            align_tables(page, pitch);
+        }
+        paragraphs(&pages.concat())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    crate::parse::text::is_cjk(c) || crate::parse::text::is_cjk_punct(c)
+}
+
+fn page_lines(page: usize, p: &Page) -> Vec<Line> {
+    let mut glyphs: Vec<&Glyph> = p.glyphs.iter().collect();
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    // Baseline clusters: a glyph belongs to the current line while it sits
+    // within half a glyph of the line's first baseline (a raised footnote
+    // marker sorts first and stays with its line).
+    // Measured against the smaller of the two sizes, so a large heading's
+    // line does not swallow the small print set just below it.
+    let mut clusters: Vec<Vec<&Glyph>> = Vec::new();
+    for g in glyphs {
+        match clusters.last_mut() {
+            Some(c) if (g.y - c[0].y) < 0.65 * g.size.min(c[0].size) => c.push(g),
+            _ => clusters.push(vec![g]),
+        }
+    }
+    clusters.into_iter().map(|c| line_of(page, c)).collect()
+}
+
+fn line_of(page: usize, mut glyphs: Vec<&Glyph>) -> Line {
+    glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    // The line's body size and baseline: those of most of its glyphs.
+    let mut sizes: HashMap<i64, usize> = HashMap::new();
+    for g in &glyphs {
+        *sizes.entry((g.size * 10.0).round() as i64).or_default() += 1;
+    }
+    let size = sizes
+        .iter()
+        .max_by_key(|(s, n)| (**n, **s))
+        .map(|(s, _)| *s as f64 / 10.0)
+        .unwrap_or(10.0);
+    let base = glyphs
+        .iter()
+        .filter(|g| (g.size - size).abs() < 0.5)
+        .map(|g| g.y)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let base = if base.is_finite() { base } else { glyphs[0].y };
+    let mut text = String::new();
+    let mut cells: Vec<(f64, String)> = vec![(glyphs[0].x, String::new())];
+    let mut table = false;
+    let mut prev: Option<&Glyph> = None;
+    let mut in_sup = false;
+    for g in &glyphs {
+        let sup = g.size < size * 0.8 && base - g.y > size * 0.2;
+        if let Some(p) = prev {
+            // Overlapping glyphs drawn twice (fake bold) are one glyph.
+            if g.text == p.text && (g.x - p.x).abs() < size * 0.05 {
+                continue;
+            }
+            let gap = g.x - p.end;
+            let first = g.text.chars().next().unwrap_or(' ');
+            let last = p.text.chars().last().unwrap_or(' ');
+            let cell = &mut cells.last_mut().expect("a cell").1;
+            if gap > size * 1.6 && !super::is_list_marker(cell) {
+                cells.push((g.x, String::new()));
+                table = true;
+            } else if is_cjk(first) && is_cjk(last) {
+                if gap > size * 0.6 {
+                    cell.push(' ');
+                }
+            } else if gap > size * 0.15 && !(sup && !in_sup && gap < size * 0.5) {
+                cell.push(' ');
+            }
+        }
+        let cell = &mut cells.last_mut().expect("a cell").1;
+        if sup
+            && !in_sup
+            && g.text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '*')
+        {
+            cell.push('^');
+        }
+        in_sup = sup;
+        cell.push_str(&g.text);
+        prev = Some(g);
+    }
+    for (_, c) in &cells {
+        if !text.is_empty() {
+            text.push('\t');
+        }
+        text.push_str(c);
+    }
+    Line {
+        page,
+        y: base,
+        x0: glyphs.first().map(|g| g.x).unwrap_or(0.0),
+        x1: glyphs.iter().map(|g| g.end).fold(0.0, f64::max),
+        size,
+        text,
+        cells,
+        table,
+    }
+}
+
+/// Lays out the tables of a page: the cells of consecutive rows are put in
+/// columns (a row that starts in the second column gets an empty first
+/// cell), and a line that continues a wrapped cell is added to that cell.
+fn align_tables(lines: &mut Vec<Line>, pitch: f64) {
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines[i].table {
+            i += 1;
+            continue;
+        }
+        // The table: table rows and the continuation lines between them.
+        let start = i;
+        let mut end = i + 1;
+        while end < lines.len() {
+            let (prev, l) = (&lines[end - 1], &lines[end]);
+            let close = l.page == prev.page && l.y - prev.y < prev.size * pitch * 2.6;
+            let rejoins = lines[end..]
+                .iter()
+                .take(4)
+                .take_while(|n| n.page == l.page)
+                .any(|n| n.table);
+            if close && (l.table || rejoins) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let mut starts: Vec<f64> = Vec::new();
+        for l in lines[start..end].iter().filter(|l| l.table) {
+            for (x, _) in &l.cells {
+                if !starts.iter().any(|s| (s - x).abs() < l.size * 1.2) {
+                    starts.push(*x);
+                }
+            }
+        }
+        starts.sort_by(f64::total_cmp);
+        let column = |x: f64, size: f64| {
+            starts
+                .iter()
+                .rposition(|s| *s <= x + size * 1.2)
+                .unwrap_or(0)
+        };
+        let mut out: Vec<Line> = Vec::new();
+        for l in lines.drain(start..end) {
+            let mut row = vec![String::new(); starts.len()];
+            for (x, text) in &l.cells {
+                let c = column(*x, l.size);
+                if !row[c].is_empty() {
+                    row[c].push(' ');
+                }
+                row[c].push_str(text);
+            }
+            // A wrapped cell: close below a row whose cell in that column is
+            // long enough to have wrapped ("1(a)" never does; the next row
+            // then merely leaves its first column empty).
+            let continues_cell = !l.table
+                && out.last().is_some_and(|p: &Line| {
+                    let c = column(l.x0, l.size);
+                    let above = p.text.split('\t').nth(c).unwrap_or("");
+                    p.table
+                        && l.y - p.y < p.size * pitch * 1.25
+                        && c > 0
+                        && crate::parse::text::width(above) >= 16
+                });
+            if continues_cell {
+                let p = out.last_mut().expect("a row");
+                let c = column(l.x0, l.size);
+                let mut cells: Vec<String> = p.text.split('\t').map(str::to_string).collect();
+                cells.resize(starts.len().max(cells.len()), String::new());
+                if !cells[c].is_empty() {
+                    cells[c].push(' ');
+                }
+                cells[c].push_str(&l.text);
+                p.text = cells.join("\t").trim_end_matches('\t').to_string();
+                p.y = l.y;
+                continue;
+            }
+            let mut l = l;
+            if l.table || column(l.x0, l.size) > 0 {
+                l.text = row.join("\t").trim_end_matches('\t').to_string();
+                l.table = true;
+            }
+            out.push(l);
+        }
+        let n = out.len();
+        lines.splice(start..start, out);
+        i = start + n;
+    }
+}
+
+/// Digits folded, so "A/80/590 2/27" and "A/80/590 4/27" are the same head.
+fn head_key(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+fn is_page_number(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.trim_matches(['-', '–', '—']);
+    !t.is_empty()
+        && t.len() <= 9
+        && t.chars().all(|c| c.is_ascii_digit() || c == '/')
+        && t.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Drops the lines in the top and bottom margins that repeat on other pages
+/// (digits aside) or are page numbers, except on the first page.
+fn drop_running_heads(pages: &mut [Vec<Line>], heights: &[f64]) {
+    if pages.len() < 2 {
+        return;
+    }
+    let in_margin = |l: &Line, h: f64| l.y < h * 0.1 || l.y > h * 0.9;
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (lines, &h) in pages.iter().zip(heights) {
+        let mut keys: Vec<String> = lines
+            .iter()
+            .filter(|l| in_margin(l, h))
+            .flat_map(|l| {
+                let mut k: Vec<String> = l.cells.iter().map(|(_, c)| head_key(c)).collect();
+                k.push(head_key(&l.text));
+                k
+            })
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for k in keys {
+            *seen.entry(k).or_default() += 1;
+        }
+    }
+    // The first page's foot carries the job number: it belongs with the
+    // masthead, not in the middle of the text where the page breaks.
+    let h = heights[0];
+    let (foot, rest): (Vec<Line>, Vec<Line>) = std::mem::take(&mut pages[0])
+        .into_iter()
+        .partition(|l| l.y > h * 0.9 && is_job_number(&l.text));
+    pages[0] = rest;
+    let at = pages[0].iter().take_while(|l| l.y < h * 0.1).count();
+    pages[0].splice(at..at, foot);
+    for (i, (lines, &h)) in pages.iter_mut().zip(heights).enumerate().skip(1) {
+        let repeated = |t: &str| seen.get(&head_key(t)).copied().unwrap_or(0) >= 2;
+        lines.retain(|l| {
+            let running = repeated(&l.text)
+                || l.cells
+                    .iter()
+                    .all(|(_, c)| repeated(c) || is_page_number(c));
+            !(in_margin(l, h) && (running || (i > 0 && is_barcode(&l.text))))
+        });
+    }
+}
+
+/// "26-00248 (E)", "V.25-04321": the job number at the foot of a page.
+fn is_job_number(s: &str) -> bool {
+    let t = s.trim_start();
+    let t = t
+        .get(2..)
+        .filter(|_| t.as_bytes().get(1) == Some(&b'.'))
+        .unwrap_or(t);
+    let b = t.as_bytes();
+    b.len() >= 8
+        && b[..2].iter().all(u8::is_ascii_digit)
+        && b[2] == b'-'
+        && b[3..8].iter().all(u8::is_ascii_digit)
+}
+
+fn is_barcode(s: &str) -> bool {
+    let t = s.trim();
+    t.len() > 2
+        && t.starts_with('*')
+        && t.ends_with('*')
+        && t[1..t.len() - 1].chars().all(|c| c.is_ascii_digit())
+}
+
+/// Starts a new entry whatever the geometry says: a number ("1.", "13.1"),
+/// a letter in brackets, a bullet, a footnote.
+fn starts_entry(s: &str) -> bool {
+    let t = s.trim_start();
+    let first = t.split([' ', '\t']).next().unwrap_or("");
+    let numbered = first.len() <= 7
+        && first.contains('.')
+        && first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && first.chars().all(|c| c.is_ascii_digit() || c == '.');
+    super::is_list_marker(first) || numbered || t.starts_with(['^', '•', '·', '（'])
+}
+
+/// The usual distance between the lines of a paragraph, in font sizes: the
+/// median over consecutive lines of a page (most lines are inside paragraphs).
+fn line_pitch(lines: &[Line]) -> f64 {
+    let mut ratios: Vec<f64> = lines
+        .windows(2)
+        .filter(|w| w[0].page == w[1].page && !w[0].table && !w[1].table)
+        .map(|w| (w[1].y - w[0].y) / w[0].size)
+        .filter(|r| (0.9..2.5).contains(r))
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    if ratios.is_empty() {
+        1.2
+    } else {
+        percentile(&ratios, 0.5)
+    }
+}
+
+fn paragraphs(lines: &[Line]) -> String {
+    // The text column: where most body lines end and begin.
+    let mut rights: Vec<f64> = lines.iter().filter(|l| !l.table).map(|l| l.x1).collect();
+    let mut lefts: Vec<f64> = lines.iter().filter(|l| !l.table).map(|l| l.x0).collect();
+    rights.sort_by(f64::total_cmp);
+    lefts.sort_by(f64::total_cmp);
+    let column = Column {
+        left: percentile(&lefts, 0.1),
+        right: percentile(&rights, 0.9),
+        pitch: line_pitch(lines),
+    };
+    let mut out = String::new();
+    let mut prev: Option<&Line> = None;
+    for l in lines {
+        if let Some(p) = prev {
+            if column.continues(p, l) {
+                let last = out.chars().last().unwrap_or(' ');
+                let first = l.text.chars().next().unwrap_or(' ');
+                if !(is_cjk(last) || is_cjk(first) || last == '/' || last == '-') {
+                    out.push(' ');
+                }
+            } else if p.table && l.table {
+                out.push('\n');
+            } else {
+                out.push_str("\n\n");
+            }
+        }
+        let new_entry = !out.ends_with(|c: char| !c.is_whitespace()) || out.is_empty();
+        if new_entry && !l.table && l.x0 > column.left + l.size * 0.2 && starts_entry(&l.text) {
+            // A list entry keeps its indentation: sub-items sit deeper.
+            let columns = ((l.x0 - column.left) / l.size * 2.0).round() as usize;
+            out.push_str(&" ".repeat(columns.min(40)));
+        }
+        out.push_str(l.text.trim_end());
+        prev = Some(l);
+    }
+    out.push('\n');
+    out
+}
+
+fn percentile(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    sorted[((sorted.len() - 1) as f64 * q).round() as usize]
+}
+
+struct Column {
+    left: f64,
+    right: f64,
+    pitch: f64,
+}
+
+impl Column {
+    /// Whether `next` goes on the paragraph whose last line is `prev`.
+    fn continues(&self, prev: &Line, next: &Line) -> bool {
+        if prev.table || next.table || (prev.size - next.size).abs() > prev.size * 0.15 {
+            return false;
+        }
+        if starts_entry(&next.text) {
+            return false;
+        }
+        let ends_sentence = prev
+            .text
+            .trim_end()
+            .ends_with(['。', '.', ':', '：', ';', '；', '!', '?', '！', '？']);
+        // Reaches the right margin: the line was wrapped.
+        let full = prev.x1 >= self.right - prev.size * 2.5;
+        if prev.page != next.page {
+            // Across a page break: only a line cut mid-sentence goes on.
+            let lower = next
+                .text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || is_cjk(c));
+            return full && (!ends_sentence || lower);
+        }
+        // Paragraph spacing (or a blank line) ends the paragraph.
+        if next.y - prev.y > prev.size * self.pitch * 1.25 || next.y <= prev.y {
+            return false;
+        }
+        if full {
+            // A wrapped line: the next one starts at the paragraph's left edge
+            // (or its hanging indent), never further right; after a full stop,
+            // an indented line is a new paragraph.
+            let indented = next.x0 > prev.x0 + prev.size * 0.5;
+            return next.x0 <= prev.x0 + prev.size * 4.0 && !(ends_sentence && indented);
+        }
+        // Lines of a centred title.
+        let centred = |l: &Line| {
+            let l_margin = l.x0 - self.left;
+            let r_margin = self.right - l.x1;
+            l_margin > l.size * 3.0 && (l_margin - r_margin).abs() < l.size * 2.5
+        };
+        // Lines of a centred title ("Annex" above its title stays apart).
+        centred(prev)
+            && centred(next)
+            && !ends_sentence
+            && !crate::parse::text::is_keyword_heading(&prev.text)
+    }
+}

@@ -1,4 +1,5 @@
 //! `cargo run --release -p dossier-bench -- [--sizes 100,1000,5000] [--seed N]`
+//! `cargo run --release -p dossier-bench -- --pdf-compare` (PDF extractors, see `pdf_compare`)
 //!
 //! For each corpus size: generate the corpus (deterministic), parse it alone,
 //! ingest it end to end into a fresh library (parse, store, index; one thread),
@@ -10,6 +11,7 @@
 
 mod corpus;
 mod measure;
+mod pdf_compare;
 
 use anyhow::Result;
 
@@ -27,13 +29,19 @@ fn main() -> Result<()> {
                     .unwrap_or(sizes)
             }
             "--seed" => seed = it.next().and_then(|s| s.parse().ok()).unwrap_or(seed),
+            "--pdf-compare" => {
+                let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+                return pdf_compare::run(&root);
+            }
             "--rss-child" => {
                 // Internal: open a library, search once, report resident memory.
                 let dir = it.next().expect("--rss-child DIR");
                 return measure::rss_child(std::path::Path::new(dir));
             }
             other => {
-                anyhow::bail!("unknown argument {other:?}; use --sizes 100,1000,5000 --seed N")
+                anyhow::bail!(
+                    "unknown argument {other:?}; use --sizes 100,1000,5000 --seed N, or --pdf-compare"
+                )
             }
         }
     }

@@ -14,3 +14,9 @@ pub struct ImportFinished(pub IngestReport);
 /// Files are being dragged over the window (true) or left it (false).
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 pub struct DropHover(pub bool);
+
+/// A menu item was chosen ("import-files", "import-folder", "backup",
+/// "restore"): the UI runs the same action as its button, so both show their
+/// progress and results in one place.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct MenuAction(pub String);

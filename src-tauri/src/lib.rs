@@ -6,6 +6,25 @@ mod events;
 mod state;
 
 pub use state::AppState;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+static PROCESS_START: OnceLock<Instant> = OnceLock::new();
+
+/// Called first thing in `main`: start-up time is measured from here.
+pub fn mark_process_start() {
+    PROCESS_START.get_or_init(Instant::now);
+}
+
+/// Milliseconds since the process started (since the first call, if `main`
+/// did not mark it).
+pub fn since_process_start_ms() -> f64 {
+    PROCESS_START
+        .get_or_init(Instant::now)
+        .elapsed()
+        .as_secs_f64()
+        * 1000.0
+}
 use tauri::{DragDropEvent, Manager, WindowEvent};
 use tauri_specta::Event;
 
@@ -18,7 +37,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::library::open_document,
             commands::library::set_document_symbol,
             commands::library::app_info,
+            commands::library::ui_ready,
             commands::library::backup_library,
+            commands::library::restore_library,
+            commands::library::restore_report,
             commands::search::search,
             commands::import::import_paths,
             commands::import::pick_and_import,
@@ -44,6 +66,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             events::ImportProgress,
             events::ImportFinished,
             events::DropHover,
+            events::MenuAction,
         ])
 }
 
@@ -75,6 +98,45 @@ fn on_window_event(window: &tauri::Window, event: &WindowEvent) {
     }
 }
 
+/// The native menu: importing, backup and restore, quitting. Each item tells
+/// the UI, which runs the same action as its button.
+fn build_menu(app: &tauri::App) -> tauri::Result<()> {
+    use tauri::menu::{MenuBuilder, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
+    let item = |id: &str, label: &str, accel: Option<&str>| {
+        let b = MenuItemBuilder::with_id(id, label);
+        match accel {
+            Some(a) => b.accelerator(a).build(app),
+            None => b.build(app),
+        }
+    };
+    let file = SubmenuBuilder::new(app, "File")
+        .item(&item("import-files", "Import files…", Some("CmdOrCtrl+O"))?)
+        .item(&item("import-folder", "Import a folder…", None)?)
+        .separator()
+        .item(&item("backup", "Back up the library…", None)?)
+        .item(&item("restore", "Restore from a backup…", None)?)
+        .separator()
+        .item(&PredefinedMenuItem::quit(app, Some("Quit Dossier"))?)
+        .build()?;
+    let edit = SubmenuBuilder::new(app, "Edit")
+        .item(&PredefinedMenuItem::undo(app, None)?)
+        .item(&PredefinedMenuItem::redo(app, None)?)
+        .separator()
+        .item(&PredefinedMenuItem::cut(app, None)?)
+        .item(&PredefinedMenuItem::copy(app, None)?)
+        .item(&PredefinedMenuItem::paste(app, None)?)
+        .item(&PredefinedMenuItem::select_all(app, None)?)
+        .build()?;
+    app.set_menu(MenuBuilder::new(app).item(&file).item(&edit).build()?)?;
+    app.on_menu_event(|app, event| {
+        let id = event.id().as_ref();
+        if matches!(id, "import-files" | "import-folder" | "backup" | "restore") {
+            let _ = events::MenuAction(id.to_string()).emit(app);
+        }
+    });
+    Ok(())
+}
+
 pub fn run() {
     let builder = specta_builder();
     tauri::Builder::default()
@@ -85,6 +147,7 @@ pub fn run() {
         .on_window_event(on_window_event)
         .setup(move |app| {
             builder.mount_events(app);
+            build_menu(app)?;
             let state = AppState::from_app(app.handle())?;
             app.manage(state);
             commands::import::start_background_work(app.handle());

@@ -18,6 +18,17 @@ pub struct AppState {
     /// Files named on the command line ("Open with Dossier", a file
     /// association): imported once the window asks for them.
     pub startup_files: Mutex<Vec<PathBuf>>,
+    /// The outcome of a restore carried out at this start, for the UI to show.
+    pub restore_report: Option<RestoreReport>,
+}
+
+/// What became of a restore asked for before the last restart.
+#[derive(Debug, Clone, serde::Serialize, specta::Type)]
+pub struct RestoreReport {
+    pub ok: bool,
+    /// The restored backup's summary, or why the restore failed (the library
+    /// was then left as it was).
+    pub message: String,
 }
 
 impl AppState {
@@ -34,6 +45,19 @@ impl AppState {
         // A development build runs from the source tree.
         let seeds_dir = bundled
             .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../seeds")));
+        // "Restore from a backup…" restarts the app: the restore happens here,
+        // before anything opens the library.
+        let restore_report =
+            dossier_core::library::run_scheduled_restore(&data_dir).map(|r| match r {
+                Ok(s) => RestoreReport {
+                    ok: true,
+                    message: format!("{} ({} documents, {} notes)", s.path, s.documents, s.notes),
+                },
+                Err(e) => RestoreReport {
+                    ok: false,
+                    message: e.to_string(),
+                },
+            });
         let library = Library::open(&data_dir)
             .map(Arc::new)
             .map_err(CommandError::from);
@@ -50,6 +74,7 @@ impl AppState {
             seeds_dir,
             library,
             startup_files: Mutex::new(startup_files),
+            restore_report,
         })
     }
 

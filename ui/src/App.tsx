@@ -65,6 +65,13 @@ export function App() {
     );
   }, []);
   useEffect(load, [load]);
+  // Once the first listing is on screen, the window is interactive: say so (start-up time).
+  const announced = useRef(false);
+  useEffect(() => {
+    if (listing === null || announced.current) return;
+    announced.current = true;
+    requestAnimationFrame(() => void api.uiReady().catch(() => {}));
+  }, [listing]);
 
   // Imports started anywhere (button, drop, first-start seeds) report here.
   useEffect(() => {
@@ -157,6 +164,15 @@ export function App() {
     setReport(null);
     api.pickAndImport(folder).catch((e: unknown) => setLibraryError(message(e)));
   };
+  // File ▸ Import files… / Import a folder… (backup and restore are handled by the library footer).
+  useEffect(
+    () =>
+      api.onMenuAction((id) => {
+        if (id === "import-files") startImport(false);
+        if (id === "import-folder") startImport(true);
+      }),
+    [],
+  );
   const openHit = (hit: SearchHit) => {
     setSearching(false);
     open(hit.document.id, { location: hit.location, marks: hit.segments.filter((s) => s.hit).map((s) => s.text) });

@@ -18,10 +18,25 @@ export const commands = {
 	setDocumentSymbol: (id: number, symbol: string | null) => typedError<DocumentRecord_Serialize, CommandError>(__TAURI_INVOKE("set_document_symbol", { id, symbol })),
 	appInfo: () => typedError<AppInfo, CommandError>(__TAURI_INVOKE("app_info")),
 	/**
+	 *  The UI calls this once the library is on screen and answers input. The
+	 *  start-up time is logged; with `DOSSIER_STARTUP_PROBE` set it is also
+	 *  printed as `ready_ms=…` for `dossier-bench --startup`.
+	 */
+	uiReady: () => typedError<null, CommandError>(__TAURI_INVOKE("ui_ready")),
+	/**
 	 *  Asks for a folder and writes a consistent backup of the library into a new
 	 *  "Dossier backup <date>" folder inside it. Null when the user cancels.
 	 */
 	backupLibrary: () => typedError<BackupSummary | null, CommandError>(__TAURI_INVOKE("backup_library")),
+	/**
+	 *  Asks for a backup folder, checks it, and restarts Dossier to restore it
+	 *  (the open library cannot be replaced under itself). The current library
+	 *  is kept beside the restored one. Null when the user cancels; an error,
+	 *  with nothing changed, when the folder is not a sound backup.
+	 */
+	restoreLibrary: () => typedError<boolean, CommandError>(__TAURI_INVOKE("restore_library")),
+	/**  The outcome of a restore carried out at this start, if there was one. */
+	restoreReport: () => typedError<RestoreReport | null, CommandError>(__TAURI_INVOKE("restore_report")),
 	/**  Ranked passages for a query, with filters. */
 	search: (request: SearchRequest_Deserialize) => typedError<SearchHit_Serialize[], CommandError>(__TAURI_INVOKE("search", { request })),
 	/**  Imports files and folders given by path (drag and drop). */
@@ -76,6 +91,7 @@ export const events = {
 	dropHover: makeEvent<DropHover, DropHover>("drop-hover"),
 	importFinished: makeEvent<ImportFinished_Serialize, ImportFinished_Deserialize>("import-finished"),
 	importProgress: makeEvent<ImportProgress_Serialize, ImportProgress_Deserialize>("import-progress"),
+	menuAction: makeEvent<MenuAction, MenuAction>("menu-action"),
 };
 
 /* Types */
@@ -613,6 +629,13 @@ export type MeetingSummary_Serialize = {
 	references: MeetingReference_Serialize[],
 };
 
+/**
+ *  A menu item was chosen ("import-files", "import-folder", "backup",
+ *  "restore"): the UI runs the same action as its button, so both show their
+ *  progress and results in one place.
+ */
+export type MenuAction = string;
+
 /**  A note on some words of a document. */
 export type Note = Note_Serialize | Note_Deserialize;
 
@@ -687,6 +710,16 @@ export type Reference_Deserialize = {
 export type Reference_Serialize = {
 	symbol: string,
 	title?: string,
+};
+
+/**  What became of a restore asked for before the last restart. */
+export type RestoreReport = {
+	ok: boolean,
+	/**
+	 *  The restored backup's summary, or why the restore failed (the library
+	 *  was then left as it was).
+	 */
+	message: string,
 };
 
 /**  One slot of the proposed organization of work. */

@@ -1,5 +1,6 @@
 //! `cargo run --release -p dossier-bench -- [--sizes 100,1000,5000] [--seed N]`
 //! `cargo run --release -p dossier-bench -- --pdf-compare` (PDF extractors, see `pdf_compare`)
+//! `… -- --startup DOSSIER_APP TAURI_MINIMAL [--docs 1000] [--runs 7]` (cold start, see `startup`)
 //!
 //! For each corpus size: generate the corpus (deterministic), parse it alone,
 //! ingest it end to end into a fresh library (parse, store, index; one thread),
@@ -12,8 +13,9 @@
 mod corpus;
 mod measure;
 mod pdf_compare;
+mod startup;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,6 +31,28 @@ fn main() -> Result<()> {
                     .unwrap_or(sizes)
             }
             "--seed" => seed = it.next().and_then(|s| s.parse().ok()).unwrap_or(seed),
+            "--startup" => {
+                let dossier = it.next().context("--startup DOSSIER_APP TAURI_MINIMAL")?;
+                let minimal = it.next().context("--startup DOSSIER_APP TAURI_MINIMAL")?;
+                let mut o = startup::Options {
+                    dossier: dossier.into(),
+                    minimal: minimal.into(),
+                    docs: 1000,
+                    runs: 7,
+                };
+                while let Some(a) = it.next() {
+                    match a.as_str() {
+                        "--docs" => {
+                            o.docs = it.next().and_then(|v| v.parse().ok()).unwrap_or(o.docs)
+                        }
+                        "--runs" => {
+                            o.runs = it.next().and_then(|v| v.parse().ok()).unwrap_or(o.runs)
+                        }
+                        other => anyhow::bail!("unknown argument {other:?} after --startup"),
+                    }
+                }
+                return startup::run(&o);
+            }
             "--pdf-compare" => {
                 let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
                 return pdf_compare::run(&root);

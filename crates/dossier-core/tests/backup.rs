@@ -73,3 +73,46 @@ fn a_backup_restores_the_library_as_it_was() {
     });
     assert!(aside);
 }
+
+/// What the app does: "Restore from a backup…" checks the backup and asks the
+/// next start to restore it; that start restores before opening the library.
+#[test]
+fn a_scheduled_restore_runs_once_at_the_next_start() {
+    use dossier_core::library::{run_scheduled_restore, schedule_restore};
+    let root = tempfile::tempdir().unwrap();
+    let lib_dir = root.path().join("library");
+    let backup_dir = root.path().join("backup");
+    {
+        let lib = Library::open(&lib_dir).unwrap();
+        lib.ingest(&[seeds()], &mut |_| {});
+        lib.backup(&backup_dir).unwrap();
+        lib.ingest_file(&fixture("en_report.txt")).unwrap();
+        // A folder that is not a backup is refused at once, while the library is open.
+        let err = schedule_restore(root.path(), &lib_dir).unwrap_err();
+        assert!(err.to_string().contains("not a Dossier backup"), "{err}");
+        assert!(
+            run_scheduled_restore(&lib_dir).is_none(),
+            "nothing was scheduled"
+        );
+        // A good one is accepted while the library is still open …
+        assert_eq!(
+            schedule_restore(&backup_dir, &lib_dir).unwrap().documents,
+            4
+        );
+    }
+    // … and carried out at the next start, once.
+    let summary = run_scheduled_restore(&lib_dir).unwrap().unwrap();
+    assert_eq!(summary.documents, 4);
+    assert!(run_scheduled_restore(&lib_dir).is_none());
+    let lib = Library::open(&lib_dir).unwrap();
+    assert_eq!(lib.records().unwrap().len(), 4);
+    drop(lib);
+
+    // A backup damaged after it was scheduled fails at start and leaves the library as it was.
+    schedule_restore(&backup_dir, &lib_dir).unwrap();
+    std::fs::remove_dir_all(backup_dir.join("files")).unwrap();
+    let err = run_scheduled_restore(&lib_dir).unwrap().unwrap_err();
+    assert!(err.to_string().contains("lacks"), "{err}");
+    assert_eq!(Library::open(&lib_dir).unwrap().records().unwrap().len(), 4);
+    assert!(run_scheduled_restore(&lib_dir).is_none(), "not retried");
+}

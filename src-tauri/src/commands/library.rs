@@ -57,6 +57,20 @@ pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
     })
 }
 
+/// The UI calls this once the library is on screen and answers input. The
+/// start-up time is logged; with `DOSSIER_STARTUP_PROBE` set it is also
+/// printed as `ready_ms=…` for `dossier-bench --startup`.
+#[tauri::command]
+#[specta::specta]
+pub async fn ui_ready() -> CommandResult<()> {
+    let ms = crate::since_process_start_ms();
+    tracing::info!(ms, "library window interactive");
+    if std::env::var_os("DOSSIER_STARTUP_PROBE").is_some() {
+        println!("ready_ms={ms:.1}");
+    }
+    Ok(())
+}
+
 /// Asks for a folder and writes a consistent backup of the library into a new
 /// "Dossier backup <date>" folder inside it. Null when the user cancels.
 #[tauri::command]
@@ -82,4 +96,44 @@ pub async fn backup_library(
         ))
     })
     .await
+}
+
+/// Asks for a backup folder, checks it, and restarts Dossier to restore it
+/// (the open library cannot be replaced under itself). The current library
+/// is kept beside the restored one. Null when the user cancels; an error,
+/// with nothing changed, when the folder is not a sound backup.
+#[tauri::command]
+#[specta::specta]
+pub async fn restore_library(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> CommandResult<bool> {
+    use tauri_plugin_dialog::DialogExt;
+    let data_dir = state.data_dir.clone();
+    let scheduled = blocking(move || {
+        let Some(folder) = app
+            .dialog()
+            .file()
+            .blocking_pick_folder()
+            .and_then(|p| p.into_path().ok())
+        else {
+            return Ok(None);
+        };
+        dossier_core::library::schedule_restore(&folder, &data_dir)?;
+        Ok(Some(app))
+    })
+    .await?;
+    match scheduled {
+        Some(app) => app.restart(),
+        None => Ok(false),
+    }
+}
+
+/// The outcome of a restore carried out at this start, if there was one.
+#[tauri::command]
+#[specta::specta]
+pub async fn restore_report(
+    state: State<'_, AppState>,
+) -> CommandResult<Option<crate::state::RestoreReport>> {
+    Ok(state.restore_report.clone())
 }

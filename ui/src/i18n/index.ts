@@ -119,6 +119,11 @@ const en = {
   bookmarkSlot: "Bookmark slot",
   setSymbol: "Set symbol",
   backupLibrary: "Back up the library…",
+  restoreLibrary: "Restore from a backup…",
+  restoreConfirm:
+    "Restoring replaces the library (documents, notes, bookmarks, stars) with the backup you choose next. The current library is kept beside it in a folder named “…before-restore-…”. Dossier restarts to do it. Continue?",
+  restored: "Restored from the backup",
+  restoreFailed: "The restore failed; the library is as it was:",
   backedUp: "Backed up to",
   changeSymbol: "Change symbol",
   clearSymbol: "Remove my symbol",
@@ -245,6 +250,11 @@ const zh: Record<Key, string> = {
   bookmarkSlot: "为时段加书签",
   setSymbol: "设置文号",
   backupLibrary: "备份文件库…",
+  restoreLibrary: "从备份恢复…",
+  restoreConfirm:
+    "恢复将以您接下来选择的备份替换文件库（文件、笔记、书签、星标）。当前文件库会保留在旁边名为“…before-restore-…”的文件夹中。Dossier 将重新启动以完成恢复。是否继续？",
+  restored: "已从备份恢复",
+  restoreFailed: "恢复失败，文件库保持原样：",
   backedUp: "已备份至",
   changeSymbol: "更改文号",
   clearSymbol: "删除我设的文号",

@@ -4,6 +4,7 @@ import { commands, events } from "../bindings";
 import type {
   AgendaEntry_Serialize,
   BackupSummary,
+  RestoreReport,
   AgendaItem_Serialize,
   ExportFormat,
   ImportSummary_Serialize,
@@ -56,7 +57,7 @@ export type ScheduleTiming = ScheduleTiming_Serialize;
 export type AgendaEntry = AgendaEntry_Serialize;
 export type ImportSummary = ImportSummary_Serialize;
 export type { ExportFormat };
-export type { BackupSummary };
+export type { BackupSummary, RestoreReport };
 export type { AppInfo, Bookmark, BookmarkTarget, CommandError, DocumentKind, Segment };
 
 /** A failed command, with the backend's stable error kind. */
@@ -89,6 +90,8 @@ export interface Backend {
   /** Imports the files the app was started with (once); null when none. */
   importStartupFiles(): Promise<IngestReport | null>;
   appInfo(): Promise<AppInfo>;
+  /** Tells the backend the library window is on screen (start-up time). */
+  uiReady(): Promise<void>;
   listNotes(document: number | null): Promise<Note[]>;
   addNote(document: number, passage: string, start: number, end: number, body: string): Promise<Note>;
   updateNote(id: number, body: string): Promise<Note>;
@@ -108,9 +111,15 @@ export interface Backend {
   importNotes(): Promise<ImportSummary | null>;
   /** Asks for a folder and backs the library up into it; null when cancelled. */
   backupLibrary(): Promise<BackupSummary | null>;
+  /** Asks for a backup folder, checks it and restarts the app to restore it; false when cancelled. */
+  restoreLibrary(): Promise<boolean>;
+  /** The outcome of a restore carried out at this start, if any. */
+  restoreReport(): Promise<RestoreReport | null>;
   onImportProgress(cb: (p: IngestProgress) => void): Unlisten;
   onImportFinished(cb: (r: IngestReport) => void): Unlisten;
   onDropHover(cb: (over: boolean) => void): Unlisten;
+  /** A native menu item was chosen: "import-files", "import-folder", "backup", "restore". */
+  onMenuAction(cb: (id: string) => void): Unlisten;
 }
 
 /** Subscribes to a Tauri event and returns a synchronous unsubscribe. */
@@ -136,6 +145,9 @@ const tauriBackend: Backend = {
   pickAndImport: async (folder) => unwrap(await commands.pickAndImport(folder)),
   importStartupFiles: async () => unwrap(await commands.importStartupFiles()),
   appInfo: async () => unwrap(await commands.appInfo()),
+  uiReady: async () => {
+    unwrap(await commands.uiReady());
+  },
   listNotes: async (d) => unwrap(await commands.listNotes(d)),
   addNote: async (d, p, s, e, b) => unwrap(await commands.addNote(d, p, s, e, b)),
   updateNote: async (id, b) => unwrap(await commands.updateNote(id, b)),
@@ -161,9 +173,12 @@ const tauriBackend: Backend = {
   exportNotes: async (d, f) => unwrap(await commands.exportNotes(d, f)),
   importNotes: async () => unwrap(await commands.importNotes()),
   backupLibrary: async () => unwrap(await commands.backupLibrary()),
+  restoreLibrary: async () => unwrap(await commands.restoreLibrary()),
+  restoreReport: async () => unwrap(await commands.restoreReport()),
   onImportProgress: (cb) => subscribe<IngestProgress>((f) => events.importProgress.listen(f), cb),
   onImportFinished: (cb) => subscribe<IngestReport>((f) => events.importFinished.listen(f), cb),
   onDropHover: (cb) => subscribe<boolean>((f) => events.dropHover.listen(f), cb),
+  onMenuAction: (cb) => subscribe<string>((f) => events.menuAction.listen(f), cb),
 };
 
 let backend: Backend = tauriBackend;
@@ -182,6 +197,7 @@ export const api: Backend = {
   pickAndImport: (f) => backend.pickAndImport(f),
   importStartupFiles: () => backend.importStartupFiles(),
   appInfo: () => backend.appInfo(),
+  uiReady: () => backend.uiReady(),
   listNotes: (d) => backend.listNotes(d),
   addNote: (d, p, s, e, b) => backend.addNote(d, p, s, e, b),
   updateNote: (id, b) => backend.updateNote(id, b),
@@ -199,7 +215,10 @@ export const api: Backend = {
   exportNotes: (d, f) => backend.exportNotes(d, f),
   importNotes: () => backend.importNotes(),
   backupLibrary: () => backend.backupLibrary(),
+  restoreLibrary: () => backend.restoreLibrary(),
+  restoreReport: () => backend.restoreReport(),
   onImportProgress: (cb) => backend.onImportProgress(cb),
   onImportFinished: (cb) => backend.onImportFinished(cb),
   onDropHover: (cb) => backend.onDropHover(cb),
+  onMenuAction: (cb) => backend.onMenuAction(cb),
 };

@@ -1,9 +1,11 @@
 // A fake of the ipc module's backend for UI unit tests: canned data, and a
 // record of every call so tests can assert what the UI asked for.
-import type { AgendaEntry, Backend, Bookmark, Note } from "../ipc";
+import type { AgendaEntry, Backend, Bookmark, Note, RestoreReport } from "../ipc";
 
 export interface Fake extends Backend {
   calls: { name: string; args: unknown[] }[];
+  /** Chooses a native menu item, as the backend's MenuAction event would. */
+  menu(id: string): void;
 }
 
 export function note(over: Partial<Note> = {}): Note {
@@ -21,7 +23,10 @@ export function note(over: Partial<Note> = {}): Note {
   };
 }
 
-export function fakeBackend(data: { notes?: Note[]; bookmarks?: Bookmark[]; agenda?: AgendaEntry[] } = {}): Fake {
+export function fakeBackend(
+  data: { notes?: Note[]; bookmarks?: Bookmark[]; agenda?: AgendaEntry[]; restoreReport?: RestoreReport } = {},
+): Fake {
+  const menuListeners: ((id: string) => void)[] = [];
   const calls: Fake["calls"] = [];
   const rec =
     <T>(name: string, value: T) =>
@@ -32,6 +37,7 @@ export function fakeBackend(data: { notes?: Note[]; bookmarks?: Bookmark[]; agen
   const none = () => () => {};
   return {
     calls,
+    menu: (id) => menuListeners.forEach((cb) => cb(id)),
     listLibrary: rec("listLibrary", { meetings: [], unfiled: [] }),
     openDocument: () => Promise.reject(new Error("not in this fake")),
     setDocumentSymbol: () => Promise.reject(new Error("not in this fake")),
@@ -40,6 +46,7 @@ export function fakeBackend(data: { notes?: Note[]; bookmarks?: Bookmark[]; agen
     pickAndImport: rec("pickAndImport", null),
     importStartupFiles: rec("importStartupFiles", null),
     appInfo: () => Promise.reject(new Error("not in this fake")),
+    uiReady: rec("uiReady", undefined),
     listNotes: rec("listNotes", data.notes ?? []),
     addNote: () => Promise.reject(new Error("not in this fake")),
     updateNote: () => Promise.reject(new Error("not in this fake")),
@@ -57,9 +64,15 @@ export function fakeBackend(data: { notes?: Note[]; bookmarks?: Bookmark[]; agen
     exportNotes: rec("exportNotes", "/tmp/Dossier notes.md"),
     importNotes: rec("importNotes", { notes_added: 2, notes_updated: 0, notes_unchanged: 1, notes_detached: 0, bookmarks_added: 1, bookmarks_unchanged: 0, stars_added: 3 }),
     backupLibrary: rec("backupLibrary", { path: "/tmp/Dossier backup", documents: 4, notes: 1, files: 4, kilobytes: 1000 }),
+    restoreLibrary: rec("restoreLibrary", true),
+    restoreReport: rec("restoreReport", data.restoreReport ?? null),
     onImportProgress: none,
     onImportFinished: none,
     onDropHover: none,
+    onMenuAction: (cb) => {
+      menuListeners.push(cb);
+      return () => menuListeners.splice(menuListeners.indexOf(cb), 1);
+    },
   };
 }
 

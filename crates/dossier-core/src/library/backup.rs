@@ -87,11 +87,19 @@ impl Library {
     }
 }
 
-/// Replaces the library in `library_dir` with the backup in `backup_dir`.
-/// The library must not be open (its lock is taken). The current library is
-/// kept beside it as `<dir>.before-restore-<time>` until the restored one
-/// has opened cleanly; a backup that fails its checks changes nothing.
-pub fn restore(backup_dir: &Path, library_dir: &Path) -> Result<BackupSummary> {
+/// The file beside the library folder that asks the next start to restore a
+/// backup: `<library>.restore-from`, holding the backup's path.
+pub fn restore_marker(library_dir: &Path) -> PathBuf {
+    let name = library_dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "library".into());
+    library_dir.with_file_name(format!("{name}.restore-from"))
+}
+
+/// Checks a backup (manifest, database integrity, every original present)
+/// without touching any library.
+pub fn check_backup(backup_dir: &Path) -> Result<BackupSummary> {
     let manifest = std::fs::read(backup_dir.join(MANIFEST)).map_err(|_| {
         Error::Invalid(format!(
             "{}: not a Dossier backup (no {MANIFEST})",
@@ -104,20 +112,58 @@ pub fn restore(backup_dir: &Path, library_dir: &Path) -> Result<BackupSummary> {
             backup_dir.display()
         ))
     })?;
-    {
-        let db = Connection::open_with_flags(
-            backup_dir.join(DB_FILE),
-            OpenFlags::SQLITE_OPEN_READ_ONLY,
-        )?;
-        let rows = checked_originals(&db)
-            .map_err(|e| Error::Invalid(format!("{}: {e}", backup_dir.display())))?;
-        if let Some(missing) = rows.iter().find(|p| !backup_dir.join(p).is_file()) {
-            return Err(Error::Invalid(format!(
-                "{}: the backup lacks {missing}",
-                backup_dir.display()
-            )));
-        }
+    let db =
+        Connection::open_with_flags(backup_dir.join(DB_FILE), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let rows = checked_originals(&db)
+        .map_err(|e| Error::Invalid(format!("{}: {e}", backup_dir.display())))?;
+    if let Some(missing) = rows.iter().find(|p| !backup_dir.join(p).is_file()) {
+        return Err(Error::Invalid(format!(
+            "{}: the backup lacks {missing}",
+            backup_dir.display()
+        )));
     }
+    Ok(summary)
+}
+
+/// Asks the next start to restore `backup_dir` into `library_dir` (an open
+/// library cannot be replaced under itself: the app restarts to do it). The
+/// backup is checked now, so a bad one is refused before anything restarts.
+pub fn schedule_restore(backup_dir: &Path, library_dir: &Path) -> Result<BackupSummary> {
+    let summary = check_backup(backup_dir)?;
+    let marker = restore_marker(library_dir);
+    let partial = marker.with_extension("restore-from.partial");
+    std::fs::write(&partial, backup_dir.to_string_lossy().as_bytes())?;
+    std::fs::rename(&partial, &marker)?;
+    Ok(summary)
+}
+
+/// At start, before the library is opened: carries out a restore that
+/// [`schedule_restore`] asked for. The request is removed first, so a restore
+/// that fails (or crashes) is not retried at every start; a failed restore
+/// leaves the current library in place.
+pub fn run_scheduled_restore(library_dir: &Path) -> Option<Result<BackupSummary>> {
+    let marker = restore_marker(library_dir);
+    let backup = std::fs::read_to_string(&marker).ok()?;
+    let _ = std::fs::remove_file(&marker);
+    // The process that asked for the restart may still be letting go of the
+    // library: wait for its lock a little.
+    let mut result = restore(Path::new(backup.trim()), library_dir);
+    for _ in 0..100 {
+        if !matches!(result, Err(Error::Locked(_))) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        result = restore(Path::new(backup.trim()), library_dir);
+    }
+    Some(result)
+}
+
+/// Replaces the library in `library_dir` with the backup in `backup_dir`.
+/// The library must not be open (its lock is taken). The current library is
+/// kept beside it as `<dir>.before-restore-<time>` until the restored one
+/// has opened cleanly; a backup that fails its checks changes nothing.
+pub fn restore(backup_dir: &Path, library_dir: &Path) -> Result<BackupSummary> {
+    let summary = check_backup(backup_dir)?;
     // Refuse while a process holds the library.
     if library_dir.join(LOCK_FILE).exists() {
         let lock = std::fs::File::options()

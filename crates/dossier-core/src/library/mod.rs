@@ -13,7 +13,9 @@ mod annotations;
 mod backup;
 mod schedule;
 
-pub use backup::{restore, BackupSummary};
+pub use backup::{
+    check_backup, restore, restore_marker, run_scheduled_restore, schedule_restore, BackupSummary,
+};
 pub use schedule::{AgendaEntry, CalendarFile};
 
 use crate::calendar::{self, ScheduleTiming};

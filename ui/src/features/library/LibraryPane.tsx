@@ -1,4 +1,4 @@
-import { useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { api, IpcError } from "../../ipc";
 import type { LibraryListing, MeetingReference } from "../../ipc";
 import { t } from "../../i18n";
@@ -89,7 +89,7 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing }
           </ul>
         </section>
       )}
-      {listing !== null && !empty && <BackupFooter />}
+      {listing !== null && <BackupFooter />}
     </nav>
   );
 }
@@ -125,29 +125,53 @@ function References({ refs, missing, onSelect }: { refs: MeetingReference[]; mis
   );
 }
 
-/** One click makes a consistent backup (database and originals) in a folder the user picks. */
-function BackupFooter() {
-  const [status, setStatus] = useState<string | null>(null);
+/**
+ * Backup and restore (also in the File menu). A backup is one click into a
+ * folder the user picks; a restore asks which backup, says what will happen,
+ * and restarts Dossier, which reports the outcome here at the next start.
+ */
+export function BackupFooter() {
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-  const run = () => {
-    setBusy(true);
-    api.backupLibrary().then(
-      (s) => {
-        setBusy(false);
-        if (s) setStatus(`${t("backedUp")} ${s.path} (${s.documents} · ${s.notes})`);
-      },
-      (e: unknown) => {
-        setBusy(false);
-        setStatus(e instanceof IpcError ? e.message : String(e));
-      },
-    );
+  const failed = (e: unknown) => {
+    setBusy(false);
+    setStatus({ text: e instanceof IpcError ? e.message : String(e), error: true });
   };
+  const backup = () => {
+    setBusy(true);
+    api.backupLibrary().then((s) => {
+      setBusy(false);
+      if (s) setStatus({ text: `${t("backedUp")} ${s.path} (${s.documents} · ${s.notes})`, error: false });
+    }, failed);
+  };
+  const restore = () => {
+    if (!window.confirm(t("restoreConfirm"))) return;
+    setBusy(true);
+    // On success the app restarts; false means the folder dialog was cancelled.
+    api.restoreLibrary().then(() => setBusy(false), failed);
+  };
+  useEffect(() => {
+    void api.restoreReport().then((r) => {
+      if (r) setStatus({ text: `${r.ok ? t("restored") : t("restoreFailed")} ${r.message}`, error: !r.ok });
+    });
+    return api.onMenuAction((id) => {
+      if (id === "backup") backup();
+      if (id === "restore") restore();
+    });
+  }, []);
   return (
     <footer class="library-footer">
-      <button class="link" onClick={run} disabled={busy} data-testid="backup">
+      <button class="link" onClick={backup} disabled={busy} data-testid="backup">
         {t("backupLibrary")}
+      </button>{" "}
+      <button class="link" onClick={restore} disabled={busy} data-testid="restore">
+        {t("restoreLibrary")}
       </button>
-      {status && <p class="saved">{status}</p>}
+      {status && (
+        <p class={status.error ? "error" : "saved"} data-testid="backup-status">
+          {status.text}
+        </p>
+      )}
     </footer>
   );
 }

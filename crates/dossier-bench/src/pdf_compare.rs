@@ -20,6 +20,9 @@ use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+/// One way of getting a PDF's text.
+type Extractor<'a> = Box<dyn Fn() -> Result<String> + 'a>;
+
 struct Case {
     pdf: PathBuf,
     reference: PathBuf,
@@ -138,7 +141,7 @@ pub fn run(root: &Path) -> Result<()> {
         let pages = pdf_extract::Document::load_mem(&bytes)?.get_pages().len();
         let wanted = sentences(&reference_text(&case.reference)?);
         let name = case.pdf.file_name().unwrap().to_string_lossy().to_string();
-        let extractors: [(&str, Box<dyn Fn() -> Result<String>>); 3] = [
+        let extractors: [(&str, Extractor); 3] = [
             (
                 "pdf-extract",
                 Box::new(|| Ok(pdf_extract::extract_text_from_mem(&bytes)?)),

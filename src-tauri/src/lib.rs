@@ -116,12 +116,11 @@ fn build_menu(app: &tauri::App) -> tauri::Result<()> {
         .item(&item("backup", "Back up the library…", None)?)
         .item(&item("restore", "Restore from a backup…", None)?)
         .separator()
-        .item(&PredefinedMenuItem::quit(app, Some("Quit Dossier"))?)
+        // A plain item: GTK has no predefined Quit.
+        .item(&item("quit", "Quit Dossier", Some("CmdOrCtrl+Q"))?)
         .build()?;
+    // Undo and redo stay with the text fields themselves (GTK has no predefined ones).
     let edit = SubmenuBuilder::new(app, "Edit")
-        .item(&PredefinedMenuItem::undo(app, None)?)
-        .item(&PredefinedMenuItem::redo(app, None)?)
-        .separator()
         .item(&PredefinedMenuItem::cut(app, None)?)
         .item(&PredefinedMenuItem::copy(app, None)?)
         .item(&PredefinedMenuItem::paste(app, None)?)
@@ -130,7 +129,9 @@ fn build_menu(app: &tauri::App) -> tauri::Result<()> {
     app.set_menu(MenuBuilder::new(app).item(&file).item(&edit).build()?)?;
     app.on_menu_event(|app, event| {
         let id = event.id().as_ref();
-        if matches!(id, "import-files" | "import-folder" | "backup" | "restore") {
+        if id == "quit" {
+            app.exit(0);
+        } else if matches!(id, "import-files" | "import-folder" | "backup" | "restore") {
             let _ = events::MenuAction(id.to_string()).emit(app);
         }
     });

@@ -106,6 +106,5 @@ pub fn start_background_work(app: &AppHandle) {
             Ok(None) => {}
             Err(e) => tracing::error!(error = %e, "seed library"),
         }
-        dossier_core::search::analysis::warm_up();
     });
 }

@@ -65,6 +65,13 @@ pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
 pub async fn ui_ready() -> CommandResult<()> {
     let ms = crate::since_process_start_ms();
     tracing::info!(ms, "library window interactive");
+    // Now that the window is up, load the Chinese dictionary in the
+    // background (a second of CPU that would otherwise compete with the
+    // webview's start), so the first Chinese search does not wait for it.
+    static WARM_UP: std::sync::Once = std::sync::Once::new();
+    WARM_UP.call_once(|| {
+        std::thread::spawn(dossier_core::search::analysis::warm_up);
+    });
     if std::env::var_os("DOSSIER_STARTUP_PROBE").is_some() {
         println!("ready_ms={ms:.1}");
     }

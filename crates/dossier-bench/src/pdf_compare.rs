@@ -52,9 +52,7 @@ fn cases(root: &Path) -> Vec<Case> {
     ]
 }
 
-fn is_cjk(c: char) -> bool {
-    dossier_core::parse::text::is_cjk(c) || dossier_core::parse::text::is_cjk_punct(c)
-}
+use dossier_core::parse::text::is_wide as is_cjk;
 
 /// Spaces and tabs collapsed, none beside CJK; line breaks kept.
 fn normalise(s: &str) -> String {

@@ -45,15 +45,11 @@ pub async fn pick_and_import(
 ) -> CommandResult<Option<IngestReport>> {
     let lib = state.library()?;
     blocking(move || {
-        let dialog = app.dialog().file();
         let picked: Vec<PathBuf> = if folder {
-            dialog
-                .blocking_pick_folder()
-                .and_then(|p| p.into_path().ok())
-                .into_iter()
-                .collect()
+            super::pick_folder(&app).into_iter().collect()
         } else {
-            dialog
+            app.dialog()
+                .file()
                 .add_filter("Meeting documents", &["pdf", "docx", "txt", "md"])
                 .blocking_pick_files()
                 .unwrap_or_default()

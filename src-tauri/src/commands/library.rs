@@ -86,15 +86,9 @@ pub async fn backup_library(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<dossier_core::library::BackupSummary>> {
-    use tauri_plugin_dialog::DialogExt;
     let lib = state.library()?;
     blocking(move || {
-        let Some(folder) = app
-            .dialog()
-            .file()
-            .blocking_pick_folder()
-            .and_then(|p| p.into_path().ok())
-        else {
+        let Some(folder) = super::pick_folder(&app) else {
             return Ok(None);
         };
         let stamp = chrono::Local::now().format("%Y-%m-%d %H%M%S");
@@ -115,15 +109,9 @@ pub async fn restore_library(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<bool> {
-    use tauri_plugin_dialog::DialogExt;
     let data_dir = state.data_dir.clone();
     let scheduled = blocking(move || {
-        let Some(folder) = app
-            .dialog()
-            .file()
-            .blocking_pick_folder()
-            .and_then(|p| p.into_path().ok())
-        else {
+        let Some(folder) = super::pick_folder(&app) else {
             return Ok(None);
         };
         dossier_core::library::schedule_restore(&folder, &data_dir)?;

@@ -9,6 +9,17 @@ pub mod schedule;
 pub mod search;
 
 use serde::Serialize;
+use std::path::PathBuf;
+
+/// Asks for a folder with the system dialog (blocking: call it inside
+/// [`blocking`]); `None` when the user cancels.
+pub fn pick_folder(app: &tauri::AppHandle) -> Option<PathBuf> {
+    use tauri_plugin_dialog::DialogExt;
+    app.dialog()
+        .file()
+        .blocking_pick_folder()
+        .and_then(|p| p.into_path().ok())
+}
 
 /// The error every command returns: a stable `kind` the UI branches on and a
 /// message for people.

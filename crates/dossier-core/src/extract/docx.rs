@@ -32,12 +32,8 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
         if let Some(target) = first_page_part(&body, &rels, kind) {
             if let Some(xml) = read_part(&mut zip, &target)? {
                 let part = render(&xml, Part::Body, &mut Numbering::default())?;
-                for line in part.lines().filter(|l| !is_barcode(l)) {
-                    let job = line
-                        .trim_start()
-                        .chars()
-                        .take(3)
-                        .all(|c| c.is_ascii_digit() || c == '-' || c == '.');
+                for line in part.lines().filter(|l| !super::is_barcode(l)) {
+                    let job = crate::parse::metadata::is_job_line(line);
                     let target = if kind == b"headerReference" || job {
                         &mut text
                     } else {
@@ -95,15 +91,6 @@ fn read_part(
     String::from_utf8(out)
         .map(Some)
         .map_err(|_| format!("the Word document's {name} is not valid UTF-8 XML"))
-}
-
-/// "*2600248*": the job number's barcode, drawn in a barcode font.
-fn is_barcode(line: &str) -> bool {
-    let t = line.trim();
-    t.len() > 2
-        && t.starts_with('*')
-        && t.ends_with('*')
-        && t[1..t.len() - 1].chars().all(|c| c.is_ascii_digit())
 }
 
 /// The part (`word/header3.xml`) of the first page's header or footer: the

@@ -151,3 +151,12 @@ pub(crate) fn is_list_marker(s: &str) -> bool {
             || inner.chars().all(|c| "IVXLC".contains(c))
             || (inner.len() == 1 && inner.chars().all(|c| c.is_ascii_uppercase())))
 }
+
+/// "*2600248*": the job number's barcode, drawn in a barcode font.
+pub(crate) fn is_barcode(line: &str) -> bool {
+    let t = line.trim();
+    t.len() > 2
+        && t.starts_with('*')
+        && t.ends_with('*')
+        && t[1..t.len() - 1].chars().all(|c| c.is_ascii_digit())
+}

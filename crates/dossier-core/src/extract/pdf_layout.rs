@@ -139,11 +139,11 @@ impl Collector {
             .collect();
         let heights: Vec<f64> = self.pages.iter().map(|p| p.height).collect();
         drop_running_heads(&mut pages, &heights);
-        let pitch = line_pitch(&pages.concat());
+        let pitch = line_pitch(&pages);
         for page in pages.iter_mut() {
             align_tables(page, pitch);
         }
-        paragraphs(&pages.concat())
+        paragraphs(&pages)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -151,9 +151,7 @@ impl Collector {
     }
 }
 
-fn is_cjk(c: char) -> bool {
-    crate::parse::text::is_cjk(c) || crate::parse::text::is_cjk_punct(c)
-}
+use crate::parse::text::is_wide as is_cjk;
 
 fn page_lines(page: usize, p: &Page) -> Vec<Line> {
     let mut glyphs: Vec<&Glyph> = p.glyphs.iter().collect();
@@ -385,7 +383,7 @@ fn drop_running_heads(pages: &mut [Vec<Line>], heights: &[f64]) {
     let h = heights[0];
     let (foot, rest): (Vec<Line>, Vec<Line>) = std::mem::take(&mut pages[0])
         .into_iter()
-        .partition(|l| l.y > h * 0.9 && is_job_number(&l.text));
+        .partition(|l| l.y > h * 0.9 && crate::parse::metadata::is_job_line(&l.text));
     pages[0] = rest;
     let at = pages[0].iter().take_while(|l| l.y < h * 0.1).count();
     pages[0].splice(at..at, foot);
@@ -396,31 +394,9 @@ fn drop_running_heads(pages: &mut [Vec<Line>], heights: &[f64]) {
                 || l.cells
                     .iter()
                     .all(|(_, c)| repeated(c) || is_page_number(c));
-            !(in_margin(l, h) && (running || (i > 0 && is_barcode(&l.text))))
+            !(in_margin(l, h) && (running || (i > 0 && super::is_barcode(&l.text))))
         });
     }
-}
-
-/// "26-00248 (E)", "V.25-04321": the job number at the foot of a page.
-fn is_job_number(s: &str) -> bool {
-    let t = s.trim_start();
-    let t = t
-        .get(2..)
-        .filter(|_| t.as_bytes().get(1) == Some(&b'.'))
-        .unwrap_or(t);
-    let b = t.as_bytes();
-    b.len() >= 8
-        && b[..2].iter().all(u8::is_ascii_digit)
-        && b[2] == b'-'
-        && b[3..8].iter().all(u8::is_ascii_digit)
-}
-
-fn is_barcode(s: &str) -> bool {
-    let t = s.trim();
-    t.len() > 2
-        && t.starts_with('*')
-        && t.ends_with('*')
-        && t[1..t.len() - 1].chars().all(|c| c.is_ascii_digit())
 }
 
 /// Starts a new entry whatever the geometry says: a number ("1.", "13.1"),
@@ -437,10 +413,11 @@ fn starts_entry(s: &str) -> bool {
 
 /// The usual distance between the lines of a paragraph, in font sizes: the
 /// median over consecutive lines of a page (most lines are inside paragraphs).
-fn line_pitch(lines: &[Line]) -> f64 {
-    let mut ratios: Vec<f64> = lines
-        .windows(2)
-        .filter(|w| w[0].page == w[1].page && !w[0].table && !w[1].table)
+fn line_pitch(pages: &[Vec<Line>]) -> f64 {
+    let mut ratios: Vec<f64> = pages
+        .iter()
+        .flat_map(|lines| lines.windows(2))
+        .filter(|w| !w[0].table && !w[1].table)
         .map(|w| (w[1].y - w[0].y) / w[0].size)
         .filter(|r| (0.9..2.5).contains(r))
         .collect();
@@ -452,7 +429,8 @@ fn line_pitch(lines: &[Line]) -> f64 {
     }
 }
 
-fn paragraphs(lines: &[Line]) -> String {
+fn paragraphs(pages: &[Vec<Line>]) -> String {
+    let lines: Vec<&Line> = pages.iter().flatten().collect();
     // The text column: where most body lines end and begin.
     let mut rights: Vec<f64> = lines.iter().filter(|l| !l.table).map(|l| l.x1).collect();
     let mut lefts: Vec<f64> = lines.iter().filter(|l| !l.table).map(|l| l.x0).collect();
@@ -461,7 +439,7 @@ fn paragraphs(lines: &[Line]) -> String {
     let column = Column {
         left: percentile(&lefts, 0.1),
         right: percentile(&rights, 0.9),
-        pitch: line_pitch(lines),
+        pitch: line_pitch(pages),
     };
     let mut out = String::new();
     let mut prev: Option<&Line> = None;

@@ -16,11 +16,15 @@ pub fn is_cjk_punct(c: char) -> bool {
     matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF65 | 0x2018..=0x201F | 0x2026 | 0x2014)
 }
 
+/// A CJK character or full-width punctuation: two columns wide, and no
+/// space is written between two of them.
+pub fn is_wide(c: char) -> bool {
+    is_cjk(c) || is_cjk_punct(c)
+}
+
 /// Display width: two columns for CJK characters and full-width punctuation.
 pub fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| if is_cjk(c) || is_cjk_punct(c) { 2 } else { 1 })
-        .sum()
+    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
 }
 
 /// The document's language by script and, for Latin script, by common words.

@@ -57,6 +57,12 @@ fn main() -> Result<()> {
                 let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
                 return pdf_compare::run(&root);
             }
+            "--reindex" => {
+                // Indexing alone on an existing library (for profiling):
+                // `DOSSIER_BENCH_KEEP=DIR` keeps a generated library there.
+                let dir = it.next().context("--reindex LIBRARY_DIR")?;
+                return measure::reindex_only(std::path::Path::new(dir));
+            }
             "--rss-child" => {
                 // Internal: open a library, search once, report resident memory.
                 let dir = it.next().expect("--rss-child DIR");

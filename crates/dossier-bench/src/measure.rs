@@ -74,6 +74,46 @@ fn percentile(v: &mut [f64], p: f64) -> f64 {
     v[i]
 }
 
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to)?;
+    for e in std::fs::read_dir(from)? {
+        let e = e?;
+        let target = to.join(e.file_name());
+        if e.file_type()?.is_dir() {
+            copy_dir(&e.path(), &target)?;
+        } else {
+            std::fs::copy(e.path(), &target)?;
+        }
+    }
+    Ok(())
+}
+
+/// Rebuilds the index of an existing library and reports the speed.
+pub fn reindex_only(dir: &Path) -> Result<()> {
+    let lib = Library::open(dir)?;
+    let mut bytes = 0usize;
+    for rec in lib.records()? {
+        if rec.latest {
+            bytes += passages(&lib.document(rec.id)?.document)
+                .iter()
+                .map(|p| p.text.len())
+                .sum::<usize>();
+        }
+    }
+    let t = Instant::now();
+    let n = lib.reindex()?;
+    let took = t.elapsed();
+    drop(lib);
+    println!(
+        "{n} documents, {:.2} MB of passages indexed in {:.2} s = {:.1} MB/s; index {:.2} MB",
+        bytes as f64 / 1e6,
+        took.as_secs_f64(),
+        bytes as f64 / 1e6 / took.as_secs_f64(),
+        dir_size(&dir.join("index")) as f64 / 1e6
+    );
+    Ok(())
+}
+
 fn dir_size(p: &Path) -> u64 {
     std::fs::read_dir(p)
         .map(|rd| {
@@ -168,6 +208,12 @@ pub fn run(n: usize, seed: u64) -> Result<Row> {
     };
     drop(lib);
     let index_bytes = dir_size(&libdir.join("index"));
+    if let Some(keep) = std::env::var_os("DOSSIER_BENCH_KEEP") {
+        let keep = PathBuf::from(keep).join(format!("library-{n}"));
+        let _ = std::fs::remove_dir_all(&keep);
+        copy_dir(&libdir, &keep)?;
+        eprintln!("kept the library in {}", keep.display());
+    }
 
     // SQLite FTS5 with the trigram tokenizer over the same passages.
     let fts_path = work.path().join("fts.sqlite3");

@@ -58,11 +58,29 @@ static STEMMER: Lazy<Stemmer> = Lazy::new(|| Stemmer::create(Algorithm::English)
 
 const MAX_WORD: usize = 64;
 
-/// One folded character with the byte range of the original character it came from.
-struct Folded {
-    c: char,
-    from: usize,
-    to: usize,
+/// Stems are cached per thread: a library's English vocabulary is small and
+/// the Porter stemmer was a tenth of indexing time.
+const STEM_CACHE_MAX: usize = 50_000;
+thread_local! {
+    static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// Writes the stem of a lower-case ASCII word into `out`.
+fn stem_into(word: &str, out: &mut String) {
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(s) = cache.get(word) {
+            out.push_str(s);
+            return;
+        }
+        let stem = STEMMER.stem(word).into_owned();
+        out.push_str(&stem);
+        if cache.len() >= STEM_CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), stem);
+    });
 }
 
 /// White space within a line. A line break ends a phrase: the parser has
@@ -77,111 +95,162 @@ fn is_joiner(c: char) -> bool {
     is_inline_space(c) || matches!(c, '.' | '/' | '-' | '(' | ')' | '_' | '\'' | '’')
 }
 
-fn folded_chars(text: &str) -> Vec<Folded> {
-    let mut out = Vec::with_capacity(text.len());
+/// Calls `each` with every folded character of `text` and the byte range of
+/// the original character it came from.
+fn for_each_folded(text: &str, mut each: impl FnMut(char, usize, usize)) {
     let mut buf = String::new();
     for (i, c) in text.char_indices() {
         let to = i + c.len_utf8();
-        buf.clear();
-        fold(c, &mut buf);
-        for f in buf.chars() {
-            out.push(Folded { c: f, from: i, to });
+        if c.is_ascii() {
+            each(c.to_ascii_lowercase(), i, to);
+        } else if matches!(c as u32, 0x4E00..=0x9FFF) {
+            each(c, i, to);
+        } else {
+            buf.clear();
+            fold(c, &mut buf);
+            for f in buf.chars() {
+                each(f, i, to);
+            }
         }
     }
+}
+
+/// The recall analysis, streamed: calls `emit(term, position, from, to)` for
+/// each CJK bigram (or lone CJK character) and each stemmed word, in order.
+/// No allocation per term: `term` borrows a buffer reused for the next one.
+pub fn for_each_gram(text: &str, mut emit: impl FnMut(&str, usize, usize, usize)) {
+    let mut pos = 0usize;
+    let mut emitted = false;
+    // Set when a breaking character has been passed since the last unit.
+    let mut broken = false;
+    // The CJK run in progress: its last character, where that began, the
+    // run's first character, and whether inline space follows the last one.
+    let mut run: Option<(char, usize, usize)> = None;
+    let mut run_len = 0usize;
+    let mut run_first: (char, usize, usize) = (' ', 0, 0);
+    // The word in progress (folded), and its original byte range.
+    let mut word = String::new();
+    let (mut word_from, mut word_to) = (0usize, 0usize);
+    let mut term = String::with_capacity(MAX_WORD);
+
+    for_each_folded(text, |c, from, to| {
+        let cjk = is_cjk(c);
+        if run.is_some() {
+            if cjk {
+                let (p, pfrom, _) = run.unwrap();
+                term.clear();
+                term.push(p);
+                term.push(c);
+                emit(&term, pos, pfrom, to);
+                pos += 1;
+                run = Some((c, from, to));
+                run_len += 1;
+                return;
+            }
+            if is_inline_space(c) {
+                // Stray spaces inside a run (from PDF extraction) do not
+                // break it; anything else after them does.
+                return;
+            }
+            end_run(&mut run, run_len, run_first, &mut pos, &mut emit);
+        }
+        let alnum = !cjk && c.is_alphanumeric();
+        if alnum && !word.is_empty() {
+            word.push(c);
+            word_to = to;
+            return;
+        }
+        if !word.is_empty() {
+            emitted |= end_word(
+                &mut word,
+                (word_from, word_to),
+                &mut pos,
+                &mut term,
+                &mut emit,
+            );
+        }
+        if cjk || alnum {
+            if broken && emitted {
+                pos += 1;
+            }
+            broken = false;
+            if cjk {
+                run = Some((c, from, to));
+                run_first = (c, from, to);
+                run_len = 1;
+                emitted = true;
+            } else {
+                word.push(c);
+                word_from = from;
+                word_to = to;
+            }
+        } else if !is_joiner(c) {
+            broken = true;
+        }
+    });
+    end_run(&mut run, run_len, run_first, &mut pos, &mut emit);
+    end_word(
+        &mut word,
+        (word_from, word_to),
+        &mut pos,
+        &mut term,
+        &mut emit,
+    );
+}
+
+type Emit<'a> = dyn FnMut(&str, usize, usize, usize) + 'a;
+
+/// Ends a CJK run: a run of one character is indexed as that character.
+fn end_run(
+    run: &mut Option<(char, usize, usize)>,
+    run_len: usize,
+    first: (char, usize, usize),
+    pos: &mut usize,
+    emit: &mut Emit,
+) {
+    if run.take().is_some() && run_len == 1 {
+        let mut b = [0u8; 4];
+        emit(first.0.encode_utf8(&mut b), *pos, first.1, first.2);
+        *pos += 1;
+    }
+}
+
+/// Ends a word: English words are stemmed; overlong ones are not indexed.
+/// Returns whether a term was emitted.
+fn end_word(
+    word: &mut String,
+    (from, to): (usize, usize),
+    pos: &mut usize,
+    term: &mut String,
+    emit: &mut Emit,
+) -> bool {
+    let mut out = false;
+    if !word.is_empty() && word.len() <= MAX_WORD {
+        term.clear();
+        if word.bytes().all(|b| b.is_ascii_alphabetic()) {
+            stem_into(word, term);
+        } else {
+            term.push_str(word);
+        }
+        emit(term, *pos, from, to);
+        *pos += 1;
+        out = true;
+    }
+    word.clear();
     out
 }
 
 /// The recall analysis: CJK bigrams and stemmed words, in order.
 pub fn grams(text: &str) -> Vec<Term> {
-    let chars = folded_chars(text);
-    let mut terms = Vec::with_capacity(chars.len());
-    let mut pos = 0usize;
-    // Set when a breaking character has been passed since the last unit.
-    let mut broken = false;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].c;
-        if (is_cjk(c) || c.is_alphanumeric()) && broken && !terms.is_empty() {
-            pos += 1;
-        }
-        if is_cjk(c) || c.is_alphanumeric() {
-            broken = false;
-        }
-        if is_cjk(c) {
-            // A run of CJK characters; white space inside the run (stray
-            // spaces from PDF extraction) does not break it.
-            let mut run: Vec<&Folded> = vec![&chars[i]];
-            let mut j = i + 1;
-            while j < chars.len() {
-                if is_cjk(chars[j].c) {
-                    run.push(&chars[j]);
-                    j += 1;
-                } else if is_inline_space(chars[j].c) {
-                    let mut k = j;
-                    while k < chars.len() && is_inline_space(chars[k].c) {
-                        k += 1;
-                    }
-                    if k < chars.len() && is_cjk(chars[k].c) {
-                        j = k;
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            if run.len() == 1 {
-                terms.push(Term {
-                    text: run[0].c.to_string(),
-                    pos,
-                    from: run[0].from,
-                    to: run[0].to,
-                });
-                pos += 1;
-            } else {
-                for w in run.windows(2) {
-                    let mut t = String::with_capacity(6);
-                    t.push(w[0].c);
-                    t.push(w[1].c);
-                    terms.push(Term {
-                        text: t,
-                        pos,
-                        from: w[0].from,
-                        to: w[1].to,
-                    });
-                    pos += 1;
-                }
-            }
-            i = j;
-        } else if c.is_alphanumeric() {
-            let mut j = i;
-            let mut word = String::new();
-            while j < chars.len() && chars[j].c.is_alphanumeric() && !is_cjk(chars[j].c) {
-                word.push(chars[j].c);
-                j += 1;
-            }
-            if word.len() <= MAX_WORD {
-                let text = if word.chars().all(|c| c.is_ascii_alphabetic()) {
-                    STEMMER.stem(&word).into_owned()
-                } else {
-                    word
-                };
-                terms.push(Term {
-                    text,
-                    pos,
-                    from: chars[i].from,
-                    to: chars[j - 1].to,
-                });
-                pos += 1;
-            }
-            i = j;
-        } else {
-            if !is_joiner(c) {
-                broken = true;
-            }
-            i += 1;
-        }
-    }
+    let mut terms = Vec::with_capacity(text.len() / 3);
+    for_each_gram(text, |t, pos, from, to| {
+        terms.push(Term {
+            text: t.to_string(),
+            pos,
+            from,
+            to,
+        })
+    });
     terms
 }
 
@@ -234,30 +303,40 @@ fn cjk_stretches(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// A tantivy tokenizer around one of the analyses above.
+/// A tantivy tokenizer around one of the analyses above. The terms of a
+/// text are collected into one reused buffer, so indexing allocates nothing
+/// per term.
 #[derive(Clone)]
 pub struct AnalysisTokenizer {
-    analyse: fn(&str) -> Vec<Term>,
+    words: bool,
+    /// The text of every term of the current text, one after another.
+    texts: String,
+    /// Per term: its end in `texts`, position, and byte range in the original.
+    terms: Vec<(usize, usize, usize, usize)>,
     token: Token,
 }
 
 impl AnalysisTokenizer {
     pub fn grams() -> Self {
         AnalysisTokenizer {
-            analyse: grams,
+            words: false,
+            texts: String::new(),
+            terms: Vec::new(),
             token: Token::default(),
         }
     }
     pub fn words() -> Self {
         AnalysisTokenizer {
-            analyse: words,
-            token: Token::default(),
+            words: true,
+            ..AnalysisTokenizer::grams()
         }
     }
 }
 
 pub struct TermStream<'a> {
-    terms: std::vec::IntoIter<Term>,
+    texts: &'a str,
+    terms: std::slice::Iter<'a, (usize, usize, usize, usize)>,
+    start: usize,
     token: &'a mut Token,
 }
 
@@ -265,8 +344,24 @@ impl Tokenizer for AnalysisTokenizer {
     type TokenStream<'a> = TermStream<'a>;
     fn token_stream<'a>(&'a mut self, text: &'a str) -> TermStream<'a> {
         self.token.reset();
+        self.texts.clear();
+        self.terms.clear();
+        let (texts, terms) = (&mut self.texts, &mut self.terms);
+        let mut push = |t: &str, pos: usize, from: usize, to: usize| {
+            texts.push_str(t);
+            terms.push((texts.len(), pos, from, to));
+        };
+        if self.words {
+            for t in words(text) {
+                push(&t.text, t.pos, t.from, t.to);
+            }
+        } else {
+            for_each_gram(text, push);
+        }
         TermStream {
-            terms: (self.analyse)(text).into_iter(),
+            texts: &self.texts,
+            terms: self.terms.iter(),
+            start: 0,
             token: &mut self.token,
         }
     }
@@ -275,11 +370,13 @@ impl Tokenizer for AnalysisTokenizer {
 impl TokenStream for TermStream<'_> {
     fn advance(&mut self) -> bool {
         match self.terms.next() {
-            Some(t) => {
-                self.token.text = t.text;
-                self.token.offset_from = t.from;
-                self.token.offset_to = t.to;
-                self.token.position = t.pos;
+            Some(&(end, pos, from, to)) => {
+                self.token.text.clear();
+                self.token.text.push_str(&self.texts[self.start..end]);
+                self.start = end;
+                self.token.offset_from = from;
+                self.token.offset_to = to;
+                self.token.position = pos;
                 self.token.position_length = 1;
                 true
             }

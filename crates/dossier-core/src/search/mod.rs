@@ -30,7 +30,10 @@ use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
     STRING,
 };
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::store::{Compressor, ZstdCompressor};
+use tantivy::{
+    Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument, Term,
+};
 
 /// What to search for, and where.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -129,7 +132,7 @@ struct Fields {
 
 /// Bumped whenever the schema or the analysis changes: an index written by
 /// another version is rebuilt.
-const FORMAT: &str = "dossier-index-1";
+const FORMAT: &str = "dossier-index-2";
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
@@ -195,7 +198,18 @@ impl SearchIndex {
                     std::fs::remove_dir_all(dir)?;
                 }
                 std::fs::create_dir_all(dir)?;
-                Index::create_in_dir(dir, schema).map_err(index_err)?
+                Index::builder()
+                    .schema(schema)
+                    .settings(IndexSettings {
+                        // The passage text is kept for snippets and the
+                        // final check of every hit; zstd keeps it small.
+                        docstore_compression: Compressor::Zstd(ZstdCompressor {
+                            compression_level: Some(3),
+                        }),
+                        ..IndexSettings::default()
+                    })
+                    .create_in_dir(dir)
+                    .map_err(index_err)?
             }
         };
         index

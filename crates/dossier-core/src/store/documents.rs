@@ -172,7 +172,7 @@ pub fn insert(
     for item in doc.items_flat() {
         insert_refs(conn, id, Some(&item.number), &item.references)?;
     }
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "INSERT INTO sections (doc_id, ord, number, title, level, role, items) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for (ord, s) in doc.sections.iter().enumerate() {
@@ -186,7 +186,7 @@ pub fn insert(
             json(&s.items)
         ])?;
     }
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "INSERT INTO paragraphs (doc_id, ord, number, section, text) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for (ord, p) in doc.paragraphs.iter().enumerate() {
@@ -318,7 +318,7 @@ pub fn load(conn: &Connection, id: u32) -> Result<Document> {
         .ok_or_else(|| Error::NotFound(format!("document {id}")))?;
 
     // Agenda items come back in insertion order; rebuild the tree by parent.
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, parent_id, number, title, annotation FROM agenda_items WHERE doc_id = ?1 ORDER BY ord",
     )?;
     let rows: Vec<(i64, Option<i64>, AgendaItem)> = stmt
@@ -342,11 +342,11 @@ pub fn load(conn: &Connection, id: u32) -> Result<Document> {
     }
     doc.agenda = build_tree(&rows_with_refs, None);
 
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, date, start, \"end\", continued, titles, parallel, notes FROM schedule_slots WHERE doc_id = ?1 ORDER BY ord",
     )?;
     let mut items_stmt =
-        conn.prepare("SELECT item FROM slot_items WHERE slot_id = ?1 ORDER BY ord")?;
+        conn.prepare_cached("SELECT item FROM slot_items WHERE slot_id = ?1 ORDER BY ord")?;
     let slots: Vec<(i64, ScheduleSlot)> = stmt
         .query_map([id], |r| {
             Ok((
@@ -373,7 +373,7 @@ pub fn load(conn: &Connection, id: u32) -> Result<Document> {
 
     doc.references = read_refs(conn, id, None)?;
 
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT number, title, level, role, items FROM sections WHERE doc_id = ?1 ORDER BY ord",
     )?;
     doc.sections = stmt
@@ -389,8 +389,9 @@ pub fn load(conn: &Connection, id: u32) -> Result<Document> {
         })?
         .collect::<rusqlite::Result<_>>()?;
 
-    let mut stmt = conn
-        .prepare("SELECT number, section, text FROM paragraphs WHERE doc_id = ?1 ORDER BY ord")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT number, section, text FROM paragraphs WHERE doc_id = ?1 ORDER BY ord",
+    )?;
     doc.paragraphs = stmt
         .query_map([id], |r| {
             Ok(Paragraph {
@@ -472,7 +473,7 @@ pub fn record(conn: &Connection, id: u32) -> Result<DocumentRecord> {
 
 /// Every document, every version, in id order.
 pub fn records(conn: &Connection) -> Result<Vec<DocumentRecord>> {
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT {RECORD_COLUMNS} FROM documents d ORDER BY d.id"
     ))?;
     let rows = stmt.query_map([], record_from_row)?;
@@ -481,7 +482,7 @@ pub fn records(conn: &Connection) -> Result<Vec<DocumentRecord>> {
 
 /// Every version of a series, oldest first.
 pub fn versions(conn: &Connection, series: &str) -> Result<Vec<DocumentRecord>> {
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT {RECORD_COLUMNS} FROM documents d WHERE d.series = ?1 ORDER BY d.version"
     ))?;
     let rows = stmt.query_map([series], record_from_row)?;

@@ -155,7 +155,7 @@ pub fn listing(conn: &Connection) -> Result<LibraryListing> {
         .into_iter()
         .filter(|d| d.latest)
         .collect();
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, key, body, parent_body, session, venue, date_start, date_end, time_zone FROM meetings",
     )?;
     let mut meetings: Vec<MeetingSummary> = stmt
@@ -192,7 +192,7 @@ pub fn listing(conn: &Connection) -> Result<LibraryListing> {
         (m.time_zone, m.zone_source) =
             calendar::meeting_zone(m.time_zone.as_deref(), m.venue.as_deref());
     }
-    let mut refs_stmt = conn.prepare(
+    let mut refs_stmt = conn.prepare_cached(
         "SELECT symbol, title FROM refs WHERE doc_id = ?1 AND item_number IS NULL ORDER BY ord",
     )?;
     for m in &mut meetings {

@@ -20,6 +20,7 @@ pub struct Store {
 }
 
 fn configure(conn: &Connection) -> Result<()> {
+    conn.set_prepared_statement_cache_capacity(64);
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // FULL: a committed import survives a power cut, not only a crash.

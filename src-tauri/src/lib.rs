@@ -34,6 +34,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
             commands::library::list_library,
+            commands::library::meeting_references,
             commands::library::open_document,
             commands::library::set_document_symbol,
             commands::library::app_info,

@@ -9,6 +9,11 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 export const commands = {
 	/**  The library grouped into meetings, for the library pane. */
 	listLibrary: () => typedError<LibraryListing_Serialize, CommandError>(__TAURI_INVOKE("list_library")),
+	/**
+	 *  What a meeting's agendas cite, each resolved or marked missing; the
+	 *  listing carries only the counts, the pane asks for the list when opened.
+	 */
+	meetingReferences: (meeting: number) => typedError<MeetingReference_Serialize[], CommandError>(__TAURI_INVOKE("meeting_references", { meeting })),
 	/**  One document's full structure and its versions, for the reader. */
 	openDocument: (id: number) => typedError<StoredDocument_Serialize, CommandError>(__TAURI_INVOKE("open_document", { id })),
 	/**
@@ -607,8 +612,10 @@ export type MeetingSummary_Deserialize = {
 	zone_source: ZoneSource,
 	/**  The latest version of each document of the meeting: agendas first, then reports, then others. */
 	documents: DocumentRecord_Deserialize[],
-	/**  Everything the meeting's agendas cite, in order, with what is missing. */
-	references: MeetingReference_Deserialize[],
+	/**  How many documents the meeting's agendas cite (`references` lists them). */
+	reference_count: number,
+	/**  How many of those the library does not hold yet. */
+	missing_count: number,
 };
 
 /**  One meeting with its documents. */
@@ -625,8 +632,10 @@ export type MeetingSummary_Serialize = {
 	zone_source: ZoneSource,
 	/**  The latest version of each document of the meeting: agendas first, then reports, then others. */
 	documents: DocumentRecord_Serialize[],
-	/**  Everything the meeting's agendas cite, in order, with what is missing. */
-	references: MeetingReference_Serialize[],
+	/**  How many documents the meeting's agendas cite (`references` lists them). */
+	reference_count: number,
+	/**  How many of those the library does not hold yet. */
+	missing_count: number,
 };
 
 /**

@@ -241,7 +241,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if json {
                 println!("{}", serde_json::to_string_pretty(&listing)?);
             } else {
-                output::print_listing(&listing);
+                output::print_listing(&listing, &mut |id| lib.meeting_references(id))?;
             }
         }
         Command::Notes { command } => match command {

@@ -2,7 +2,7 @@
 
 use dossier_core::ingest::{IngestReport, IngestStatus};
 use dossier_core::search::SearchHit;
-use dossier_core::store::meetings::LibraryListing;
+use dossier_core::store::meetings::{LibraryListing, MeetingReference};
 use dossier_core::Library;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::PathBuf;
@@ -103,7 +103,10 @@ pub fn print_hits(hits: &[SearchHit], color: bool) {
     }
 }
 
-pub fn print_listing(listing: &LibraryListing) {
+pub fn print_listing(
+    listing: &LibraryListing,
+    references: &mut dyn FnMut(u32) -> dossier_core::Result<Vec<MeetingReference>>,
+) -> dossier_core::Result<()> {
     if listing.meetings.is_empty() && listing.unfiled.is_empty() {
         println!("The library is empty. Add documents with `dossier ingest PATH`.");
         return;
@@ -127,8 +130,12 @@ pub fn print_listing(listing: &LibraryListing) {
         for d in &m.documents {
             print_doc(d);
         }
-        let missing: Vec<&str> = m
-            .references
+        let refs = if m.missing_count > 0 {
+            references(m.id)?
+        } else {
+            Vec::new()
+        };
+        let missing: Vec<&str> = refs
             .iter()
             .filter(|r| r.document_id.is_none())
             .map(|r| r.symbol.as_str())
@@ -143,6 +150,7 @@ pub fn print_listing(listing: &LibraryListing) {
             print_doc(d);
         }
     }
+    Ok(())
 }
 
 fn print_doc(d: &dossier_core::store::documents::DocumentRecord) {

@@ -4,7 +4,7 @@ use super::{blocking, CommandResult};
 use crate::AppState;
 use dossier_core::library::StoredDocument;
 use dossier_core::store::documents::DocumentRecord;
-use dossier_core::store::meetings::LibraryListing;
+use dossier_core::store::meetings::{LibraryListing, MeetingReference};
 use serde::Serialize;
 use tauri::State;
 
@@ -14,6 +14,18 @@ use tauri::State;
 pub async fn list_library(state: State<'_, AppState>) -> CommandResult<LibraryListing> {
     let lib = state.library()?;
     blocking(move || Ok(lib.listing()?)).await
+}
+
+/// What a meeting's agendas cite, each resolved or marked missing; the
+/// listing carries only the counts, the pane asks for the list when opened.
+#[tauri::command]
+#[specta::specta]
+pub async fn meeting_references(
+    state: State<'_, AppState>,
+    meeting: u32,
+) -> CommandResult<Vec<MeetingReference>> {
+    let lib = state.library()?;
+    blocking(move || Ok(lib.meeting_references(meeting)?)).await
 }
 
 /// One document's full structure and its versions, for the reader.

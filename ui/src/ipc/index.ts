@@ -82,6 +82,7 @@ export type Unlisten = () => void;
 
 export interface Backend {
   listLibrary(): Promise<LibraryListing>;
+  meetingReferences(meeting: number): Promise<MeetingReference[]>;
   openDocument(id: number): Promise<StoredDocument>;
   setDocumentSymbol(id: number, symbol: string | null): Promise<DocumentRecord>;
   search(request: SearchRequest): Promise<SearchHit[]>;
@@ -138,6 +139,7 @@ function subscribe<T>(listen: (cb: (e: { payload: T }) => void) => Promise<() =>
 
 const tauriBackend: Backend = {
   listLibrary: async () => unwrap(await commands.listLibrary()),
+  meetingReferences: async (meeting) => unwrap(await commands.meetingReferences(meeting)),
   openDocument: async (id) => unwrap(await commands.openDocument(id)),
   setDocumentSymbol: async (id, symbol) => unwrap(await commands.setDocumentSymbol(id, symbol)),
   search: async (request) => unwrap(await commands.search(request)),
@@ -190,6 +192,7 @@ export function setBackend(b: Backend): void {
 
 export const api: Backend = {
   listLibrary: () => backend.listLibrary(),
+  meetingReferences: (m) => backend.meetingReferences(m),
   openDocument: (id) => backend.openDocument(id),
   setDocumentSymbol: (id, s) => backend.setDocumentSymbol(id, s),
   search: (r) => backend.search(r),

@@ -1,6 +1,6 @@
 // A fake of the ipc module's backend for UI unit tests: canned data, and a
 // record of every call so tests can assert what the UI asked for.
-import type { AgendaEntry, Backend, Bookmark, Note, RestoreReport } from "../ipc";
+import type { AgendaEntry, Backend, Bookmark, LibraryListing, MeetingReference, Note, RestoreReport } from "../ipc";
 
 export interface Fake extends Backend {
   calls: { name: string; args: unknown[] }[];
@@ -24,7 +24,14 @@ export function note(over: Partial<Note> = {}): Note {
 }
 
 export function fakeBackend(
-  data: { notes?: Note[]; bookmarks?: Bookmark[]; agenda?: AgendaEntry[]; restoreReport?: RestoreReport } = {},
+  data: {
+    notes?: Note[];
+    bookmarks?: Bookmark[];
+    agenda?: AgendaEntry[];
+    restoreReport?: RestoreReport;
+    listing?: LibraryListing;
+    references?: MeetingReference[];
+  } = {},
 ): Fake {
   const menuListeners: ((id: string) => void)[] = [];
   const calls: Fake["calls"] = [];
@@ -38,7 +45,8 @@ export function fakeBackend(
   return {
     calls,
     menu: (id) => menuListeners.forEach((cb) => cb(id)),
-    listLibrary: rec("listLibrary", { meetings: [], unfiled: [] }),
+    listLibrary: rec("listLibrary", data.listing ?? { meetings: [], unfiled: [] }),
+    meetingReferences: rec("meetingReferences", data.references ?? []),
     openDocument: () => Promise.reject(new Error("not in this fake")),
     setDocumentSymbol: () => Promise.reject(new Error("not in this fake")),
     search: rec("search", []),

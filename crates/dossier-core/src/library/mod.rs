@@ -24,7 +24,7 @@ use crate::ingest::{self, IngestProgress, IngestReport, IngestResult, IngestStat
 use crate::model::Document;
 use crate::search::{self, HitDocument, IndexedDocument, SearchHit, SearchIndex, SearchRequest};
 use crate::store::documents::{self, DocumentRecord, StoredFile};
-use crate::store::meetings::{self, LibraryListing};
+use crate::store::meetings::{self, LibraryListing, MeetingReference};
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -304,6 +304,11 @@ impl Library {
     /// The library grouped into meetings.
     pub fn listing(&self) -> Result<LibraryListing> {
         meetings::listing(&self.store.reader())
+    }
+
+    /// What a meeting's agendas cite, with what the library still lacks.
+    pub fn meeting_references(&self, meeting_id: u32) -> Result<Vec<MeetingReference>> {
+        meetings::references(&self.store.reader(), meeting_id)
     }
 
     /// Every document record (all versions).

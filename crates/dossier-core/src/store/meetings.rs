@@ -40,8 +40,10 @@ pub struct MeetingSummary {
     pub zone_source: ZoneSource,
     /// The latest version of each document of the meeting: agendas first, then reports, then others.
     pub documents: Vec<DocumentRecord>,
-    /// Everything the meeting's agendas cite, in order, with what is missing.
-    pub references: Vec<MeetingReference>,
+    /// How many documents the meeting's agendas cite (`references` lists them).
+    pub reference_count: u32,
+    /// How many of those the library does not hold yet.
+    pub missing_count: u32,
 }
 
 /// The whole library as the library pane shows it.
@@ -176,7 +178,8 @@ pub fn listing(conn: &Connection) -> Result<LibraryListing> {
                 time_zone: r.get(8)?,
                 zone_source: ZoneSource::Unknown,
                 documents: Vec::new(),
-                references: Vec::new(),
+                reference_count: 0,
+                missing_count: 0,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -192,47 +195,13 @@ pub fn listing(conn: &Connection) -> Result<LibraryListing> {
         (m.time_zone, m.zone_source) =
             calendar::meeting_zone(m.time_zone.as_deref(), m.venue.as_deref());
     }
-    let mut refs_stmt = conn.prepare_cached(
-        "SELECT symbol, title FROM refs WHERE doc_id = ?1 AND item_number IS NULL ORDER BY ord",
-    )?;
+    let resolver = SymbolResolver::new(conn)?;
     for m in &mut meetings {
         m.documents
             .sort_by_key(|d| (kind_rank(d.kind), d.language.clone(), d.id));
-        let agendas: Vec<(u32, Vec<String>)> = m
-            .documents
-            .iter()
-            .filter(|d| d.kind == DocumentKind::Agenda)
-            .map(|d| {
-                let own = [d.effective_symbol(), d.suggested_symbol.as_deref()];
-                (
-                    d.id,
-                    own.into_iter()
-                        .flatten()
-                        .map(symbols::key)
-                        .collect::<Vec<_>>(),
-                )
-            })
-            .collect();
-        for (id, own_key) in agendas {
-            let refs: Vec<(String, Option<String>)> = refs_stmt
-                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?;
-            for (symbol, title) in refs {
-                let key = symbols::key(&symbol);
-                if own_key.contains(&key) {
-                    continue; // the agenda citing itself
-                }
-                if m.references.iter().any(|r| symbols::key(&r.symbol) == key) {
-                    continue;
-                }
-                let document_id = documents::resolve_symbol(conn, &symbol)?;
-                m.references.push(MeetingReference {
-                    symbol,
-                    title,
-                    document_id,
-                });
-            }
-        }
+        let refs = cited(conn, &m.documents, &resolver)?;
+        m.reference_count = refs.len() as u32;
+        m.missing_count = refs.iter().filter(|r| r.document_id.is_none()).count() as u32;
     }
     meetings.sort_by(|a, b| {
         let da = a.dates.as_ref().map(|d| d.start.as_str()).unwrap_or("");
@@ -240,6 +209,87 @@ pub fn listing(conn: &Connection) -> Result<LibraryListing> {
         db.cmp(da).then(b.id.cmp(&a.id))
     });
     Ok(LibraryListing { meetings, unfiled })
+}
+
+/// Everything a meeting's agendas cite, in order, each resolved against the
+/// library or marked missing (the listing sends only the counts).
+pub fn references(conn: &Connection, meeting_id: u32) -> Result<Vec<MeetingReference>> {
+    let docs: Vec<DocumentRecord> = documents::records(conn)?
+        .into_iter()
+        .filter(|d| d.latest && d.meeting_id == Some(meeting_id))
+        .collect();
+    if docs.is_empty() {
+        return Err(Error::NotFound(format!("meeting {meeting_id}")));
+    }
+    cited(conn, &docs, &SymbolResolver::new(conn)?)
+}
+
+/// Symbol key → the library document it names, as `documents::resolve_symbol`
+/// decides (printed or user symbol, latest version), built once for a listing
+/// instead of one query per reference.
+struct SymbolResolver(std::collections::HashMap<String, u32>);
+
+impl SymbolResolver {
+    fn new(conn: &Connection) -> Result<SymbolResolver> {
+        let mut all = documents::records(conn)?;
+        // The latest version wins, then the highest id.
+        all.sort_by_key(|d| (d.version, d.id));
+        let mut map = std::collections::HashMap::new();
+        for d in all {
+            for s in [d.symbol.as_deref(), d.user_symbol.as_deref()]
+                .into_iter()
+                .flatten()
+            {
+                map.insert(symbols::key(s), d.id);
+            }
+        }
+        Ok(SymbolResolver(map))
+    }
+
+    fn resolve(&self, symbol: &str) -> Option<u32> {
+        self.0.get(&symbols::key(symbol)).copied()
+    }
+}
+
+/// The documents cited by the agendas among `docs` (agendas first, in order),
+/// without repeats and without the agendas citing themselves.
+fn cited(
+    conn: &Connection,
+    docs: &[DocumentRecord],
+    resolver: &SymbolResolver,
+) -> Result<Vec<MeetingReference>> {
+    let mut refs_stmt = conn.prepare_cached(
+        "SELECT symbol, title FROM refs WHERE doc_id = ?1 AND item_number IS NULL ORDER BY ord",
+    )?;
+    let mut out: Vec<MeetingReference> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut agendas: Vec<&DocumentRecord> = docs
+        .iter()
+        .filter(|d| d.kind == DocumentKind::Agenda)
+        .collect();
+    agendas.sort_by_key(|d| (d.language.clone(), d.id));
+    for d in agendas {
+        let own: Vec<String> = [d.effective_symbol(), d.suggested_symbol.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(symbols::key)
+            .collect();
+        let refs: Vec<(String, Option<String>)> = refs_stmt
+            .query_map([d.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (symbol, title) in refs {
+            let key = symbols::key(&symbol);
+            if own.contains(&key) || !seen.insert(key) {
+                continue; // the agenda citing itself, or cited already
+            }
+            out.push(MeetingReference {
+                document_id: resolver.resolve(&symbol),
+                symbol,
+                title,
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// The zone a meeting's times are in, and where it comes from.

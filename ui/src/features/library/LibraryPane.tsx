@@ -1,8 +1,13 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, IpcError } from "../../ipc";
 import type { LibraryListing, MeetingReference } from "../../ipc";
 import { t } from "../../i18n";
-import { filterListing, formatDates } from "./group";
+import { filterListing, formatDates, meetingRows, withinBudget } from "./group";
+
+/** Rows rendered at first, and added each time the end of the list scrolls
+ *  near: a library of thousands of documents opens as fast as a small one. */
+const FIRST_ROWS = 80;
+const MORE_ROWS = 160;
 
 interface Props {
   listing: LibraryListing | null;
@@ -16,8 +21,38 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing }
   const [filter, setFilter] = useState("");
   const meetings = useMemo(() => (listing ? filterListing(listing, filter) : []), [listing, filter]);
   const empty = listing !== null && listing.meetings.length === 0 && listing.unfiled.length === 0;
+  // Without IntersectionObserver (unit tests) everything is rendered at once.
+  const windowed = typeof IntersectionObserver !== "undefined";
+  const [budget, setBudget] = useState(windowed ? FIRST_ROWS : Infinity);
+  useEffect(() => {
+    if (windowed) setBudget(FIRST_ROWS);
+  }, [filter]);
+  // A document opened from elsewhere (search, a cross-link) is rendered, even far down.
+  useEffect(() => {
+    if (selected === null || !listing) return;
+    let rows = 0;
+    for (const v of meetings) {
+      rows += meetingRows(v);
+      if (v.documents.some((d) => d.id === selected)) break;
+    }
+    if (listing.unfiled.some((d) => d.id === selected)) rows += listing.unfiled.length + 1;
+    setBudget((b) => Math.max(b, rows));
+  }, [selected, meetings]);
+  const shown = useMemo(() => withinBudget(meetings, listing?.unfiled ?? [], budget), [meetings, listing, budget]);
+  const nav = useRef<HTMLElement>(null);
+  const end = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!windowed || shown.complete || !end.current) return;
+    // A new observer reports at once whether the end is (still) near.
+    const io = new IntersectionObserver((e) => e.some((x) => x.isIntersecting) && setBudget((b) => b + MORE_ROWS), {
+      root: nav.current,
+      rootMargin: "600px",
+    });
+    io.observe(end.current);
+    return () => io.disconnect();
+  }, [shown]);
   return (
-    <nav class="library" aria-label={t("library")}>
+    <nav class="library" aria-label={t("library")} ref={nav}>
       <header>
         <div class="row">
           <h2>{t("library")}</h2>
@@ -46,7 +81,7 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing }
         </div>
       )}
       {listing !== null && !empty && meetings.length === 0 && <p class="state">{t("noMatch")}</p>}
-      {meetings.map(({ meeting: m, documents, missing }) => (
+      {shown.meetings.map(({ meeting: m, documents, missing }) => (
         <section class="meeting" key={m.id} data-testid="meeting">
           <h3 title={m.parent_body ?? m.body ?? ""}>{m.body ?? t("unknownBody")}</h3>
           <p class="meeting-meta">{[m.session, m.venue, formatDates(m.dates)].filter(Boolean).join(" · ")}</p>
@@ -70,14 +105,16 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing }
               </li>
             ))}
           </ul>
-          {m.references.length > 0 && <References refs={m.references} missing={missing} onSelect={onSelect} />}
+          {m.reference_count > 0 && (
+            <References meeting={m.id} count={m.reference_count} missing={missing} listing={listing} onSelect={onSelect} />
+          )}
         </section>
       ))}
-      {listing && listing.unfiled.length > 0 && (
+      {shown.unfiled.length > 0 && (
         <section class="meeting">
           <h3>{t("otherDocuments")}</h3>
           <ul>
-            {listing.unfiled.map((e) => (
+            {shown.unfiled.map((e) => (
               <li key={e.id}>
                 <button class={e.id === selected ? "doc selected" : "doc"} onClick={() => onSelect(e.id)} data-testid={`doc-${e.file}`}>
                   <span class={`kind kind-${e.kind}`}>{t(`kind_${e.kind}`)}</span>
@@ -89,38 +126,68 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing }
           </ul>
         </section>
       )}
+      {!shown.complete && <div ref={end} class="list-end" aria-hidden="true" />}
       {listing !== null && <BackupFooter />}
     </nav>
   );
 }
 
-/** What the meeting's agendas cite: present ones open, missing ones can be copied. */
-function References({ refs, missing, onSelect }: { refs: MeetingReference[]; missing: number; onSelect: (id: number) => void }) {
+/**
+ * What the meeting's agendas cite: present ones open, missing ones can be
+ * copied. The listing carries the counts; the list is asked for when opened,
+ * and again when the library changes while it is open.
+ */
+function References(props: {
+  meeting: number;
+  count: number;
+  missing: number;
+  listing: LibraryListing | null;
+  onSelect: (id: number) => void;
+}) {
+  const { meeting, count, missing, listing, onSelect } = props;
+  const [open, setOpen] = useState(false);
+  const [refs, setRefs] = useState<MeetingReference[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    api.meetingReferences(meeting).then(
+      (r) => live && (setRefs(r), setError(null)),
+      (e: unknown) => live && setError(e instanceof IpcError ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, meeting, listing]);
   return (
-    <details class="meeting-refs">
+    <details class="meeting-refs" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary data-testid="missing-count">
-        {missing > 0 ? `${t("missingDocs")}: ${missing} / ${refs.length}` : `${t("allReferencesPresent")} (${refs.length})`}
+        {missing > 0 ? `${t("missingDocs")}: ${missing} / ${count}` : `${t("allReferencesPresent")} (${count})`}
       </summary>
-      <ul>
-        {refs.map((r) =>
-          r.document_id !== null ? (
-            <li key={r.symbol}>
-              <button class="symbol-link" onClick={() => onSelect(r.document_id!)}>
-                {r.symbol}
-              </button>{" "}
-              {r.title ?? ""}
-            </li>
-          ) : (
-            <li key={r.symbol} class="missing">
-              <code class="symbol">{r.symbol}</code>{" "}
-              <button class="link" onClick={() => void navigator.clipboard?.writeText(r.symbol)} title={t("copySymbol")}>
-                {t("copy")}
-              </button>{" "}
-              {r.title ?? ""}
-            </li>
-          ),
-        )}
-      </ul>
+      {open && error && <p class="error">{error}</p>}
+      {open && !error && refs === null && <p class="hint">{t("loading")}</p>}
+      {open && refs && (
+        <ul data-testid="meeting-references">
+          {refs.map((r) =>
+            r.document_id !== null ? (
+              <li key={r.symbol}>
+                <button class="symbol-link" onClick={() => onSelect(r.document_id!)}>
+                  {r.symbol}
+                </button>{" "}
+                {r.title ?? ""}
+              </li>
+            ) : (
+              <li key={r.symbol} class="missing">
+                <code class="symbol">{r.symbol}</code>{" "}
+                <button class="link" onClick={() => void navigator.clipboard?.writeText(r.symbol)} title={t("copySymbol")}>
+                  {t("copy")}
+                </button>{" "}
+                {r.title ?? ""}
+              </li>
+            ),
+          )}
+        </ul>
+      )}
     </details>
   );
 }

@@ -28,12 +28,14 @@ export function filterListing(listing: LibraryListing, filter: string): MeetingV
       !needle || [m.body, m.session, m.venue, m.dates?.start].filter(Boolean).some((s) => (s as string).toLowerCase().includes(needle));
     const documents = meetingMatches ? m.documents : m.documents.filter((d) => docMatches(d, needle));
     if (documents.length === 0) continue;
-    out.push({ meeting: m, documents, missing: m.references.filter((r) => r.document_id === null).length });
+    out.push({ meeting: m, documents, missing: m.missing_count });
   }
   return out;
 }
 
-/** Symbol (upper case, no spaces) → library document id, for cross-links. */
+/** Symbol (upper case, no spaces) → library document id, for cross-links:
+ *  the printed and user-given symbols of the latest versions, as the backend
+ *  resolves a meeting's references. */
 export function symbolIndex(listing: LibraryListing | null): Map<string, number> {
   const map = new Map<string, number>();
   if (!listing) return map;
@@ -41,12 +43,36 @@ export function symbolIndex(listing: LibraryListing | null): Map<string, number>
   for (const d of all) {
     for (const s of [d.symbol, d.user_symbol]) if (s) map.set(symbolKey(s), d.id);
   }
-  for (const m of listing.meetings) {
-    for (const r of m.references) if (r.document_id !== null) map.set(symbolKey(r.symbol), r.document_id);
-  }
   return map;
 }
 
 export function symbolKey(s: string): string {
   return s.replace(/\s+/g, "").toUpperCase();
+}
+
+/** How many rows of the library pane a meeting takes: its heading, its
+ *  documents, and the line about what it cites. */
+export function meetingRows(v: MeetingView): number {
+  return 1 + v.documents.length + (v.meeting.reference_count > 0 ? 1 : 0);
+}
+
+/** The meetings, and the documents of no meeting, that fit in `budget` rows
+ *  (at least one meeting; a meeting is never cut). */
+export function withinBudget<D>(
+  meetings: MeetingView[],
+  unfiled: D[],
+  budget: number,
+): { meetings: MeetingView[]; unfiled: D[]; complete: boolean } {
+  let rows = 0;
+  let n = 0;
+  while (n < meetings.length && (n === 0 || rows + meetingRows(meetings[n]!) <= budget)) {
+    rows += meetingRows(meetings[n]!);
+    n += 1;
+  }
+  const shownUnfiled = n < meetings.length ? [] : unfiled.slice(0, Math.max(0, budget - rows - 1));
+  return {
+    meetings: meetings.slice(0, n),
+    unfiled: shownUnfiled,
+    complete: n === meetings.length && shownUnfiled.length === unfiled.length,
+  };
 }

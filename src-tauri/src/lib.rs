@@ -25,6 +25,15 @@ pub fn since_process_start_ms() -> f64 {
         .as_secs_f64()
         * 1000.0
 }
+/// With `DOSSIER_STARTUP_PROBE` set, prints how far start-up has come
+/// (`mark <what> <ms>`); `dossier-bench --startup` shows where the time goes.
+pub fn startup_mark(what: &str) {
+    static PROBE: OnceLock<bool> = OnceLock::new();
+    if *PROBE.get_or_init(|| std::env::var_os("DOSSIER_STARTUP_PROBE").is_some()) {
+        println!("mark {what} {:.1}", since_process_start_ms());
+    }
+}
+
 use tauri::{DragDropEvent, Manager, WindowEvent};
 use tauri_specta::Event;
 
@@ -148,11 +157,15 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .on_window_event(on_window_event)
         .setup(move |app| {
+            startup_mark("setup");
             builder.mount_events(app);
             build_menu(app)?;
+            startup_mark("menu");
             let state = AppState::from_app(app.handle())?;
+            startup_mark("library-open");
             app.manage(state);
             commands::import::start_background_work(app.handle());
+            startup_mark("setup-done");
             Ok(())
         })
         .run(tauri::generate_context!())

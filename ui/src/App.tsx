@@ -31,7 +31,9 @@ function useNow(): Date {
 
 const message = (e: unknown) => (e instanceof IpcError ? e.message : String(e));
 
-export function App() {
+/** `firstListing`: the listing asked for before the first render (main.tsx),
+ *  so the backend reads the library while the page is still being laid out. */
+export function App({ firstListing }: { firstListing?: Promise<LibraryListing> } = {}) {
   const [, rerender] = useState(0);
   const [listing, setListing] = useState<LibraryListing | null>(null);
   const [libraryError, setLibraryError] = useState<string | null>(null);
@@ -55,8 +57,11 @@ export function App() {
   const [sideWidth, setSideWidth, resetSideWidth] = usePaneWidths("library", [300]);
 
   useEffect(() => lang.subscribe(() => rerender((n) => n + 1)), []);
+  const pending = useRef(firstListing);
   const load = useCallback(() => {
-    api.listLibrary().then(
+    const request = pending.current ?? api.listLibrary();
+    pending.current = undefined;
+    request.then(
       (l) => {
         setListing(l);
         setLibraryError(null);
@@ -65,12 +70,13 @@ export function App() {
     );
   }, []);
   useEffect(load, [load]);
-  // Once the first listing is on screen, the window is interactive: say so (start-up time).
+  // Once the first listing is on screen, the window is interactive: say so
+  // (start-up time). Effects run after the browser has painted the render.
   const announced = useRef(false);
   useEffect(() => {
     if (listing === null || announced.current) return;
     announced.current = true;
-    requestAnimationFrame(() => void api.uiReady().catch(() => {}));
+    void api.uiReady().catch(() => {});
   }, [listing]);
 
   // Imports started anywhere (button, drop, first-start seeds) report here.

@@ -86,6 +86,12 @@ fn one_run(bin: &Path, data_dir: Option<&Path>, home: &Path) -> Result<Sample> {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(|l| l.ok()) {
+            if let Some(m) = line.strip_prefix("mark ") {
+                // Where start-up time goes (DOSSIER_BENCH_MARKS=1).
+                if std::env::var_os("DOSSIER_BENCH_MARKS").is_some() {
+                    eprintln!("    {m} ms");
+                }
+            }
             if let Some(v) = line.strip_prefix("ready_ms=") {
                 let _ = tx.send(v.trim().parse::<f64>().unwrap_or(f64::NAN));
             }

@@ -109,7 +109,7 @@ pub fn print_listing(
 ) -> dossier_core::Result<()> {
     if listing.meetings.is_empty() && listing.unfiled.is_empty() {
         println!("The library is empty. Add documents with `dossier ingest PATH`.");
-        return;
+        return Ok(());
     }
     for m in &listing.meetings {
         let dates = m

@@ -12,8 +12,11 @@ use tauri::State;
 #[tauri::command]
 #[specta::specta]
 pub async fn list_library(state: State<'_, AppState>) -> CommandResult<LibraryListing> {
+    crate::startup_mark("list-library");
     let lib = state.library()?;
-    blocking(move || Ok(lib.listing()?)).await
+    let listing = blocking(move || Ok(lib.listing()?)).await;
+    crate::startup_mark("list-library-done");
+    listing
 }
 
 /// What a meeting's agendas cite, each resolved or marked missing; the

@@ -90,9 +90,7 @@ fn seeds_group_into_meetings_newest_first() {
         .iter()
         .any(|r| r.symbol == "CAC/COSP/WG.2/2024/2" && r.document_id.is_none()));
     assert!(
-        !wg_refs
-            .iter()
-            .any(|r| r.symbol == "CAC/COSP/WG.2/2024/1"),
+        !wg_refs.iter().any(|r| r.symbol == "CAC/COSP/WG.2/2024/1"),
         "the agenda itself is not missing"
     );
 }

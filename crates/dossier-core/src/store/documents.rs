@@ -462,11 +462,11 @@ fn record_from_row(r: &Row) -> rusqlite::Result<DocumentRecord> {
 }
 
 pub fn record(conn: &Connection, id: u32) -> Result<DocumentRecord> {
-    conn.query_row(
-        &format!("SELECT {RECORD_COLUMNS} FROM documents d WHERE d.id = ?1"),
-        [id],
-        record_from_row,
-    )
+    // Cached: search describes every hit's document with this.
+    conn.prepare_cached(&format!(
+        "SELECT {RECORD_COLUMNS} FROM documents d WHERE d.id = ?1"
+    ))?
+    .query_row([id], record_from_row)
     .optional()?
     .ok_or_else(|| Error::NotFound(format!("document {id}")))
 }

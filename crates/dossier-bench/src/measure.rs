@@ -74,20 +74,6 @@ fn percentile(v: &mut [f64], p: f64) -> f64 {
     v[i]
 }
 
-fn copy_dir(from: &Path, to: &Path) -> Result<()> {
-    std::fs::create_dir_all(to)?;
-    for e in std::fs::read_dir(from)? {
-        let e = e?;
-        let target = to.join(e.file_name());
-        if e.file_type()?.is_dir() {
-            copy_dir(&e.path(), &target)?;
-        } else {
-            std::fs::copy(e.path(), &target)?;
-        }
-    }
-    Ok(())
-}
-
 /// Rebuilds the index of an existing library and reports the speed.
 pub fn reindex_only(dir: &Path) -> Result<()> {
     let lib = Library::open(dir)?;
@@ -208,12 +194,6 @@ pub fn run(n: usize, seed: u64) -> Result<Row> {
     };
     drop(lib);
     let index_bytes = dir_size(&libdir.join("index"));
-    if let Some(keep) = std::env::var_os("DOSSIER_BENCH_KEEP") {
-        let keep = PathBuf::from(keep).join(format!("library-{n}"));
-        let _ = std::fs::remove_dir_all(&keep);
-        copy_dir(&libdir, &keep)?;
-        eprintln!("kept the library in {}", keep.display());
-    }
 
     // SQLite FTS5 with the trigram tokenizer over the same passages.
     let fts_path = work.path().join("fts.sqlite3");
@@ -386,6 +366,19 @@ pub fn run(n: usize, seed: u64) -> Result<Row> {
         .collect();
     drop(lib);
     let rss_kib = rss_of_child(&libdir).ok();
+    // Measurements done: keep the library for `--reindex` if asked.
+    if let Some(keep) = std::env::var_os("DOSSIER_BENCH_KEEP") {
+        let keep = PathBuf::from(keep).join(format!("library-{n}"));
+        let _ = std::fs::remove_dir_all(&keep);
+        std::fs::create_dir_all(keep.parent().unwrap_or(&keep))?;
+        std::fs::rename(&libdir, &keep).with_context(|| {
+            format!(
+                "keeping the library in {} (same file system?)",
+                keep.display()
+            )
+        })?;
+        eprintln!("kept the library in {}", keep.display());
+    }
     Ok(Row {
         n,
         text_mb: text_bytes as f64 / 1e6,

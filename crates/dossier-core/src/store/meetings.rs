@@ -153,10 +153,9 @@ fn kind_rank(k: DocumentKind) -> u8 {
 
 /// The library grouped into meetings, newest first.
 pub fn listing(conn: &Connection) -> Result<LibraryListing> {
-    let latest: Vec<DocumentRecord> = documents::records(conn)?
-        .into_iter()
-        .filter(|d| d.latest)
-        .collect();
+    let all = documents::records(conn)?;
+    let resolver = SymbolResolver::new(&all);
+    let latest: Vec<DocumentRecord> = all.into_iter().filter(|d| d.latest).collect();
     let mut stmt = conn.prepare_cached(
         "SELECT id, key, body, parent_body, session, venue, date_start, date_end, time_zone FROM meetings",
     )?;
@@ -195,7 +194,6 @@ pub fn listing(conn: &Connection) -> Result<LibraryListing> {
         (m.time_zone, m.zone_source) =
             calendar::meeting_zone(m.time_zone.as_deref(), m.venue.as_deref());
     }
-    let resolver = SymbolResolver::new(conn)?;
     for m in &mut meetings {
         m.documents
             .sort_by_key(|d| (kind_rank(d.kind), d.language.clone(), d.id));
@@ -214,14 +212,16 @@ pub fn listing(conn: &Connection) -> Result<LibraryListing> {
 /// Everything a meeting's agendas cite, in order, each resolved against the
 /// library or marked missing (the listing sends only the counts).
 pub fn references(conn: &Connection, meeting_id: u32) -> Result<Vec<MeetingReference>> {
-    let docs: Vec<DocumentRecord> = documents::records(conn)?
+    let all = documents::records(conn)?;
+    let resolver = SymbolResolver::new(&all);
+    let docs: Vec<DocumentRecord> = all
         .into_iter()
         .filter(|d| d.latest && d.meeting_id == Some(meeting_id))
         .collect();
     if docs.is_empty() {
         return Err(Error::NotFound(format!("meeting {meeting_id}")));
     }
-    cited(conn, &docs, &SymbolResolver::new(conn)?)
+    cited(conn, &docs, &resolver)
 }
 
 /// Symbol key → the library document it names, as `documents::resolve_symbol`
@@ -230,12 +230,13 @@ pub fn references(conn: &Connection, meeting_id: u32) -> Result<Vec<MeetingRefer
 struct SymbolResolver(std::collections::HashMap<String, u32>);
 
 impl SymbolResolver {
-    fn new(conn: &Connection) -> Result<SymbolResolver> {
-        let mut all = documents::records(conn)?;
+    /// From every record, all versions.
+    fn new(all: &[DocumentRecord]) -> SymbolResolver {
+        let mut by_version: Vec<&DocumentRecord> = all.iter().collect();
         // The latest version wins, then the highest id.
-        all.sort_by_key(|d| (d.version, d.id));
+        by_version.sort_by_key(|d| (d.version, d.id));
         let mut map = std::collections::HashMap::new();
-        for d in all {
+        for d in by_version {
             for s in [d.symbol.as_deref(), d.user_symbol.as_deref()]
                 .into_iter()
                 .flatten()
@@ -243,7 +244,7 @@ impl SymbolResolver {
                 map.insert(symbols::key(s), d.id);
             }
         }
-        Ok(SymbolResolver(map))
+        SymbolResolver(map)
     }
 
     fn resolve(&self, symbol: &str) -> Option<u32> {

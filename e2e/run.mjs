@@ -8,13 +8,14 @@
 // page source. The app gets a fresh data directory and fresh XDG folders (so
 // no language or window size from an earlier run leaks in).
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync, copyFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync, copyFileSync, readdirSync, readlinkSync, readFileSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Session } from "./webdriver.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const app = resolve(process.argv[2] ?? join(root, "target/debug/dossier-app"));
+const appReal = realpathSync(app);
 const out = join(root, "target/e2e");
 mkdirSync(out, { recursive: true });
 const home = mkdtempSync(join(tmpdir(), "dossier-e2e-"));
@@ -97,13 +98,34 @@ const meetings = () => count("[data-testid=meeting]");
 async function start(args = []) {
   session = await Session.start(base, app, args);
   await session.waitFor(".topbar", 20_000);
+  // Otherwise quit() would not know when the library is free again.
+  assert(appRunning(), "the started Dossier is found among the processes");
+}
+
+/** Whether a Dossier started by this run is still running (it holds the library until it exits). */
+function appRunning() {
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      // A binary rebuilt while it runs reads as "… (deleted)".
+      if (readlinkSync(`/proc/${pid}/exe`).replace(/ \(deleted\)$/, "") !== appReal) continue;
+      if (("\0" + readFileSync(`/proc/${pid}/environ`, "latin1")).includes(`\0DOSSIER_DATA_DIR=${dataDir}\0`)) return true;
+    } catch {
+      /* gone, a zombie, or not ours */
+    }
+  }
+  return false;
 }
 
 async function quit() {
   await session.quit();
   session = null;
-  // The library lock is released when the process exits.
-  await new Promise((r) => setTimeout(r, 500));
+  // The next start finds the library free once this process has exited.
+  const deadline = Date.now() + 20_000;
+  while (appRunning()) {
+    if (Date.now() > deadline) throw new Error("Dossier did not exit within 20 s of closing its window");
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function openDoc(file) {
@@ -215,6 +237,8 @@ try {
     await session.click("[data-testid=tab-bookmarks]");
     await session.waitFor("[data-testid=bookmarks-list] .entry");
     await session.click("[data-testid=tab-notes]");
+    // The notes are fetched when the tab opens; "Loading…" shows until they arrive.
+    await session.waitFor("[data-testid=library-notes] li.note");
     const notes = await session.text("[data-testid=library-notes]");
     assert(notes.includes("statement") && notes.includes("受益所有权信息"), `the note is listed: ${notes}`);
     const injected = await session.exec(`return { pwned: window.pwned ?? null, img: document.querySelectorAll(".note-body img").length, js: document.querySelectorAll("a[href^='javascript']").length }`);

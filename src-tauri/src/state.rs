@@ -1,10 +1,14 @@
 //! What the shell keeps between commands.
 
 use crate::commands::CommandError;
-use dossier_core::Library;
-use std::path::PathBuf;
+use dossier_core::{ErrorKind, Library};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use tauri::Manager;
+
+/// How long the start waits for a library another process still holds.
+const OPEN_PATIENCE: Duration = Duration::from_secs(3);
 
 /// Built once in `setup`.
 pub struct AppState {
@@ -13,8 +17,8 @@ pub struct AppState {
     /// The bundled seed documents, ingested on the first start.
     pub seeds_dir: PathBuf,
     /// The open library, or why it could not be opened (for example another
-    /// Dossier window holds it); the UI shows the reason.
-    pub library: Result<Arc<Library>, CommandError>,
+    /// Dossier window holds it); the UI shows the reason and can try again.
+    library: LibrarySlot,
     /// Files named on the command line ("Open with Dossier", a file
     /// association): imported once the window asks for them.
     pub startup_files: Mutex<Vec<PathBuf>>,
@@ -58,12 +62,7 @@ impl AppState {
                     message: e.to_string(),
                 },
             });
-        let library = Library::open(&data_dir)
-            .map(Arc::new)
-            .map_err(CommandError::from);
-        if let Err(e) = &library {
-            tracing::error!(error = %e.message, "cannot open the library");
-        }
+        let library = LibrarySlot::open(&data_dir, OPEN_PATIENCE);
         let startup_files = std::env::args_os()
             .skip(1)
             .map(PathBuf::from)
@@ -79,6 +78,65 @@ impl AppState {
     }
 
     pub fn library(&self) -> Result<Arc<Library>, CommandError> {
-        self.library.clone()
+        self.library.get()
+    }
+}
+
+/// The library, or why it could not be opened.
+struct LibrarySlot {
+    dir: PathBuf,
+    open: Mutex<Result<Arc<Library>, CommandError>>,
+}
+
+impl LibrarySlot {
+    /// Opens the library in `dir`. A Dossier closed a moment ago may still be
+    /// letting go of it: wait up to `patience` for its lock.
+    fn open(dir: &Path, patience: Duration) -> Self {
+        let open = Library::open_waiting(dir, patience)
+            .map(Arc::new)
+            .map_err(CommandError::from);
+        if let Err(e) = &open {
+            tracing::error!(error = %e.message, "cannot open the library");
+        }
+        LibrarySlot {
+            dir: dir.to_path_buf(),
+            open: Mutex::new(open),
+        }
+    }
+
+    /// The open library. When another process held it, each call tries
+    /// again, so the window's "Try again" works once that process has let go.
+    fn get(&self) -> Result<Arc<Library>, CommandError> {
+        let mut slot = self.open.lock().unwrap_or_else(|p| p.into_inner());
+        if matches!(&*slot, Err(e) if e.kind == ErrorKind::Locked) {
+            if let Ok(lib) = Library::open(&self.dir) {
+                tracing::info!("the other process let go of the library; opened");
+                *slot = Ok(Arc::new(lib));
+            }
+        }
+        slot.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_library_held_elsewhere_opens_when_asked_again_after_it_is_let_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let other = Library::open(dir.path()).unwrap();
+        let slot = LibrarySlot::open(dir.path(), Duration::from_millis(100));
+        let refused = slot.get().err().expect("refused while held");
+        assert_eq!(refused.kind, ErrorKind::Locked);
+        assert!(
+            refused.message.contains("already open"),
+            "{}",
+            refused.message
+        );
+        assert!(slot.get().is_err(), "still held: still refused");
+        drop(other);
+        let lib = slot.get().expect("opens on the next request");
+        assert!(Arc::ptr_eq(&lib, &slot.get().unwrap()), "and stays open");
     }
 }

@@ -374,3 +374,24 @@ fn a_second_process_is_refused() {
         Ok(_) => panic!("opened a library that is in use"),
     }
 }
+
+#[test]
+fn a_library_just_let_go_of_opens_after_a_wait() {
+    let (dir, lib) = seeded();
+    // Still held when the patience runs out: refused, not hung.
+    let started = std::time::Instant::now();
+    assert!(matches!(
+        Library::open_waiting(dir.path(), std::time::Duration::from_millis(200)),
+        Err(Error::Locked(_))
+    ));
+    assert!(started.elapsed() >= std::time::Duration::from_millis(200));
+    // The previous Dossier finishes closing while the next one waits.
+    let closing = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        drop(lib);
+    });
+    let reopened = Library::open_waiting(dir.path(), std::time::Duration::from_secs(10))
+        .expect("opens once the other process lets go");
+    closing.join().unwrap();
+    assert_eq!(reopened.records().unwrap().len(), 4);
+}

@@ -90,6 +90,21 @@ impl Library {
         Ok(lib)
     }
 
+    /// Opens the library like [`Library::open`], but when another process
+    /// holds it, keeps trying for up to `patience`: a Dossier that was just
+    /// closed may still be finishing its last write when the next one starts.
+    pub fn open_waiting(dir: &Path, patience: std::time::Duration) -> Result<Library> {
+        let give_up = std::time::Instant::now() + patience;
+        loop {
+            match Library::open(dir) {
+                Err(Error::Locked(_)) if std::time::Instant::now() < give_up => {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                other => return other,
+            }
+        }
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }

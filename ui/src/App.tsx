@@ -16,6 +16,7 @@ import { BookmarksList } from "./features/personal/BookmarksList";
 import { LibraryNotes } from "./features/personal/LibraryNotes";
 import type { TimeMode } from "./features/schedule/time";
 import { Splitter, usePaneWidths } from "./features/reader/panes";
+import { startupMark, startupMarks } from "./startup";
 
 type Tab = "library" | "agenda" | "bookmarks" | "notes";
 
@@ -76,7 +77,8 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
   useEffect(() => {
     if (listing === null || announced.current) return;
     announced.current = true;
-    void api.uiReady().catch(() => {});
+    startupMark("listing-rendered");
+    void api.uiReady(startupMarks()).catch(() => {});
   }, [listing]);
 
   // Imports started anywhere (button, drop, first-start seeds) report here.

@@ -23,11 +23,13 @@ export const commands = {
 	setDocumentSymbol: (id: number, symbol: string | null) => typedError<DocumentRecord_Serialize, CommandError>(__TAURI_INVOKE("set_document_symbol", { id, symbol })),
 	appInfo: () => typedError<AppInfo, CommandError>(__TAURI_INVOKE("app_info")),
 	/**
-	 *  The UI calls this once the library is on screen and answers input. The
+	 *  The UI calls this once the library is on screen and answers input, with
+	 *  the moments of its own start (`page_now_ms` is its clock at the call). The
 	 *  start-up time is logged; with `DOSSIER_STARTUP_PROBE` set it is also
-	 *  printed as `ready_ms=…` for `dossier-bench --startup`.
+	 *  printed as `ready_ms=…`, and the page's moments as marks on the process's
+	 *  clock, for `dossier-bench --startup`.
 	 */
-	uiReady: () => typedError<null, CommandError>(__TAURI_INVOKE("ui_ready")),
+	uiReady: (marks: PageMark[], pageNowMs: number | null) => typedError<null, CommandError>(__TAURI_INVOKE("ui_ready", { marks, pageNowMs })),
 	/**
 	 *  Asks for a folder and writes a consistent backup of the library into a new
 	 *  "Dossier backup <date>" folder inside it. Null when the user cancels.
@@ -680,6 +682,12 @@ export type Note_Serialize = {
 	detached: boolean,
 	created_at: string,
 	updated_at: string,
+};
+
+/**  A moment of the page's start, in the page's own clock (`performance.now()`). */
+export type PageMark = {
+	what: string,
+	at_ms: number | null,
 };
 
 /**  A numbered (or unnumbered) paragraph of a report or other document. */

@@ -72,12 +72,21 @@ pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
     })
 }
 
-/// The UI calls this once the library is on screen and answers input. The
+/// A moment of the page's start, in the page's own clock (`performance.now()`).
+#[derive(Debug, Clone, serde::Deserialize, specta::Type)]
+pub struct PageMark {
+    pub what: String,
+    pub at_ms: f64,
+}
+
+/// The UI calls this once the library is on screen and answers input, with
+/// the moments of its own start (`page_now_ms` is its clock at the call). The
 /// start-up time is logged; with `DOSSIER_STARTUP_PROBE` set it is also
-/// printed as `ready_ms=…` for `dossier-bench --startup`.
+/// printed as `ready_ms=…`, and the page's moments as marks on the process's
+/// clock, for `dossier-bench --startup`.
 #[tauri::command]
 #[specta::specta]
-pub async fn ui_ready() -> CommandResult<()> {
+pub async fn ui_ready(marks: Vec<PageMark>, page_now_ms: f64) -> CommandResult<()> {
     let ms = crate::since_process_start_ms();
     tracing::info!(ms, "library window interactive");
     // Now that the window is up, load the Chinese dictionary in the
@@ -88,6 +97,9 @@ pub async fn ui_ready() -> CommandResult<()> {
         std::thread::spawn(dossier_core::search::analysis::warm_up);
     });
     if std::env::var_os("DOSSIER_STARTUP_PROBE").is_some() {
+        for m in &marks {
+            println!("mark page:{} {:.1}", m.what, ms - (page_now_ms - m.at_ms));
+        }
         println!("ready_ms={ms:.1}");
     }
     Ok(())

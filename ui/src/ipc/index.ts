@@ -14,6 +14,7 @@ import type {
   BookmarkTarget,
   Note_Serialize,
   CommandError,
+  PageMark,
   Document_Serialize,
   DocumentKind,
   DocumentRecord_Serialize,
@@ -36,6 +37,7 @@ import type {
 
 // What the backend sends (the serialized shape of the core's types).
 export type Document = Document_Serialize;
+export type { PageMark };
 export type DocumentRecord = DocumentRecord_Serialize;
 export type StoredDocument = StoredDocument_Serialize;
 export type LibraryListing = LibraryListing_Serialize;
@@ -91,8 +93,8 @@ export interface Backend {
   /** Imports the files the app was started with (once); null when none. */
   importStartupFiles(): Promise<IngestReport | null>;
   appInfo(): Promise<AppInfo>;
-  /** Tells the backend the library window is on screen (start-up time). */
-  uiReady(): Promise<void>;
+  /** Tells the backend the library window is on screen (start-up time), with the page's own start-up moments. */
+  uiReady(marks: PageMark[]): Promise<void>;
   listNotes(document: number | null): Promise<Note[]>;
   addNote(document: number, passage: string, start: number, end: number, body: string): Promise<Note>;
   updateNote(id: number, body: string): Promise<Note>;
@@ -147,8 +149,8 @@ const tauriBackend: Backend = {
   pickAndImport: async (folder) => unwrap(await commands.pickAndImport(folder)),
   importStartupFiles: async () => unwrap(await commands.importStartupFiles()),
   appInfo: async () => unwrap(await commands.appInfo()),
-  uiReady: async () => {
-    unwrap(await commands.uiReady());
+  uiReady: async (marks) => {
+    unwrap(await commands.uiReady(marks, performance.now()));
   },
   listNotes: async (d) => unwrap(await commands.listNotes(d)),
   addNote: async (d, p, s, e, b) => unwrap(await commands.addNote(d, p, s, e, b)),
@@ -200,7 +202,7 @@ export const api: Backend = {
   pickAndImport: (f) => backend.pickAndImport(f),
   importStartupFiles: () => backend.importStartupFiles(),
   appInfo: () => backend.appInfo(),
-  uiReady: () => backend.uiReady(),
+  uiReady: (m) => backend.uiReady(m),
   listNotes: (d) => backend.listNotes(d),
   addNote: (d, p, s, e, b) => backend.addNote(d, p, s, e, b),
   updateNote: (id, b) => backend.updateNote(id, b),

@@ -395,3 +395,33 @@ fn a_library_just_let_go_of_opens_after_a_wait() {
     closing.join().unwrap();
     assert_eq!(reopened.records().unwrap().len(), 4);
 }
+
+#[test]
+fn the_listing_follows_every_change() {
+    let (_dir, lib) = seeded();
+    let first = lib.listing().unwrap();
+    assert_eq!(lib.listing().unwrap(), first, "unchanged: the same listing");
+    let agenda = first.meetings[0].documents[0].id;
+    let meeting = first.meetings[0].id;
+
+    lib.set_user_symbol(agenda, Some("A/TEST/1")).unwrap();
+    let l = lib.listing().unwrap();
+    assert_eq!(
+        l.meetings[0].documents[0].user_symbol.as_deref(),
+        Some("A/TEST/1")
+    );
+
+    lib.set_meeting_time_zone(meeting, Some("Asia/Tokyo"))
+        .unwrap();
+    let l = lib.listing().unwrap();
+    assert_eq!(l.meetings[0].time_zone.as_deref(), Some("Asia/Tokyo"));
+
+    let report = lib.ingest(&[fixture("en_ctoc_agenda.txt")], &mut |_| {});
+    assert_eq!(report.count(IngestStatus::Ingested), 1, "{report:#?}");
+    let l = lib.listing().unwrap();
+    assert_eq!(
+        l.meetings.len(),
+        first.meetings.len() + 1,
+        "the new meeting is listed"
+    );
+}

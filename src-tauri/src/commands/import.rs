@@ -86,9 +86,20 @@ pub async fn import_startup_files(
     blocking(move || Ok(Some(run_import(&app, &lib, &paths)))).await
 }
 
-/// On the first start of a library, ingests the bundled seeds in the
-/// background (the window is already up), then warms the Chinese segmenter.
+/// In the background while the window starts: reads the library listing
+/// ahead, and on the first start of a library ingests the bundled seeds. (The
+/// Chinese segmenter is warmed later, once the window reports itself ready.)
 pub fn start_background_work(app: &AppHandle) {
+    // Read the library listing ahead: the window asks for it as soon as its
+    // page runs, a few hundred milliseconds from now, and gets it ready.
+    if let Ok(lib) = app.state::<AppState>().library() {
+        std::thread::spawn(move || {
+            if let Err(e) = lib.listing() {
+                tracing::warn!(error = %e, "reading the library listing ahead");
+            }
+            crate::startup_mark("listing-read-ahead");
+        });
+    }
     let app = app.clone();
     std::thread::spawn(move || {
         let state = app.state::<AppState>();

@@ -131,13 +131,21 @@ const fn v(names: &'static [&'static str], zone: &'static str) -> Venue {
 /// The time zone of the venue a masthead names ("维也纳", "Vienna, 10-14 June 2024"),
 /// if the venue is in the table. The longest matching spelling wins.
 pub fn zone_for_venue(venue: &str) -> Option<&'static str> {
+    // Every spelling in lower case, made once (the library listing asks for
+    // each meeting).
+    static SPELLINGS: std::sync::LazyLock<Vec<(String, &'static str)>> =
+        std::sync::LazyLock::new(|| {
+            VENUES
+                .iter()
+                .flat_map(|v| v.names.iter().map(move |n| (n.to_lowercase(), v.zone)))
+                .collect()
+        });
     let venue = venue.to_lowercase();
-    VENUES
+    SPELLINGS
         .iter()
-        .flat_map(|v| v.names.iter().map(move |n| (n, v.zone)))
-        .filter(|(n, _)| names_place(&venue, &n.to_lowercase()))
+        .filter(|(n, _)| names_place(&venue, n))
         .max_by_key(|(n, _)| n.chars().count())
-        .map(|(_, zone)| zone)
+        .map(|(_, zone)| *zone)
 }
 
 /// Whether `name` occurs in `text` as a whole word ("Roma" is not in "Romania";

@@ -49,6 +49,8 @@ pub struct Library {
     dir: PathBuf,
     store: Store,
     index: SearchIndex,
+    /// The last listing and the database version it was read at.
+    listing_cache: std::sync::Mutex<Option<(i64, LibraryListing)>>,
     _lock: File,
 }
 
@@ -81,6 +83,7 @@ impl Library {
             dir: dir.to_path_buf(),
             store,
             index,
+            listing_cache: std::sync::Mutex::new(None),
             _lock: lock,
         };
         if lib.index.generation() != Some(lib.store.generation()?) {
@@ -316,9 +319,22 @@ impl Library {
         Ok(Some(report))
     }
 
-    /// The library grouped into meetings.
+    /// The library grouped into meetings. Read again only when something
+    /// was written since the last time (the app reads it ahead, while its
+    /// window starts, and the window's first request takes it from here).
     pub fn listing(&self) -> Result<LibraryListing> {
-        meetings::listing(&self.store.reader())
+        let mut cache = self.listing_cache.lock().unwrap_or_else(|p| p.into_inner());
+        let conn = self.store.reader();
+        // Changes when another connection (the writer) commits.
+        let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        if let Some((v, listing)) = &*cache {
+            if *v == version {
+                return Ok(listing.clone());
+            }
+        }
+        let listing = meetings::listing(&conn)?;
+        *cache = Some((version, listing.clone()));
+        Ok(listing)
     }
 
     /// What a meeting's agendas cite, with what the library still lacks.

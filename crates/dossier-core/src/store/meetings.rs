@@ -190,9 +190,16 @@ pub fn listing(conn: &Connection) -> Result<LibraryListing> {
         }
     }
     meetings.retain(|m| !m.documents.is_empty());
+    // Meetings share a few venues: look each up once.
+    let mut venue_zones = std::collections::HashMap::new();
     for m in &mut meetings {
-        (m.time_zone, m.zone_source) =
-            calendar::meeting_zone(m.time_zone.as_deref(), m.venue.as_deref());
+        let key = (m.time_zone.take(), m.venue.clone());
+        (m.time_zone, m.zone_source) = venue_zones
+            .entry(key)
+            .or_insert_with_key(|(zone, venue)| {
+                calendar::meeting_zone(zone.as_deref(), venue.as_deref())
+            })
+            .clone();
     }
     for m in &mut meetings {
         m.documents

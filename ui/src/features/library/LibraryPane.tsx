@@ -4,9 +4,10 @@ import type { LibraryListing, MeetingReference } from "../../ipc";
 import { t } from "../../i18n";
 import { filterListing, formatDates, meetingRows, withinBudget } from "./group";
 
-/** Rows rendered at first, and added each time the end of the list scrolls
- *  near: a library of thousands of documents opens as fast as a small one. */
-const FIRST_ROWS = 80;
+/** Rows rendered at first (a screenful, about 1,400 px, even on a tall
+ *  display), and added each time the end of the list scrolls near: a library
+ *  of thousands of documents opens as fast as a small one. */
+const FIRST_ROWS = 30;
 const MORE_ROWS = 160;
 
 interface Props {

@@ -1,6 +1,8 @@
 //! `cargo run --release -p dossier-bench -- [--sizes 100,1000,5000] [--seed N]`
 //! `cargo run --release -p dossier-bench -- --pdf-compare` (PDF extractors, see `pdf_compare`)
 //! `… -- --startup DOSSIER_APP TAURI_MINIMAL [--docs 1000] [--runs 7]` (cold start, see `startup`)
+//! `… -- --reindex DIR` and `… -- --search-only DIR [ROUNDS]`: indexing or search alone on a
+//! library kept with `DOSSIER_BENCH_KEEP=DIR` (for profiling)
 //!
 //! For each corpus size: generate the corpus (deterministic), parse it alone,
 //! ingest it end to end into a fresh library (parse, store, index; one thread),
@@ -62,6 +64,13 @@ fn main() -> Result<()> {
                 // `DOSSIER_BENCH_KEEP=DIR` keeps a generated library there.
                 let dir = it.next().context("--reindex LIBRARY_DIR")?;
                 return measure::reindex_only(std::path::Path::new(dir));
+            }
+            "--search-only" => {
+                // Search alone on an existing library (for profiling):
+                // `--search-only LIBRARY_DIR [ROUNDS]`.
+                let dir = it.next().context("--search-only LIBRARY_DIR [ROUNDS]")?;
+                let rounds = it.next().and_then(|r| r.parse().ok()).unwrap_or(20);
+                return measure::search_only(std::path::Path::new(dir), rounds, seed);
             }
             "--rss-child" => {
                 // Internal: open a library, search once, report resident memory.

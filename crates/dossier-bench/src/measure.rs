@@ -100,6 +100,70 @@ pub fn reindex_only(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The library's own passages, as the search index holds them.
+fn indexed_passages(lib: &Library) -> Result<Vec<Indexed>> {
+    let mut corpus: Vec<Indexed> = Vec::new();
+    for rec in lib.records()? {
+        let doc = lib.document(rec.id)?.document;
+        for p in passages(&doc) {
+            corpus.push(Indexed {
+                doc: rec.id,
+                language: rec.language.clone(),
+                kind: rec.kind,
+                location: format!("{:?}", p.location),
+                text: p.text,
+            });
+        }
+    }
+    Ok(corpus)
+}
+
+/// Search alone on an existing library (for profiling): the benchmark's
+/// query set drawn from the library's passages, asked `rounds` times.
+pub fn search_only(dir: &Path, rounds: usize, seed: u64) -> Result<()> {
+    let lib = Library::open(dir)?;
+    let corpus = indexed_passages(&lib)?;
+    let queries = query_set(&corpus, seed);
+    let mut samples: std::collections::BTreeMap<&str, Vec<f64>> = Default::default();
+    for _ in 0..rounds {
+        for q in &queries {
+            let t = Instant::now();
+            lib.search(&request(q))?;
+            samples.entry(q.class).or_default().push(ms(t.elapsed()));
+        }
+    }
+    let mut all: Vec<f64> = samples.values().flatten().copied().collect();
+    for (class, v) in &mut samples {
+        println!(
+            "{class:24} p50 {:.3} ms  p99 {:.3} ms",
+            percentile(v, 0.5),
+            percentile(v, 0.99)
+        );
+    }
+    println!(
+        "{:24} p50 {:.3} ms  p99 {:.3} ms",
+        "all",
+        percentile(&mut all, 0.5),
+        percentile(&mut all, 0.99)
+    );
+    Ok(())
+}
+
+/// What the search panel asks for a query of the set (its 20 best passages).
+fn request(q: &Query) -> SearchRequest {
+    SearchRequest {
+        query: if q.class == "symbol" || q.text.contains(' ') {
+            format!("\"{}\"", q.text)
+        } else {
+            q.text.clone()
+        },
+        language: q.language.map(str::to_string),
+        kind: q.kind,
+        limit: Some(20),
+        ..Default::default()
+    }
+}
+
 fn dir_size(p: &Path) -> u64 {
     std::fs::read_dir(p)
         .map(|rd| {
@@ -162,19 +226,7 @@ pub fn run(n: usize, seed: u64) -> Result<Row> {
     anyhow::ensure!(failed == 0, "{failed} generated documents failed to ingest");
 
     // The passages as indexed, for the scan, FTS5 and checking every hit.
-    let mut corpus: Vec<Indexed> = Vec::new();
-    for rec in lib.records()? {
-        let doc = lib.document(rec.id)?.document;
-        for p in passages(&doc) {
-            corpus.push(Indexed {
-                doc: rec.id,
-                language: rec.language.clone(),
-                kind: rec.kind,
-                location: format!("{:?}", p.location),
-                text: p.text,
-            });
-        }
-    }
+    let corpus = indexed_passages(&lib)?;
     let passage_bytes: usize = corpus.iter().map(|p| p.text.len()).sum();
     let t = Instant::now();
     lib.reindex()?;
@@ -239,17 +291,7 @@ pub fn run(n: usize, seed: u64) -> Result<Row> {
     let mut too_common = 0usize;
     for q in &queries {
         // Dossier: what the search panel asks (20 best passages).
-        let req = SearchRequest {
-            query: if q.class == "symbol" || q.text.contains(' ') {
-                format!("\"{}\"", q.text)
-            } else {
-                q.text.clone()
-            },
-            language: q.language.map(str::to_string),
-            kind: q.kind,
-            limit: Some(20),
-            ..Default::default()
-        };
+        let req = request(q);
         let t = Instant::now();
         let hits = lib.search(&req)?;
         let d_ms = ms(t.elapsed());

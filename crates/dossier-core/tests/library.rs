@@ -397,18 +397,36 @@ fn a_library_just_let_go_of_opens_after_a_wait() {
 }
 
 #[test]
-fn the_listing_follows_every_change() {
+fn the_listing_and_search_hits_follow_every_change() {
     let (_dir, lib) = seeded();
     let first = lib.listing().unwrap();
     assert_eq!(lib.listing().unwrap(), first, "unchanged: the same listing");
     let agenda = first.meetings[0].documents[0].id;
     let meeting = first.meetings[0].id;
 
+    let symbol_in_hits = |lib: &Library| -> Vec<Option<String>> {
+        search(lib, "实益所有权")
+            .into_iter()
+            .filter(|h| h.document.id == agenda)
+            .map(|h| h.document.symbol)
+            .collect()
+    };
+    let before = symbol_in_hits(&lib);
+    assert!(
+        !before.is_empty() && before.iter().all(Option::is_none),
+        "{before:?}"
+    );
+
     lib.set_user_symbol(agenda, Some("A/TEST/1")).unwrap();
     let l = lib.listing().unwrap();
     assert_eq!(
         l.meetings[0].documents[0].user_symbol.as_deref(),
         Some("A/TEST/1")
+    );
+    let after = symbol_in_hits(&lib);
+    assert!(
+        after.iter().all(|s| s.as_deref() == Some("A/TEST/1")),
+        "search hits show the new symbol: {after:?}"
     );
 
     lib.set_meeting_time_zone(meeting, Some("Asia/Tokyo"))

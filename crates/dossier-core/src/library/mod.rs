@@ -44,6 +44,11 @@ pub struct StoredDocument {
     pub timing: ScheduleTiming,
 }
 
+type HitDocuments = (
+    Option<i64>,
+    std::collections::HashMap<u32, Option<HitDocument>>,
+);
+
 /// An open library. Only one process may hold a library at a time.
 pub struct Library {
     dir: PathBuf,
@@ -51,6 +56,9 @@ pub struct Library {
     index: SearchIndex,
     /// The last listing and the database version it was read at.
     listing_cache: std::sync::Mutex<Option<(i64, LibraryListing)>>,
+    /// What search hits show of their documents, and the database version
+    /// it was read at.
+    hit_documents: std::sync::Mutex<HitDocuments>,
     _lock: File,
 }
 
@@ -84,6 +92,7 @@ impl Library {
             store,
             index,
             listing_cache: std::sync::Mutex::new(None),
+            hit_documents: Default::default(),
             _lock: lock,
         };
         if lib.index.generation() != Some(lib.store.generation()?) {
@@ -409,7 +418,14 @@ impl Library {
     /// Runs a search; see `search::SearchRequest`.
     pub fn search(&self, req: &SearchRequest) -> Result<Vec<SearchHit>> {
         let conn = self.store.reader();
-        let mut cache: std::collections::HashMap<u32, Option<HitDocument>> = Default::default();
+        // What each hit shows of its document, kept between searches until
+        // the database changes: most hits are in documents seen before.
+        let mut described = self.hit_documents.lock().unwrap_or_else(|p| p.into_inner());
+        let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        if described.0 != Some(version) {
+            *described = (Some(version), Default::default());
+        }
+        let cache = &mut described.1;
         let mut describe = |id: u32| -> Option<HitDocument> {
             cache
                 .entry(id)

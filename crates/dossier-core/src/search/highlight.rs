@@ -5,7 +5,7 @@
 //! whose text does not contain every clause (in one of its forms, as
 //! consecutive terms, never across punctuation) is not shown.
 
-use super::analysis::{grams, Term};
+use super::analysis::for_each_gram;
 use super::query::Clause;
 use serde::{Deserialize, Serialize};
 
@@ -21,7 +21,7 @@ pub struct Segment {
 /// Byte ranges of every match of every clause in `text`, merged and sorted;
 /// `None` when some clause does not occur.
 pub fn match_ranges(text: &str, clauses: &[Clause]) -> Option<Vec<(usize, usize)>> {
-    let terms = grams(text);
+    let terms = Grams::of(text);
     let mut ranges = Vec::new();
     for clause in clauses {
         let before = ranges.len();
@@ -35,18 +35,59 @@ pub fn match_ranges(text: &str, clauses: &[Clause]) -> Option<Vec<(usize, usize)
     Some(merge(ranges))
 }
 
-fn find_form(terms: &[Term], form: &[String], out: &mut Vec<(usize, usize)>) {
+/// A passage's terms, their texts kept in one string (every hit of every
+/// search is analysed again here: no allocation per term).
+struct Grams {
+    texts: String,
+    terms: Vec<Gram>,
+}
+
+struct Gram {
+    /// The term's text in `texts`.
+    text: (usize, usize),
+    pos: usize,
+    from: usize,
+    to: usize,
+}
+
+impl Grams {
+    fn of(text: &str) -> Grams {
+        let mut g = Grams {
+            texts: String::with_capacity(text.len() * 2),
+            terms: Vec::with_capacity(text.len() / 3),
+        };
+        for_each_gram(text, |t, pos, from, to| {
+            let start = g.texts.len();
+            g.texts.push_str(t);
+            g.terms.push(Gram {
+                text: (start, g.texts.len()),
+                pos,
+                from,
+                to,
+            });
+        });
+        g
+    }
+
+    fn text(&self, i: usize) -> &str {
+        let (a, b) = self.terms[i].text;
+        &self.texts[a..b]
+    }
+}
+
+fn find_form(g: &Grams, form: &[String], out: &mut Vec<(usize, usize)>) {
     if form.is_empty() {
         return;
     }
+    let terms = &g.terms;
     // A lone CJK character matches inside any bigram that holds it.
     if form.len() == 1 && form[0].chars().count() == 1 {
         let c = form[0].chars().next().unwrap();
         if crate::parse::text::is_cjk(c) {
             // CJK characters fold to characters of the same length, so the
             // original character sits at the start or the end of the term.
-            for t in terms {
-                let mut chars = t.text.chars();
+            for (i, t) in terms.iter().enumerate() {
+                let mut chars = g.text(i).chars();
                 if chars.next() == Some(c) {
                     out.push((t.from, t.from + c.len_utf8()));
                 } else if chars.next() == Some(c) {
@@ -60,10 +101,10 @@ fn find_form(terms: &[Term], form: &[String], out: &mut Vec<(usize, usize)>) {
         if terms.len() - start < form.len() {
             break;
         }
-        let ok = form.iter().enumerate().all(|(k, f)| {
-            let t = &terms[start + k];
-            t.text == *f && t.pos == terms[start].pos + k
-        });
+        let ok = form
+            .iter()
+            .enumerate()
+            .all(|(k, f)| g.text(start + k) == f && terms[start + k].pos == terms[start].pos + k);
         if ok {
             out.push((terms[start].from, terms[start + form.len() - 1].to));
         }

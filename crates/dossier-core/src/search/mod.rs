@@ -30,7 +30,7 @@ use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
     STRING,
 };
-use tantivy::store::{Compressor, ZstdCompressor};
+use tantivy::store::Compressor;
 use tantivy::{
     Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument, Term,
 };
@@ -132,7 +132,7 @@ struct Fields {
 
 /// Bumped whenever the schema or the analysis changes: an index written by
 /// another version is rebuilt.
-const FORMAT: &str = "dossier-index-2";
+const FORMAT: &str = "dossier-index-3";
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
@@ -202,10 +202,12 @@ impl SearchIndex {
                     .schema(schema)
                     .settings(IndexSettings {
                         // The passage text is kept for snippets and the
-                        // final check of every hit; zstd keeps it small.
-                        docstore_compression: Compressor::Zstd(ZstdCompressor {
-                            compression_level: Some(3),
-                        }),
+                        // final check of every hit, 20 of them per search.
+                        // LZ4: zstd made the store 25% smaller (the index
+                        // 0.97 → 0.87× the text) but doubled the median
+                        // search, a third of which was decompressing blocks
+                        // (BENCHMARKS.md).
+                        docstore_compression: Compressor::Lz4,
                         ..IndexSettings::default()
                     })
                     .create_in_dir(dir)

@@ -75,6 +75,18 @@ describe("The library pane", () => {
     expect(root().querySelector("[data-testid='doc-901.txt']")?.getAttribute("aria-current")).toBe("true");
   });
 
+  it("marks each title with its document's language, so Chinese takes simplified glyphs", async () => {
+    setBackend(fakeBackend());
+    const zh = { ...doc(11, 1), language: "zh", title: "临时议程说明" };
+    await mount({ meetings: [{ ...meeting(1), body: "工作组", documents: [zh, doc(12, 1)] }], unfiled: [] });
+    const titles = [...root().querySelectorAll(".doc-title")].map((e) => [e.textContent, e.getAttribute("lang")]);
+    expect(titles).toEqual([
+      ["临时议程说明", "zh-Hans"],
+      ["Document 12", "en"],
+    ]);
+    expect(root().querySelector("h3")!.getAttribute("lang")).toBe("zh-Hans");
+  });
+
   it("asks for what a meeting cites only when its list is opened", async () => {
     const fake = fakeBackend({
       references: [

@@ -3,6 +3,7 @@ import { api, IpcError } from "../../ipc";
 import type { LibraryListing, MeetingReference } from "../../ipc";
 import { t } from "../../i18n";
 import { filterListing, formatDates, meetingRows, withinBudget } from "./group";
+import { contentLang } from "../../contentLang";
 
 /** Rows rendered at first (a screenful, about 1,400 px, even on a tall
  *  display), and added each time the end of the list scrolls near: a library
@@ -84,8 +85,8 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing }
       {listing !== null && !empty && meetings.length === 0 && <p class="state">{t("noMatch")}</p>}
       {shown.meetings.map(({ meeting: m, documents, missing }) => (
         <section class="meeting" key={m.id} data-testid="meeting">
-          <h3 title={m.parent_body ?? m.body ?? ""}>{m.body ?? t("unknownBody")}</h3>
-          <p class="meeting-meta">{[m.session, m.venue, formatDates(m.dates)].filter(Boolean).join(" · ")}</p>
+          <h3 title={m.parent_body ?? m.body ?? ""} lang={contentLang(documents[0]?.language)}>{m.body ?? t("unknownBody")}</h3>
+          <p class="meeting-meta" lang={contentLang(documents[0]?.language)}>{[m.session, m.venue, formatDates(m.dates)].filter(Boolean).join(" · ")}</p>
           <ul>
             {documents.map((e) => (
               <li key={e.id}>
@@ -96,7 +97,7 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing }
                   data-testid={`doc-${e.file}`}
                 >
                   <span class={`kind kind-${e.kind}`}>{t(`kind_${e.kind}`)}</span>
-                  <span class="doc-title">{e.title}</span>
+                  <span class="doc-title" lang={contentLang(e.language)}>{e.title}</span>
                   <span class="doc-meta">
                     {e.language.toUpperCase()} ·{" "}
                     {e.symbol ?? e.user_symbol ?? (e.suggested_symbol ? `${t("suggested")} ${e.suggested_symbol}` : t("symbolNotPrinted"))}
@@ -119,7 +120,7 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing }
               <li key={e.id}>
                 <button class={e.id === selected ? "doc selected" : "doc"} onClick={() => onSelect(e.id)} data-testid={`doc-${e.file}`}>
                   <span class={`kind kind-${e.kind}`}>{t(`kind_${e.kind}`)}</span>
-                  <span class="doc-title">{e.title}</span>
+                  <span class="doc-title" lang={contentLang(e.language)}>{e.title}</span>
                   <span class="doc-meta">{e.language.toUpperCase()} · {e.symbol ?? e.file}</span>
                 </button>
               </li>

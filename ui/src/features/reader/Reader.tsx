@@ -20,6 +20,7 @@ import { api } from "../../ipc";
 import { Splitter, usePaneWidths } from "./panes";
 import { ExportResult } from "../personal/ExportResult";
 import type { ExportFormat } from "../../ipc";
+import { contentLang } from "../../contentLang";
 
 /** Where to open a document, and what to mark there (a search hit). */
 export interface Focus {
@@ -218,7 +219,7 @@ export function Reader({ stored, focus, links, now, mode, onMode, onChanged }: P
     if (key) void api.starSlot(stored.record.id, key, on).then(onChanged);
   };
   return (
-    <div class="reader agenda-reader">
+    <div class="reader agenda-reader" lang={contentLang(stored.record.language)}>
       <Header stored={stored} onChanged={onChanged} />
       <div class="reader-tools">
         <BookmarkButton on={ann.isBookmarked("document", "")} onClick={() => ann.bookmark("document", "", stored.record.title)} />

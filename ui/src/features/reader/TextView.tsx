@@ -3,6 +3,7 @@ import type { Note, StoredDocument } from "../../ipc";
 import { PassageText } from "../notes/PassageText";
 import { t } from "../../i18n";
 import { Header } from "./Header";
+import { contentLang } from "../../contentLang";
 
 /** Reports and other documents: sections, numbered paragraphs, attendance. */
 interface Props {
@@ -19,7 +20,7 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
   const doc = stored.document;
   let lastSection: string | null = null;
   return (
-    <div class="reader text-reader">
+    <div class="reader text-reader" lang={contentLang(stored.record.language)}>
       <Header stored={stored} onChanged={onChanged} />
       <div class="panes two">
         <nav class="outline" aria-label={t("sections")}>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, IpcError } from "../../ipc";
 import type { DocumentKind, SearchHit } from "../../ipc";
 import { t } from "../../i18n";
+import { contentLang } from "../../contentLang";
 
 interface Props {
   onOpen: (hit: SearchHit) => void;
@@ -110,7 +111,7 @@ export function SearchPanel({ onOpen, onClose }: Props) {
           {!query.trim() && <p class="state">{t("searchHint")}</p>}
           {hits !== null && hits.length === 0 && <p class="state">{t("noResults")}</p>}
           {groups.map((g) => (
-            <section key={g.id} class="result-group">
+            <section key={g.id} class="result-group" lang={contentLang(g.language)}>
               <h4>
                 {g.title} <span class="doc-meta">{g.language.toUpperCase()} · {g.symbol ?? g.file}</span>
               </h4>

@@ -28,7 +28,7 @@ use crate::store::meetings::{self, LibraryListing, MeetingReference};
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -44,21 +44,36 @@ pub struct StoredDocument {
     pub timing: ScheduleTiming,
 }
 
-type HitDocuments = (
-    Option<i64>,
-    std::collections::HashMap<u32, Option<HitDocument>>,
-);
+/// A value read from the store, kept until the database changes: SQLite's
+/// `PRAGMA data_version` on the reader connection changes whenever the
+/// writer commits, so every write path invalidates it without knowing of it.
+#[derive(Default)]
+struct UntilChanged<T> {
+    version: Option<i64>,
+    value: T,
+}
+
+impl<T: Default> UntilChanged<T> {
+    /// The value kept, emptied first if the database changed since.
+    fn at(&mut self, conn: &rusqlite::Connection) -> Result<&mut T> {
+        let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        if self.version != Some(version) {
+            self.version = Some(version);
+            self.value = T::default();
+        }
+        Ok(&mut self.value)
+    }
+}
 
 /// An open library. Only one process may hold a library at a time.
 pub struct Library {
     dir: PathBuf,
     store: Store,
     index: SearchIndex,
-    /// The last listing and the database version it was read at.
-    listing_cache: std::sync::Mutex<Option<(i64, LibraryListing)>>,
-    /// What search hits show of their documents, and the database version
-    /// it was read at.
-    hit_documents: std::sync::Mutex<HitDocuments>,
+    /// The last listing.
+    listing_cache: std::sync::Mutex<UntilChanged<Option<LibraryListing>>>,
+    /// What search hits show of their documents.
+    hit_documents: std::sync::Mutex<UntilChanged<HashMap<u32, Option<HitDocument>>>>,
     _lock: File,
 }
 
@@ -91,7 +106,7 @@ impl Library {
             dir: dir.to_path_buf(),
             store,
             index,
-            listing_cache: std::sync::Mutex::new(None),
+            listing_cache: Default::default(),
             hit_documents: Default::default(),
             _lock: lock,
         };
@@ -334,15 +349,12 @@ impl Library {
     pub fn listing(&self) -> Result<LibraryListing> {
         let mut cache = self.listing_cache.lock().unwrap_or_else(|p| p.into_inner());
         let conn = self.store.reader();
-        // Changes when another connection (the writer) commits.
-        let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
-        if let Some((v, listing)) = &*cache {
-            if *v == version {
-                return Ok(listing.clone());
-            }
+        let kept = cache.at(&conn)?;
+        if let Some(listing) = kept {
+            return Ok(listing.clone());
         }
         let listing = meetings::listing(&conn)?;
-        *cache = Some((version, listing.clone()));
+        *kept = Some(listing.clone());
         Ok(listing)
     }
 
@@ -421,11 +433,7 @@ impl Library {
         // What each hit shows of its document, kept between searches until
         // the database changes: most hits are in documents seen before.
         let mut described = self.hit_documents.lock().unwrap_or_else(|p| p.into_inner());
-        let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
-        if described.0 != Some(version) {
-            *described = (Some(version), Default::default());
-        }
-        let cache = &mut described.1;
+        let cache = described.at(&conn)?;
         let mut describe = |id: u32| -> Option<HitDocument> {
             cache
                 .entry(id)

@@ -303,16 +303,75 @@ fn cjk_stretches(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// A tantivy tokenizer around one of the analyses above. The terms of a
-/// text are collected into one reused buffer, so indexing allocates nothing
-/// per term.
+/// The terms of one text, their texts one after another in one buffer: no
+/// allocation per term, and the buffer is reused for the next text. The
+/// tokenizer indexes from it; search's final check matches against it.
+#[derive(Clone, Default)]
+pub struct TermBuffer {
+    texts: String,
+    terms: Vec<TermAt>,
+}
+
+/// A term of a [`TermBuffer`]: where its text is in the buffer, its position,
+/// and the byte range in the original text.
+#[derive(Clone, Copy)]
+pub struct TermAt {
+    start: usize,
+    end: usize,
+    pub pos: usize,
+    pub from: usize,
+    pub to: usize,
+}
+
+impl TermBuffer {
+    /// The grams of `text` (as [`for_each_gram`]).
+    pub fn grams(text: &str) -> TermBuffer {
+        let mut b = TermBuffer::default();
+        b.fill(text, false);
+        b
+    }
+
+    /// Replaces the contents with the grams, or the words, of `text`.
+    fn fill(&mut self, text: &str, words: bool) {
+        self.texts.clear();
+        self.terms.clear();
+        let mut push = |t: &str, pos: usize, from: usize, to: usize| {
+            let start = self.texts.len();
+            self.texts.push_str(t);
+            self.terms.push(TermAt {
+                start,
+                end: self.texts.len(),
+                pos,
+                from,
+                to,
+            });
+        };
+        if words {
+            for t in self::words(text) {
+                push(&t.text, t.pos, t.from, t.to);
+            }
+        } else {
+            for_each_gram(text, push);
+        }
+    }
+
+    pub fn terms(&self) -> &[TermAt] {
+        &self.terms
+    }
+
+    /// The text of term `i`.
+    pub fn text(&self, i: usize) -> &str {
+        let t = &self.terms[i];
+        &self.texts[t.start..t.end]
+    }
+}
+
+/// A tantivy tokenizer around one of the analyses above, through a reused
+/// [`TermBuffer`], so indexing allocates nothing per term.
 #[derive(Clone)]
 pub struct AnalysisTokenizer {
     words: bool,
-    /// The text of every term of the current text, one after another.
-    texts: String,
-    /// Per term: its end in `texts`, position, and byte range in the original.
-    terms: Vec<(usize, usize, usize, usize)>,
+    buffer: TermBuffer,
     token: Token,
 }
 
@@ -320,8 +379,7 @@ impl AnalysisTokenizer {
     pub fn grams() -> Self {
         AnalysisTokenizer {
             words: false,
-            texts: String::new(),
-            terms: Vec::new(),
+            buffer: TermBuffer::default(),
             token: Token::default(),
         }
     }
@@ -334,9 +392,8 @@ impl AnalysisTokenizer {
 }
 
 pub struct TermStream<'a> {
-    texts: &'a str,
-    terms: std::slice::Iter<'a, (usize, usize, usize, usize)>,
-    start: usize,
+    buffer: &'a TermBuffer,
+    next: usize,
     token: &'a mut Token,
 }
 
@@ -344,24 +401,10 @@ impl Tokenizer for AnalysisTokenizer {
     type TokenStream<'a> = TermStream<'a>;
     fn token_stream<'a>(&'a mut self, text: &'a str) -> TermStream<'a> {
         self.token.reset();
-        self.texts.clear();
-        self.terms.clear();
-        let (texts, terms) = (&mut self.texts, &mut self.terms);
-        let mut push = |t: &str, pos: usize, from: usize, to: usize| {
-            texts.push_str(t);
-            terms.push((texts.len(), pos, from, to));
-        };
-        if self.words {
-            for t in words(text) {
-                push(&t.text, t.pos, t.from, t.to);
-            }
-        } else {
-            for_each_gram(text, push);
-        }
+        self.buffer.fill(text, self.words);
         TermStream {
-            texts: &self.texts,
-            terms: self.terms.iter(),
-            start: 0,
+            buffer: &self.buffer,
+            next: 0,
             token: &mut self.token,
         }
     }
@@ -369,19 +412,18 @@ impl Tokenizer for AnalysisTokenizer {
 
 impl TokenStream for TermStream<'_> {
     fn advance(&mut self) -> bool {
-        match self.terms.next() {
-            Some(&(end, pos, from, to)) => {
-                self.token.text.clear();
-                self.token.text.push_str(&self.texts[self.start..end]);
-                self.start = end;
-                self.token.offset_from = from;
-                self.token.offset_to = to;
-                self.token.position = pos;
-                self.token.position_length = 1;
-                true
-            }
-            None => false,
-        }
+        let i = self.next;
+        let Some(t) = self.buffer.terms().get(i) else {
+            return false;
+        };
+        self.next += 1;
+        self.token.text.clear();
+        self.token.text.push_str(self.buffer.text(i));
+        self.token.offset_from = t.from;
+        self.token.offset_to = t.to;
+        self.token.position = t.pos;
+        self.token.position_length = 1;
+        true
     }
     fn token(&self) -> &Token {
         self.token

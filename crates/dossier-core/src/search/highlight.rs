@@ -5,7 +5,7 @@
 //! whose text does not contain every clause (in one of its forms, as
 //! consecutive terms, never across punctuation) is not shown.
 
-use super::analysis::for_each_gram;
+use super::analysis::TermBuffer;
 use super::query::Clause;
 use serde::{Deserialize, Serialize};
 
@@ -21,7 +21,8 @@ pub struct Segment {
 /// Byte ranges of every match of every clause in `text`, merged and sorted;
 /// `None` when some clause does not occur.
 pub fn match_ranges(text: &str, clauses: &[Clause]) -> Option<Vec<(usize, usize)>> {
-    let terms = Grams::of(text);
+    // Every hit of every search is analysed again here: into one buffer.
+    let terms = TermBuffer::grams(text);
     let mut ranges = Vec::new();
     for clause in clauses {
         let before = ranges.len();
@@ -35,51 +36,11 @@ pub fn match_ranges(text: &str, clauses: &[Clause]) -> Option<Vec<(usize, usize)
     Some(merge(ranges))
 }
 
-/// A passage's terms, their texts kept in one string (every hit of every
-/// search is analysed again here: no allocation per term).
-struct Grams {
-    texts: String,
-    terms: Vec<Gram>,
-}
-
-struct Gram {
-    /// The term's text in `texts`.
-    text: (usize, usize),
-    pos: usize,
-    from: usize,
-    to: usize,
-}
-
-impl Grams {
-    fn of(text: &str) -> Grams {
-        let mut g = Grams {
-            texts: String::with_capacity(text.len() * 2),
-            terms: Vec::with_capacity(text.len() / 3),
-        };
-        for_each_gram(text, |t, pos, from, to| {
-            let start = g.texts.len();
-            g.texts.push_str(t);
-            g.terms.push(Gram {
-                text: (start, g.texts.len()),
-                pos,
-                from,
-                to,
-            });
-        });
-        g
-    }
-
-    fn text(&self, i: usize) -> &str {
-        let (a, b) = self.terms[i].text;
-        &self.texts[a..b]
-    }
-}
-
-fn find_form(g: &Grams, form: &[String], out: &mut Vec<(usize, usize)>) {
+fn find_form(g: &TermBuffer, form: &[String], out: &mut Vec<(usize, usize)>) {
     if form.is_empty() {
         return;
     }
-    let terms = &g.terms;
+    let terms = g.terms();
     // A lone CJK character matches inside any bigram that holds it.
     if form.len() == 1 && form[0].chars().count() == 1 {
         let c = form[0].chars().next().unwrap();

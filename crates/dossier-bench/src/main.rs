@@ -1,5 +1,6 @@
 //! `cargo run --release -p dossier-bench -- [--sizes 100,1000,5000] [--seed N]`
 //! `cargo run --release -p dossier-bench -- --pdf-compare` (PDF extractors, see `pdf_compare`)
+//! `… -- --parse-score` (the parser's scorecard on real documents, see `parse_score`)
 //! `… -- --startup DOSSIER_APP TAURI_MINIMAL [--docs 1000] [--runs 7]` (cold start, see `startup`)
 //! `… -- --reindex DIR` and `… -- --search-only DIR [ROUNDS]`: indexing or search alone on a
 //! library kept with `DOSSIER_BENCH_KEEP=DIR` (for profiling)
@@ -14,6 +15,7 @@
 
 mod corpus;
 mod measure;
+mod parse_score;
 mod pdf_compare;
 mod startup;
 
@@ -54,6 +56,10 @@ fn main() -> Result<()> {
                     }
                 }
                 return startup::run(&o);
+            }
+            "--parse-score" => {
+                let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+                return parse_score::run(&root);
             }
             "--pdf-compare" => {
                 let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");

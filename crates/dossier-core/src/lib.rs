@@ -11,6 +11,7 @@ pub mod ingest;
 pub mod library;
 pub mod model;
 pub mod parse;
+pub mod scorecard;
 pub mod search;
 pub mod store;
 

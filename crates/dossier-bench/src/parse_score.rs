@@ -53,7 +53,10 @@ pub fn run(root: &Path) -> Result<()> {
             .iter()
             .map(|(_, m, n)| format!("**{m:.2}** (n={n})"))
             .collect();
-        println!("| **mean over the documents holding the field** | {} |", cells.join(" | "));
+        println!(
+            "| **mean over the documents holding the field** | {} |",
+            cells.join(" | ")
+        );
         eprintln!(
             "{}: {} documents read, parsed and scored in {:.1} s",
             set.name,
@@ -90,7 +93,11 @@ fn parse_speed(root: &Path) -> Result<()> {
             let pages = text.matches('\u{c}').count();
             println!(
                 "| {file} | {} | {} kB | {:.2} ms |",
-                if pages > 0 { pages.to_string() } else { "–".into() },
+                if pages > 0 {
+                    pages.to_string()
+                } else {
+                    "–".into()
+                },
                 text.len() / 1024,
                 times[10]
             );

@@ -50,6 +50,10 @@ enum Command {
         /// Print the text the parser reads (extracted and decoded) instead of the structure.
         #[arg(long)]
         text: bool,
+        /// Print the layout model the parser reads (pages of headings, paragraphs,
+        /// list entries, tables, footnotes and page furniture) as JSON.
+        #[arg(long, conflicts_with = "text")]
+        layout: bool,
     },
     /// Add files and folders (searched recursively) to the library.
     Ingest {
@@ -163,9 +167,14 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    if let Command::Parse { file, text } = &cli.command {
+    if let Command::Parse { file, text, layout } = &cli.command {
         if *text {
             print!("{}", dossier_core::extract::extract_file(file)?);
+            return Ok(ExitCode::SUCCESS);
+        }
+        if *layout {
+            let layout = dossier_core::extract::extract_layout_file(file)?;
+            println!("{}", serde_json::to_string_pretty(&layout)?);
             return Ok(ExitCode::SUCCESS);
         }
         let doc = dossier_core::parse_file(file)?;

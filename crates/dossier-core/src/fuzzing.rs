@@ -7,8 +7,8 @@ use std::path::Path;
 /// front end unless the content says otherwise), then parses it. Errors are
 /// fine; panics are not.
 pub fn extract_and_parse(name: &str, data: &[u8]) {
-    if let Ok(text) = crate::extract::extract_bytes(Path::new(name), data) {
-        let doc = crate::parse::parse_text(&text);
+    if let Ok(layout) = crate::extract::extract_layout(Path::new(name), data) {
+        let doc = crate::parse::parse_layout(&layout);
         std::hint::black_box(doc);
     }
 }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod extract;
 pub mod fuzzing;
 pub mod ingest;
+pub mod layout;
 pub mod library;
 pub mod model;
 pub mod parse;
@@ -23,8 +24,8 @@ use std::path::Path;
 
 /// Reads and parses one file.
 pub fn parse_file(path: &Path) -> Result<Document> {
-    let text = extract::extract_file(path)?;
-    Ok(parse::parse_text(&text))
+    let layout = extract::extract_layout_file(path)?;
+    Ok(parse::parse_layout(&layout))
 }
 
 /// The version of the core, for `--version` and the About box.

@@ -89,7 +89,11 @@ fn f1(tp: usize, got: usize, want: usize) -> f64 {
         return 1.0;
     }
     let p = if got > 0 { tp as f64 / got as f64 } else { 0.0 };
-    let r = if want > 0 { tp as f64 / want as f64 } else { 0.0 };
+    let r = if want > 0 {
+        tp as f64 / want as f64
+    } else {
+        0.0
+    };
     if p + r == 0.0 {
         0.0
     } else {
@@ -274,8 +278,13 @@ pub struct TruthSet {
 
 impl TruthSet {
     /// A `truth.json` (file name → truth) for the documents of `dir`.
-    pub fn from_file(name: &str, truth: &std::path::Path, dir: &std::path::Path) -> Result<Self, String> {
-        let text = std::fs::read_to_string(truth).map_err(|e| format!("{}: {e}", truth.display()))?;
+    pub fn from_file(
+        name: &str,
+        truth: &std::path::Path,
+        dir: &std::path::Path,
+    ) -> Result<Self, String> {
+        let text =
+            std::fs::read_to_string(truth).map_err(|e| format!("{}: {e}", truth.display()))?;
         let value: Value =
             serde_json::from_str(&text).map_err(|e| format!("{}: {e}", truth.display()))?;
         let truth = value
@@ -306,7 +315,8 @@ impl TruthSet {
                 continue;
             };
             let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-            let v: Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", p.display()))?;
+            let v: Value =
+                serde_json::from_str(&text).map_err(|e| format!("{}: {e}", p.display()))?;
             truth.insert(file.to_string(), v);
         }
         Ok(TruthSet {
@@ -347,7 +357,10 @@ mod tests {
         let c = |s: &str| s.chars().collect::<Vec<_>>();
         // Values printed by Python's difflib for the same pairs.
         assert!((similarity(&c("abcd"), &c("bcde")) - 0.75).abs() < 1e-9);
-        assert!((similarity(&c("Adoptionoftheagenda"), &c("Adoptionofagenda")) - 0.914_285_714).abs() < 1e-6);
+        assert!(
+            (similarity(&c("Adoptionoftheagenda"), &c("Adoptionofagenda")) - 0.914_285_714).abs()
+                < 1e-6
+        );
         assert_eq!(similarity(&c(""), &c("")), 1.0);
         assert_eq!(similarity(&c("a"), &c("")), 0.0);
     }

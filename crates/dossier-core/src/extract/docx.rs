@@ -8,6 +8,7 @@
 //! be printed at the foot of the page.
 
 use super::docx_numbering::Numbering;
+use crate::layout::{Block, Furniture, Layout, Page, Role};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::io::Read;
@@ -15,7 +16,7 @@ use std::io::Read;
 /// The most uncompressed XML we are willing to inflate (zip-bomb guard).
 const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
 
-pub fn extract(bytes: &[u8]) -> Result<String, String> {
+pub fn extract(bytes: &[u8]) -> Result<Layout, String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| format!("the Word document is damaged (not a readable zip archive: {e})"))?;
     let body = read_part(&mut zip, "word/document.xml")?
@@ -23,42 +24,71 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
     let numbering = read_part(&mut zip, "word/numbering.xml")?;
     let styles = read_part(&mut zip, "word/styles.xml")?;
     let mut numbering = Numbering::new(numbering.as_deref(), styles.as_deref());
-    let mut text = String::new();
-    // The first page's header and footer: the masthead and the job number
-    // go first; the rest of the footer (the title page's footnotes) after the body.
+    let mut blocks: Vec<Block> = Vec::new();
     let rels = read_part(&mut zip, "word/_rels/document.xml.rels")?.unwrap_or_default();
-    let mut first_page_notes = String::new();
+    // What the first page's footer holds besides the job number (title-page
+    // notes) is read after the body, where Word's reading order puts it.
+    let mut first_page_notes: Vec<Block> = Vec::new();
     for kind in [b"headerReference".as_slice(), b"footerReference"] {
         if let Some(target) = first_page_part(&body, &rels, kind) {
             if let Some(xml) = read_part(&mut zip, &target)? {
-                let part = render(&xml, Part::Body, &mut Numbering::default())?;
-                for line in part.lines().filter(|l| !super::is_barcode(l)) {
-                    let job = crate::parse::metadata::is_job_line(line);
-                    let target = if kind == b"headerReference" || job {
-                        &mut text
+                for block in masthead_blocks(render(&xml, Part::Body, &mut Numbering::default())?) {
+                    let job = crate::parse::metadata::is_job_line(&block.text);
+                    if super::is_barcode(&block.text) {
+                        blocks.push(Block::furniture(Furniture::Barcode, block.text));
+                    } else if job {
+                        blocks.push(Block::furniture(Furniture::JobNumber, block.text));
+                    } else if kind == b"headerReference" {
+                        blocks.push(block);
                     } else {
-                        &mut first_page_notes
-                    };
-                    target.push_str(line.trim_start_matches('\t'));
-                    target.push('\n');
+                        first_page_notes.push(block);
+                    }
                 }
-                text.push('\n');
             }
         }
     }
-    text.push_str(&render(&body, Part::Body, &mut numbering)?);
-    if !first_page_notes.trim().is_empty() {
-        text.push('\n');
-        text.push_str(&first_page_notes);
-    }
+    blocks.extend(render(&body, Part::Body, &mut numbering)?);
+    blocks.extend(first_page_notes);
     if let Some(notes) = read_part(&mut zip, "word/footnotes.xml")? {
-        let notes = render(&notes, Part::Footnotes, &mut Numbering::default())?;
-        if !notes.trim().is_empty() {
-            text.push_str("\n\n");
-            text.push_str(&notes);
+        blocks.extend(render(&notes, Part::Footnotes, &mut Numbering::default())?);
+    }
+    Ok(Layout {
+        format: "docx",
+        pages: vec![Page { number: 1, blocks }],
+    })
+}
+
+/// A header's blocks one line each, as the masthead is read: a table row
+/// that starts with empty cells (the masthead's right column) loses them, and
+/// a row left with one cell is a line of text.
+fn masthead_blocks(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::new();
+    for b in blocks {
+        if b.role != Role::Table {
+            for line in b.text.lines().filter(|l| !l.trim().is_empty()) {
+                out.push(Block {
+                    text: line.trim_start_matches('\t').to_string(),
+                    ..b.clone()
+                });
+            }
+            continue;
+        }
+        for row in b.rows {
+            let cells: Vec<String> = row.into_iter().skip_while(|c| c.is_empty()).collect();
+            let last = cells
+                .iter()
+                .rposition(|c| !c.is_empty())
+                .map(|i| i + 1)
+                .unwrap_or(0);
+            let cells = cells[..last].to_vec();
+            match cells.len() {
+                0 => {}
+                1 => out.push(Block::paragraph(cells[0].clone())),
+                _ => out.push(Block::table(vec![cells])),
+            }
         }
     }
-    Ok(text)
+    out
 }
 
 fn read_part(
@@ -154,7 +184,7 @@ enum Part {
 
 /// Walks WordprocessingML and writes paragraphs separated by blank lines,
 /// table rows as tab-separated cells, and footnote references as `^N`.
-fn render(xml: &str, part: Part, numbering: &mut Numbering) -> Result<String, String> {
+fn render(xml: &str, part: Part, numbering: &mut Numbering) -> Result<Vec<Block>, String> {
     let mut reader = Reader::from_str(xml);
     // The paragraph's style and numbering, from its properties.
     let mut style: Option<String> = None;
@@ -162,7 +192,8 @@ fn render(xml: &str, part: Part, numbering: &mut Numbering) -> Result<String, St
     let mut num_level: Option<u8> = None;
     // Inside <mc:Fallback>: a copy of content already read in <mc:Choice>.
     let mut fallback = 0usize;
-    let mut out = String::new();
+    let mut out: Vec<Block> = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
     let mut para = String::new();
     let mut in_text = false;
     let mut table_depth = 0usize;
@@ -248,20 +279,22 @@ fn render(xml: &str, part: Part, numbering: &mut Numbering) -> Result<String, St
                             footnote_text.push(' ');
                         }
                         footnote_text.push_str(p.trim());
-                    } else {
-                        out.push_str(p.trim_end());
-                        out.push_str("\n\n");
+                    } else if !p.trim().is_empty() {
+                        push_paragraph(&mut out, p.trim_end(), style.as_deref());
                     }
                 }
                 b"tc" => row_cells.push(std::mem::take(&mut cell).replace('\t', " ")),
                 b"tr" => {
-                    out.push_str(&row_cells.join("\t"));
-                    out.push('\n');
+                    if table_depth == 1 {
+                        rows.push(std::mem::take(&mut row_cells));
+                    }
                     row_cells.clear();
                 }
                 b"tbl" => {
                     table_depth = table_depth.saturating_sub(1);
-                    out.push('\n');
+                    if table_depth == 0 && !rows.is_empty() {
+                        out.push(Block::table(std::mem::take(&mut rows)));
+                    }
                 }
                 b"footnote" => {
                     if let Some(id) = footnote_id.take() {
@@ -269,7 +302,12 @@ fn render(xml: &str, part: Part, numbering: &mut Numbering) -> Result<String, St
                         let text = footnote_text.trim().trim_start_matches(['^']);
                         let text = text.strip_prefix(id.as_str()).unwrap_or(text).trim();
                         if id.parse::<i64>().map(|n| n > 0).unwrap_or(false) && !text.is_empty() {
-                            out.push_str(&format!("^{id} {text}\n\n"));
+                            out.push(Block {
+                                role: Role::Footnote,
+                                marker: Some(id.clone()),
+                                text: format!("^{id} {text}"),
+                                ..Default::default()
+                            });
                         }
                     }
                 }
@@ -280,6 +318,55 @@ fn render(xml: &str, part: Part, numbering: &mut Numbering) -> Result<String, St
         }
     }
     Ok(out)
+}
+
+/// A paragraph of the body: a heading by its style, a list entry by its
+/// marker, or a row of a table laid out with tabs.
+fn push_paragraph(out: &mut Vec<Block>, text: &str, style: Option<&str>) {
+    let tabbed = text.contains('\t')
+        && !text.contains('\n')
+        && text
+            .trim_start_matches('\t')
+            .contains(|c: char| !c.is_whitespace());
+    if tabbed {
+        let row: Vec<String> = text.split('\t').map(|c| c.trim().to_string()).collect();
+        match out.last_mut() {
+            Some(t) if t.role == Role::Table && t.style.as_deref() == Some("tabs") => {
+                t.rows.push(row)
+            }
+            _ => out.push(Block {
+                style: Some("tabs".into()),
+                ..Block::table(vec![row])
+            }),
+        }
+        return;
+    }
+    let indent = text.len() - text.trim_start_matches(' ').len();
+    let mut block = Block::paragraph(text).classified();
+    block.indent = indent.min(u16::MAX as usize) as u16;
+    block.style = style.map(str::to_string);
+    if let Some(level) = style.and_then(heading_level) {
+        if block.role == Role::Paragraph {
+            block.role = Role::Heading;
+        }
+        block.level = level;
+    }
+    out.push(block);
+}
+
+/// The heading level a Word style names: "Heading2", "Title", and the UN
+/// templates' "HCh_G" (chapter), "H1_G", "H23_G", "H4_G", "H56_G".
+fn heading_level(style: &str) -> Option<u8> {
+    let s = style.trim_end_matches("_G").trim_end_matches('G');
+    if s.eq_ignore_ascii_case("title") || s == "HCh" || s == "HMG" {
+        return Some(1);
+    }
+    let digits = s
+        .strip_prefix("Heading")
+        .or_else(|| s.strip_prefix("heading"))
+        .or_else(|| s.strip_prefix('H'))?;
+    let d = digits.chars().next()?.to_digit(10)?;
+    (digits.chars().all(|c| c.is_ascii_digit()) && d > 0).then_some(d as u8)
 }
 
 /// The tab after a list marker that starts a paragraph ("1.\tThe proposed

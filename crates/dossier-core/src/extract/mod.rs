@@ -1,8 +1,7 @@
-//! Front ends: turn a file (.txt, .md, .pdf, .docx) into plain text.
-//!
-//! Every front end returns text with `\n` line ends, paragraphs separated by
-//! blank lines and table cells separated by tabs, so that one structure parser
-//! serves all formats.
+//! Front ends: turn a file (.txt, .md, .pdf, .docx) into its layout
+//! ([`crate::layout::Layout`]: pages of headings, paragraphs, list entries,
+//! tables, footnotes and page furniture), so that one structure parser serves
+//! all formats.
 
 mod decode;
 mod docx;
@@ -11,6 +10,7 @@ mod pdf;
 mod pdf_layout;
 
 use crate::error::{Error, Result};
+use crate::layout::Layout;
 use std::path::Path;
 
 pub use decode::decode_text;
@@ -50,10 +50,21 @@ impl Format {
     }
 }
 
-/// Reads a file from disk and returns its text.
+/// Reads a file from disk and returns the text the parser reads
+/// (`dossier parse --text`).
 pub fn extract_file(path: &Path) -> Result<String> {
+    Ok(extract_layout_file(path)?.text())
+}
+
+/// Reads a file from disk and returns its layout.
+pub fn extract_layout_file(path: &Path) -> Result<Layout> {
     let bytes = read_file(path)?;
-    extract_bytes(path, &bytes)
+    extract_layout(path, &bytes)
+}
+
+/// The text of a file's bytes, as the parser reads it.
+pub fn extract_bytes(path: &Path, bytes: &[u8]) -> Result<String> {
+    Ok(extract_layout(path, bytes)?.text())
 }
 
 /// Reads a file's bytes, refusing folders and files too large to be meeting
@@ -82,9 +93,10 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>> {
     })
 }
 
-/// Turns the bytes of a file into text. `path` names the file in messages and
-/// gives the format by its extension; the content decides when they disagree.
-pub fn extract_bytes(path: &Path, bytes: &[u8]) -> Result<String> {
+/// Turns the bytes of a file into its layout. `path` names the file in
+/// messages and gives the format by its extension; the content decides when
+/// they disagree.
+pub fn extract_layout(path: &Path, bytes: &[u8]) -> Result<Layout> {
     if bytes.is_empty() {
         return Err(Error::unreadable(path, "the file is empty"));
     }
@@ -112,12 +124,16 @@ pub fn extract_bytes(path: &Path, bytes: &[u8]) -> Result<String> {
             ))
         }
     };
-    let text = match format {
-        Format::Text => decode_text(bytes).map_err(|reason| Error::unreadable(path, reason))?,
+    let layout = match format {
+        Format::Text => {
+            let text = decode_text(bytes).map_err(|reason| Error::unreadable(path, reason))?;
+            let zh = crate::parse::text::detect_language(&text) == "zh";
+            crate::layout::from_text(&crate::parse::text::clean(&text, zh))
+        }
         Format::Pdf => pdf::extract(bytes).map_err(|reason| Error::unreadable(path, reason))?,
         Format::Docx => docx::extract(bytes).map_err(|reason| Error::unreadable(path, reason))?,
     };
-    if text.trim().is_empty() {
+    if layout.is_empty() {
         let why = match format {
             Format::Pdf => {
                 "the PDF has no text layer (it looks like a scan); run it through OCR first"
@@ -126,7 +142,7 @@ pub fn extract_bytes(path: &Path, bytes: &[u8]) -> Result<String> {
         };
         return Err(Error::unreadable(path, why));
     }
-    Ok(text)
+    Ok(layout)
 }
 
 /// "1.", "(a)", "•", "IV.", "A.": the start of a list entry, after which a

@@ -4,10 +4,11 @@
 //! ARCHITECTURE.md records how it compared with the alternatives.
 
 use super::pdf_layout::Collector;
+use crate::layout::Layout;
 use pdf_extract::content::Content;
 use pdf_extract::{Document, Object};
 
-pub fn extract(bytes: &[u8]) -> Result<String, String> {
+pub fn extract(bytes: &[u8]) -> Result<Layout, String> {
     let mut doc = Document::load_mem(bytes)
         .map_err(|e| format!("the PDF is damaged or truncated and cannot be opened ({e})"))?;
     if doc.is_encrypted() {
@@ -17,7 +18,9 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
     }
     let unreadable = prepare_content(&mut doc);
     if unreadable > 0 {
-        tracing::warn!("{unreadable} content stream(s) of the PDF could not be read and were skipped");
+        tracing::warn!(
+            "{unreadable} content stream(s) of the PDF could not be read and were skipped"
+        );
     }
     // pdf-extract can panic on malformed content streams; contain it. The
     // document and the collector are dropped with the panic, so no state
@@ -27,8 +30,8 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
         pdf_extract::output_doc(&doc, &mut collector).map(|_| collector)
     }));
     match result {
-        Ok(Ok(collector)) if collector.is_empty() => Ok(String::new()),
-        Ok(Ok(collector)) => Ok(collector.into_text()),
+        Ok(Ok(collector)) if collector.is_empty() => Ok(Layout::default()),
+        Ok(Ok(collector)) => Ok(collector.into_layout()),
         Ok(Err(e)) => Err(format!("the PDF's text could not be read ({e})")),
         Err(_) => Err("the PDF's text could not be read (malformed content stream)".into()),
     }
@@ -125,7 +128,9 @@ mod tests {
         let s = b"BT (A) Tj ET\r\nq\r\nBI\r\n/W 2 /H 1 /BPC 1 /CS /G\r\nID \xff\xfeEIx\x00\r\nEI\r\nQ\r\nBT (B) Tj ET";
         let out = strip_inline_images(s);
         assert_eq!(
-            String::from_utf8_lossy(&out).split_whitespace().collect::<Vec<_>>(),
+            String::from_utf8_lossy(&out)
+                .split_whitespace()
+                .collect::<Vec<_>>(),
             ["BT", "(A)", "Tj", "ET", "q", "Q", "BT", "(B)", "Tj", "ET"]
         );
         assert!(Content::decode(&out).is_ok());

@@ -19,6 +19,7 @@
 //! The output is one paragraph or table row per line, paragraphs separated by
 //! a blank line.
 
+use crate::layout::{Block, Furniture, Layout, Page as LayoutPage, Role};
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 use std::collections::HashMap;
 
@@ -126,11 +127,14 @@ struct Line {
     cells: Vec<(f64, String)>,
     /// Has a column gap: a table row.
     table: bool,
+    /// The first page's job number, moved up to the masthead.
+    job: bool,
 }
 
 impl Collector {
-    /// The document's text, one paragraph or table row per line.
-    pub fn into_text(self) -> String {
+    /// The document's layout: paragraphs, list entries, tables and
+    /// furniture, page by page.
+    pub fn into_layout(self) -> Layout {
         let mut pages: Vec<Vec<Line>> = self
             .pages
             .iter()
@@ -138,12 +142,12 @@ impl Collector {
             .map(|(i, p)| page_lines(i, p))
             .collect();
         let heights: Vec<f64> = self.pages.iter().map(|p| p.height).collect();
-        drop_running_heads(&mut pages, &heights);
+        let furniture = take_running_heads(&mut pages, &heights);
         let pitch = line_pitch(&pages);
         for page in pages.iter_mut() {
             align_tables(page, pitch);
         }
-        paragraphs(&pages)
+        paragraphs(&pages, furniture)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -244,6 +248,7 @@ fn line_of(page: usize, mut glyphs: Vec<&Glyph>) -> Line {
         text,
         cells,
         table,
+        job: false,
     }
 }
 
@@ -354,11 +359,14 @@ fn is_page_number(s: &str) -> bool {
         && t.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
-/// Drops the lines in the top and bottom margins that repeat on other pages
-/// (digits aside) or are page numbers, except on the first page.
-fn drop_running_heads(pages: &mut [Vec<Line>], heights: &[f64]) {
-    if pages.len() < 2 {
-        return;
+/// Takes out the lines in the top and bottom margins that repeat on other
+/// pages (digits aside) or are page numbers, except on the first page, and
+/// returns them as each page's furniture. The first page's job number is
+/// moved up to its masthead.
+fn take_running_heads(pages: &mut [Vec<Line>], heights: &[f64]) -> Vec<Vec<Block>> {
+    let mut furniture: Vec<Vec<Block>> = vec![Vec::new(); pages.len()];
+    if pages.is_empty() {
+        return furniture;
     }
     let in_margin = |l: &Line, h: f64| l.y < h * 0.1 || l.y > h * 0.9;
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -386,17 +394,77 @@ fn drop_running_heads(pages: &mut [Vec<Line>], heights: &[f64]) {
         .partition(|l| l.y > h * 0.9 && crate::parse::metadata::is_job_line(&l.text));
     pages[0] = rest;
     let at = pages[0].iter().take_while(|l| l.y < h * 0.1).count();
+    let mut foot = foot;
+    for l in foot.iter_mut() {
+        l.job = true;
+    }
     pages[0].splice(at..at, foot);
+    if pages.len() < 2 {
+        return furniture;
+    }
     for (i, (lines, &h)) in pages.iter_mut().zip(heights).enumerate().skip(1) {
         let repeated = |t: &str| seen.get(&head_key(t)).copied().unwrap_or(0) >= 2;
-        lines.retain(|l| {
-            let running = repeated(&l.text)
-                || l.cells
-                    .iter()
-                    .all(|(_, c)| repeated(c) || is_page_number(c));
-            !(in_margin(l, h) && (running || (i > 0 && super::is_barcode(&l.text))))
-        });
+        let (gone, kept): (Vec<Line>, Vec<Line>) =
+            std::mem::take(lines).into_iter().partition(|l| {
+                let running = repeated(&l.text)
+                    || l.cells
+                        .iter()
+                        .all(|(_, c)| repeated(c) || is_page_number(c));
+                in_margin(l, h) && (running || super::is_barcode(&l.text))
+            });
+        *lines = kept;
+        furniture[i] = gone
+            .into_iter()
+            .map(|l| {
+                let kind = if is_page_number(&l.text) {
+                    Furniture::PageNumber
+                } else if super::is_barcode(&l.text) {
+                    Furniture::Barcode
+                } else if crate::parse::metadata::is_job_line(&l.text) {
+                    Furniture::JobNumber
+                } else if l.y < h * 0.5 {
+                    Furniture::RunningHead
+                } else {
+                    Furniture::RunningFoot
+                };
+                Block {
+                    bbox: Some(bbox(&[&l])),
+                    size: Some(l.size as f32),
+                    ..Block::furniture(kind, l.text.replace('\t', " "))
+                }
+            })
+            .collect();
     }
+    furniture
+}
+
+fn bbox(lines: &[&Line]) -> [f32; 4] {
+    let x0 = lines.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
+    let x1 = lines.iter().map(|l| l.x1).fold(0.0, f64::max);
+    let y0 = lines
+        .iter()
+        .map(|l| l.y - l.size)
+        .fold(f64::INFINITY, f64::min);
+    let y1 = lines.iter().map(|l| l.y).fold(0.0, f64::max);
+    [x0 as f32, y0 as f32, x1 as f32, y1 as f32]
+}
+
+/// "Please recycle", a footnote rule, a barcode: furniture wherever it stands.
+fn furniture_kind(l: &Line) -> Option<Furniture> {
+    let t = l.text.trim();
+    if t.len() >= 5 && t.chars().all(|c| c == '_' || c == '\u{2014}' || c == '-') {
+        return Some(Furniture::FootnoteRule);
+    }
+    if t.eq_ignore_ascii_case("please recycle") || t.eq_ignore_ascii_case("please recycle ♲") {
+        return Some(Furniture::Recycle);
+    }
+    if super::is_barcode(t) {
+        return Some(Furniture::Barcode);
+    }
+    if l.job {
+        return Some(Furniture::JobNumber);
+    }
+    None
 }
 
 /// Starts a new entry whatever the geometry says: a number ("1.", "13.1"),
@@ -429,45 +497,129 @@ fn line_pitch(pages: &[Vec<Line>]) -> f64 {
     }
 }
 
-fn paragraphs(pages: &[Vec<Line>]) -> String {
+fn paragraphs(pages: &[Vec<Line>], furniture: Vec<Vec<Block>>) -> Layout {
     let lines: Vec<&Line> = pages.iter().flatten().collect();
     // The text column: where most body lines end and begin.
     let mut rights: Vec<f64> = lines.iter().filter(|l| !l.table).map(|l| l.x1).collect();
     let mut lefts: Vec<f64> = lines.iter().filter(|l| !l.table).map(|l| l.x0).collect();
+    let mut sizes: Vec<f64> = lines.iter().filter(|l| !l.table).map(|l| l.size).collect();
     rights.sort_by(f64::total_cmp);
     lefts.sort_by(f64::total_cmp);
+    sizes.sort_by(f64::total_cmp);
+    let body_size = percentile(&sizes, 0.5);
     let column = Column {
         left: percentile(&lefts, 0.1),
         right: percentile(&rights, 0.9),
         pitch: line_pitch(pages),
     };
-    let mut out = String::new();
+    let mut out: Vec<LayoutPage> = (0..pages.len())
+        .map(|i| LayoutPage {
+            number: i as u32 + 1,
+            blocks: Vec::new(),
+        })
+        .collect();
+    // The block being built: its page, its lines, and its text so far.
+    struct Open<'a> {
+        page: usize,
+        lines: Vec<&'a Line>,
+        text: String,
+        rows: Vec<Vec<String>>,
+        indent: u16,
+    }
+    let mut cur: Option<Open> = None;
+    let finish = |o: Open, out: &mut Vec<LayoutPage>| {
+        let first = o.lines[0];
+        let size = first.size;
+        let furniture = if o.lines.len() == 1 {
+            furniture_kind(first)
+        } else {
+            None
+        };
+        let block = if let Some(kind) = furniture {
+            Block::furniture(kind, o.text.trim_end())
+        } else if !o.rows.is_empty() {
+            Block::table(o.rows)
+        } else {
+            let mut b = Block::paragraph(o.text.trim_end()).classified();
+            if b.role == Role::ListEntry {
+                b.indent = o.indent;
+            } else if size > body_size * 1.15 && o.text.chars().count() < 200 {
+                b.role = Role::Heading;
+            } else if size < body_size * 0.9
+                && first.y > 0.0
+                && (o.text.starts_with('^') || o.text.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                b.role = Role::Footnote;
+            }
+            b
+        };
+        out[o.page].blocks.push(Block {
+            bbox: Some(bbox(&o.lines)),
+            size: Some(size as f32),
+            ..block
+        });
+    };
     let mut prev: Option<&Line> = None;
     for l in lines {
-        if let Some(p) = prev {
+        if let (Some(p), Some(o)) = (prev, cur.as_mut()) {
             if column.continues(p, l) {
-                let last = out.chars().last().unwrap_or(' ');
+                let last = o.text.chars().last().unwrap_or(' ');
                 let first = l.text.chars().next().unwrap_or(' ');
                 if !(is_cjk(last) || is_cjk(first) || last == '/' || last == '-') {
-                    out.push(' ');
+                    o.text.push(' ');
                 }
-            } else if p.table && l.table {
-                out.push('\n');
-            } else {
-                out.push_str("\n\n");
+                o.text.push_str(l.text.trim_end());
+                o.lines.push(l);
+                prev = Some(l);
+                continue;
+            }
+            if p.table && l.table && !o.rows.is_empty() {
+                o.rows.push(row_cells(&l.text));
+                o.lines.push(l);
+                prev = Some(l);
+                continue;
             }
         }
-        let new_entry = !out.ends_with(|c: char| !c.is_whitespace()) || out.is_empty();
-        if new_entry && !l.table && l.x0 > column.left + l.size * 0.2 && starts_entry(&l.text) {
-            // A list entry keeps its indentation: sub-items sit deeper.
-            let columns = ((l.x0 - column.left) / l.size * 2.0).round() as usize;
-            out.push_str(&" ".repeat(columns.min(40)));
+        if let Some(o) = cur.take() {
+            finish(o, &mut out);
         }
-        out.push_str(l.text.trim_end());
+        let indent = if !l.table && l.x0 > column.left + l.size * 0.2 && starts_entry(&l.text) {
+            // A list entry keeps its indentation: sub-items sit deeper.
+            (((l.x0 - column.left) / l.size * 2.0).round() as u16).min(40)
+        } else {
+            0
+        };
+        cur = Some(Open {
+            page: l.page,
+            lines: vec![l],
+            text: if l.table {
+                String::new()
+            } else {
+                l.text.trim_end().to_string()
+            },
+            rows: if l.table {
+                vec![row_cells(&l.text)]
+            } else {
+                Vec::new()
+            },
+            indent,
+        });
         prev = Some(l);
     }
-    out.push('\n');
-    out
+    if let Some(o) = cur.take() {
+        finish(o, &mut out);
+    }
+    for (page, f) in out.iter_mut().zip(furniture) {
+        page.blocks.extend(f);
+    }
+    Layout {
+        format: "pdf",
+        pages: out,
+    }
+}
+
+fn row_cells(text: &str) -> Vec<String> {
+    text.split('\t').map(|c| c.trim().to_string()).collect()
 }
 
 fn percentile(sorted: &[f64], q: f64) -> f64 {
@@ -488,6 +640,10 @@ impl Column {
     fn continues(&self, prev: &Line, next: &Line) -> bool {
         if prev.table || next.table || (prev.size - next.size).abs() > prev.size * 0.15 {
             return false;
+        }
+        // A symbol cut at a slash ("CAC/COSP/IRG/" + "2024/7") goes on.
+        if prev.text.trim_end().ends_with('/') && !next.text.starts_with(char::is_whitespace) {
+            return true;
         }
         if starts_entry(&next.text) {
             return false;

@@ -223,8 +223,8 @@ impl Library {
                 message: None,
             });
         }
-        let text = crate::extract::extract_bytes(path, &bytes)?;
-        let doc = crate::parse::parse_text(&text);
+        let layout = crate::extract::extract_layout(path, &bytes)?;
+        let doc = crate::parse::parse_layout(&layout);
         let structure_hash = documents::structure_hash(&doc);
         let same = documents::find_by_structure(&self.store.reader(), &structure_hash)?;
         if let Some(id) = same {

@@ -149,6 +149,10 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
         if t.is_empty() {
             continue;
         }
+        // A contents page, an annotations or annex heading: the masthead is over.
+        if i > 0 && super::text::is_keyword_heading(t) && !AGENDA_TITLE.is_match(t) {
+            break;
+        }
         if AGENDA_TITLE.is_match(t) {
             doc.kind = DocumentKind::Agenda;
             doc.title = Some(t.to_string());

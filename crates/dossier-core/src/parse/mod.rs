@@ -9,14 +9,20 @@ pub mod schedule;
 pub mod symbols;
 pub mod text;
 
+use crate::layout::{self, Furniture, Layout, Role};
 use crate::model::{Document, DocumentKind, Reference};
 
-/// Parses the text of a meeting document.
+/// Parses the text of a meeting document (a .txt file's content).
 pub fn parse_text(raw: &str) -> Document {
-    let language = text::detect_language(raw);
+    let zh = text::detect_language(raw) == "zh";
+    parse_layout(&layout::from_text(&text::clean(raw, zh)))
+}
+
+/// Parses a document from its layout, whatever format it came from.
+pub fn parse_layout(layout: &Layout) -> Document {
+    let language = text::detect_language(&layout.text());
     let zh = language == "zh";
-    let cleaned = text::clean(raw, zh);
-    let blocks = text::blocks(&cleaned);
+    let blocks = parse_blocks(layout, zh);
     let mut doc = Document {
         language,
         ..Default::default()
@@ -54,6 +60,129 @@ pub fn parse_text(raw: &str) -> Document {
         doc.diagnostics.push("no agenda items found".to_string());
     }
     doc
+}
+
+/// The blocks the structure parser walks: one per paragraph, list entry,
+/// footnote and line of a multi-line block, one per table row (with its
+/// cells). Furniture is left out, except the first page's job number, which
+/// belongs to the masthead.
+fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
+    let mut out = Vec::new();
+    // Consecutive text blocks of a PDF, joined as text (see below).
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut Vec<text::Block>| {
+        if !run.is_empty() {
+            out.extend(text::blocks(&text::clean(run, zh)));
+            run.clear();
+        }
+    };
+    for (page, b) in layout.blocks() {
+        if b.role == Role::Table || b.role == Role::Furniture || layout.format != "pdf" {
+            flush(&mut run, &mut out);
+        }
+        match b.role {
+            Role::Furniture => {
+                if page == 1 && b.furniture == Some(Furniture::JobNumber) {
+                    out.push(plain(text::clean(b.text.trim(), zh), 0, false));
+                }
+            }
+            Role::Table => {
+                for row in &b.rows {
+                    push_row(&mut out, row.iter().map(|c| text::clean(c, zh)).collect());
+                }
+            }
+            _ if layout.format == "text" => {
+                // Already cleaned and joined by the text front end.
+                let bullet = b.marker.as_deref() == Some("•");
+                let t = if bullet {
+                    b.text.trim_start_matches('•').trim_start().to_string()
+                } else {
+                    b.text.clone()
+                };
+                out.push(plain(t, b.indent as usize, bullet));
+            }
+            _ if layout.format == "pdf" && b.role == Role::ListEntry => {
+                run.push_str(&" ".repeat(b.indent as usize));
+                run.push_str(&b.text);
+                run.push_str("\n\n");
+            }
+            _ if layout.format == "pdf" => {
+                // Lines the page geometry could not join (justified CJK text
+                // that stops short of the margin, a title over two lines) are
+                // joined by the text's own shape, within a run of text blocks.
+                run.push_str(&b.text);
+                run.push_str("\n\n");
+                continue;
+            }
+            _ => push_lines(&mut out, &text::clean(&b.text, zh), b.indent as usize),
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// The lines of a block of text, each a block (a Word line break, a
+/// tab-separated row inside a paragraph).
+fn push_lines(out: &mut Vec<text::Block>, cleaned: &str, indent: usize) {
+    for (i, line) in cleaned.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if line.contains('\t') {
+            let cells: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
+            if push_row(out, cells) {
+                continue;
+            }
+        }
+        let mut t = line.trim();
+        let mut bullet = false;
+        for m in ["• ", "- ", "· ", "* "] {
+            if let Some(rest) = t.strip_prefix(m) {
+                t = rest.trim_start();
+                bullet = true;
+                break;
+            }
+        }
+        let first = if i == 0 { indent } else { 0 };
+        let lead = line.len() - line.trim_start().len();
+        out.push(plain(t.to_string(), first.max(lead), bullet));
+    }
+}
+
+fn plain(text: String, indent: usize, bullet: bool) -> text::Block {
+    text::Block {
+        text,
+        indent,
+        cells: None,
+        bullet,
+    }
+}
+
+/// A table row as a block; a row of one cell is a line of text. Returns
+/// whether anything was pushed.
+fn push_row(out: &mut Vec<text::Block>, mut cells: Vec<String>) -> bool {
+    while cells.last().is_some_and(|c| c.is_empty()) {
+        cells.pop();
+    }
+    if cells.iter().all(|c| c.is_empty()) {
+        return false;
+    }
+    if cells.len() < 2 {
+        out.push(plain(cells.remove(0), 0, false));
+        return true;
+    }
+    out.push(text::Block {
+        text: cells
+            .iter()
+            .filter(|c| !c.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" "),
+        indent: 0,
+        cells: Some(cells),
+        bullet: false,
+    });
+    true
 }
 
 fn has_agenda_shape(blocks: &[text::Block]) -> bool {

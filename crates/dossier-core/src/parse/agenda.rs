@@ -119,20 +119,76 @@ pub fn similar(a: &str, b: &str) -> bool {
 }
 
 /// Reads the agenda list and the annotations from the blocks between the
-/// title and the annex.
+/// title and the annex. The list is found by its shape
+/// ([`super::agenda_list`]); a bulleted list under an agenda heading, or
+/// numbered headings with no list before them, are read as before.
 pub fn read(blocks: &[Block], start: usize, end: usize, doc: &mut Document) {
-    let region = &blocks[start.min(end)..end];
+    let start = start.min(end);
+    let region = &blocks[start..end];
     let ann_at = region.iter().position(|b| is_annotations_heading(&b.text));
     let list_end = ann_at.unwrap_or(region.len());
-    let mut items = read_list(&region[..list_end]);
+    let shaped = super::agenda_list::find(blocks, start, start + list_end)
+        .or_else(|| super::agenda_list::find(blocks, start, end));
+    let (mut items, after) = match shaped {
+        Some(run) => {
+            let after = ann_at.map(|a| start + a + 1).unwrap_or(run.last + 1).max(run.last + 1);
+            (run.items, after)
+        }
+        None => (read_list(&region[..list_end]), start + ann_at.map(|a| a + 1).unwrap_or(0)),
+    };
     let from_list = !items.is_empty();
-    if let Some(a) = ann_at {
-        read_annotations(&region[a + 1..], &mut items, from_list, doc);
-    } else if !from_list {
-        // No list and no "Annotations" heading: the numbered headings are the agenda.
-        read_annotations(region, &mut items, false, doc);
+    if from_list || ann_at.is_none() {
+        read_annotations(&blocks[after.min(end)..end], &mut items, from_list, doc);
+    } else if let Some(a) = ann_at {
+        read_annotations(&region[a + 1..], &mut items, false, doc);
     }
+    collect_footnotes(&blocks[start..end], doc);
+    footnote_references(&mut items, doc);
     doc.agenda = items;
+}
+
+/// Footnotes anywhere in the agenda's blocks (a page break inside the list
+/// leaves the first page's footnotes there).
+fn collect_footnotes(blocks: &[Block], doc: &mut Document) {
+    for b in blocks {
+        if let Some(c) = FOOTNOTE.captures(b.text.trim()) {
+            let marker = superscript_to_digits(c.get(1).or(c.get(2)).unwrap().as_str());
+            if !doc.footnotes.iter().any(|f| f.marker == marker) {
+                doc.footnotes.push(Footnote {
+                    marker,
+                    text: c[3].trim().to_string(),
+                });
+            }
+        }
+    }
+}
+
+static MARK: Lazy<Regex> = Lazy::new(|| Regex::new(r"\^(\d{1,2})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)").unwrap());
+
+/// The symbols of a footnote belong to the item whose text carries its marker.
+fn footnote_references(items: &mut [AgendaItem], doc: &Document) {
+    fn walk(item: &mut AgendaItem, doc: &Document) {
+        let marks: Vec<String> = MARK
+            .captures_iter(&item.annotation)
+            .map(|c| superscript_to_digits(c.get(1).or(c.get(2)).unwrap().as_str()))
+            .collect();
+        for m in marks {
+            let Some(note) = doc.footnotes.iter().find(|f| f.marker == m) else {
+                continue;
+            };
+            for r in references_in(&note.text, false) {
+                if !item.references.iter().any(|x| x.symbol == r.symbol) {
+                    item.references.push(r);
+                }
+            }
+        }
+        for c in item.children.iter_mut() {
+            walk(c, doc);
+        }
+    }
+    for it in items.iter_mut() {
+        walk(it, doc);
+    }
 }
 
 /// The list of items under "临时议程" / "Provisional agenda". Bulleted lists
@@ -239,11 +295,21 @@ fn read_annotations(
     let mut cur_sub: Option<usize> = None;
     let mut mode = Mode::Text;
     let mut seen_headings: Vec<String> = Vec::new();
+    // The block after an "Item 3" heading holds its title.
+    let mut title_next = false;
     for b in region {
         let raw = b.text.trim();
         if raw.is_empty() {
             continue;
         }
+        if std::mem::take(&mut title_next) {
+            if let Some(top) = cur_top {
+                if similar(&items[top].title, raw) {
+                    continue;
+                }
+            }
+        }
+        let entry = super::agenda_list::entry(b);
         if let Some(c) = FOOTNOTE.captures(raw) {
             let marker = c.get(1).or(c.get(2)).unwrap().as_str().to_string();
             doc.footnotes.push(Footnote {
@@ -252,9 +318,9 @@ fn read_annotations(
             });
             continue;
         }
-        if let Some(c) = TOP.captures(raw) {
-            let n = c[1].to_string();
-            let title = tidy_title(&c[2]);
+        if let Some(super::agenda_list::Entry::Top(n, title)) = &entry {
+            let n = n.to_string();
+            let title = tidy_title(title);
             if from_list {
                 if let Some(pos) = items.iter().position(|it| it.number == n) {
                     let after_current = cur_top.is_none_or(|cur| pos > cur);
@@ -262,6 +328,7 @@ fn read_annotations(
                         cur_top = Some(pos);
                         cur_sub = None;
                         mode = Mode::Text;
+                        title_next = title.is_empty();
                         seen_headings.push(n);
                         continue;
                     }
@@ -282,9 +349,8 @@ fn read_annotations(
                 continue;
             }
         }
-        if let (Some(c), Some(top)) = (SUB.captures(raw), cur_top) {
-            let letter = &c[1];
-            let title = tidy_title(&c[2]);
+        if let (Some(super::agenda_list::Entry::Sub(letter, title)), Some(top)) = (&entry, cur_top) {
+            let title = tidy_title(title);
             let number = format!("{}({letter})", items[top].number);
             if let Some(pos) = items[top]
                 .children

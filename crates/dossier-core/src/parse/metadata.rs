@@ -18,7 +18,17 @@ static BODY_WORDS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(会议|工作组|委员会|理事会|大会|专家组|小组|机构|论坛|Conference|Working Group|Commission|Council|Committee|Assembly|Group|Meeting|Board|Forum|Body|Parties)").unwrap()
 });
 static AGENDA_TITLE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(临时议程(和|及)?说明|临时议程|议程说明|附加说明的临时议程|provisional agenda(?: and annotations)?|annotated provisional agenda|annotations to the provisional agenda|agenda)$").unwrap()
+    Regex::new(r"(?ix)^(
+        临时议程(和|及)?说明 | 临时议程 | 议程说明 | 附加说明的临时议程
+      | (?:revised\s+)?(?:annotated\s+)?(?:draft\s+)?provisional\s+agenda(?:\s+and\s+annotations)?
+            (?:\s+(?:for|of)\s+the\s+.{3,120})?             # '… for the twenty-fourth session'
+      | annotations\s+to\s+the\s+provisional\s+agenda(?:\s+.{3,120})?
+      | ordre\s+du\s+jour\s+provisoire(?:\s+annoté)?(?:\s+.{3,120})?
+      | programa\s+provisional(?:\s+anotado)?(?:\s+.{3,120})?
+      | предварительная\s+повестка\s+дня(?:\s+.{3,120})?
+      | جدول\s+الأعمال\s+المؤقت(?:\s+.{3,120})?
+      | agenda
+    )\s*(?:\^[\d,*]+|[*¹²³⁴⁵⁶⁷⁸⁹⁰,]+)?$").unwrap()
 });
 static REPORT_TITLE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)(报告$|^report (?:of|on) )").unwrap());
@@ -123,7 +133,7 @@ fn fields(b: &Block) -> Vec<String> {
         }
         // A date, an "Original:" and a "Distr." run together in one cell.
         let mut rest = p.to_string();
-        for key in ["Original", "原文"] {
+        for key in ["Distr.", "Distr:", "Original", "原文"] {
             if let Some(i) = rest.find(key).filter(|&i| i > 0) {
                 let tail = rest.split_off(i);
                 out.push(rest.trim().to_string());
@@ -133,6 +143,14 @@ fn fields(b: &Block) -> Vec<String> {
         out.push(rest.trim().to_string());
     }
     out.into_iter().filter(|f| !f.is_empty()).collect()
+}
+
+static TRAILING_MARKERS: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?:\s*(?:\^[\d*]+|[*¹²³⁴⁵⁶⁷⁸⁹⁰]+),?)+$").unwrap());
+
+/// A title without the footnote markers after it ("…session^1,2", "…session*").
+fn without_markers(t: &str) -> String {
+    TRAILING_MARKERS.replace(t.trim(), "").to_string()
 }
 
 /// Reads the masthead and title into `doc`; returns where the title stands.
@@ -155,7 +173,7 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
         }
         if AGENDA_TITLE.is_match(t) {
             doc.kind = DocumentKind::Agenda;
-            doc.title = Some(t.to_string());
+            doc.title = Some(without_markers(t));
             title_index = Some(i);
             break;
         }
@@ -228,7 +246,10 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
             }
             after_distr = after_distr.saturating_sub(1);
             if let Some(d) = dates::meeting_dates(t) {
-                if doc.dates.is_none() && t.chars().count() < 60 {
+                // A lone date with no venue is the distribution date (or a
+                // signature), not the meeting's.
+                let lone = d.start == d.end && d.venue.is_none() && dates::single_date(t).is_some_and(|_| t.chars().count() <= 20);
+                if doc.dates.is_none() && t.chars().count() < 60 && !lone {
                     doc.dates = Some(DateRange {
                         start: d.start,
                         end: d.end,

@@ -2,6 +2,7 @@
 //! it cannot place becomes a diagnostic.
 
 pub mod agenda;
+pub mod agenda_list;
 pub mod dates;
 pub mod metadata;
 pub mod report;

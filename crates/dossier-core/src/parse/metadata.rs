@@ -162,6 +162,8 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
     // After "Agenda item 155": the item's title comes first, then the document's.
     let mut item_titles_pending = 0usize;
     let limit = blocks.len().min(40);
+    // The block that last gave the meeting's dates.
+    let mut last_dates: Option<usize> = None;
     'blocks: for (i, b) in blocks.iter().take(limit).enumerate() {
         let t = b.text.trim().trim_end_matches('*').trim();
         if t.is_empty() {
@@ -245,16 +247,37 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
                 continue;
             }
             after_distr = after_distr.saturating_sub(1);
-            if let Some(d) = dates::meeting_dates(t) {
+            if let Some(d) = line_dates(t, zh) {
                 // A lone date with no venue is the distribution date (or a
                 // signature), not the meeting's.
-                let lone = d.start == d.end && d.venue.is_none() && dates::single_date(t).is_some_and(|_| t.chars().count() <= 20);
-                if doc.dates.is_none() && t.chars().count() < 60 && !lone {
-                    doc.dates = Some(DateRange {
-                        start: d.start,
-                        end: d.end,
-                    });
-                    doc.venue = d.venue;
+                let lone = d.start == d.end && d.venue.is_none() && t.chars().count() <= 20;
+                if lone {
+                    doc.distributed.get_or_insert(d.start);
+                    continue 'blocks;
+                }
+                if t.chars().count() < 90 {
+                    match &mut doc.dates {
+                        // The parts of one session on consecutive lines
+                        // ("Organizational session, 1 April 2025" /
+                        // "Substantive session, 12 May–13 June 2025").
+                        Some(prev) if last_dates == Some(i.saturating_sub(1)) => {
+                            if d.start < prev.start {
+                                prev.start = d.start;
+                            }
+                            if d.end > prev.end {
+                                prev.end = d.end;
+                            }
+                        }
+                        Some(_) => {}
+                        None => {
+                            doc.dates = Some(DateRange {
+                                start: d.start,
+                                end: d.end,
+                            });
+                            doc.venue = d.venue;
+                        }
+                    }
+                    last_dates = Some(i);
                     runs.push(Vec::new());
                     continue 'blocks;
                 }
@@ -309,7 +332,9 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
                 break 'blocks;
             }
             // Numbered text means the body of the document has begun.
-            if t.chars().next().is_some_and(|c| c.is_ascii_digit()) && !t.contains('/') {
+            // (A year does not: "2025 regular session", "2025 United Nations Conference".)
+            let lead: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if !lead.is_empty() && lead.len() <= 3 && !t.contains('/') {
                 break 'blocks;
             }
             if t.chars().count() <= 160 && b.cells.is_none() {
@@ -367,6 +392,9 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
             }
         }
     }
+    if let Some(ti) = title_index {
+        reported_session(blocks, ti, doc);
+    }
     if doc.kind == DocumentKind::Report {
         read_report_title(doc);
     }
@@ -399,6 +427,38 @@ fn join_name(lines: &[String], zh: bool) -> String {
         out
     } else {
         joined
+    }
+}
+
+/// A meeting's dates printed on a line, in the order of its language.
+fn line_dates(t: &str, zh: bool) -> Option<dates::MeetingDates> {
+    if zh || t.contains('年') {
+        dates::meeting_dates(t)
+    } else {
+        super::meeting_dates::read(t).or_else(|| dates::meeting_dates(t))
+    }
+}
+
+/// A report's title is followed by the session it reports on:
+/// "(New York, 28 April–2 May 2025)", "held in Nairobi from 3 to 7 March 2025".
+/// Those are the report's dates and venue, whatever the masthead's session says.
+fn reported_session(blocks: &[Block], title_index: usize, doc: &mut Document) {
+    for b in blocks.iter().skip(title_index + 1).take(2) {
+        let t = b.text.trim();
+        let bracketed = t.starts_with(['(', '（']) && t.ends_with([')', '）']);
+        if !bracketed || t.chars().count() > 120 {
+            continue;
+        }
+        if let Some(d) = super::meeting_dates::read(t) {
+            doc.dates = Some(DateRange {
+                start: d.start,
+                end: d.end,
+            });
+            if d.venue.is_some() {
+                doc.venue = d.venue;
+            }
+            return;
+        }
     }
 }
 

@@ -4,11 +4,13 @@
 pub mod agenda;
 pub mod agenda_list;
 pub mod dates;
+pub mod meeting_dates;
 pub mod metadata;
 pub mod report;
 pub mod schedule;
 pub mod symbols;
 pub mod text;
+pub mod vocabulary;
 
 use crate::layout::{self, Furniture, Layout, Role};
 use crate::model::{Document, DocumentKind, Reference};
@@ -24,6 +26,11 @@ pub fn parse_layout(layout: &Layout) -> Document {
     let language = text::detect_language(&layout.text());
     let zh = language == "zh";
     let blocks = parse_blocks(layout, zh);
+    if std::env::var_os("DOSSIER_DEBUG_BLOCKS").is_some() {
+        for (i, b) in blocks.iter().enumerate() {
+            eprintln!("{i:4} {:?} {}", b.cells.as_ref().map(|c| c.len()), b.text);
+        }
+    }
     let mut doc = Document {
         language,
         ..Default::default()
@@ -78,7 +85,7 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
         }
     };
     for (page, b) in layout.blocks() {
-        if b.role == Role::Table || b.role == Role::Furniture || layout.format != "pdf" {
+        if b.role == Role::Table || b.role == Role::Furniture || layout.format != "pdf" || !zh {
             flush(&mut run, &mut out);
         }
         match b.role {
@@ -102,15 +109,15 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
                 };
                 out.push(plain(t, b.indent as usize, bullet));
             }
-            _ if layout.format == "pdf" && b.role == Role::ListEntry => {
+            _ if layout.format == "pdf" && zh && b.role == Role::ListEntry => {
                 run.push_str(&" ".repeat(b.indent as usize));
                 run.push_str(&b.text);
                 run.push_str("\n\n");
             }
-            _ if layout.format == "pdf" => {
+            _ if layout.format == "pdf" && zh => {
                 // Lines the page geometry could not join (justified CJK text
-                // that stops short of the margin, a title over two lines) are
-                // joined by the text's own shape, within a run of text blocks.
+                // that stops short of the margin) are joined by the text's
+                // own shape, within a run of text blocks.
                 run.push_str(&b.text);
                 run.push_str("\n\n");
                 continue;

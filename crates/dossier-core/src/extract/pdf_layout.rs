@@ -472,11 +472,14 @@ fn furniture_kind(l: &Line) -> Option<Furniture> {
 fn starts_entry(s: &str) -> bool {
     let t = s.trim_start();
     let first = t.split([' ', '\t']).next().unwrap_or("");
+    // "12.", "13.1": a paragraph number (a year such as "2020." is not one).
     let numbered = first.len() <= 7
         && first.contains('.')
-        && first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && first.split('.').next().is_some_and(|n| (1..=3).contains(&n.len()))
         && first.chars().all(|c| c.is_ascii_digit() || c == '.');
-    super::is_list_marker(first) || numbered || t.starts_with(['^', '•', '·', '（'])
+    let marker = super::is_list_marker(first)
+        && !(first.len() > 4 && first.chars().next().is_some_and(|c| c.is_ascii_digit()));
+    marker || numbered || t.starts_with(['^', '•', '·', '（'])
 }
 
 /// The usual distance between the lines of a paragraph, in font sizes: the
@@ -666,6 +669,22 @@ impl Column {
         // Paragraph spacing (or a blank line) ends the paragraph.
         if next.y - prev.y > prev.size * self.pitch * 1.25 || next.y <= prev.y {
             return false;
+        }
+        // A sentence cut short of the margin goes on when the next line
+        // plainly continues it (lower case, or the year of a date).
+        let goes_on = next
+            .text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        if !full
+            && !ends_sentence
+            && goes_on
+            && prev.x1 >= self.right - prev.size * 12.0
+            && next.x0 <= prev.x0 + prev.size * 0.5
+            && next.x0 >= self.left - prev.size
+        {
+            return true;
         }
         if full {
             // A wrapped line: the next one starts at the paragraph's left edge

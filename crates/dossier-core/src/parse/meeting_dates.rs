@@ -41,6 +41,11 @@ pub fn read(line: &str) -> Option<MeetingDates> {
     }
     for (at, w) in words.iter().copied() {
         let end = at + w.len();
+        // A number inside a symbol ("TD/B/CN.4/36") is no day.
+        let joined = line[..at].ends_with(['/', '.']) || line[end..].starts_with('/');
+        if joined {
+            continue;
+        }
         if w.chars().all(|c| c.is_ascii_digit()) {
             match w.len() {
                 1 | 2 => {
@@ -189,5 +194,7 @@ mod tests {
         assert!(read("Item 4 of the provisional agenda").is_none());
         assert!(read("3–7 February").is_none());
         assert!(read("A/80/590").is_none());
+        let d = read("TD/B/CN.4/36 11 May 1994").unwrap();
+        assert_eq!((d.start.as_str(), d.end.as_str(), d.venue), ("1994-05-11", "1994-05-11", None));
     }
 }

@@ -250,7 +250,10 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
             if let Some(d) = line_dates(t, zh) {
                 // A lone date with no venue is the distribution date (or a
                 // signature), not the meeting's.
-                let lone = d.start == d.end && d.venue.is_none() && t.chars().count() <= 20;
+                let lone = d.start == d.end
+                    && d.venue.is_none()
+                    && !t.to_lowercase().contains("session")
+                    && !t.to_lowercase().contains("meeting");
                 if lone {
                     doc.distributed.get_or_insert(d.start);
                     continue 'blocks;
@@ -458,6 +461,46 @@ fn reported_session(blocks: &[Block], title_index: usize, doc: &mut Document) {
                 doc.venue = d.venue;
             }
             return;
+        }
+    }
+}
+
+static HELD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:was held|were held|held (?:its|a|the)|took place|organized the|convened|se sont tenues?|s'est tenue?|se celebró|tuvo lugar)\b").unwrap()
+});
+static MEETING_WORDS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(workshop|seminar|meeting|consultation|expert|advisory group|atelier|réunion|taller|reunión)").unwrap()
+});
+
+/// A report on a meeting other than the session its masthead names (a
+/// workshop's report submitted to a committee's session): the dates and venue
+/// are those of the meeting reported on, as its first paragraphs say ("The
+/// workshop was held in Arusha, United Republic of Tanzania, from 11 to 15
+/// December 2006").
+pub fn reported_meeting(blocks: &[Block], start: usize, doc: &mut Document) {
+    let title = doc.title.clone().unwrap_or_default();
+    let other_meeting = MEETING_WORDS.is_match(&title)
+        && !doc
+            .body
+            .as_deref()
+            .is_some_and(|b| title.to_lowercase().contains(&b.to_lowercase()));
+    if doc.dates.is_some() && !other_meeting {
+        return;
+    }
+    for b in blocks.iter().skip(start).take(40) {
+        let t = b.text.as_str();
+        for m in HELD.find_iter(t) {
+            let clause = &t[m.start()..];
+            let clause = clause.split(". ").next().unwrap_or(clause);
+            let clause: String = clause.chars().take(240).collect();
+            if let Some(d) = super::meeting_dates::read(&clause) {
+                doc.dates = Some(DateRange {
+                    start: d.start,
+                    end: d.end,
+                });
+                doc.venue = d.venue;
+                return;
+            }
         }
     }
 }

@@ -37,6 +37,9 @@ pub fn parse_layout(layout: &Layout) -> Document {
     };
     let masthead = metadata::read(&blocks, &mut doc);
     let body_start = masthead.title_index.map(|i| i + 1).unwrap_or(0);
+    if doc.kind == DocumentKind::Report {
+        metadata::reported_meeting(&blocks, body_start, &mut doc);
+    }
     // Any document with an annotated agenda list is an agenda, title or not.
     if doc.kind == DocumentKind::Other && has_agenda_shape(&blocks) {
         doc.kind = DocumentKind::Agenda;

@@ -111,4 +111,6 @@ pub const RANGE_JOINERS: [&str; 12] = [
 ];
 
 /// Words that introduce a venue before its dates ("held in Nairobi from …").
-pub const VENUE_LEADS: [&str; 6] = ["held in", "held at", "tenue à", "celebrada en", "à", "en"];
+pub const VENUE_LEADS: [&str; 8] = [
+    "held in", "held at", "tenue à", "celebrada en", "in", "at", "à", "en",
+];

@@ -30,8 +30,21 @@ static AGENDA_TITLE: Lazy<Regex> = Lazy::new(|| {
       | agenda
     )\s*(?:\^[\d,*]+|[*¹²³⁴⁵⁶⁷⁸⁹⁰,]+)?$").unwrap()
 });
-static REPORT_TITLE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)(报告$|^report (?:of|on) )").unwrap());
+/// Every form of report title: "Report of/on …", "Draft report", "National
+/// report submitted …", "Interim report", 报告, "Rapport …", "Informe …".
+static REPORT_TITLE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)(
+            报告(?:草稿|草案)?$
+          | ^(?:draft\s+|interim\s+|final\s+|annual\s+|national\s+|summary\s+|synthesis\s+|provisional\s+)?report(?:\s+(?:of|on|submitted|by)\b|$)
+          | ^(?:projet\s+de\s+)?rapport(?:\s+national|\s+final|\s+intérimaire|\s+annuel)?(?:\s+(?:de|du|des|sur|présenté)\b|$)
+          | ^(?:proyecto\s+de\s+)?informe(?:\s+nacional|\s+final|\s+anual)?(?:\s+(?:de|del|sobre|presentado)\b|$)
+          | ^(?:проект\s+)?(?:национальный\s+)?доклад\b
+          | ^(?:مشروع\s+)?(?:ال)?تقرير
+        )",
+    )
+    .unwrap()
+});
 static ZH_REPORT_MEETING: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"在(.{2,12}?)举行的(.+?)(?:第.{1,4}(?:次|届))?(?:会议|届会)(?:的)?报告").unwrap()
 });
@@ -112,9 +125,9 @@ static ITEM_LINE: Lazy<Regex> = Lazy::new(|| {
 static AUTHOR_LINE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:(?:report|note|letter|memorandum) (?:of|by|from) the (?:secretary-general|secretariat|executive director|director-general|president|chair)|秘书长的报告|秘书处的说明|秘书长的说明|秘书处编写的背景文件)").unwrap()
 });
-/// A report of a meeting (not a report of the Secretary-General on a topic).
+/// A report of a meeting or a body (not a report of the Secretary-General on a topic).
 static MEETING_REPORT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(会议.{0,6}报告|届会.{0,6}报告|^report (?:of|on) the .*(?:meeting|session|held|conference)|on (?:its|the work of its) [\w-]+ (?:session|meeting))").unwrap()
+    Regex::new(r"(?i)(会议.{0,6}报告|届会.{0,6}报告|^report (?:of|on) the .*(?:meeting|session|held|conference)|on (?:its|the work of its) [\w-]+ (?:session|meeting)|^(?:draft|national|interim|final) report|^(?:projet de )?rapport|^(?:proyecto de )?informe|^(?:проект )?(?:национальный )?доклад|^(?:مشروع )?(?:ال)?تقرير)").unwrap()
 });
 static COLUMN_GAP: Lazy<Regex> = Lazy::new(|| Regex::new(r"\t|\s{3,}").unwrap());
 
@@ -247,7 +260,11 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
                 continue;
             }
             after_distr = after_distr.saturating_sub(1);
-            if let Some(d) = line_dates(t, zh) {
+            if let Some(mut d) = line_dates(t, zh) {
+                if d.venue.as_deref().is_some_and(|v| language_code(v).is_some()) {
+                    // "16 novembre 2009 Français": the date and the language of the copy.
+                    d.venue = None;
+                }
                 // A lone date with no venue is the distribution date (or a
                 // signature), not the meeting's.
                 let lone = d.start == d.end
@@ -316,6 +333,24 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
             }
             if REPORT_TITLE.is_match(t) && t.chars().count() > 6 {
                 let mut title = t.to_string();
+                // A title wrapped over paragraphs: "… on its" / "third session, held in …".
+                let mut j = i + 1;
+                while j < blocks.len() && j <= i + 3 && !title.ends_with(['.', '。']) {
+                    let next = blocks[j].text.trim();
+                    let goes_on = next
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+                        && blocks[j].cells.is_none()
+                        && next.chars().count() <= 120
+                        && (title.ends_with(|c: char| c.is_alphanumeric()) || title.ends_with(','));
+                    if !goes_on || zh {
+                        break;
+                    }
+                    title.push(' ');
+                    title.push_str(next);
+                    j += 1;
+                }
                 // A Chinese title wrapped before its last words: "……名额政" + "府间工作组会议报告".
                 if let Some(prev) = i.checked_sub(1).map(|p| blocks[p].text.trim()) {
                     if zh
@@ -511,11 +546,14 @@ fn read_report_title(doc: &mut Document) {
         return;
     };
     if doc.dates.is_none() {
-        if let Some(d) = dates::meeting_dates(&title) {
+        if let Some(d) = line_dates(&title, doc.language == "zh") {
             doc.dates = Some(DateRange {
                 start: d.start,
                 end: d.end,
             });
+            if doc.venue.is_none() {
+                doc.venue = d.venue;
+            }
         }
     }
     // The title names the meeting's own body, more specific than the masthead's.

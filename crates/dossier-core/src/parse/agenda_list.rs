@@ -242,9 +242,24 @@ fn follow(blocks: &[Block], start: usize, to: usize, title: String) -> Run {
                 title_pending = false;
                 continue;
             }
+            let lower = t
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || super::text::is_cjk(c));
+            // In a list whose titles end with a full stop or a semicolon, an
+            // unfinished title goes on onto the next block whatever its case.
+            let punctuated = run.items.len() >= 2
+                && run.items.iter().filter(|i| ends_title(&i.title)).count() * 2 >= run.items.len();
+            let last_title = {
+                let parent = run.items.last_mut().expect("an item");
+                match parent.children.last_mut() {
+                    Some(c) => &mut c.title,
+                    None => &mut parent.title,
+                }
+            };
             let wrapped = !ends_title(last_title)
                 && last_title.chars().count() >= 20
-                && t.chars().next().is_some_and(|c| c.is_lowercase() || super::text::is_cjk(c));
+                && (lower || (punctuated && t.chars().count() <= 120));
             if wrapped {
                 last_title.push(' ');
                 last_title.push_str(t);

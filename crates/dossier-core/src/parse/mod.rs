@@ -58,7 +58,23 @@ pub fn parse_layout(layout: &Layout) -> Document {
                 schedule::read(&blocks, body_start, &mut doc);
             }
         }
-        DocumentKind::Report | DocumentKind::Other => report::read(&blocks, body_start, &mut doc),
+        DocumentKind::Report | DocumentKind::Other => {
+            report::read(&blocks, body_start, &mut doc);
+            // An agenda the document announces ("adopted the following
+            // agenda:", an annex headed "Agenda"), found by its shape.
+            let announced = agenda_list::runs(&blocks, body_start, blocks.len())
+                .into_iter()
+                .filter(|r| r.is_compact() && agenda_list::announced(&blocks, r.first))
+                .max_by_key(|r| r.items.len());
+            if let Some(run) = announced {
+                let count = |items: &[crate::model::AgendaItem]| {
+                    items.iter().map(|i| 1 + i.children.len()).sum::<usize>()
+                };
+                if count(&run.items) >= count(&doc.agenda) {
+                    doc.agenda = run.items;
+                }
+            }
+        }
     }
     let joined: String = blocks
         .iter()

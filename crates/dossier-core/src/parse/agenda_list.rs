@@ -257,9 +257,14 @@ fn follow(blocks: &[Block], start: usize, to: usize, title: String) -> Run {
                     None => &mut parent.title,
                 }
             };
+            // A title that stops on "of", "and", "the" … is unfinished.
+            let dangling = last_title
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| super::vocabulary::is_function_word(w));
             let wrapped = !ends_title(last_title)
                 && last_title.chars().count() >= 20
-                && (lower || (punctuated && t.chars().count() <= 120));
+                && (lower || dangling || (punctuated && t.chars().count() <= 120));
             if wrapped {
                 last_title.push(' ');
                 last_title.push_str(t);
@@ -289,20 +294,43 @@ pub fn find(blocks: &[Block], from: usize, to: usize) -> Option<Run> {
         .max_by_key(|r| (r.items.len(), std::cmp::Reverse(r.first)))
 }
 
+static AGENDA_HEADING: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)^
+        (?:annex\s+[ivx\d]+\.?\s*|[ivx]{1,5}\.\s*|[a-z]\.\s*|附件[一二三四五六七八九十]*\s*|[一二三四五六七八九十]+[、.．]\s*)?
+        (?:
+            (?:(?:revised|provisional|adopted|annotated|draft)\s+)*agenda(?:\s+(?:of|for)\s+the\s+.{0,50})?
+          | (?:(?:临时|通过的|经修订的)?议程)
+          | ordre\s+du\s+jour(?:\s+(?:provisoire|adopté|annoté))*
+          | programa(?:\s+(?:provisional|aprobado))?
+          | (?:предварительная\s+)?повестка\s+дня
+          | جدول\s+الأعمال(?:\s+المؤقت)?
+        )\s*[:：.]?$",
+    )
+    .unwrap()
+});
+static AGENDA_ANNOUNCED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)(
+            following\s+(?:provisional\s+)?agenda
+          | agenda[^.;:]{0,60}\bas\s+follows
+          | (?:adopted|approved)\s+(?:the|its)\s+(?:provisional\s+)?agenda[^.;]{0,80}
+          | (?:通过|核可)了(?:以下|下列|如下)议程
+          | l'ordre\s+du\s+jour\s+(?:suivant|ci-après)
+          | el\s+siguiente\s+programa
+        )\s*[:：]$",
+    )
+    .unwrap()
+});
+
 /// The blocks just before `at` say an agenda follows: a heading naming the
-/// agenda ("I. Provisional agenda", "Agenda", 临时议程, "Ordre du jour
-/// provisoire"), or a sentence announcing it ("adopted the following agenda:").
+/// agenda ("I. Provisional agenda", "Annex I Agenda", 临时议程, "Ordre du
+/// jour provisoire"), or a sentence announcing it ("… adopted the following
+/// agenda:"). "The 2030 Agenda for Sustainable Development" announces nothing.
 pub fn announced(blocks: &[Block], at: usize) -> bool {
     blocks[at.saturating_sub(3)..at].iter().any(|b| {
-        let t = b.text.trim().to_lowercase();
-        let names = t.contains("agenda")
-            || t.contains("议程")
-            || t.contains("ordre du jour")
-            || t.contains("programa")
-            || t.contains("повестк")
-            || t.contains("جدول الأعمال");
-        let heading = t.chars().count() <= 80 && !t.contains(" of the provisional agenda");
-        names && (heading || t.ends_with(':') || t.ends_with('：'))
+        let t = b.text.trim();
+        (t.chars().count() <= 80 && AGENDA_HEADING.is_match(t)) || AGENDA_ANNOUNCED.is_match(t)
     })
 }
 

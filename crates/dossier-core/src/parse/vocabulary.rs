@@ -114,3 +114,14 @@ pub const RANGE_JOINERS: [&str; 12] = [
 pub const VENUE_LEADS: [&str; 8] = [
     "held in", "held at", "tenue à", "celebrada en", "in", "at", "à", "en",
 ];
+
+/// Words a title or a sentence cannot end on ("… the Executive Boards of").
+pub const FUNCTION_WORDS: [&str; 32] = [
+    "of", "and", "the", "for", "on", "to", "in", "with", "at", "by", "from", "or", "a", "an",
+    "de", "du", "des", "et", "la", "le", "les", "sur", "y", "del", "el", "los", "las", "en",
+    "и", "в", "на", "по",
+];
+
+pub fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+}

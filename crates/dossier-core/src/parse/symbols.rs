@@ -8,7 +8,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-const SEG: &str = r"(?:[0-9]{1,4}(?:\.[0-9]{1,3})?(?:\s?\((?:Sect|Part|Vol|Chap)\.?\s?[0-9A-Z]{1,4}\))?|(?:Add|Rev|Corr|Amend|CRP|Misc|INF|WP|Sect|Part)\.?\s?[0-9]{1,3}|Part\s[A-Z]|Summary|Suppl?\.\s?[0-9]{1,3}|[A-Z][A-Za-z]{0,9}(?:\.[0-9A-Z]{1,3})*)";
+const SEG: &str = r"(?:[0-9]{1,4}(?:\.[0-9]{1,3})?(?:\s?\((?:Sect|Part|Vol|Chap)\.?\s?[0-9A-Z]{1,4}\)|\([0-9]{1,3}\))?|(?:Add|Rev|Corr|Amend|CRP|Misc|INF|WP|Sect|Part)\.?\s?[0-9]{1,3}|Part\s[A-Z]|Summary|Suppl?\.\s?[0-9]{1,3}|[A-Z][A-Za-z]{0,9}(?:\([0-9]{1,3}\))?(?:\.[0-9A-Z]{1,3})*)";
 
 static SYMBOL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
@@ -169,6 +169,14 @@ mod tests {
         assert_eq!(
             syms("CAC/COSP/2019/7/Add.1 and CAC/COSP/2019/CRP.1"),
             vec!["CAC/COSP/2019/7/Add.1", "CAC/COSP/2019/CRP.1"]
+        );
+    }
+
+    #[test]
+    fn symbols_with_numbers_in_brackets() {
+        assert_eq!(
+            syms("see ICCD/COP(8)/CST/8, UNCTAD/SHIP/494(10) and A/80/590 (Part II)"),
+            ["ICCD/COP(8)/CST/8", "UNCTAD/SHIP/494(10)", "A/80/590 (Part II)"]
         );
     }
 

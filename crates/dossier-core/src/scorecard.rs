@@ -62,10 +62,10 @@ pub fn similarity(a: &[char], b: &[char]) -> f64 {
         // The longest common block (earliest in `a`, then in `b`), then the same on each side.
         let mut best = (0usize, 0usize, 0usize);
         let mut prev = vec![0usize; b.len() + 1];
-        for i in 0..a.len() {
+        for (i, ca) in a.iter().enumerate() {
             let mut cur = vec![0usize; b.len() + 1];
-            for j in 0..b.len() {
-                if a[i] == b[j] {
+            for (j, cb) in b.iter().enumerate() {
+                if ca == cb {
                     cur[j + 1] = prev[j] + 1;
                     let k = cur[j + 1];
                     if k > best.2 {

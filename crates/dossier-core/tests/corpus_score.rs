@@ -24,7 +24,10 @@ fn sets() -> Vec<TruthSet> {
     if real.is_dir() {
         out.push(TruthSet::from_file("real", &core.join("corpus/truth.json"), &real).unwrap());
     } else if std::env::var_os("CI").is_some() {
-        panic!("the real corpus is missing at {} (CI has ../shared beside the checkout)", real.display());
+        panic!(
+            "the real corpus is missing at {} (CI has ../shared beside the checkout)",
+            real.display()
+        );
     } else {
         eprintln!("skipping the real corpus: {} not found", real.display());
     }

@@ -131,10 +131,16 @@ pub fn read(blocks: &[Block], start: usize, end: usize, doc: &mut Document) {
         .or_else(|| super::agenda_list::find(blocks, start, end));
     let (mut items, after) = match shaped {
         Some(run) => {
-            let after = ann_at.map(|a| start + a + 1).unwrap_or(run.last + 1).max(run.last + 1);
+            let after = ann_at
+                .map(|a| start + a + 1)
+                .unwrap_or(run.last + 1)
+                .max(run.last + 1);
             (run.items, after)
         }
-        None => (read_list(&region[..list_end]), start + ann_at.map(|a| a + 1).unwrap_or(0)),
+        None => (
+            read_list(&region[..list_end]),
+            start + ann_at.map(|a| a + 1).unwrap_or(0),
+        ),
     };
     let from_list = !items.is_empty();
     if from_list || ann_at.is_none() {
@@ -349,7 +355,8 @@ fn read_annotations(
                 continue;
             }
         }
-        if let (Some(super::agenda_list::Entry::Sub(letter, title)), Some(top)) = (&entry, cur_top) {
+        if let (Some(super::agenda_list::Entry::Sub(letter, title)), Some(top)) = (&entry, cur_top)
+        {
             let title = tidy_title(title);
             let number = format!("{}({letter})", items[top].number);
             if let Some(pos) = items[top]

@@ -132,11 +132,7 @@ impl Run {
 
     /// Short titles, as an agenda's are (a numbered paragraph is longer).
     fn has_titles(&self) -> bool {
-        let mut lens: Vec<usize> = self
-            .items
-            .iter()
-            .map(|i| i.title.chars().count())
-            .collect();
+        let mut lens: Vec<usize> = self.items.iter().map(|i| i.title.chars().count()).collect();
         lens.sort_unstable();
         let median = lens.get(lens.len() / 2).copied().unwrap_or(0);
         median > 0 && median <= 160 && lens.last().is_some_and(|&m| m <= 400)
@@ -162,7 +158,11 @@ pub fn runs(blocks: &[Block], from: usize, to: usize) -> Vec<Run> {
         match entry(&blocks[i]) {
             Some(Entry::Top(1, title)) => {
                 let run = follow(blocks, i, to, title);
-                i = if run.items.len() >= 2 { run.last + 1 } else { i + 1 };
+                i = if run.items.len() >= 2 {
+                    run.last + 1
+                } else {
+                    i + 1
+                };
                 if run.items.len() >= 2 {
                     out.push(run);
                 }
@@ -261,7 +261,7 @@ fn follow(blocks: &[Block], start: usize, to: usize, title: String) -> Run {
             let dangling = last_title
                 .rsplit(' ')
                 .next()
-                .is_some_and(|w| super::vocabulary::is_function_word(w));
+                .is_some_and(super::vocabulary::is_function_word);
             let wrapped = !ends_title(last_title)
                 && last_title.chars().count() >= 20
                 && (lower || dangling || (punctuated && t.chars().count() <= 120));
@@ -385,8 +385,14 @@ mod tests {
         assert_eq!(e[2], Some(Entry::Top(3, "Other business".into())));
         assert_eq!(e[3], Some(Entry::Top(4, String::new())));
         assert_eq!(e[4], Some(Entry::Top(1, "通过议程".into())));
-        assert_eq!(e[5], Some(Entry::Sub("a".into(), "Opening of the session;".into())));
-        assert_eq!(e[6], Some(Entry::Sub("b".into(), "Election of officers".into())));
+        assert_eq!(
+            e[5],
+            Some(Entry::Sub("a".into(), "Opening of the session;".into()))
+        );
+        assert_eq!(
+            e[6],
+            Some(Entry::Sub("b".into(), "Election of officers".into()))
+        );
         assert_eq!(e[7], Some(Entry::Top(5, "Adoption of the report".into())));
         assert_eq!(e[8], None);
     }

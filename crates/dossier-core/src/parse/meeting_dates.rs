@@ -151,8 +151,18 @@ mod tests {
 
     #[test]
     fn reads_dates_in_every_order() {
-        check("Geneva, 3–7 February 2025", "2025-02-03", "2025-02-07", Some("Geneva"));
-        check("12 to 15 May 2026, Geneva", "2026-05-12", "2026-05-15", Some("Geneva"));
+        check(
+            "Geneva, 3–7 February 2025",
+            "2025-02-03",
+            "2025-02-07",
+            Some("Geneva"),
+        );
+        check(
+            "12 to 15 May 2026, Geneva",
+            "2026-05-12",
+            "2026-05-15",
+            Some("Geneva"),
+        );
         check(
             "Cartagena, Colombia, 4–8 October 2027",
             "2027-10-04",
@@ -171,7 +181,12 @@ mod tests {
             "2025-04-02",
             Some("United Nations Headquarters, New York"),
         );
-        check("Geneva, 30 April – 1 May 2018", "2018-04-30", "2018-05-01", Some("Geneva"));
+        check(
+            "Geneva, 30 April – 1 May 2018",
+            "2018-04-30",
+            "2018-05-01",
+            Some("Geneva"),
+        );
         check(
             "Durban, 28 November to 3 December 2011",
             "2011-11-28",
@@ -184,9 +199,24 @@ mod tests {
             "2025-12-02",
             None,
         );
-        check("Genève, 8-19 février 2010", "2010-02-08", "2010-02-19", Some("Genève"));
-        check("Nairobi, 3–7 et 10–12 mars 2027", "2027-03-03", "2027-03-12", Some("Nairobi"));
-        check("Substantive session, 12 May–13 June 2025", "2025-05-12", "2025-06-13", None);
+        check(
+            "Genève, 8-19 février 2010",
+            "2010-02-08",
+            "2010-02-19",
+            Some("Genève"),
+        );
+        check(
+            "Nairobi, 3–7 et 10–12 mars 2027",
+            "2027-03-03",
+            "2027-03-12",
+            Some("Nairobi"),
+        );
+        check(
+            "Substantive session, 12 May–13 June 2025",
+            "2025-05-12",
+            "2025-06-13",
+            None,
+        );
     }
 
     #[test]
@@ -195,6 +225,9 @@ mod tests {
         assert!(read("3–7 February").is_none());
         assert!(read("A/80/590").is_none());
         let d = read("TD/B/CN.4/36 11 May 1994").unwrap();
-        assert_eq!((d.start.as_str(), d.end.as_str(), d.venue), ("1994-05-11", "1994-05-11", None));
+        assert_eq!(
+            (d.start.as_str(), d.end.as_str(), d.venue),
+            ("1994-05-11", "1994-05-11", None)
+        );
     }
 }

@@ -18,7 +18,8 @@ static BODY_WORDS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(会议|工作组|委员会|理事会|大会|专家组|小组|机构|论坛|Conference|Working Group|Commission|Council|Committee|Assembly|Group|Meeting|Board|Forum|Body|Parties)").unwrap()
 });
 static AGENDA_TITLE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?ix)^(
+    Regex::new(
+        r"(?ix)^(
         临时议程(和|及)?说明 | 临时议程 | 议程说明 | 附加说明的临时议程
       | (?:revised\s+)?(?:annotated\s+)?(?:draft\s+)?provisional\s+agenda(?:\s+and\s+annotations)?
             (?:\s+(?:for|of)\s+the\s+.{3,120})?             # '… for the twenty-fourth session'
@@ -28,7 +29,9 @@ static AGENDA_TITLE: Lazy<Regex> = Lazy::new(|| {
       | предварительная\s+повестка\s+дня(?:\s+.{3,120})?
       | جدول\s+الأعمال\s+المؤقت(?:\s+.{3,120})?
       | agenda
-    )\s*(?:\^[\d,*]+|[*¹²³⁴⁵⁶⁷⁸⁹⁰,]+)?$").unwrap()
+    )\s*(?:\^[\d,*]+|[*¹²³⁴⁵⁶⁷⁸⁹⁰,]+)?$",
+    )
+    .unwrap()
 });
 /// Every form of report title: "Report of/on …", "Draft report", "National
 /// report submitted …", "Interim report", 报告, "Rapport …", "Informe …".
@@ -261,7 +264,10 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
             }
             after_distr = after_distr.saturating_sub(1);
             if let Some(mut d) = line_dates(t, zh) {
-                if d.venue.as_deref().is_some_and(|v| language_code(v).is_some()) {
+                if d.venue
+                    .as_deref()
+                    .is_some_and(|v| language_code(v).is_some())
+                {
                     // "16 novembre 2009 Français": the date and the language of the copy.
                     d.venue = None;
                 }

@@ -83,6 +83,7 @@ pub fn parse_layout(layout: &Layout) -> Document {
         .join("\n");
     doc.references = all_references(&doc, &joined);
     doc.suggested_symbol = metadata::suggest_symbol(&doc);
+    check_agenda(&mut doc);
     if doc.kind == DocumentKind::Agenda && doc.agenda.is_empty() {
         doc.diagnostics.push("no agenda items found".to_string());
     }
@@ -212,6 +213,63 @@ fn push_row(out: &mut Vec<text::Block>, mut cells: Vec<String>) -> bool {
     true
 }
 
+/// An agenda never shows an item number twice nor page furniture in a title:
+/// a repeated number means the parser lost its place (the repeat is left out
+/// and said), and a job number or a processing note glued onto a title is
+/// cut off there.
+fn check_agenda(doc: &mut Document) {
+    let mut seen: Vec<String> = Vec::new();
+    let mut diagnostics = Vec::new();
+    fn walk(
+        items: &mut Vec<crate::model::AgendaItem>,
+        seen: &mut Vec<String>,
+        diagnostics: &mut Vec<String>,
+    ) {
+        items.retain(|it| {
+            if seen.contains(&it.number) {
+                diagnostics.push(format!(
+                    "agenda item {} appears twice; the second one is left out",
+                    it.number
+                ));
+                false
+            } else {
+                seen.push(it.number.clone());
+                true
+            }
+        });
+        for it in items.iter_mut() {
+            if let Some(at) = furniture_in(&it.title) {
+                diagnostics.push(format!(
+                    "agenda item {}: page furniture cut from its title ({:?})",
+                    it.number,
+                    it.title[at..].trim()
+                ));
+                it.title = agenda::tidy_title(&it.title[..at]);
+            }
+            walk(&mut it.children, seen, diagnostics);
+        }
+    }
+    walk(&mut doc.agenda, &mut seen, &mut diagnostics);
+    doc.diagnostics.extend(diagnostics);
+}
+
+static FURNITURE_IN_TEXT: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+    regex::Regex::new(
+        r"(?x)
+        \s\^\d{1,2}\s+(?:Note|The\ present|\*)         # a footnote run on: '^1 Note: …'
+      | \s(?:[A-Z]\.)?\d{2}-\d{5}\s?\([A-Z]\)        # a job number: '25-06880 (E)'
+      | \s\*\d{7}\*                               # a barcode
+      | \s(?i:please\ recycle)
+      | _{4,}                                       # a footnote rule",
+    )
+    .unwrap()
+});
+
+/// Where page furniture starts inside a title, if it does.
+fn furniture_in(title: &str) -> Option<usize> {
+    FURNITURE_IN_TEXT.find(title).map(|m| m.start())
+}
+
 fn has_agenda_shape(blocks: &[text::Block]) -> bool {
     let list = blocks.iter().take(60).any(|b| {
         let t = b.text.trim().to_lowercase();
@@ -247,4 +305,46 @@ fn all_references(doc: &Document, text: &str) -> Vec<Reference> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::AgendaItem;
+
+    fn item(n: &str, t: &str) -> AgendaItem {
+        AgendaItem {
+            number: n.into(),
+            title: t.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn repeated_numbers_and_furniture_in_titles_are_diagnostics() {
+        let mut doc = Document {
+            agenda: vec![
+                item("1", "Opening"),
+                item(
+                    "2",
+                    "Other matters ^1 Note: The present document was processed in its entirety",
+                ),
+                item("2", "Adoption of the report"),
+                item("3", "Elections 25-06880 (E) 090525"),
+            ],
+            ..Default::default()
+        };
+        check_agenda(&mut doc);
+        let titles: Vec<(&str, &str)> = doc
+            .agenda
+            .iter()
+            .map(|i| (i.number.as_str(), i.title.as_str()))
+            .collect();
+        assert_eq!(
+            titles,
+            [("1", "Opening"), ("2", "Other matters"), ("3", "Elections")]
+        );
+        assert_eq!(doc.diagnostics.len(), 3, "{:?}", doc.diagnostics);
+        assert!(doc.diagnostics.iter().any(|d| d.contains("appears twice")));
+    }
 }

@@ -176,7 +176,11 @@ mod tests {
     fn symbols_with_numbers_in_brackets() {
         assert_eq!(
             syms("see ICCD/COP(8)/CST/8, UNCTAD/SHIP/494(10) and A/80/590 (Part II)"),
-            ["ICCD/COP(8)/CST/8", "UNCTAD/SHIP/494(10)", "A/80/590 (Part II)"]
+            [
+                "ICCD/COP(8)/CST/8",
+                "UNCTAD/SHIP/494(10)",
+                "A/80/590 (Part II)"
+            ]
         );
     }
 

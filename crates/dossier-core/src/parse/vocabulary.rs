@@ -112,14 +112,21 @@ pub const RANGE_JOINERS: [&str; 12] = [
 
 /// Words that introduce a venue before its dates ("held in Nairobi from …").
 pub const VENUE_LEADS: [&str; 8] = [
-    "held in", "held at", "tenue à", "celebrada en", "in", "at", "à", "en",
+    "held in",
+    "held at",
+    "tenue à",
+    "celebrada en",
+    "in",
+    "at",
+    "à",
+    "en",
 ];
 
 /// Words a title or a sentence cannot end on ("… the Executive Boards of").
 pub const FUNCTION_WORDS: [&str; 32] = [
-    "of", "and", "the", "for", "on", "to", "in", "with", "at", "by", "from", "or", "a", "an",
-    "de", "du", "des", "et", "la", "le", "les", "sur", "y", "del", "el", "los", "las", "en",
-    "и", "в", "на", "по",
+    "of", "and", "the", "for", "on", "to", "in", "with", "at", "by", "from", "or", "a", "an", "de",
+    "du", "des", "et", "la", "le", "les", "sur", "y", "del", "el", "los", "las", "en", "и", "в",
+    "на", "по",
 ];
 
 pub fn is_function_word(w: &str) -> bool {

@@ -26,11 +26,6 @@ pub fn parse_layout(layout: &Layout) -> Document {
     let language = text::detect_language(&layout.text());
     let zh = language == "zh";
     let blocks = parse_blocks(layout, zh);
-    if std::env::var_os("DOSSIER_DEBUG_BLOCKS").is_some() {
-        for (i, b) in blocks.iter().enumerate() {
-            eprintln!("{i:4} {:?} {}", b.cells.as_ref().map(|c| c.len()), b.text);
-        }
-    }
     let mut doc = Document {
         language,
         ..Default::default()

@@ -46,7 +46,9 @@ fn looks_binary(s: &str) -> bool {
 }
 
 fn normalize_newlines(s: &str) -> String {
-    s.replace("\r\n", "\n").replace(['\r', '\x0c'], "\n")
+    // Form feeds stay: they mark the page breaks of text laid out by a PDF-to-text tool
+    // (the text front end reads running heads next to them).
+    s.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 #[cfg(test)]

@@ -66,10 +66,16 @@ fn take_page_furniture(raw: &str) -> (String, Vec<(u32, Block)>) {
     let mut furniture = Vec::new();
     for (i, page) in pages.iter().enumerate() {
         let lines: Vec<&str> = page.lines().collect();
-        let filled: Vec<usize> = (0..lines.len()).filter(|&j| !lines[j].trim().is_empty()).collect();
+        let filled: Vec<usize> = (0..lines.len())
+            .filter(|&j| !lines[j].trim().is_empty())
+            .collect();
         let mut drop = vec![false; lines.len()];
         // Up to two lines at the head (after a break) and at the foot (before one).
-        let head = if i > 0 { filled.iter().take(2).copied().collect() } else { Vec::new() };
+        let head = if i > 0 {
+            filled.iter().take(2).copied().collect()
+        } else {
+            Vec::new()
+        };
         let foot: Vec<usize> = if i + 1 < pages.len() {
             filled.iter().rev().take(3).copied().collect()
         } else {
@@ -170,7 +176,10 @@ mod tests {
             ]
         );
         let text = layout.text();
-        assert!(text.contains("GE.25-19876 (E)"), "the first page's job number stays");
+        assert!(
+            text.contains("GE.25-19876 (E)"),
+            "the first page's job number stays"
+        );
         assert_eq!(text.matches("ECE/CEP/WG.12/2026/1").count(), 0);
     }
 }

@@ -41,14 +41,11 @@ pub fn parse_layout(layout: &Layout) -> Document {
                 .map(|p| p + body_start)
                 .unwrap_or(blocks.len());
             agenda::read(&blocks, body_start, annex, &mut doc);
-            schedule::read(&blocks, annex, &mut doc);
-            if doc.schedule.is_empty() {
-                // Some agendas put the timetable without an annex heading.
-                schedule::read(&blocks, body_start, &mut doc);
-            }
         }
         DocumentKind::Report | DocumentKind::Other => report::read(&blocks, body_start, &mut doc),
     }
+    // A timetable, found by its shape in a document of any kind.
+    schedule::read(&blocks, body_start, &mut doc);
     let joined: String = blocks
         .iter()
         .map(|b| b.text.as_str())

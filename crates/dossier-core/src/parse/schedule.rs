@@ -52,6 +52,8 @@ static SINGLE_TIME: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:(\d{1,2})(?:[.:](\d{2}))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|h\b)|(\d{1,2})[.:](\d{2})\b|(noon|midday))\s*(-|–|—|to)?")
         .unwrap()
 });
+static CLOCK: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.)|\b\d{1,2}:\d{2}\b").unwrap());
 static ROOM: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:(?i:conference\s+room|room|salle|hall|meeting\s+room|trusteeship\s+council\s+chamber|general\s+assembly\s+hall)\b.*|.*会议室.*)$").unwrap()
 });
@@ -617,7 +619,7 @@ fn regions(rows: &[Row], years: &[i32]) -> Vec<(usize, usize)> {
             }
             j += 1;
         }
-        if times >= 2 || days >= 3 {
+        if times >= 2 || times + days >= 3 {
             // The header row and a day heading just above the first row.
             let mut s = start;
             for k in (start.saturating_sub(4)..start).rev() {
@@ -665,9 +667,19 @@ fn is_header(r: &Row) -> bool {
         .filter(|k| matches!(k, Some("date" | "time" | "item" | "room" | "meeting")))
         .count();
     let values = kinds.iter().filter(|k| **k == Some("value")).count();
+    let core = kinds
+        .iter()
+        .any(|k| matches!(k, Some("date" | "time" | "item")));
+    let lanes_short = r
+        .cells
+        .iter()
+        .zip(&kinds)
+        .all(|((_, c), k)| k.is_some() || c.split_whitespace().count() <= 5);
     r.table
         && r.cells.iter().filter(|c| !c.1.is_empty()).count() >= 2
         && named >= 1
+        && core
+        && lanes_short
         && (values == 0 || r.cells.iter().any(|(_, c)| time_in(c).is_some()))
         && {
             // No cell holds a value.
@@ -900,7 +912,13 @@ fn read_region(
             .filter(|c| !c.is_empty())
             .collect::<Vec<_>>()
             .join(" ");
-        if joined.trim().is_empty() {
+        // Page furniture that the extraction left in: "2   GE.25-19876".
+        if joined.trim().is_empty()
+            || r
+                .cells
+                .iter()
+                .any(|(_, c)| super::metadata::is_job_line(c.trim()))
+        {
             continue;
         }
         if let Some(c) = NOTE_LINE.captures(joined.trim()) {
@@ -908,6 +926,9 @@ fn read_region(
                 notes.insert(c[1].chars().next().unwrap(), c[2].trim().to_string());
                 continue;
             }
+        }
+        if std::env::var_os("DOSSIER_DEBUG_SCHEDULE").is_some() {
+            eprintln!("row {ri} table={} header={} {:?}", r.table, is_header(r), r.cells);
         }
         if is_header(r) {
             let mut lanes = Vec::new();
@@ -1141,8 +1162,15 @@ fn read_region(
                 }
             }
         }
+        // A line of prose that says when the day's meetings are ("Monday,
+        // 9 June: from 9 a.m. to 1 p.m. and from 3 to 6 p.m.") is no slot.
+        let prose_times = toks.iter().any(|(_, ts)| {
+            ts.iter()
+                .any(|t| matches!(t, Tok::Text(x) if CLOCK.is_match(x)))
+        });
         if date_read
             && !row_time
+            && !prose_times
             && row_part.is_none()
             && st.ctx.is_none()
             && st.time_cols.is_empty()
@@ -1341,7 +1369,7 @@ mod tests {
             let (x, y, _) = time_range(s).unwrap_or_else(|| panic!("{s}"));
             assert_eq!((x.as_str(), y.as_str()), (*a, *b), "{s}");
         }
-        assert_eq!(single_time("10 a.m.–").unwrap(), ("10:00".into(), true, 8));
+        assert_eq!(single_time("10 a.m.–").unwrap(), ("10:00".into(), true, 10));
         assert_eq!(single_time("1 p.m.").unwrap().0, "13:00");
     }
 

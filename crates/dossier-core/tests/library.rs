@@ -79,7 +79,10 @@ fn timetable_lanes_rooms_and_parts_of_day_round_trip_through_the_store() {
             parts += s.part_of_day.is_some() as usize;
         }
     }
-    assert!(lanes > 0 && rooms > 0 && parts > 0, "{lanes} {rooms} {parts}");
+    assert!(
+        lanes > 0 && rooms > 0 && parts > 0,
+        "{lanes} {rooms} {parts}"
+    );
 }
 
 #[test]

@@ -52,8 +52,13 @@ static SINGLE_TIME: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:(\d{1,2})(?:[.:](\d{2}))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|h\b)|(\d{1,2})[.:](\d{2})\b|(noon|midday))\s*(-|–|—|to)?")
         .unwrap()
 });
-static CLOCK: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.)|\b\d{1,2}:\d{2}\b").unwrap());
+static CLOCK: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.)|\b\d{1,2}:\d{2}\b").unwrap()
+});
+/// A job number at a page's foot: "GE.25-19876", "V.25-05678 (E)", "K2502044".
+static JOB_NUMBER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:[A-Z]{1,3}\.?\s?)?\d{2}-\d{5}(?:\s*\([A-Z]\))?$|^[A-Z]\d{7}$").unwrap()
+});
 static ROOM: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:(?i:conference\s+room|room|salle|hall|meeting\s+room|trusteeship\s+council\s+chamber|general\s+assembly\s+hall)\b.*|.*会议室.*)$").unwrap()
 });
@@ -867,6 +872,9 @@ fn new_slot(
     });
     markers.push(Vec::new());
     let i = slots.len() - 1;
+    if std::env::var_os("DOSSIER_DEBUG_SCHEDULE").is_some() {
+        eprintln!("  new slot {i}: {:?}", slots[i]);
+    }
     if st.date.is_none() {
         st.undated.push(i);
     }
@@ -914,10 +922,9 @@ fn read_region(
             .join(" ");
         // Page furniture that the extraction left in: "2   GE.25-19876".
         if joined.trim().is_empty()
-            || r
-                .cells
-                .iter()
-                .any(|(_, c)| super::metadata::is_job_line(c.trim()))
+            || r.cells.iter().any(|(_, c)| {
+                super::metadata::is_job_line(c.trim()) || JOB_NUMBER.is_match(c.trim())
+            })
         {
             continue;
         }
@@ -928,7 +935,12 @@ fn read_region(
             }
         }
         if std::env::var_os("DOSSIER_DEBUG_SCHEDULE").is_some() {
-            eprintln!("row {ri} table={} header={} {:?}", r.table, is_header(r), r.cells);
+            eprintln!(
+                "row {ri} table={} header={} {:?}",
+                r.table,
+                is_header(r),
+                r.cells
+            );
         }
         if is_header(r) {
             let mut lanes = Vec::new();
@@ -1108,6 +1120,7 @@ fn read_region(
                             && *col == st.time_col
                             && col.is_some()
                             && !row_time
+                            && !has_items
                             && text.split_whitespace().count() <= 3
                             && text.chars().next().is_some_and(|c| c.is_uppercase())
                             && text

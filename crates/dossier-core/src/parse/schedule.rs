@@ -188,6 +188,11 @@ fn single_time(s: &str) -> Option<(String, bool, usize)> {
         return Some(("12:00".into(), open, len));
     }
     if let Some(h) = c.get(4) {
+        // A bare "10.15" is a time only in a cell of its own (not a
+        // paragraph number such as "3.14 Dr Novelly asked ...").
+        if s2t[c.get(0)?.end()..].trim().chars().count() > 40 {
+            return None;
+        }
         let h: u32 = h.as_str().parse().ok()?;
         let m: u32 = c[5].parse().ok()?;
         if h > 24 || m > 59 {
@@ -779,6 +784,21 @@ pub fn read(blocks: &[Block], _start: usize, doc: &mut Document) {
             &mut notes,
             doc,
         );
+        // Slots without any day: the meeting's day when it is one day,
+        // otherwise not a timetable that can be read.
+        if slots[before..].iter().all(|s| s.date.is_none()) {
+            match doc.dates.as_ref().filter(|d| d.start == d.end) {
+                Some(d) => {
+                    for s in &mut slots[before..] {
+                        s.date = Some(d.start.clone());
+                    }
+                }
+                None => {
+                    slots.truncate(before);
+                    markers.truncate(before);
+                }
+            }
+        }
         if slots.len() == before {
             doc.diagnostics.push(format!(
                 "schedule: rows {}–{} look like a timetable, but no slot could be read",
@@ -817,9 +837,7 @@ pub fn read(blocks: &[Block], _start: usize, doc: &mut Document) {
     let keep: Vec<bool> = slots
         .iter()
         .map(|s| {
-            !(s.items.is_empty()
-                && !s.titles.is_empty()
-                && s.titles.iter().all(|t| BREAK.is_match(t.trim())))
+            !(s.items.is_empty() && s.titles.first().is_some_and(|t| BREAK.is_match(t.trim())))
         })
         .collect();
     let mut k = keep.iter();
@@ -881,7 +899,18 @@ fn new_slot(
     i
 }
 
-fn add_text(slot: &mut ScheduleSlot, marks: &mut Vec<char>, text: &str, lane_cell: bool) {
+/// Where a text goes in its slot.
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    /// The title beside the items (or a lane's own text).
+    Title,
+    /// A further cell of the row: a meeting held in parallel.
+    Parallel,
+    /// Running text under the row: the title wrapped onto the next line.
+    Wrapped,
+}
+
+fn add_text(slot: &mut ScheduleSlot, marks: &mut Vec<char>, text: &str, place: Place) {
     for c in MARKER.captures_iter(text) {
         marks.push(c[1].chars().next().unwrap());
     }
@@ -889,15 +918,33 @@ fn add_text(slot: &mut ScheduleSlot, marks: &mut Vec<char>, text: &str, lane_cel
     if t.is_empty() {
         return;
     }
-    if CONTINUED.is_match(&t) {
-        slot.continued = true;
-    }
-    if lane_cell || slot.titles.is_empty() || !slot.items.is_empty() {
-        if !slot.titles.contains(&t) {
-            slot.titles.push(t);
+    match place {
+        Place::Wrapped if !slot.titles.is_empty() => {
+            let last = slot.titles.last_mut().unwrap();
+            let cjk = last.chars().last().is_some_and(super::text::is_cjk)
+                || t.chars().next().is_some_and(super::text::is_cjk)
+                || last.chars().last().is_some_and(super::text::is_cjk_punct);
+            if !cjk && !last.ends_with(' ') {
+                last.push(' ');
+            }
+            last.push_str(&t);
+            if CONTINUED.is_match(last) {
+                slot.continued = true;
+            }
         }
-    } else if !slot.parallel.contains(&t) {
-        slot.parallel.push(t);
+        Place::Parallel if !slot.titles.is_empty() || !slot.items.is_empty() => {
+            if !slot.parallel.contains(&t) {
+                slot.parallel.push(t);
+            }
+        }
+        _ => {
+            if CONTINUED.is_match(&t) {
+                slot.continued = true;
+            }
+            if !slot.titles.contains(&t) {
+                slot.titles.push(t);
+            }
+        }
     }
 }
 
@@ -929,7 +976,9 @@ fn read_region(
             continue;
         }
         if let Some(c) = NOTE_LINE.captures(joined.trim()) {
-            if joined.starts_with('^') {
+            let m = c[1].chars().next().unwrap();
+            let referenced = markers[first_slot..].iter().flatten().any(|&x| x == m);
+            if joined.starts_with('^') || referenced && r.cells.len() == 1 {
                 notes.insert(c[1].chars().next().unwrap(), c[2].trim().to_string());
                 continue;
             }
@@ -995,6 +1044,7 @@ fn read_region(
         let mut date_read = false;
         let mut row_time = false;
         let mut row_part: Option<&'static str> = None;
+        let mut texts_in_row = 0usize;
         for (col, ts) in &toks {
             let lane_idx = col.and_then(|c| st.lanes.iter().position(|l| l.0 == c));
             for t in ts {
@@ -1134,13 +1184,26 @@ fn read_region(
                         }
                         if Some(*col) == Some(st.meeting_col) && st.meeting_col.is_some() {
                             if let Some(&i) = st.open.get(&None) {
-                                if slots[i].lane.is_none() {
+                                if slots[i].lane.is_none()
+                                    && slots[i].titles.is_empty()
+                                    && slots[i].items.is_empty()
+                                {
                                     slots[i].lane = Some(lane_name(text));
                                 }
                             }
                         }
                         if let Some(i) = target_slot(&mut st, slots, markers, *col, lane_idx) {
-                            add_text(&mut slots[i], &mut markers[i], text, lane_idx.is_some());
+                            let place = if lane_idx.is_some() {
+                                Place::Title
+                            } else if has_items && texts_in_row == 0 {
+                                Place::Title
+                            } else if col.is_none() {
+                                Place::Wrapped
+                            } else {
+                                Place::Parallel
+                            };
+                            texts_in_row += 1;
+                            add_text(&mut slots[i], &mut markers[i], text, place);
                             st.last = Some(i);
                         }
                     }
@@ -1162,7 +1225,7 @@ fn read_region(
                             extend_items(&mut slots[i], items);
                             markers[i].extend(m.iter().copied());
                         }
-                        Tok::Text(x) => add_text(&mut slots[i], &mut markers[i], x, false),
+                        Tok::Text(x) => add_text(&mut slots[i], &mut markers[i], x, Place::Title),
                         _ => {}
                     }
                 }
@@ -1198,7 +1261,7 @@ fn read_region(
             for (_, ts) in &toks {
                 for t in ts {
                     if let Tok::Text(x) = t {
-                        add_text(&mut slots[i], &mut markers[i], x, false);
+                        add_text(&mut slots[i], &mut markers[i], x, Place::Title);
                     }
                 }
             }

@@ -695,8 +695,7 @@ fn is_header(r: &Row) -> bool {
             // No cell holds a value.
             r.cells.iter().all(|(_, c)| {
                 c.chars().count() < 60 && time_range(c).is_none() && read_items(c).is_none()
-            }) || r.cells.iter().any(|(_, c)| time_in(c).is_some())
-                && kinds.iter().any(|k| *k == Some("date"))
+            }) || r.cells.iter().any(|(_, c)| time_in(c).is_some()) && kinds.contains(&Some("date"))
         }
 }
 
@@ -890,9 +889,6 @@ fn new_slot(
     });
     markers.push(Vec::new());
     let i = slots.len() - 1;
-    if std::env::var_os("DOSSIER_DEBUG_SCHEDULE").is_some() {
-        eprintln!("  new slot {i}: {:?}", slots[i]);
-    }
     if st.date.is_none() {
         st.undated.push(i);
     }
@@ -948,6 +944,10 @@ fn add_text(slot: &mut ScheduleSlot, marks: &mut Vec<char>, text: &str, place: P
     }
 }
 
+/// Items waiting for the time printed on the next line: items, footnote
+/// markers, column, row.
+type Deferred = (Vec<String>, Vec<char>, Option<usize>, usize);
+
 fn read_region(
     rows: &[Row],
     years: &[i32],
@@ -958,7 +958,7 @@ fn read_region(
 ) {
     let first_slot = slots.len();
     let mut st = State::default();
-    let mut deferred: Option<(Vec<String>, Vec<char>, Option<usize>, usize)> = None;
+    let mut deferred: Option<Deferred> = None;
     for (ri, r) in rows.iter().enumerate() {
         let joined: String = r
             .cells
@@ -982,14 +982,6 @@ fn read_region(
                 notes.insert(c[1].chars().next().unwrap(), c[2].trim().to_string());
                 continue;
             }
-        }
-        if std::env::var_os("DOSSIER_DEBUG_SCHEDULE").is_some() {
-            eprintln!(
-                "row {ri} table={} header={} {:?}",
-                r.table,
-                is_header(r),
-                r.cells
-            );
         }
         if is_header(r) {
             let mut lanes = Vec::new();
@@ -1193,9 +1185,7 @@ fn read_region(
                             }
                         }
                         if let Some(i) = target_slot(&mut st, slots, markers, *col, lane_idx) {
-                            let place = if lane_idx.is_some() {
-                                Place::Title
-                            } else if has_items && texts_in_row == 0 {
+                            let place = if lane_idx.is_some() || has_items && texts_in_row == 0 {
                                 Place::Title
                             } else if col.is_none() {
                                 Place::Wrapped
@@ -1464,10 +1454,9 @@ mod tests {
             .collect()
     }
 
-    fn slots_of(
-        blocks: &[Block],
-        year: i32,
-    ) -> Vec<(String, Option<String>, Option<String>, Vec<String>)> {
+    type SlotKey = (String, Option<String>, Option<String>, Vec<String>);
+
+    fn slots_of(blocks: &[Block], year: i32) -> Vec<SlotKey> {
         let mut doc = Document {
             dates: Some(crate::model::DateRange {
                 start: format!("{year}-01-01"),

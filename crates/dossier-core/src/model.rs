@@ -86,6 +86,17 @@ pub struct ScheduleSlot {
     pub parallel: Vec<String>,
     /// Footnotes attached to this slot's rows.
     pub notes: Vec<String>,
+    /// The lane of a timetable with parallel meetings: the column header
+    /// ("Plenary", "Committee of the Whole") or the meeting named in the row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lane: Option<String>,
+    /// The room, where the timetable prints it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<String>,
+    /// "morning", "afternoon" or "evening" for a row that names the part of
+    /// the day instead of clock times (start and end are then null).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of_day: Option<String>,
 }
 
 /// A numbered (or unnumbered) paragraph of a report or other document.

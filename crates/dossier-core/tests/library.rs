@@ -54,6 +54,38 @@ fn seeds_round_trip_through_the_store() {
 }
 
 #[test]
+fn timetable_lanes_rooms_and_parts_of_day_round_trip_through_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(dir.path()).unwrap();
+    let files: Vec<PathBuf> = [
+        "en_timetable_lanes.pdf",
+        "en_daily_programme.pdf",
+        "en_part_of_day.txt",
+    ]
+    .iter()
+    .map(|f| fixture("timetables").join(f))
+    .collect();
+    let report = lib.ingest(&files, &mut |_| {});
+    assert_eq!(report.count(IngestStatus::Ingested), 3, "{report:#?}");
+    let (mut lanes, mut rooms, mut parts) = (0, 0, 0);
+    for rec in lib.records().unwrap() {
+        let path = files.iter().find(|f| f.ends_with(&rec.file)).unwrap();
+        let parsed = dossier_core::parse_file(path).unwrap();
+        let stored = lib.document(rec.id).unwrap();
+        assert_eq!(stored.document, parsed, "{}", rec.file);
+        for s in &stored.document.schedule {
+            lanes += s.lane.is_some() as usize;
+            rooms += s.room.is_some() as usize;
+            parts += s.part_of_day.is_some() as usize;
+        }
+    }
+    assert!(
+        lanes > 0 && rooms > 0 && parts > 0,
+        "{lanes} {rooms} {parts}"
+    );
+}
+
+#[test]
 fn reingesting_the_same_content_changes_nothing() {
     let (_dir, lib) = seeded();
     let generation = lib.store().generation().unwrap();

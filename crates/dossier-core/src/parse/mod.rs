@@ -47,11 +47,6 @@ pub fn parse_layout(layout: &Layout) -> Document {
                 .map(|p| p + body_start)
                 .unwrap_or(blocks.len());
             agenda::read(&blocks, body_start, annex, &mut doc);
-            schedule::read(&blocks, annex, &mut doc);
-            if doc.schedule.is_empty() {
-                // Some agendas put the timetable without an annex heading.
-                schedule::read(&blocks, body_start, &mut doc);
-            }
         }
         DocumentKind::Report | DocumentKind::Other => {
             report::read(&blocks, body_start, &mut doc);
@@ -71,6 +66,8 @@ pub fn parse_layout(layout: &Layout) -> Document {
             }
         }
     }
+    // A timetable, found by its shape in a document of any kind.
+    schedule::read(&blocks, body_start, &mut doc);
     let joined: String = blocks
         .iter()
         .map(|b| b.text.as_str())

@@ -232,9 +232,9 @@ fn insert_items(
 fn insert_slots(conn: &Connection, doc_id: u32, slots: &[ScheduleSlot]) -> Result<()> {
     for (ord, s) in slots.iter().enumerate() {
         conn.execute(
-            "INSERT INTO schedule_slots (doc_id, ord, date, start, \"end\", continued, titles, parallel, notes)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![doc_id, ord as i64, s.date, s.start, s.end, s.continued, json(&s.titles), json(&s.parallel), json(&s.notes)],
+            "INSERT INTO schedule_slots (doc_id, ord, date, start, \"end\", continued, titles, parallel, notes, lane, room, part_of_day)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![doc_id, ord as i64, s.date, s.start, s.end, s.continued, json(&s.titles), json(&s.parallel), json(&s.notes), s.lane, s.room, s.part_of_day],
         )?;
         let slot_id = conn.last_insert_rowid();
         for (i, item) in s.items.iter().enumerate() {
@@ -343,7 +343,7 @@ pub fn load(conn: &Connection, id: u32) -> Result<Document> {
     doc.agenda = build_tree(&rows_with_refs, None);
 
     let mut stmt = conn.prepare_cached(
-        "SELECT id, date, start, \"end\", continued, titles, parallel, notes FROM schedule_slots WHERE doc_id = ?1 ORDER BY ord",
+        "SELECT id, date, start, \"end\", continued, titles, parallel, notes, lane, room, part_of_day FROM schedule_slots WHERE doc_id = ?1 ORDER BY ord",
     )?;
     let mut items_stmt =
         conn.prepare_cached("SELECT item FROM slot_items WHERE slot_id = ?1 ORDER BY ord")?;
@@ -359,6 +359,9 @@ pub fn load(conn: &Connection, id: u32) -> Result<Document> {
                     titles: from_json(&r.get::<_, String>(5)?),
                     parallel: from_json(&r.get::<_, String>(6)?),
                     notes: from_json(&r.get::<_, String>(7)?),
+                    lane: r.get(8)?,
+                    room: r.get(9)?,
+                    part_of_day: r.get(10)?,
                     items: Vec::new(),
                 },
             ))

@@ -189,6 +189,13 @@ pub const MIGRATIONS: &[&str] = &[
     );
     INSERT INTO settings (key, value) VALUES ('generation', '0');
     "#,
+    // 2: a timetable slot's lane (parallel meetings), room and part of the
+    // day (a row that says "Morning" instead of clock times).
+    r#"
+    ALTER TABLE schedule_slots ADD COLUMN lane TEXT;
+    ALTER TABLE schedule_slots ADD COLUMN room TEXT;
+    ALTER TABLE schedule_slots ADD COLUMN part_of_day TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

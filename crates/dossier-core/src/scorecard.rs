@@ -58,7 +58,6 @@ pub fn similarity(a: &[char], b: &[char]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    #[allow(clippy::needless_range_loop)] // i indexes both `a` and the DP rows
     fn matches(a: &[char], b: &[char]) -> usize {
         // The longest common block (earliest in `a`, then in `b`), then the same on each side.
         let mut best = (0usize, 0usize, 0usize);

@@ -759,6 +759,18 @@ export type ScheduleSlot_Deserialize = {
 	parallel: string[],
 	/**  Footnotes attached to this slot's rows. */
 	notes: string[],
+	/**
+	 *  The lane of a timetable with parallel meetings: the column header
+	 *  ("Plenary", "Committee of the Whole") or the meeting named in the row.
+	 */
+	lane?: string | null,
+	/**  The room, where the timetable prints it. */
+	room?: string | null,
+	/**
+	 *  "morning", "afternoon" or "evening" for a row that names the part of
+	 *  the day instead of clock times (start and end are then null).
+	 */
+	part_of_day?: string | null,
 };
 
 /**  One slot of the proposed organization of work. */
@@ -778,6 +790,18 @@ export type ScheduleSlot_Serialize = {
 	parallel: string[],
 	/**  Footnotes attached to this slot's rows. */
 	notes: string[],
+	/**
+	 *  The lane of a timetable with parallel meetings: the column header
+	 *  ("Plenary", "Committee of the Whole") or the meeting named in the row.
+	 */
+	lane?: string,
+	/**  The room, where the timetable prints it. */
+	room?: string,
+	/**
+	 *  "morning", "afternoon" or "evening" for a row that names the part of
+	 *  the day instead of clock times (start and end are then null).
+	 */
+	part_of_day?: string,
 };
 
 /**  A document's schedule placed in its meeting's time zone. */

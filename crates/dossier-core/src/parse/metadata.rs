@@ -477,7 +477,19 @@ fn join_name(lines: &[String], zh: bool) -> String {
 /// A meeting's dates printed on a line, in the order of its language.
 fn line_dates(t: &str, zh: bool) -> Option<dates::MeetingDates> {
     if zh || t.contains('年') {
-        dates::meeting_dates(t)
+        let mut d = dates::meeting_dates(t)?;
+        if d.venue.is_none() {
+            // "维也纳，2025年6月10日至13日": the venue before the dates.
+            let before = t[..t.find(|c: char| c.is_ascii_digit()).unwrap_or(0)]
+                .trim()
+                .trim_end_matches(['，', ',', '、'])
+                .trim();
+            let n = before.chars().count();
+            if (2..=20).contains(&n) && before.chars().all(|c| c.is_alphabetic() || c == ' ') {
+                d.venue = Some(before.to_string());
+            }
+        }
+        Some(d)
     } else {
         super::meeting_dates::read(t).or_else(|| dates::meeting_dates(t))
     }

@@ -19,6 +19,19 @@ const slots = [
 const timing = viennaTiming;
 
 describe("Schedule", () => {
+  it("labels each lane and room, and names the part of the day when no hours are printed", () => {
+    const lanes: ScheduleSlot[] = [
+      { ...slot("2025-03-31", "10:00", "13:00", ["1(a)"]), lane: "Plenary", room: "Conference Room 1" },
+      { ...slot("2025-03-31", "10:00", "13:00", ["5"]), lane: "Committee of the Whole" },
+      { date: "2025-04-01", start: null, end: null, items: ["2"], titles: [], continued: false, parallel: [], notes: [], part_of_day: "afternoon" },
+    ];
+    act(() => render(<Schedule slots={lanes} timing={null} selectedItem={null} selectedSlot={null} onSelectSlot={() => {}} />, root()));
+    const where = [...root().querySelectorAll(".slot-where")].map((e) => e.textContent);
+    expect(where).toEqual(["Plenary · Conference Room 1", "Committee of the Whole"]);
+    expect(root().querySelector("#slot-2 .time")?.textContent).toContain("Afternoon");
+  });
+
+
   it("highlights every slot of the selected item, continued ones included", () => {
     act(() => render(<Schedule slots={slots} timing={timing} selectedItem="3(a)" selectedSlot={null} onSelectSlot={() => {}} />, root()));
     const hits = [...root().querySelectorAll(".slot.hit")].map((e) => e.id);

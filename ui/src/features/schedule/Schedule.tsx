@@ -15,6 +15,12 @@ interface Props {
   mode?: TimeMode;
 }
 
+/** "morning" → "Morning" in the UI's language (a row that names the part of the day, not its hours). */
+function partOfDay(part: string): string {
+  if (part === "morning" || part === "afternoon" || part === "evening") return t(`part_${part}`);
+  return part;
+}
+
 /** The timetable, one block per day, parallel meetings as a second lane;
  *  stars, and the slots under way and next. */
 export function Schedule({ slots, timing, selectedItem, selectedSlot, onSelectSlot, onStar, nowNext, mode = "venue" }: Props) {
@@ -46,11 +52,16 @@ export function Schedule({ slots, timing, selectedItem, selectedSlot, onSelectSl
               <div class={cls} key={index} id={`slot-${index}`} data-testid={`slot-${index}`}>
                 <button class="slot-main" onClick={() => onSelectSlot(index)} aria-pressed={selectedSlot === index}>
                   <span class="time">
-                    {slotHours(slot, timing?.slots[index], mode)}
+                    {slot.start === null && slot.part_of_day
+                      ? partOfDay(slot.part_of_day)
+                      : slotHours(slot, timing?.slots[index], mode)}
                     {now && <span class="badge now-badge">{t("now")}</span>}
                     {next && <span class="badge next-badge">{t("next")}</span>}
                   </span>
                   <span class="lane main">
+                    {(slot.lane || slot.room) && (
+                      <span class="slot-where">{[slot.lane, slot.room].filter(Boolean).join(" · ")}</span>
+                    )}
                     {slot.items.map((it, i) => (
                       <span class="slot-item" key={it}>
                         <b>{it}</b> {slot.titles[i] ?? ""}

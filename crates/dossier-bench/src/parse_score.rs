@@ -5,34 +5,29 @@
 //! then the time the structure parser takes after extraction.
 
 use anyhow::Result;
-use dossier_core::scorecard::{self, TruthSet, FIELDS};
+use dossier_core::scorecard::{self, TruthSet};
 use std::path::Path;
 use std::time::Instant;
 
-pub fn sets(root: &Path) -> Vec<TruthSet> {
-    let core = root.join("crates/dossier-core/tests");
-    let shared = std::env::var_os("DOSSIER_SHARED")
-        .map(Into::into)
-        .unwrap_or_else(|| root.join("../shared"));
-    let mut out = Vec::new();
-    match TruthSet::from_file(
-        "real UN documents (shared/corpus/real)",
-        &core.join("corpus/truth.json"),
-        &shared.join("corpus/real"),
-    ) {
-        Ok(s) => out.push(s),
-        Err(e) => eprintln!("skipped the real corpus: {e}"),
+fn sets(root: &Path) -> Result<Vec<TruthSet>> {
+    let (sets, missing) = scorecard::standard_sets(root).map_err(anyhow::Error::msg)?;
+    if let Some(real) = missing {
+        eprintln!("skipped the real corpus: {} not found", real.display());
     }
-    match TruthSet::from_dir("timetable fixtures", &core.join("fixtures/timetables")) {
-        Ok(s) => out.push(s),
-        Err(e) => eprintln!("skipped the timetable fixtures: {e}"),
+    Ok(sets)
+}
+
+fn heading(set: &TruthSet) -> &str {
+    match set.name.as_str() {
+        "real" => "real UN documents (shared/corpus/real)",
+        "fixtures" => "timetable fixtures",
+        other => other,
     }
-    out
 }
 
 pub fn run(root: &Path) -> Result<()> {
-    for set in sets(root) {
-        println!("\n### {}\n", set.name);
+    for set in sets(root)? {
+        println!("\n### {}\n", heading(&set));
         println!("| document | agenda | timetable | references | metadata |");
         println!("|---|---:|---:|---:|---:|");
         let started = Instant::now();
@@ -59,11 +54,10 @@ pub fn run(root: &Path) -> Result<()> {
         );
         eprintln!(
             "{}: {} documents read, parsed and scored in {:.1} s",
-            set.name,
+            heading(&set),
             scores.len(),
             started.elapsed().as_secs_f64()
         );
-        debug_assert_eq!(FIELDS.len(), means.len());
     }
     parse_speed(root)
 }
@@ -73,7 +67,7 @@ fn parse_speed(root: &Path) -> Result<()> {
     println!("\n### Structure parsing after extraction\n");
     println!("| document | pages | text | parse (median of 20) |");
     println!("|---|---:|---:|---:|");
-    for set in sets(root) {
+    for set in sets(root)? {
         let mut docs: Vec<(String, String)> = Vec::new();
         for file in set.truth.keys() {
             if let Ok(text) = dossier_core::extract::extract_file(&set.dir.join(file)) {

@@ -348,6 +348,34 @@ impl TruthSet {
     }
 }
 
+/// The documents Dossier is scored on: the timetable fixtures (`fixtures`)
+/// and the real UN documents of `shared/corpus/real/` (`real`), `shared/`
+/// standing beside the checkout `repo` unless `DOSSIER_SHARED` names it.
+/// Returns the sets and, when the real corpus is not there, where it was
+/// looked for.
+pub fn standard_sets(
+    repo: &std::path::Path,
+) -> Result<(Vec<TruthSet>, Option<std::path::PathBuf>), String> {
+    let tests = repo.join("crates/dossier-core/tests");
+    let shared = std::env::var_os("DOSSIER_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| repo.join("../shared"));
+    let mut sets = vec![TruthSet::from_dir(
+        "fixtures",
+        &tests.join("fixtures/timetables"),
+    )?];
+    let real = shared.join("corpus/real");
+    if !real.is_dir() {
+        return Ok((sets, Some(real)));
+    }
+    sets.push(TruthSet::from_file(
+        "real",
+        &tests.join("corpus/truth.json"),
+        &real,
+    )?);
+    Ok((sets, None))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

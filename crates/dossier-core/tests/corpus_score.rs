@@ -1,42 +1,33 @@
 //! The scorecard as a ratchet: every document whose truth a person wrote (the
 //! real UN documents of `shared/corpus/real/` and the timetable fixtures) must
-//! score at least what `tests/corpus/ratchet.json` records for it, field by
+//! score at least what `tests/scorecard_ratchet.json` records for it, field by
 //! field, so an improvement on one document cannot silently break another.
 //! `UPDATE_RATCHET=1 cargo test -p dossier-core --test corpus_score` records
 //! the current scores (review the diff: a figure may only go down with a
 //! reason in the commit message).
 
-use dossier_core::scorecard::{TruthSet, FIELDS};
+use dossier_core::scorecard::{self, TruthSet, FIELDS};
 use serde_json::{json, Map, Value};
-use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use std::path::Path;
 
 fn sets() -> Vec<TruthSet> {
-    let core = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
-    let shared = std::env::var_os("DOSSIER_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("../shared"));
-    let mut out = vec![TruthSet::from_dir("fixtures", &core.join("fixtures/timetables")).unwrap()];
-    let real = shared.join("corpus/real");
-    if real.is_dir() {
-        out.push(TruthSet::from_file("real", &core.join("corpus/truth.json"), &real).unwrap());
-    } else if std::env::var_os("CI").is_some() {
-        panic!(
-            "the real corpus is missing at {} (CI has ../shared beside the checkout)",
-            real.display()
-        );
-    } else {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let (sets, missing) = scorecard::standard_sets(&repo).unwrap();
+    if let Some(real) = missing {
+        if std::env::var_os("CI").is_some() {
+            panic!(
+                "the real corpus is missing at {} (CI has ../shared beside the checkout)",
+                real.display()
+            );
+        }
         eprintln!("skipping the real corpus: {} not found", real.display());
     }
-    out
+    sets
 }
 
 #[test]
 fn no_document_scores_below_its_recorded_figure() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/ratchet.json");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scorecard_ratchet.json");
     let recorded: Map<String, Value> = std::fs::read_to_string(&path)
         .ok()
         .and_then(|t| serde_json::from_str(&t).ok())

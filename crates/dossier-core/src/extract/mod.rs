@@ -168,6 +168,17 @@ pub(crate) fn is_list_marker(s: &str) -> bool {
             || (inner.len() == 1 && inner.chars().all(|c| c.is_ascii_uppercase())))
 }
 
+/// "12.", "13.1": a paragraph number (a year such as "2020." is not one).
+pub(crate) fn is_paragraph_number(first: &str) -> bool {
+    first.len() <= 7
+        && first.contains('.')
+        && first
+            .split('.')
+            .next()
+            .is_some_and(|n| (1..=3).contains(&n.len()))
+        && first.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
 /// "*2600248*": the job number's barcode, drawn in a barcode font.
 pub(crate) fn is_barcode(line: &str) -> bool {
     let t = line.trim();

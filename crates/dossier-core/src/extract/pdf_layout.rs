@@ -472,14 +472,7 @@ fn furniture_kind(l: &Line) -> Option<Furniture> {
 fn starts_entry(s: &str) -> bool {
     let t = s.trim_start();
     let first = t.split([' ', '\t']).next().unwrap_or("");
-    // "12.", "13.1": a paragraph number (a year such as "2020." is not one).
-    let numbered = first.len() <= 7
-        && first.contains('.')
-        && first
-            .split('.')
-            .next()
-            .is_some_and(|n| (1..=3).contains(&n.len()))
-        && first.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let numbered = super::is_paragraph_number(first);
     let marker = super::is_list_marker(first)
         && !(first.len() > 4 && first.chars().next().is_some_and(|c| c.is_ascii_digit()));
     marker || numbered || t.starts_with(['^', '•', '·', '（'])

@@ -159,11 +159,7 @@ pub fn list_marker(text: &str) -> Option<String> {
         // A marker stands before something.
         return None;
     }
-    let numbered = first.len() <= 7
-        && first.contains('.')
-        && first.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && first.chars().all(|c| c.is_ascii_digit() || c == '.');
-    if crate::extract::is_list_marker(first) || numbered {
+    if crate::extract::is_list_marker(first) || crate::extract::is_paragraph_number(first) {
         Some(first.to_string())
     } else {
         None

@@ -97,7 +97,12 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
         }
     };
     for (page, b) in layout.blocks() {
-        if b.role == Role::Table || b.role == Role::Furniture || layout.format != "pdf" || !zh {
+        // Text blocks of a Chinese PDF: lines the page geometry could not
+        // join (justified CJK text that stops short of the margin) are joined
+        // by the text's own shape, within a run of such blocks.
+        let joined_as_text =
+            layout.format == "pdf" && zh && !matches!(b.role, Role::Table | Role::Furniture);
+        if !joined_as_text {
             flush(&mut run, &mut out);
         }
         match b.role {
@@ -115,24 +120,18 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
                 // Already cleaned and joined by the text front end.
                 let bullet = b.marker.as_deref() == Some("•");
                 let t = if bullet {
-                    b.text.trim_start_matches('•').trim_start().to_string()
+                    text::strip_bullet(&b.text).unwrap_or(&b.text)
                 } else {
-                    b.text.clone()
+                    &b.text
                 };
-                out.push(plain(t, b.indent as usize, bullet));
+                out.push(plain(t.to_string(), b.indent as usize, bullet));
             }
-            _ if layout.format == "pdf" && zh && b.role == Role::ListEntry => {
-                run.push_str(&" ".repeat(b.indent as usize));
+            _ if joined_as_text => {
+                if b.role == Role::ListEntry {
+                    run.push_str(&" ".repeat(b.indent as usize));
+                }
                 run.push_str(&b.text);
                 run.push_str("\n\n");
-            }
-            _ if layout.format == "pdf" && zh => {
-                // Lines the page geometry could not join (justified CJK text
-                // that stops short of the margin) are joined by the text's
-                // own shape, within a run of text blocks.
-                run.push_str(&b.text);
-                run.push_str("\n\n");
-                continue;
             }
             _ => push_lines(&mut out, &text::clean(&b.text, zh), b.indent as usize),
         }
@@ -154,15 +153,9 @@ fn push_lines(out: &mut Vec<text::Block>, cleaned: &str, indent: usize) {
                 continue;
             }
         }
-        let mut t = line.trim();
-        let mut bullet = false;
-        for m in ["• ", "- ", "· ", "* "] {
-            if let Some(rest) = t.strip_prefix(m) {
-                t = rest.trim_start();
-                bullet = true;
-                break;
-            }
-        }
+        let trimmed = line.trim();
+        let bullet = text::strip_bullet(trimmed).is_some();
+        let t = text::strip_bullet(trimmed).unwrap_or(trimmed);
         let first = if i == 0 { indent } else { 0 };
         let lead = line.len() - line.trim_start().len();
         out.push(plain(t.to_string(), first.max(lead), bullet));
@@ -191,17 +184,7 @@ fn push_row(out: &mut Vec<text::Block>, mut cells: Vec<String>) -> bool {
         out.push(plain(cells.remove(0), 0, false));
         return true;
     }
-    out.push(text::Block {
-        text: cells
-            .iter()
-            .filter(|c| !c.is_empty())
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" "),
-        indent: 0,
-        cells: Some(cells),
-        bullet: false,
-    });
+    out.push(text::Block::row(cells));
     true
 }
 

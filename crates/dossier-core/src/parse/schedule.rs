@@ -1478,8 +1478,14 @@ mod tests {
             .collect()
     }
 
-    fn t(s: &str) -> Option<String> {
-        Some(s.to_string())
+    /// An expected slot: date, start, end and items.
+    fn slot(date: &str, start: Option<&str>, end: Option<&str>, items: &[&str]) -> SlotKey {
+        (
+            date.to_string(),
+            start.map(str::to_string),
+            end.map(str::to_string),
+            items.iter().map(|i| i.to_string()).collect(),
+        )
     }
 
     #[test]
@@ -1496,30 +1502,10 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                (
-                    "2025-03-31".into(),
-                    t("10:00"),
-                    t("13:00"),
-                    vec!["1(a)".into()]
-                ),
-                (
-                    "2025-03-31".into(),
-                    t("15:00"),
-                    t("18:00"),
-                    vec!["3".into(), "4".into()]
-                ),
-                (
-                    "2025-03-31".into(),
-                    t("15:00"),
-                    t("18:00"),
-                    vec!["5(a)".into()]
-                ),
-                (
-                    "2025-04-01".into(),
-                    t("10:00"),
-                    t("13:00"),
-                    vec!["7".into()]
-                ),
+                slot("2025-03-31", Some("10:00"), Some("13:00"), &["1(a)"]),
+                slot("2025-03-31", Some("15:00"), Some("18:00"), &["3", "4"]),
+                slot("2025-03-31", Some("15:00"), Some("18:00"), &["5(a)"]),
+                slot("2025-04-01", Some("10:00"), Some("13:00"), &["7"]),
             ]
         );
     }
@@ -1533,15 +1519,7 @@ mod tests {
         ]);
         let got = slots_of(&b, 2025);
         assert_eq!(got.len(), 2);
-        assert_eq!(
-            got[0],
-            (
-                "2025-11-17".into(),
-                None,
-                None,
-                vec!["1".into(), "2".into()]
-            )
-        );
+        assert_eq!(got[0], slot("2025-11-17", None, None, &["1", "2"]));
     }
 
     #[test]
@@ -1553,11 +1531,11 @@ mod tests {
         let got = slots_of(&b, 2025);
         assert_eq!(
             got[1],
-            (
-                "2025-06-12".into(),
-                t("15:00"),
-                t("18:00"),
-                vec!["5(c)".into(), "5(d)".into()]
+            slot(
+                "2025-06-12",
+                Some("15:00"),
+                Some("18:00"),
+                &["5(c)", "5(d)"]
             )
         );
     }
@@ -1585,24 +1563,9 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                (
-                    "2026-03-12".into(),
-                    t("10:00"),
-                    t("13:00"),
-                    vec!["3".into()]
-                ),
-                (
-                    "2026-03-13".into(),
-                    t("10:00"),
-                    t("13:00"),
-                    vec!["5".into()]
-                ),
-                (
-                    "2026-03-13".into(),
-                    t("15:00"),
-                    t("18:00"),
-                    vec!["6".into()]
-                ),
+                slot("2026-03-12", Some("10:00"), Some("13:00"), &["3"]),
+                slot("2026-03-13", Some("10:00"), Some("13:00"), &["5"]),
+                slot("2026-03-13", Some("15:00"), Some("18:00"), &["6"]),
             ]
         );
     }
@@ -1622,11 +1585,11 @@ mod tests {
         assert_eq!(got.len(), 4);
         assert_eq!(
             got[1],
-            (
-                "2025-10-06".into(),
-                t("15:00"),
-                t("18:00"),
-                vec!["3(b)".into(), "3(c)".into()]
+            slot(
+                "2025-10-06",
+                Some("15:00"),
+                Some("18:00"),
+                &["3(b)", "3(c)"]
             )
         );
     }

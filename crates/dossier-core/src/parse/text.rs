@@ -147,6 +147,31 @@ pub struct Block {
     pub bullet: bool,
 }
 
+impl Block {
+    /// A table row: its cells, and as text the filled cells joined by spaces.
+    pub fn row(cells: Vec<String>) -> Block {
+        Block {
+            text: cells
+                .iter()
+                .filter(|c| !c.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" "),
+            indent: 0,
+            cells: Some(cells),
+            bullet: false,
+        }
+    }
+}
+
+/// The text after a bullet ("- ", "• ", "* ", "· ") that starts `s`, if one does.
+pub fn strip_bullet(s: &str) -> Option<&str> {
+    ["- ", "• ", "* ", "· "]
+        .iter()
+        .find_map(|b| s.strip_prefix(b))
+        .map(str::trim_start)
+}
+
 static NUMBERED: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:[-•*]\s*)?(?:\d{1,3}(?:\.\d{1,3})*\.?\s|\d{1,3}\.\s*\p{Han}|\d{1,2}(?:\([a-z]{1,2}\))?(?:和\d{1,2})?[\p{Han}&&[^日月年时号届次至个项条款段名点分周天]]|[上下]午|\(\s*[a-z]{1,2}\s*\)|（[a-z]{1,2}）|[一二三四五六七八九十]{1,3}[.．、]|[IVXL]{1,6}\.\s|[A-Z]\.\s|\^?[a-z0-9]\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)").unwrap()
 });
@@ -215,31 +240,15 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 .map(|c| c.trim().to_string())
                 .collect();
             if cells.iter().filter(|c| !c.is_empty()).count() >= 1 && cells.len() >= 2 {
-                out.push(Block {
-                    text: cells
-                        .iter()
-                        .filter(|c| !c.is_empty())
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    indent: 0,
-                    cells: Some(cells),
-                    bullet: false,
-                });
+                out.push(Block::row(cells));
                 open = Open::No;
                 continue;
             }
         }
         let indent = width(&trimmed_end[..trimmed_end.len() - trimmed_end.trim_start().len()]);
-        let mut body = trimmed_end.trim_start();
-        let mut bullet = false;
-        for b in ["- ", "• ", "* ", "· "] {
-            if let Some(rest) = body.strip_prefix(b) {
-                body = rest.trim_start();
-                bullet = true;
-                break;
-            }
-        }
+        let trimmed = trimmed_end.trim_start();
+        let bullet = strip_bullet(trimmed).is_some();
+        let body = strip_bullet(trimmed).unwrap_or(trimmed);
         let starts_new = bullet
             || NUMBERED.is_match(body)
             || super::dates::time_range(body).is_some()

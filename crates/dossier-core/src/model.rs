@@ -99,8 +99,9 @@ pub struct ScheduleSlot {
     pub part_of_day: Option<String>,
 }
 
-/// A numbered (or unnumbered) paragraph of a report or other document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A block of a document's running text: a numbered paragraph (in
+/// `Document::paragraphs`) or unnumbered text (in `Document::unnumbered`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Paragraph {
     /// The printed paragraph number ("12", "13.1"); null for unnumbered text.
@@ -108,6 +109,11 @@ pub struct Paragraph {
     /// Title of the innermost section the paragraph stands in.
     pub section: Option<String>,
     pub text: String,
+    /// Position among all the document's text blocks, numbered and
+    /// unnumbered, in reading order. Notes and bookmarks address a block by it
+    /// (`para:{index}`), so it never changes once the document is stored.
+    #[serde(default)]
+    pub index: u32,
 }
 
 /// A heading of a report or other document.
@@ -183,7 +189,12 @@ pub struct Document {
     /// Every symbol cited anywhere in the document, in order of first appearance.
     pub references: Vec<Reference>,
     pub sections: Vec<Section>,
+    /// The numbered paragraphs ("12. The Committee …"), in order.
     pub paragraphs: Vec<Paragraph>,
+    /// Running text that is not a numbered paragraph (a note's unnumbered
+    /// paragraphs, a resolution's preamble, contents entries), in order.
+    #[serde(default)]
+    pub unnumbered: Vec<Paragraph>,
     pub footnotes: Vec<Footnote>,
     pub attendance: Option<Attendance>,
     /// What the parser could not make sense of. Parsing never fails on readable text.
@@ -191,6 +202,21 @@ pub struct Document {
 }
 
 impl Document {
+    /// Every text block, numbered paragraphs and unnumbered text, in reading order.
+    pub fn text_blocks(&self) -> Vec<&Paragraph> {
+        let mut all: Vec<&Paragraph> = self.paragraphs.iter().chain(&self.unnumbered).collect();
+        all.sort_by_key(|p| p.index);
+        all
+    }
+
+    /// The text block at `index` (`para:{index}`).
+    pub fn text_block(&self, index: u32) -> Option<&Paragraph> {
+        self.paragraphs
+            .iter()
+            .chain(&self.unnumbered)
+            .find(|p| p.index == index)
+    }
+
     /// Every agenda item, depth first.
     pub fn items_flat(&self) -> Vec<&AgendaItem> {
         fn walk<'a>(items: &'a [AgendaItem], out: &mut Vec<&'a AgendaItem>) {

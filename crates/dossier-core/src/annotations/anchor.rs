@@ -43,8 +43,8 @@ pub fn passage_text<'a>(doc: &'a Document, passage: &str) -> Option<&'a str> {
             .map(|i| i.annotation.as_str());
     }
     if let Some(i) = passage.strip_prefix("para:") {
-        let i: usize = i.parse().ok()?;
-        return doc.paragraphs.get(i).map(|p| p.text.as_str());
+        let i: u32 = i.parse().ok()?;
+        return doc.text_block(i).map(|p| p.text.as_str());
     }
     None
 }
@@ -57,10 +57,9 @@ pub fn passages(doc: &Document) -> Vec<(String, &str)> {
         .map(|i| (format!("item:{}", i.number), i.annotation.as_str()))
         .collect();
     out.extend(
-        doc.paragraphs
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (format!("para:{i}"), p.text.as_str())),
+        doc.text_blocks()
+            .into_iter()
+            .map(|p| (format!("para:{}", p.index), p.text.as_str())),
     );
     out
 }
@@ -170,12 +169,13 @@ mod tests {
                 annotation: annotation.into(),
                 ..Default::default()
             }],
-            paragraphs: paragraphs
+            unnumbered: paragraphs
                 .iter()
-                .map(|t| Paragraph {
-                    number: None,
-                    section: None,
+                .enumerate()
+                .map(|(i, t)| Paragraph {
                     text: t.to_string(),
+                    index: i as u32,
+                    ..Default::default()
                 })
                 .collect(),
             ..Default::default()

@@ -640,8 +640,19 @@ impl Column {
         if prev.table || next.table || (prev.size - next.size).abs() > prev.size * 0.15 {
             return false;
         }
-        // A symbol cut at a slash ("CAC/COSP/IRG/" + "2024/7") goes on.
-        if prev.text.trim_end().ends_with('/') && !next.text.starts_with(char::is_whitespace) {
+        // A symbol cut at a slash ("CAC/COSP/IRG/" + "2024/7") goes on; a
+        // footnote marker of the older style ("… oral report; 2/") does not.
+        let last_word = prev.text.split_whitespace().last().unwrap_or("");
+        let footnote_marker = last_word.len() <= 3
+            && last_word.ends_with('/')
+            && last_word[..last_word.len() - 1]
+                .bytes()
+                .all(|b| b.is_ascii_digit());
+        if last_word.ends_with('/')
+            && !footnote_marker
+            && !next.text.starts_with(char::is_whitespace)
+            && next.y - prev.y <= prev.size * self.pitch * 1.25
+        {
             return true;
         }
         if starts_entry(&next.text) {
@@ -700,5 +711,46 @@ impl Column {
             && centred(next)
             && !ends_sentence
             && !crate::parse::text::is_keyword_heading(&prev.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(y: f64, x0: f64, x1: f64, text: &str) -> Line {
+        Line {
+            page: 0,
+            y,
+            x0,
+            x1,
+            size: 10.0,
+            text: text.to_string(),
+            cells: Vec::new(),
+            table: false,
+            job: false,
+        }
+    }
+
+    const COLUMN: Column = Column {
+        left: 72.0,
+        right: 540.0,
+        pitch: 1.2,
+    };
+
+    #[test]
+    fn a_symbol_cut_at_a_slash_goes_on_but_an_old_footnote_marker_ends_the_paragraph() {
+        let cut = line(100.0, 72.0, 300.0, "(see CAC/COSP/IRG/");
+        assert!(COLUMN.continues(&cut, &line(112.0, 72.0, 200.0, "2024/7).")));
+        // "… in its oral report; 2/" then "3. Requests …": paragraphs 2 and 3.
+        let marker = line(100.0, 72.0, 200.0, "oral report; 2/");
+        assert!(!COLUMN.continues(
+            &marker,
+            &line(124.0, 107.0, 540.0, "3. Requests the Secretary-General")
+        ));
+        assert!(!COLUMN.continues(
+            &marker,
+            &line(112.0, 72.0, 540.0, "Bearing in mind the report")
+        ));
     }
 }

@@ -519,10 +519,10 @@ fn reported_session(blocks: &[Block], title_index: usize, doc: &mut Document) {
 }
 
 static HELD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:was held|were held|held (?:its|a|the)|took place|organized the|convened|se sont tenues?|s'est tenue?|se celebró|tuvo lugar)\b").unwrap()
+    Regex::new(r"(?i)\b(?:was held|were held|held (?:its|a|the|in|at|from)|took place|organized the|convened|se sont tenues?|s'est tenue?|se celebró|tuvo lugar)\b").unwrap()
 });
 static MEETING_WORDS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(workshop|seminar|meeting|consultation|expert|advisory group|atelier|réunion|taller|reunión)").unwrap()
+    Regex::new(r"(?i)\b(workshop|seminar|meeting|consultation|expert|advisory group|forum|atelier|réunion|forum|taller|reunión|foro)").unwrap()
 });
 
 /// A report on a meeting other than the session its masthead names (a
@@ -532,11 +532,15 @@ static MEETING_WORDS: Lazy<Regex> = Lazy::new(|| {
 /// December 2006").
 pub fn reported_meeting(blocks: &[Block], start: usize, doc: &mut Document) {
     let title = doc.title.clone().unwrap_or_default();
-    let other_meeting = MEETING_WORDS.is_match(&title)
-        && !doc
-            .body
-            .as_deref()
-            .is_some_and(|b| title.to_lowercase().contains(&b.to_lowercase()));
+    let body = doc.body.as_deref().unwrap_or_default();
+    // The title names a meeting, or a meeting is named above the title under
+    // the masthead's body ("Human Rights Council" / "Thirteenth session of the
+    // Forum on …", whose masthead dates are the Council's session) — and the
+    // title is not the report of that body's own session.
+    let names_meeting =
+        MEETING_WORDS.is_match(&title) || doc.parent_body.is_some() && MEETING_WORDS.is_match(body);
+    let other_meeting = names_meeting
+        && !(doc.body.is_some() && title.to_lowercase().contains(&body.to_lowercase()));
     if doc.dates.is_some() && !other_meeting {
         return;
     }

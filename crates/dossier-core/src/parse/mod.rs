@@ -68,6 +68,10 @@ pub fn parse_layout(layout: &Layout) -> Document {
     }
     // A timetable, found by its shape in a document of any kind.
     schedule::read(&blocks, body_start, &mut doc);
+    if doc.dates.is_none() {
+        // No meeting dates printed: the meeting runs when its timetable says.
+        doc.dates = timetable_span(&doc.schedule);
+    }
     let joined: String = blocks
         .iter()
         .map(|b| b.text.as_str())
@@ -82,6 +86,19 @@ pub fn parse_layout(layout: &Layout) -> Document {
     doc
 }
 
+/// The first and last day of a timetable whose days carry full dates.
+fn timetable_span(schedule: &[crate::model::ScheduleSlot]) -> Option<crate::model::DateRange> {
+    let days: Vec<&str> = schedule
+        .iter()
+        .filter_map(|s| s.date.as_deref())
+        .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-')
+        .collect();
+    Some(crate::model::DateRange {
+        start: days.iter().min()?.to_string(),
+        end: days.iter().max()?.to_string(),
+    })
+}
+
 /// The blocks the structure parser walks: one per paragraph, list entry,
 /// footnote and line of a multi-line block, one per table row (with its
 /// cells). Furniture is left out, except the first page's job number, which
@@ -90,12 +107,25 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
     let mut out = Vec::new();
     // Consecutive text blocks of a PDF, joined as text (see below).
     let mut run = String::new();
+    // The full line width, measured over all of the document's text blocks,
+    // so that a run cut short (see `closed`) is read at the same width.
+    let width = if layout.format == "pdf" && zh {
+        let all: String = layout
+            .blocks()
+            .filter(|(_, b)| !matches!(b.role, Role::Table | Role::Furniture))
+            .map(|(_, b)| format!("{}\n\n", b.text))
+            .collect();
+        text::text_width(&text::clean(&all, zh))
+    } else {
+        None
+    };
     let flush = |run: &mut String, out: &mut Vec<text::Block>| {
         if !run.is_empty() {
-            out.extend(text::blocks(&text::clean(run, zh)));
+            out.extend(text::blocks_at_width(&text::clean(run, zh), width));
             run.clear();
         }
     };
+    let short_of = short_line_edge(layout);
     for (page, b) in layout.blocks() {
         // Text blocks of a Chinese PDF: lines the page geometry could not
         // join (justified CJK text that stops short of the margin) are joined
@@ -105,6 +135,11 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
         if !joined_as_text {
             flush(&mut run, &mut out);
         }
+        // A line that ends far short of the margin (a heading, a list entry)
+        // was not cut: nothing after it joins it.
+        let closed = b
+            .bbox
+            .is_some_and(|r| short_of.is_some_and(|edge| r[2] < edge));
         match b.role {
             Role::Furniture => {
                 if page == 1 && b.furniture == Some(Furniture::JobNumber) {
@@ -132,12 +167,36 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
                 }
                 run.push_str(&b.text);
                 run.push_str("\n\n");
+                if closed {
+                    flush(&mut run, &mut out);
+                }
             }
             _ => push_lines(&mut out, &text::clean(&b.text, zh), b.indent as usize),
         }
     }
     flush(&mut run, &mut out);
     out
+}
+
+/// Where a line of a PDF ends when it stops well short of the text column's
+/// right margin: three quarters of the way across the column.
+fn short_line_edge(layout: &Layout) -> Option<f32> {
+    let mut lefts = Vec::new();
+    let mut rights = Vec::new();
+    for (_, b) in layout.blocks() {
+        if let (Some(r), Role::Paragraph | Role::ListEntry) = (b.bbox, b.role) {
+            lefts.push(r[0]);
+            rights.push(r[2]);
+        }
+    }
+    if rights.len() < 4 {
+        return None;
+    }
+    lefts.sort_by(f32::total_cmp);
+    rights.sort_by(f32::total_cmp);
+    let left = lefts[lefts.len() / 10];
+    let right = rights[rights.len() * 9 / 10];
+    Some(left + (right - left) * 0.75)
 }
 
 /// The lines of a block of text, each a block (a Word line break, a
@@ -321,5 +380,21 @@ mod tests {
         );
         assert_eq!(doc.diagnostics.len(), 3, "{:?}", doc.diagnostics);
         assert!(doc.diagnostics.iter().any(|d| d.contains("appears twice")));
+    }
+
+    #[test]
+    fn a_timetable_gives_the_meeting_dates_when_none_are_printed() {
+        let slot = |date: &str| crate::model::ScheduleSlot {
+            date: Some(date.into()),
+            ..Default::default()
+        };
+        let span =
+            timetable_span(&[slot("2025-06-09"), slot("2025-02-13"), slot("2025-06-20")]).unwrap();
+        assert_eq!(
+            (span.start.as_str(), span.end.as_str()),
+            ("2025-02-13", "2025-06-20")
+        );
+        // Days without a year say nothing about the meeting's dates.
+        assert!(timetable_span(&[slot("Monday")]).is_none());
     }
 }

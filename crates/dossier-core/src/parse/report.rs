@@ -11,8 +11,10 @@ static CHAPTER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:([一二三四五六七八九十]{1,3})[.．、]|([IVXL]{1,6})\.)\s*(\S.*)$").unwrap()
 });
 static LETTER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^([A-Z])\.\s+(\S.*)$").unwrap());
+/// A numbered paragraph; a draft prints a placeholder paragraph in square
+/// brackets ("[15. At its 314th meeting …]").
 static PARA: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(\d{1,3}(?:\.\d{1,3})?)\.?\s+(\S.*)$").unwrap());
+    Lazy::new(|| Regex::new(r"^(\[)?(\d{1,3}(?:\.\d{1,3})?)\.?\s+(\S.*)$").unwrap());
 static TOP_ITEM: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(\d{1,2})\.\s*(.+)$").unwrap());
 static SUB_ITEM: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^[（(]([a-z]{1,2})[)）]\s*(.+)$").unwrap());
@@ -97,6 +99,7 @@ fn looks_like_heading(t: &str) -> bool {
 pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
     let mut section: Option<String> = None;
     let mut last_para: Option<String> = None;
+    let mut other_numbering: Option<String> = None;
     let mut adopted: Option<Vec<AgendaItem>> = None;
     let mut contents: Option<(String, usize)> = None;
     for (i, b) in blocks.iter().enumerate().skip(start) {
@@ -117,6 +120,7 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
                     number: None,
                     section: Some(heading.clone()),
                     text: entry.split_whitespace().collect::<Vec<_>>().join(" "),
+                    ..Default::default()
                 });
                 continue;
             }
@@ -163,17 +167,41 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
             }
         }
         if let Some(c) = PARA.captures(t) {
-            if is_next_para(&last_para, &c[1]) {
-                let text = c[2].trim().to_string();
+            // A numbering that starts again ("1." after paragraph 3: an
+            // annex, an appended statement, a list) is not the document's
+            // paragraphs, until the document's own numbering goes on.
+            let restarts = last_para.is_some() && is_next_para(&None, &c[2]);
+            // "1 July 2024 …" (a table row, a date line) is no paragraph.
+            let is_date = c.get(1).is_none()
+                && c[3]
+                    .split_whitespace()
+                    .next()
+                    .and_then(super::vocabulary::month)
+                    .is_some();
+            if restarts && doc.paragraphs.iter().filter(|p| p.number.is_some()).count() == 1 {
+                // The first "1." was not the document's: its numbering starts here.
+                if let Some(p) = doc.paragraphs.iter_mut().find(|p| p.number.is_some()) {
+                    p.text = format!("{} {}", p.number.take().unwrap_or_default(), p.text);
+                }
+                last_para = None;
+            }
+            let other = last_para.is_some() && restarts
+                || other_numbering.is_some() && is_next_para(&other_numbering, &c[2]);
+            if other && !is_date {
+                other_numbering = Some(c[2].to_string());
+            } else if !is_date && is_next_para(&last_para, &c[2]) {
+                other_numbering = None;
+                let text = format!("{}{}", c.get(1).map_or("", |m| m.as_str()), c[3].trim());
                 if ADOPTED.is_match(&text) && doc.agenda.is_empty() {
                     adopted = Some(Vec::new());
                 }
                 doc.paragraphs.push(Paragraph {
-                    number: Some(c[1].to_string()),
+                    number: Some(c[2].to_string()),
                     section: section.clone(),
                     text,
+                    ..Default::default()
                 });
-                last_para = Some(c[1].to_string());
+                last_para = Some(c[2].to_string());
                 continue;
             }
         }
@@ -249,6 +277,7 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
             number: None,
             section: section.clone(),
             text: t.to_string(),
+            ..Default::default()
         });
     }
     if let Some(list) = adopted {
@@ -258,6 +287,23 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
     }
     link_sections_to_items(doc);
     read_attendance(doc);
+    set_apart_unnumbered(doc);
+}
+
+/// Numbers every text block in reading order and moves the unnumbered ones
+/// out of `paragraphs`, which then holds the numbered paragraphs only.
+fn set_apart_unnumbered(doc: &mut Document) {
+    for (i, p) in std::mem::take(&mut doc.paragraphs).into_iter().enumerate() {
+        let p = Paragraph {
+            index: i as u32,
+            ..p
+        };
+        if p.number.is_some() {
+            doc.paragraphs.push(p);
+        } else {
+            doc.unnumbered.push(p);
+        }
+    }
 }
 
 fn is_next_para(last: &Option<String>, n: &str) -> bool {
@@ -362,5 +408,85 @@ fn read_attendance(doc: &mut Document) {
     }
     if !att.states.is_empty() || !att.organizations.is_empty() {
         doc.attendance = Some(att);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::parse_text;
+
+    const REPORT: &str = "Report of the Committee on its fifth session
+
+Summary
+
+The Committee heard statements on land and drought.
+
+I. Introduction
+
+1. The Committee held its fifth session in Geneva.
+
+2. It elected its officers.
+
+[3. At its 4th meeting, the Committee adopted the report.]
+
+Annex
+
+Statement of the workshop
+
+1. Land degradation is a threat.
+
+2. Observation networks must be strengthened.
+
+3. Drought plans are needed.
+
+4. Capacity must be built.
+";
+
+    #[test]
+    fn paragraphs_are_the_numbered_ones_and_a_numbering_that_starts_again_is_not_theirs() {
+        let doc = parse_text(REPORT);
+        let numbers: Vec<&str> = doc
+            .paragraphs
+            .iter()
+            .map(|p| p.number.as_deref().unwrap())
+            .collect();
+        assert_eq!(numbers, ["1", "2", "3"]);
+        // The draft's placeholder keeps its brackets.
+        assert!(doc.paragraphs[2].text.starts_with("[At its 4th meeting"));
+        let rest: Vec<&str> = doc.unnumbered.iter().map(|p| p.text.as_str()).collect();
+        assert!(
+            rest.contains(&"The Committee heard statements on land and drought."),
+            "{rest:?}"
+        );
+        assert!(rest.contains(&"4. Capacity must be built."), "{rest:?}");
+    }
+
+    #[test]
+    fn text_blocks_keep_one_reading_order_across_numbered_and_unnumbered() {
+        let doc = parse_text(REPORT);
+        let blocks = doc.text_blocks();
+        let indices: Vec<u32> = blocks.iter().map(|p| p.index).collect();
+        assert_eq!(indices, (0..blocks.len() as u32).collect::<Vec<_>>());
+        let pos = |needle: &str| blocks.iter().position(|p| p.text.contains(needle)).unwrap();
+        assert!(pos("heard statements") < pos("fifth session in Geneva"));
+        assert!(pos("At its 4th meeting") < pos("Capacity must be built"));
+        assert_eq!(
+            doc.text_block(blocks[1].index).map(|p| &p.text),
+            Some(&blocks[1].text)
+        );
+    }
+
+    #[test]
+    fn a_date_line_is_no_paragraph() {
+        let doc = parse_text(
+            "Report of the Committee on its fifth session\n\n1 July 2024 190 –\n\n1. The Committee met.\n\n2. It adopted its agenda.\n",
+        );
+        let numbers: Vec<&str> = doc
+            .paragraphs
+            .iter()
+            .map(|p| p.number.as_deref().unwrap())
+            .collect();
+        assert_eq!(numbers, ["1", "2"]);
+        assert_eq!(doc.paragraphs[0].text, "The Committee met.");
     }
 }

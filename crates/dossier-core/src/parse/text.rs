@@ -219,8 +219,19 @@ fn ends_closed(s: &str) -> bool {
 /// paragraph per line, when it is long, does not end a sentence, and the next
 /// line starts no heading, number or list entry.
 pub fn blocks(text: &str) -> Vec<Block> {
+    blocks_at_width(text, text_width(text))
+}
+
+/// The width of a full line of `text` (where wrapped lines end), if its
+/// lines show one.
+pub fn text_width(text: &str) -> Option<usize> {
+    wrap_width(&text.lines().collect::<Vec<_>>())
+}
+
+/// [`blocks`] with the full line width given (measured over more text than
+/// this piece).
+pub fn blocks_at_width(text: &str, full_width: Option<usize>) -> Vec<Block> {
     let lines: Vec<&str> = text.lines().collect();
-    let full_width = wrap_width(&lines);
     let mut out: Vec<Block> = Vec::new();
     // Whether the last block may still take a continuation line: `Full` when
     // its line reached the margin, `Loose` when it merely stopped mid-sentence.

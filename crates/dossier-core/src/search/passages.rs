@@ -133,7 +133,7 @@ pub fn passages(doc: &Document) -> Vec<Passage> {
             text: slot_text(slot),
         });
     }
-    for (i, p) in doc.paragraphs.iter().enumerate() {
+    for p in doc.text_blocks() {
         if p.text.trim().is_empty() {
             continue;
         }
@@ -146,7 +146,7 @@ pub fn passages(doc: &Document) -> Vec<Passage> {
         out.push(Passage {
             kind: PassageKind::Paragraph,
             location: Location {
-                paragraph: Some(i as u32),
+                paragraph: Some(p.index),
                 ..Location::default()
             },
             heading,

@@ -189,8 +189,10 @@ pub fn insert(
     let mut stmt = conn.prepare_cached(
         "INSERT INTO paragraphs (doc_id, ord, number, section, text) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
-    for (ord, p) in doc.paragraphs.iter().enumerate() {
-        stmt.execute(params![id, ord as i64, p.number, p.section, p.text])?;
+    // `ord` is the block's reading-order index, the place notes and
+    // bookmarks name; numbered and unnumbered blocks share the table.
+    for p in doc.text_blocks() {
+        stmt.execute(params![id, p.index as i64, p.number, p.section, p.text])?;
     }
     Ok(id)
 }
@@ -393,17 +395,19 @@ pub fn load(conn: &Connection, id: u32) -> Result<Document> {
         .collect::<rusqlite::Result<_>>()?;
 
     let mut stmt = conn.prepare_cached(
-        "SELECT number, section, text FROM paragraphs WHERE doc_id = ?1 ORDER BY ord",
+        "SELECT number, section, text, ord FROM paragraphs WHERE doc_id = ?1 ORDER BY ord",
     )?;
-    doc.paragraphs = stmt
+    let blocks = stmt
         .query_map([id], |r| {
             Ok(Paragraph {
                 number: r.get(0)?,
                 section: r.get(1)?,
                 text: r.get(2)?,
+                index: r.get(3)?,
             })
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    (doc.paragraphs, doc.unnumbered) = blocks.into_iter().partition(|p| p.number.is_some());
     Ok(doc)
 }
 

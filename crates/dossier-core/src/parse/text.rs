@@ -1,8 +1,12 @@
 //! Text clean-up shared by every parser: invisible characters, Markdown
-//! decoration, language detection, and re-joining hard-wrapped lines.
+//! decoration, and re-joining hard-wrapped lines.
+//! Language detection lives in [`super::language`]; it is re-exported here
+//! for the callers that reach it through `parse::text`.
 
 use once_cell::sync::Lazy;
 use regex::Regex;
+
+pub use super::language::{detect_language, detect_passage};
 
 /// True for the CJK ideographs and the kana/hangul that share their width.
 pub fn is_cjk(c: char) -> bool {
@@ -25,54 +29,6 @@ pub fn is_wide(c: char) -> bool {
 /// Display width: two columns for CJK characters and full-width punctuation.
 pub fn width(s: &str) -> usize {
     s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
-}
-
-/// The document's language by script and, for Latin script, by common words.
-pub fn detect_language(text: &str) -> String {
-    let (mut cjk, mut latin, mut cyr, mut arabic) = (0usize, 0usize, 0usize, 0usize);
-    for c in text.chars().take(200_000) {
-        if is_cjk(c) {
-            cjk += 1;
-        } else if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
-            latin += 1;
-        } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
-            cyr += 1;
-        } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
-            arabic += 1;
-        }
-    }
-    // Chinese documents carry Latin symbols and mastheads: weigh each ideograph as a word.
-    let scores = [
-        (cjk * 3, "zh"),
-        (latin, "latin"),
-        (cyr, "ru"),
-        (arabic, "ar"),
-    ];
-    let best = scores
-        .iter()
-        .max_by_key(|s| s.0)
-        .map(|s| s.1)
-        .unwrap_or("en");
-    if best != "latin" {
-        return best.to_string();
-    }
-    let lower = text.chars().take(50_000).collect::<String>().to_lowercase();
-    let count = |words: &[&str]| -> usize {
-        lower
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| words.contains(w))
-            .count()
-    };
-    let en = count(&["the", "and", "of", "to", "with", "which", "for"]);
-    let fr = count(&["le", "les", "des", "et", "du", "aux", "une"]);
-    let es = count(&["el", "los", "las", "del", "y", "una", "por"]);
-    if fr > en && fr >= es {
-        "fr".into()
-    } else if es > en && es > fr {
-        "es".into()
-    } else {
-        "en".into()
-    }
 }
 
 /// A Markdown link, whose text may be wrapped onto the next line.
@@ -393,15 +349,6 @@ mod tests {
         assert_eq!(
             clean("见[CAC/COSP/2023/14](#)。", true),
             "见CAC/COSP/2023/14。"
-        );
-    }
-
-    #[test]
-    fn detects_languages() {
-        assert_eq!(detect_language("临时议程和说明 CAC/COSP/2019/1"), "zh");
-        assert_eq!(
-            detect_language("The Conference of the States Parties to the Convention"),
-            "en"
         );
     }
 }

@@ -89,3 +89,18 @@ fn each_document_in_its_language_despite_an_english_masthead() {
         assert_eq!(detect_language(&doc), lang, "{doc}");
     }
 }
+
+#[test]
+fn decomposed_accents_reach_the_model_composed() {
+    // A French agenda whose accents are combining marks (e + U+0301), as
+    // some PDF text layers and macOS tools write them.
+    let raw = "Nations Unies\n\nConseil e\u{301}conomique et social\n\nOrdre du jour provisoire\n\n1. Ouverture de la session.\n\n2. E\u{301}lection du Bureau.\n\n3. Adoption de l\u{2019}ordre du jour et organisation des travaux.\n";
+    let doc = dossier_core::parse::parse_text(raw);
+    let json = serde_json::to_string(&doc).unwrap();
+    assert_eq!(doc.agenda[1].title, "Élection du Bureau");
+    assert!(
+        !json.chars().any(|c| ('\u{300}'..='\u{36F}').contains(&c)),
+        "a combining mark reached the model: {json}"
+    );
+    assert_eq!(doc.language, "fr");
+}

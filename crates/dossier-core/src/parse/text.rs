@@ -1,5 +1,5 @@
 //! Text clean-up shared by every parser: invisible characters, Markdown
-//! decoration, and re-joining hard-wrapped lines.
+//! decoration, Unicode normalisation, and re-joining hard-wrapped lines.
 //! Language detection lives in [`super::language`]; it is re-exported here
 //! for the callers that reach it through `parse::text`.
 
@@ -31,6 +31,17 @@ pub fn width(s: &str) -> usize {
     s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
 }
 
+/// The text in Unicode normalisation form C; a text already in it (nearly
+/// all) is copied without the normalisation's cost.
+pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.nfc().collect())
+    }
+}
+
 /// A Markdown link, whose text may be wrapped onto the next line.
 static MD_LINK: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\[([^\]\[]{1,200})\]\([^)\n]{0,500}\)").unwrap());
@@ -48,8 +59,12 @@ static SPACE_CJK_DIGIT: Lazy<Regex> = Lazy::new(|| {
 /// Removes what is not text: zero-width characters, soft hyphens, Markdown
 /// links and emphasis; turns no-break spaces into spaces. In Chinese text the
 /// stray spaces that PDF extraction leaves between digits and characters go too.
+///
+/// The text comes out in Unicode normalisation form C ("é" one character, not
+/// "e" and a combining accent): every format's text passes here before the
+/// structure parser, so from here on equal words are equal strings.
 pub fn clean(text: &str, zh: bool) -> String {
-    let mut s: String = text
+    let mut s: String = nfc(text)
         .chars()
         .filter(|c| {
             !matches!(
@@ -341,6 +356,20 @@ mod tests {
             b[0].text,
             "资产追回问题不限成员名额政府间工作组会议将于二〇一二年八月三十日星期四上午十时开幕。"
         );
+    }
+
+    #[test]
+    fn clean_text_is_nfc() {
+        // "Résumé de l’étude" with decomposed accents (e + U+0301), as macOS
+        // file names and some PDF text layers give them.
+        let decomposed = "Re\u{301}sume\u{301} de l\u{2019}e\u{301}tude, a\u{300} Gene\u{300}ve";
+        let cleaned = clean(decomposed, false);
+        assert_eq!(cleaned, "Résumé de l\u{2019}étude, à Genève");
+        assert!(!cleaned
+            .chars()
+            .any(|c| ('\u{300}'..='\u{36F}').contains(&c)));
+        // Already composed text is unchanged.
+        assert_eq!(clean("Résumé", false), "Résumé");
     }
 
     #[test]

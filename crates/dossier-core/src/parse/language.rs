@@ -2,11 +2,16 @@
 //! (Arabic, Chinese, English, French, Russian and Spanish).
 //!
 //! The script decides first: Han characters are Chinese, Arabic letters
-//! Arabic, Cyrillic Russian. Between the three Latin-script languages,
-//! whatlang's trigram model, restricted to English, French and Spanish,
-//! decides. A document's language is the one of most of its text: each
-//! passage votes with its length, so an English masthead on a Russian or
-//! Arabic document, or a bilingual table, does not decide.
+//! Arabic, Cyrillic Russian. Between the three Latin-script languages, the
+//! function words of each ("the", "of"; "les", "des"; "los", "del") decide
+//! when a passage has some, and whatlang's trigram model, restricted to
+//! English, French and Spanish, when it has none (a heading, a name).
+//!
+//! A document's script is the one of most of its text: each passage votes
+//! with its length, so an English masthead on a Russian or Arabic document,
+//! or a bilingual table, does not decide. Among Latin-script languages the
+//! function words of the whole document decide, so a list of participants
+//! (names, which trigrams take for anything) goes by its few sentences.
 
 use once_cell::sync::Lazy;
 use whatlang::{Detector, Lang};
@@ -130,15 +135,76 @@ fn passage(text: &str) -> Option<(&'static str, usize)> {
         Script::Han => "zh",
         Script::Arabic => "ar",
         Script::Cyrillic => "ru",
-        Script::Latin => latin_language(text),
+        Script::Latin => {
+            by_function_words(&function_words(text)).unwrap_or_else(|| trigram_language(text))
+        }
     };
     Some((code, weight))
 }
 
-/// English, French or Spanish, from the Latin-script words of the text
-/// alone (a Latin passage may quote a Russian name or carry a Chinese
-/// character, which must not steer whatlang to another script).
-fn latin_language(text: &str) -> &'static str {
+/// Words that are frequent in one of English, French and Spanish and not
+/// words of the other two ("la", "de", "en", "que", "a", "un" are left out:
+/// they belong to two of them).
+const FUNCTION_WORDS: [(&str, &[&str]); 3] = [
+    (
+        "en",
+        &[
+            "the", "of", "and", "to", "in", "for", "with", "on", "by", "is", "are", "was", "were",
+            "that", "which", "its", "be", "has", "have", "this", "from", "at", "or", "an", "as",
+            "not", "shall", "will", "their", "these",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "les", "des", "du", "et", "au", "aux", "une", "est", "sont", "dans", "pour",
+            "sur", "par", "qui", "avec", "ces", "cette", "leur", "leurs", "il", "elle", "ont",
+            "été", "à", "où", "l", "d", "qu", "ne", "pas",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "los", "las", "del", "y", "una", "es", "son", "por", "con", "para", "se", "su",
+            "sus", "al", "como", "entre", "sobre", "este", "esta", "ha", "han", "lo", "más", "sin",
+            "también", "dicho", "dicha",
+        ],
+    ),
+];
+
+/// How many function words of English, French and Spanish the text has.
+fn function_words(text: &str) -> [usize; 3] {
+    let mut n = [0usize; 3];
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        if word.is_empty() || word.len() > 8 {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
+            if words.contains(&lower.as_str()) {
+                n[i] += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The language with the most function words, when one has more than the
+/// others.
+fn by_function_words(n: &[usize; 3]) -> Option<&'static str> {
+    let max = *n.iter().max()?;
+    let leaders = n.iter().filter(|&&c| c == max).count();
+    (max > 0 && leaders == 1).then(|| {
+        let i = n.iter().position(|&c| c == max).expect("a maximum");
+        FUNCTION_WORDS[i].0
+    })
+}
+
+/// English, French or Spanish by whatlang's trigrams, from the Latin-script
+/// words of the text alone (a Latin passage may quote a Russian name or
+/// carry a Chinese character, which must not steer whatlang to another
+/// script).
+fn trigram_language(text: &str) -> &'static str {
     let latin: String = text
         .chars()
         .map(|c| match script(c) {
@@ -164,20 +230,48 @@ pub fn detect_language(text: &str) -> String {
 
 /// [`detect_language`], or `None` for a text without letters.
 pub fn document_language(text: &str) -> Option<&'static str> {
+    // Each passage votes for its language with its weight; the Latin-script
+    // passages also pool their function words.
     let mut votes = [0usize; UN_LANGUAGES.len()];
+    let mut words = [0usize; 3];
     for p in passages(text) {
         if let Some((code, weight)) = passage(p) {
             let i = UN_LANGUAGES.iter().position(|l| *l == code).unwrap_or(2);
             votes[i] += weight;
+            if matches!(code, "en" | "fr" | "es") {
+                for (total, n) in words.iter_mut().zip(function_words(p)) {
+                    *total += n;
+                }
+            }
         }
     }
-    let (best, &weight) = votes
+    let vote = |code: &str| {
+        votes[UN_LANGUAGES
+            .iter()
+            .position(|l| *l == code)
+            .expect("a UN language")]
+    };
+    let latin = vote("en") + vote("fr") + vote("es");
+    let scripts = [
+        ("zh", vote("zh")),
+        ("ar", vote("ar")),
+        ("ru", vote("ru")),
+        ("latin", latin),
+    ];
+    let (best, weight) = scripts
         .iter()
-        .enumerate()
+        .copied()
         .rev()
-        .max_by_key(|(_, w)| **w)
-        .expect("six languages");
-    (weight > 0).then_some(UN_LANGUAGES[best])
+        .max_by_key(|(_, w)| *w)
+        .expect("four scripts");
+    if weight == 0 {
+        return None;
+    }
+    if best != "latin" {
+        return UN_LANGUAGES.iter().copied().find(|l| *l == best);
+    }
+    by_function_words(&words)
+        .or_else(|| ["en", "fr", "es"].into_iter().rev().max_by_key(|l| vote(l)))
 }
 
 /// The passages of a document: runs of lines up to a blank line, a form
@@ -246,6 +340,42 @@ mod tests {
     fn a_bilingual_table_goes_by_the_longer_language() {
         let text = "Agenda item 3\tPoint 3 de l’ordre du jour\n\nLe Comité a examiné le rapport du Secrétaire général sur les activités de l’Office pendant la période considérée et a pris note des recommandations qui y figurent.\n";
         assert_eq!(detect_language(text), "fr");
+    }
+
+    #[test]
+    fn a_list_of_names_goes_by_its_function_words() {
+        // Names and one-word headings, which trigrams take for French or
+        // Spanish, and a few English phrases.
+        let mut text =
+            String::from("General Assembly\n\nDisarmament Commission\n\nList of participants\n\n");
+        for name in [
+            "Albania\tH.E. Mrs. Suela Janina",
+            "Algeria\tMr. Nader Louafi",
+            "Bolivia\tMr. Franz Zubieta Mariscal",
+            "Armenia\tMr. Arsen Kotanjyan",
+            "Azerbaijan\tH.E. Mr. Tofig Musayev",
+        ] {
+            text.push_str(name);
+            text.push_str("\n\n");
+        }
+        text.push_str("Representatives of the Member States and of the observers\n");
+        assert_eq!(detect_language(&text), "en");
+    }
+
+    #[test]
+    fn function_words_decide_a_latin_passage() {
+        assert_eq!(
+            detect_passage("Le rapport des travaux de la session"),
+            Some("fr")
+        );
+        assert_eq!(
+            detect_passage("El informe del Grupo sobre los trabajos"),
+            Some("es")
+        );
+        assert_eq!(
+            detect_passage("The report of the Group on its work"),
+            Some("en")
+        );
     }
 
     #[test]

@@ -16,6 +16,14 @@
 //!   one (also across a page break), and lines of a centred title are one
 //!   title, so a phrase split across two lines is one phrase again.
 //!
+//! - **right-to-left lines** (Arabic) in logical order: glyphs sorted by
+//!   position are in visual order whatever order the content stream drew them
+//!   in, so a line with right-to-left letters is reordered by the Unicode
+//!   bidi algorithm (see [`logical_order`]), its presentation forms folded to
+//!   letters; digits and Latin symbols inside it keep their order, and its
+//!   paragraph geometry is mirrored (such a line is full when it reaches the
+//!   left margin).
+//!
 //! The output is one paragraph or table row per line, paragraphs separated by
 //! a blank line.
 
@@ -96,7 +104,7 @@ impl OutputDev for Collector {
             y: self.top - trm.m32,
             end: trm.m31 + width * size,
             size,
-            text: text.to_string(),
+            text: fold_presentation_forms(text),
         });
         Ok(())
     }
@@ -129,6 +137,9 @@ struct Line {
     table: bool,
     /// The first page's job number, moved up to the masthead.
     job: bool,
+    /// Mostly right-to-left letters: reordered into logical order, and laid
+    /// out from the right margin.
+    rtl: bool,
 }
 
 impl Collector {
@@ -230,8 +241,20 @@ fn line_of(page: usize, mut glyphs: Vec<&Glyph>) -> Line {
             cell.push('^');
         }
         in_sup = sup;
-        cell.push_str(&g.text);
+        if g.text.chars().count() > 1 && g.text.chars().any(is_rtl_letter) {
+            // A ligature glyph ("ﻻ" → "لا") holds its letters in logical
+            // order; the line is built in visual order, so they go reversed.
+            cell.extend(g.text.chars().rev());
+        } else {
+            cell.push_str(&g.text);
+        }
         prev = Some(g);
+    }
+    let rtl = is_rtl(cells.iter().map(|(_, c)| c.as_str()));
+    if cells.iter().any(|(_, c)| c.chars().any(is_rtl_letter)) {
+        for (_, c) in cells.iter_mut() {
+            *c = logical_order(c, rtl);
+        }
     }
     for (_, c) in &cells {
         if !text.is_empty() {
@@ -249,6 +272,94 @@ fn line_of(page: usize, mut glyphs: Vec<&Glyph>) -> Line {
         cells,
         table,
         job: false,
+        rtl,
+    }
+}
+
+/// Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF: the contextual
+/// shapes and ligatures some PDFs map their glyphs to) folded to the letters
+/// they show, by NFKC on those characters only.
+fn fold_presentation_forms(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let presentation = |c: char| matches!(c as u32, 0xFB50..=0xFDFF | 0xFE70..=0xFEFE);
+    if !text.chars().any(presentation) {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if presentation(c) {
+            out.extend(std::iter::once(c).nfkc());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A letter of a right-to-left script (Arabic, Hebrew, Syriac, Thaana, N'Ko).
+fn is_rtl_letter(c: char) -> bool {
+    matches!(c as u32, 0x590..=0x8FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFE) && c.is_alphabetic()
+}
+
+/// Whether a line is right-to-left: it has more right-to-left letters than
+/// left-to-right ones (an Arabic line with a symbol in it is; an English
+/// line quoting an Arabic name is not).
+fn is_rtl<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for c in texts.flat_map(str::chars) {
+        if is_rtl_letter(c) {
+            rtl += 1;
+        } else if c.is_alphabetic() {
+            ltr += 1;
+        }
+    }
+    rtl > 0 && rtl >= ltr
+}
+
+/// The logical order of a line given in visual order (left to right as
+/// drawn). The bidi algorithm turns logical order into visual order by
+/// reversing right-to-left runs and keeping left-to-right ones (digits,
+/// Latin symbols) in place; run on the visual line with the line's own
+/// direction it undoes that: Arabic words read right to left again, "2025"
+/// and "A/HRC/59/60" stay as they are, and the runs come in reading order.
+/// Brackets of reversed runs are mirrored back ("(" drawn on the left of a
+/// right-to-left run closes it).
+fn logical_order(visual: &str, rtl: bool) -> String {
+    use unicode_bidi::{BidiInfo, Level};
+    let base = if rtl { Level::rtl() } else { Level::ltr() };
+    let info = BidiInfo::new(visual, Some(base));
+    let mut out = String::with_capacity(visual.len());
+    for para in &info.paragraphs {
+        let (levels, runs) = info.visual_runs(para, para.range.clone());
+        for run in runs {
+            let text = &visual[run.clone()];
+            if levels[run.start].is_rtl() {
+                out.extend(text.chars().rev().map(mirror));
+            } else {
+                out.push_str(text);
+            }
+        }
+    }
+    out
+}
+
+/// The mirror image of a bracket or quotation mark, as the bidi algorithm
+/// shows it in a right-to-left run.
+fn mirror(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '<' => '>',
+        '>' => '<',
+        '«' => '»',
+        '»' => '«',
+        '‹' => '›',
+        '›' => '‹',
+        _ => c,
     }
 }
 
@@ -510,6 +621,7 @@ fn paragraphs(pages: &[Vec<Line>], furniture: Vec<Vec<Block>>) -> Layout {
         left: percentile(&lefts, 0.1),
         right: percentile(&rights, 0.9),
         pitch: line_pitch(pages),
+        mirrored: false,
     };
     let mut out: Vec<LayoutPage> = (0..pages.len())
         .map(|i| LayoutPage {
@@ -628,10 +740,13 @@ fn percentile(sorted: &[f64], q: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * q).round() as usize]
 }
 
+#[derive(Clone, Copy)]
 struct Column {
     left: f64,
     right: f64,
     pitch: f64,
+    /// Judging right-to-left lines in the column's mirror image.
+    mirrored: bool,
 }
 
 impl Column {
@@ -639,6 +754,21 @@ impl Column {
     fn continues(&self, prev: &Line, next: &Line) -> bool {
         if prev.table || next.table || (prev.size - next.size).abs() > prev.size * 0.15 {
             return false;
+        }
+        // Right-to-left lines are laid out from the right margin: judged in
+        // the mirror image of the column.
+        if prev.rtl && next.rtl && !self.mirrored {
+            let flip = |l: &Line| Line {
+                x0: self.left + self.right - l.x1,
+                x1: self.left + self.right - l.x0,
+                cells: Vec::new(),
+                ..l.clone()
+            };
+            let mirrored = Column {
+                mirrored: true,
+                ..*self
+            };
+            return mirrored.continues(&flip(prev), &flip(next));
         }
         // A symbol cut at a slash ("CAC/COSP/IRG/" + "2024/7") goes on; a
         // footnote marker of the older style ("… oral report; 2/") does not.
@@ -658,10 +788,9 @@ impl Column {
         if starts_entry(&next.text) {
             return false;
         }
-        let ends_sentence = prev
-            .text
-            .trim_end()
-            .ends_with(['。', '.', ':', '：', ';', '；', '!', '?', '！', '？']);
+        let ends_sentence = prev.text.trim_end().ends_with([
+            '。', '.', ':', '：', ';', '；', '!', '?', '！', '？', '؟', '؛',
+        ]);
         // Reaches the right margin: the line was wrapped.
         let full = prev.x1 >= self.right - prev.size * 2.5;
         if prev.page != next.page {
@@ -718,39 +847,108 @@ impl Column {
 mod tests {
     use super::*;
 
-    fn line(y: f64, x0: f64, x1: f64, text: &str) -> Line {
+    fn line(x0: f64, x1: f64, y: f64, text: &str) -> Line {
         Line {
             page: 0,
             y,
             x0,
             x1,
-            size: 10.0,
+            size: 12.0,
             text: text.to_string(),
             cells: Vec::new(),
             table: false,
             job: false,
+            rtl: is_rtl(std::iter::once(text)),
         }
     }
 
-    const COLUMN: Column = Column {
-        left: 72.0,
-        right: 540.0,
-        pitch: 1.2,
-    };
+    #[test]
+    fn visual_lines_come_out_logical() {
+        // "افتتاح الدورة" as drawn: the last word leftmost, each word's
+        // letters left to right.
+        let visual: String = "افتتاح الدورة".chars().rev().collect();
+        assert_eq!(logical_order(&visual, true), "افتتاح الدورة");
+        // Digits and a symbol keep their order; the bracket drawn at the
+        // left end of the Arabic run closes it in logical order. (The visual
+        // line is python-bidi's rendering of the logical one.)
+        let logical = "الوثيقة A/HRC/59/60 (مذكرة من الأمين العام) لعام 2025";
+        let visual = "2025 ماعل (ماعلا نيمألا نم ةركذم) A/HRC/59/60 ةقيثولا";
+        assert_eq!(logical_order(visual, true), logical);
+        // A left-to-right line with an Arabic name: only the name turns.
+        let visual = "The delegate of رصم spoke.";
+        assert_eq!(logical_order(visual, false), "The delegate of مصر spoke.");
+    }
+
+    #[test]
+    fn presentation_forms_fold_to_letters() {
+        assert_eq!(fold_presentation_forms("ﺍﻓﺘﺘﺎﺡ"), "افتتاح");
+        assert_eq!(fold_presentation_forms("ﻻ"), "لا");
+        assert_eq!(fold_presentation_forms("ﻷ"), "لأ");
+        // Nothing else is touched (NFKC would turn "ﬁ" and "²" too).
+        assert_eq!(fold_presentation_forms("ﬁle ²"), "ﬁle ²");
+    }
+
+    #[test]
+    fn right_to_left_paragraphs_wrap_from_the_right_margin() {
+        let column = Column {
+            left: 72.0,
+            right: 523.0,
+            pitch: 1.2,
+            mirrored: false,
+        };
+        // A wrapped Arabic line spans the column; the paragraph's last line
+        // starts at the right margin and stops short of the left one.
+        let full = line(
+            73.0,
+            523.0,
+            100.0,
+            "ويرحب المجلس بالتقدم المحرز في تنفيذ خطة التنمية",
+        );
+        let last = line(300.0, 523.0, 114.4, "المستدامة لعام 2030.");
+        let next = line(200.0, 523.0, 128.8, "يوصي الفريق العامل بأن تواصل الدولة");
+        assert!(column.continues(&full, &last));
+        assert!(
+            !column.continues(&last, &next),
+            "a short line ends its paragraph"
+        );
+        // The same geometry in a left-to-right paragraph: a line that stops
+        // short of the right margin (x1 = 300) ends its paragraph.
+        let en_full = line(
+            72.0,
+            523.0,
+            100.0,
+            "The Council welcomes the progress made in the",
+        );
+        let en_short = line(72.0, 300.0, 114.4, "implementation of the 2030 Agenda.");
+        let en_next = line(
+            72.0,
+            400.0,
+            128.8,
+            "The Working Group recommends that the State",
+        );
+        assert!(column.continues(&en_full, &en_short));
+        assert!(!column.continues(&en_short, &en_next));
+    }
 
     #[test]
     fn a_symbol_cut_at_a_slash_goes_on_but_an_old_footnote_marker_ends_the_paragraph() {
-        let cut = line(100.0, 72.0, 300.0, "(see CAC/COSP/IRG/");
-        assert!(COLUMN.continues(&cut, &line(112.0, 72.0, 200.0, "2024/7).")));
+        let column = Column {
+            left: 72.0,
+            right: 540.0,
+            pitch: 1.2,
+            mirrored: false,
+        };
+        let cut = line(72.0, 300.0, 100.0, "(see CAC/COSP/IRG/");
+        assert!(column.continues(&cut, &line(72.0, 200.0, 114.0, "2024/7).")));
         // "… in its oral report; 2/" then "3. Requests …": paragraphs 2 and 3.
-        let marker = line(100.0, 72.0, 200.0, "oral report; 2/");
-        assert!(!COLUMN.continues(
+        let marker = line(72.0, 200.0, 100.0, "oral report; 2/");
+        assert!(!column.continues(
             &marker,
-            &line(124.0, 107.0, 540.0, "3. Requests the Secretary-General")
+            &line(107.0, 540.0, 128.0, "3. Requests the Secretary-General")
         ));
-        assert!(!COLUMN.continues(
+        assert!(!column.continues(
             &marker,
-            &line(112.0, 72.0, 540.0, "Bearing in mind the report")
+            &line(72.0, 540.0, 114.0, "Bearing in mind the report")
         ));
     }
 }

@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod agenda_list;
 pub mod dates;
+pub mod language;
 pub mod meeting_dates;
 pub mod metadata;
 pub mod report;

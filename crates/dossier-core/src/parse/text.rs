@@ -1,8 +1,12 @@
 //! Text clean-up shared by every parser: invisible characters, Markdown
-//! decoration, language detection, and re-joining hard-wrapped lines.
+//! decoration, Unicode normalisation, and re-joining hard-wrapped lines.
+//! Language detection lives in [`super::language`]; it is re-exported here
+//! for the callers that reach it through `parse::text`.
 
 use once_cell::sync::Lazy;
 use regex::Regex;
+
+pub use super::language::{detect_language, detect_passage};
 
 /// True for the CJK ideographs and the kana/hangul that share their width.
 pub fn is_cjk(c: char) -> bool {
@@ -27,51 +31,14 @@ pub fn width(s: &str) -> usize {
     s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
 }
 
-/// The document's language by script and, for Latin script, by common words.
-pub fn detect_language(text: &str) -> String {
-    let (mut cjk, mut latin, mut cyr, mut arabic) = (0usize, 0usize, 0usize, 0usize);
-    for c in text.chars().take(200_000) {
-        if is_cjk(c) {
-            cjk += 1;
-        } else if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
-            latin += 1;
-        } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
-            cyr += 1;
-        } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
-            arabic += 1;
-        }
-    }
-    // Chinese documents carry Latin symbols and mastheads: weigh each ideograph as a word.
-    let scores = [
-        (cjk * 3, "zh"),
-        (latin, "latin"),
-        (cyr, "ru"),
-        (arabic, "ar"),
-    ];
-    let best = scores
-        .iter()
-        .max_by_key(|s| s.0)
-        .map(|s| s.1)
-        .unwrap_or("en");
-    if best != "latin" {
-        return best.to_string();
-    }
-    let lower = text.chars().take(50_000).collect::<String>().to_lowercase();
-    let count = |words: &[&str]| -> usize {
-        lower
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| words.contains(w))
-            .count()
-    };
-    let en = count(&["the", "and", "of", "to", "with", "which", "for"]);
-    let fr = count(&["le", "les", "des", "et", "du", "aux", "une"]);
-    let es = count(&["el", "los", "las", "del", "y", "una", "por"]);
-    if fr > en && fr >= es {
-        "fr".into()
-    } else if es > en && es > fr {
-        "es".into()
+/// The text in Unicode normalisation form C; a text already in it (nearly
+/// all) is copied without the normalisation's cost.
+pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(text)
     } else {
-        "en".into()
+        std::borrow::Cow::Owned(text.nfc().collect())
     }
 }
 
@@ -92,8 +59,12 @@ static SPACE_CJK_DIGIT: Lazy<Regex> = Lazy::new(|| {
 /// Removes what is not text: zero-width characters, soft hyphens, Markdown
 /// links and emphasis; turns no-break spaces into spaces. In Chinese text the
 /// stray spaces that PDF extraction leaves between digits and characters go too.
+///
+/// The text comes out in Unicode normalisation form C ("é" one character, not
+/// "e" and a combining accent): every format's text passes here before the
+/// structure parser, so from here on equal words are equal strings.
 pub fn clean(text: &str, zh: bool) -> String {
-    let mut s: String = text
+    let mut s: String = nfc(text)
         .chars()
         .filter(|c| {
             !matches!(
@@ -399,20 +370,25 @@ mod tests {
     }
 
     #[test]
+    fn clean_text_is_nfc() {
+        // "Résumé de l’étude" with decomposed accents (e + U+0301), as macOS
+        // file names and some PDF text layers give them.
+        let decomposed = "Re\u{301}sume\u{301} de l\u{2019}e\u{301}tude, a\u{300} Gene\u{300}ve";
+        let cleaned = clean(decomposed, false);
+        assert_eq!(cleaned, "Résumé de l\u{2019}étude, à Genève");
+        assert!(!cleaned
+            .chars()
+            .any(|c| ('\u{300}'..='\u{36F}').contains(&c)));
+        // Already composed text is unchanged.
+        assert_eq!(clean("Résumé", false), "Résumé");
+    }
+
+    #[test]
     fn cleans_spaces_between_digits_and_han() {
         assert_eq!(clean("第 4/4 号决议 2012 年", true), "第4/4号决议2012年");
         assert_eq!(
             clean("见[CAC/COSP/2023/14](#)。", true),
             "见CAC/COSP/2023/14。"
-        );
-    }
-
-    #[test]
-    fn detects_languages() {
-        assert_eq!(detect_language("临时议程和说明 CAC/COSP/2019/1"), "zh");
-        assert_eq!(
-            detect_language("The Conference of the States Parties to the Convention"),
-            "en"
         );
     }
 }

@@ -1,5 +1,6 @@
 //! `cargo run --release -p dossier-bench -- [--sizes 100,1000,5000] [--seed N]`
 //! `cargo run --release -p dossier-bench -- --pdf-compare` (PDF extractors, see `pdf_compare`)
+//! `… -- --languages [PASSAGES]` (search latency and recall per language, see `languages`)
 //! `… -- --parse-score` (the parser's scorecard on real documents, see `parse_score`)
 //! `… -- --startup DOSSIER_APP TAURI_MINIMAL [--docs 1000] [--runs 7]` (cold start, see `startup`)
 //! `… -- --reindex DIR` and `… -- --search-only DIR [ROUNDS]`: indexing or search alone on a
@@ -14,6 +15,7 @@
 //! Markdown table (the one in BENCHMARKS.md) and the core's resident memory.
 
 mod corpus;
+mod languages;
 mod measure;
 mod parse_score;
 mod pdf_compare;
@@ -60,6 +62,12 @@ fn main() -> Result<()> {
             "--parse-score" => {
                 let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
                 return parse_score::run(&root);
+            }
+            "--languages" => {
+                // Search latency and recall per language (`languages`).
+                let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+                let n = it.next().and_then(|r| r.parse().ok()).unwrap_or(3000);
+                return languages::run(&root, n, seed);
             }
             "--pdf-compare" => {
                 let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");

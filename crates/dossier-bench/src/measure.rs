@@ -235,7 +235,10 @@ pub fn run(n: usize, seed: u64) -> Result<Row> {
     let analysis = {
         use dossier_core::search::analysis;
         let t = Instant::now();
-        let g: usize = corpus.iter().map(|p| analysis::grams(&p.text).len()).sum();
+        let g: usize = corpus
+            .iter()
+            .map(|p| analysis::grams(&p.text, analysis::Latin::for_language(&p.language)).len())
+            .sum();
         let grams = t.elapsed();
         analysis::warm_up();
         let t = Instant::now();

@@ -1,23 +1,48 @@
-//! How text becomes index terms, for documents and queries alike.
+//! How text becomes index terms, for documents and queries alike, in the
+//! six UN languages.
 //!
 //! Two analyses of the same text:
 //! - **grams** (recall): Chinese, Japanese and Korean runs become overlapping
 //!   character bigrams (a run of one character is one unigram), so any
 //!   fragment of two or more characters is a phrase of bigrams and is found
 //!   wherever it occurs. Bigrams never span punctuation, so no document
-//!   matches across it. Other scripts become lower-cased words, English
-//!   stemmed (Porter 2), so "meetings" finds "meeting". UN symbols split into
-//!   their parts ("WG.2/2024" → wg 2 2024), so a fragment is a phrase.
+//!   matches across it. Other scripts become folded words, stemmed by their
+//!   language (below). UN symbols split into their parts ("WG.2/2024" → wg 2
+//!   2024), so a fragment is a phrase.
 //! - **words** (ranking): jieba segments Chinese into dictionary words; a
 //!   query's words that match whole words of a passage rank it higher.
 //!
-//! Every character is folded first: NFKC (full-width Ａ１ → A1) and lower case.
+//! **Folding**, before anything else: each cluster of a base character and
+//! its combining marks is composed (NFC), then NFKC (full-width Ａ１ → A1,
+//! Arabic presentation forms → letters) and lower case. Latin letters lose
+//! their accents (é → e, ñ → n, ç → c, œ → oe), so "ecole" finds "école"; no
+//! other script is touched by that. Arabic is normalised: alef forms أ إ آ ٱ
+//! → ا, ى → ي, hamza on waw and ya ؤ ئ → و ي, ة → ه (written either way at the
+//! end of a word, so both are one letter), tatweel ـ and harakat
+//! (U+064B–U+065F, U+0670) removed, Arabic-Indic digits ٠–٩ and ۰–۹ read as
+//! 0–9. Cyrillic ё → е. Removed marks stay inside the word they belong to.
+//!
+//! **Stemming**, word by word, by script: Cyrillic words by the Russian
+//! Snowball stemmer, Arabic words by Larkey's light10 (Snowball's Arabic
+//! stemmer leaves "مفاوضات" as "مفاوضا" but "المفاوضات" as "مفاوض", and keeps
+//! "وال"), Latin words by the Snowball stemmer of the passage's Latin
+//! language ([`Latin`]: English, French or Spanish; a Chinese, Russian or
+//! Arabic passage stems its Latin words as English). A Latin word that had
+//! accents is stemmed twice and both stems share its position: the stem of
+//! the accented word, folded (the stemmers know "-ación" and "-ée" only with
+//! their accents, so "negociación" and "negociaciones" both give "negoci"),
+//! and the stem of the folded word (what a query typed without accents
+//! gives: "negociacion"). A query uses only the first kind, computed from
+//! what was typed.
+//!
 //! Offsets always point into the original text, for highlighting.
 
 use crate::parse::text::is_cjk;
 use once_cell::sync::Lazy;
 use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 use unicode_normalization::UnicodeNormalization;
 
 /// A term with its place in the original text.
@@ -25,22 +50,175 @@ use unicode_normalization::UnicodeNormalization;
 pub struct Term {
     pub text: String,
     /// Position for phrase matching. Punctuation between two terms leaves a
-    /// gap, so that no phrase matches across it.
+    /// gap, so that no phrase matches across it. The two stems of an accented
+    /// Latin word share one position.
     pub pos: usize,
     /// Byte offsets into the original text.
     pub from: usize,
     pub to: usize,
 }
 
-/// Folds one character: NFKC, then lower case. Most characters fold to one.
-fn fold(c: char, out: &mut String) {
+/// The language whose stemmer a passage's Latin-script words get. Cyrillic,
+/// Arabic and CJK words are analysed by their script alone, so this is the
+/// only choice a passage needs (see `search` module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Latin {
+    English,
+    French,
+    Spanish,
+}
+
+/// Passages shorter than this (bytes) take their document's language: a
+/// heading or a time slot says too little to tell French from English.
+const DETECT_MIN: usize = 160;
+
+impl Latin {
+    pub const ALL: [Latin; 3] = [Latin::English, Latin::French, Latin::Spanish];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Latin::English => "en",
+            Latin::French => "fr",
+            Latin::Spanish => "es",
+        }
+    }
+
+    /// The Latin stemmer for a language code: French and Spanish their own,
+    /// every other language (Chinese, Russian and Arabic documents carry
+    /// English symbols, names and mastheads) English.
+    pub fn for_language(code: &str) -> Latin {
+        match code {
+            "fr" => Latin::French,
+            "es" => Latin::Spanish,
+            _ => Latin::English,
+        }
+    }
+
+    /// The Latin stemmer for one passage of a document: the document's,
+    /// unless the passage is long enough to tell and is in English, French or
+    /// Spanish by `parse::text::detect_language` (an English masthead or
+    /// resolution quoted in a French report, a French paragraph of a Russian
+    /// document).
+    pub fn for_passage(document_language: &str, text: &str) -> Latin {
+        if text.len() >= DETECT_MIN {
+            let detected = crate::parse::text::detect_language(text);
+            if matches!(detected.as_str(), "en" | "fr" | "es") {
+                return Latin::for_language(&detected);
+            }
+        }
+        Latin::for_language(document_language)
+    }
+
+    pub fn from_code(code: &str) -> Option<Latin> {
+        Latin::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Whether a mark is dropped by folding: Latin and Cyrillic combining
+/// accents, Arabic harakat and Quranic marks, tatweel, zero-width
+/// (non-)joiners, soft hyphens, variation selectors.
+fn is_dropped(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED
+        | 0x0640 | 0x00AD | 0x200C | 0x200D | 0xFE00..=0xFE0F)
+}
+
+/// Latin letters (Latin-1 Supplement to Latin Extended-B, Extended Additional).
+fn is_latin_letter(c: char) -> bool {
+    matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF)
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c as u32, 0x0400..=0x052F)
+}
+
+fn is_arabic(c: char) -> bool {
+    matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F)
+}
+
+/// Folds one lower-case, NFKC character (see the module docs); `None` when
+/// it is dropped. `strip` removes the accents of Latin letters.
+fn fold_lower(c: char, strip: bool, each: &mut dyn FnMut(Option<char>)) {
+    if is_dropped(c) {
+        return each(None);
+    }
+    let mapped = match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' | 'ئ' => 'ي',
+        'ؤ' => 'و',
+        'ة' => 'ه',
+        'ё' => 'е',
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        _ if strip && is_latin_letter(c) => {
+            let pair = match c {
+                'œ' => "oe",
+                'æ' => "ae",
+                'ß' => "ss",
+                'ø' => "o",
+                'ł' => "l",
+                'đ' | 'ð' => "d",
+                'þ' => "th",
+                'ı' => "i",
+                _ => "",
+            };
+            if !pair.is_empty() {
+                return pair.chars().for_each(|p| each(Some(p)));
+            }
+            let mut base = None;
+            decompose_canonical(c, |d| {
+                if base.is_none() && !is_dropped(d) {
+                    base = Some(d);
+                }
+            });
+            base.unwrap_or(c)
+        }
+        _ => c,
+    };
+    each(Some(mapped))
+}
+
+/// Folds one character of the text (`from..to` its bytes, or its cluster's).
+fn fold_char(c: char, strip: bool, each: &mut dyn FnMut(Option<char>)) {
     if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
+        each(Some(c.to_ascii_lowercase()))
     } else if matches!(c as u32, 0x4E00..=0x9FFF) {
-        out.push(c);
+        each(Some(c))
     } else {
         for n in std::iter::once(c).nfkc() {
-            out.extend(n.to_lowercase());
+            for l in n.to_lowercase() {
+                fold_lower(l, strip, each);
+            }
+        }
+    }
+}
+
+/// Calls `each` with every folded character of `text` (`None` for a dropped
+/// mark) and the byte range of the original character, or cluster of a base
+/// and its combining marks, it came from.
+fn for_each_folded(text: &str, strip: bool, mut each: impl FnMut(Option<char>, usize, usize)) {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let mut to = i + c.len_utf8();
+        let combines = |m: char| !m.is_ascii() && canonical_combining_class(m) != 0;
+        if chars.peek().is_some_and(|&(_, m)| combines(m)) {
+            // Not NFC (text typed or pasted decomposed): compose the cluster.
+            while let Some(&(j, m)) = chars.peek() {
+                if !combines(m) {
+                    break;
+                }
+                to = j + m.len_utf8();
+                chars.next();
+            }
+            for n in text[i..to].nfc() {
+                fold_char(n, strip, &mut |f| each(f, i, to));
+            }
+        } else {
+            fold_char(c, strip, &mut |f| each(f, i, to));
         }
     }
 }
@@ -48,39 +226,131 @@ fn fold(c: char, out: &mut String) {
 /// The folded form of a string, as the analyses see it.
 pub fn fold_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold(c, &mut out);
-    }
+    for_each_folded(s, true, |c, _, _| out.extend(c));
     out
 }
 
-static STEMMER: Lazy<Stemmer> = Lazy::new(|| Stemmer::create(Algorithm::English));
+/// Folded but with the accents of Latin letters kept: what a stemmer that
+/// knows accented suffixes is given.
+fn fold_keeping_accents(s: &str, out: &mut String) {
+    out.clear();
+    for_each_folded(s, false, |c, _, _| out.extend(c));
+}
+
+static STEMMERS: Lazy<[Stemmer; 4]> = Lazy::new(|| {
+    [
+        Stemmer::create(Algorithm::English),
+        Stemmer::create(Algorithm::French),
+        Stemmer::create(Algorithm::Spanish),
+        Stemmer::create(Algorithm::Russian),
+    ]
+});
+const RUSSIAN: usize = 3;
+const ARABIC: usize = 4;
+
+/// Larkey's light10 stemmer for Arabic (Larkey, Ballesteros and Connell,
+/// "Light stemming for Arabic information retrieval", 2007; as in Lucene's
+/// ArabicStemmer), on normalised text: one prefix (و only before three or
+/// more letters), then each suffix once, right to left, each only when two
+/// letters remain.
+fn arabic_stem(word: &str, out: &mut String) {
+    const PREFIXES: [&str; 7] = ["ال", "وال", "بال", "كال", "فال", "لل", "و"];
+    // ة is folded to ه, so "ية" and "ة" are "يه" and "ه".
+    const SUFFIXES: [&str; 8] = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
+    let mut s = word;
+    let len = |s: &str| s.chars().count();
+    for p in PREFIXES {
+        let pl = len(p);
+        if (pl > 1 || len(s) >= 4) && len(s) >= pl + 2 && s.starts_with(p) {
+            s = &s[p.len()..];
+            break;
+        }
+    }
+    for suf in SUFFIXES {
+        if len(s) >= len(suf) + 2 && s.ends_with(suf) {
+            s = &s[..s.len() - suf.len()];
+        }
+    }
+    out.push_str(s);
+}
 
 const MAX_WORD: usize = 64;
 
-/// Stems are cached per thread: a library's English vocabulary is small and
-/// the Porter stemmer was a tenth of indexing time.
-const STEM_CACHE_MAX: usize = 50_000;
-thread_local! {
-    static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+/// A word's stems: the one a query also gives, and for an accented Latin
+/// word the stem of its folded form when that differs.
+struct Stems {
+    first: String,
+    second: Option<String>,
 }
 
-/// Writes the stem of a lower-case ASCII word into `out`.
-fn stem_into(word: &str, out: &mut String) {
-    STEMS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(s) = cache.get(word) {
-            out.push_str(s);
-            return;
-        }
-        let stem = STEMMER.stem(word).into_owned();
-        out.push_str(&stem);
-        if cache.len() >= STEM_CACHE_MAX {
-            cache.clear();
-        }
-        cache.insert(word.to_string(), stem);
+/// Stems are cached per thread and per stemmer: a library's vocabulary is
+/// small and the Porter stemmer alone was a tenth of indexing time.
+const STEM_CACHE_MAX: usize = 50_000;
+struct StemCache {
+    maps: [HashMap<String, Stems>; 5],
+    accented: String,
+}
+thread_local! {
+    static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache {
+        maps: Default::default(),
+        accented: String::new(),
     });
+}
+
+/// Emits the stem(s) of a folded word; `original` is its text as written.
+fn emit_stems(word: &str, original: &str, latin: Latin, each: &mut dyn FnMut(&str)) {
+    let (which, accented) = if word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        (latin.index(), !original.is_ascii())
+    } else if word.chars().all(|c| is_cyrillic(c) && c.is_alphabetic()) {
+        (RUSSIAN, false)
+    } else if word.chars().all(|c| is_arabic(c) && c.is_alphabetic()) {
+        (ARABIC, false)
+    } else {
+        return each(word);
+    };
+    STEMS.with(|cache| {
+        let cache = &mut *cache.borrow_mut();
+        let key = if accented {
+            fold_keeping_accents(original, &mut cache.accented);
+            cache.accented.as_str()
+        } else {
+            word
+        };
+        let map = &mut cache.maps[which];
+        if !map.contains_key(key) {
+            let stems = match which {
+                ARABIC => {
+                    let mut s = String::new();
+                    arabic_stem(key, &mut s);
+                    Stems {
+                        first: s,
+                        second: None,
+                    }
+                }
+                _ if accented => {
+                    let first = fold_str(&STEMMERS[which].stem(key));
+                    let second = STEMMERS[which].stem(word).into_owned();
+                    Stems {
+                        second: (second != first).then_some(second),
+                        first,
+                    }
+                }
+                _ => Stems {
+                    first: STEMMERS[which].stem(key).into_owned(),
+                    second: None,
+                },
+            };
+            if map.len() >= STEM_CACHE_MAX {
+                map.clear();
+            }
+            map.insert(key.to_string(), stems);
+        }
+        let stems = &map[key];
+        each(&stems.first);
+        if let Some(s) = &stems.second {
+            each(s);
+        }
+    })
 }
 
 /// White space within a line. A line break ends a phrase: the parser has
@@ -95,30 +365,11 @@ fn is_joiner(c: char) -> bool {
     is_inline_space(c) || matches!(c, '.' | '/' | '-' | '(' | ')' | '_' | '\'' | '’')
 }
 
-/// Calls `each` with every folded character of `text` and the byte range of
-/// the original character it came from.
-fn for_each_folded(text: &str, mut each: impl FnMut(char, usize, usize)) {
-    let mut buf = String::new();
-    for (i, c) in text.char_indices() {
-        let to = i + c.len_utf8();
-        if c.is_ascii() {
-            each(c.to_ascii_lowercase(), i, to);
-        } else if matches!(c as u32, 0x4E00..=0x9FFF) {
-            each(c, i, to);
-        } else {
-            buf.clear();
-            fold(c, &mut buf);
-            for f in buf.chars() {
-                each(f, i, to);
-            }
-        }
-    }
-}
-
 /// The recall analysis, streamed: calls `emit(term, position, from, to)` for
-/// each CJK bigram (or lone CJK character) and each stemmed word, in order.
-/// No allocation per term: `term` borrows a buffer reused for the next one.
-pub fn for_each_gram(text: &str, mut emit: impl FnMut(&str, usize, usize, usize)) {
+/// each CJK bigram (or lone CJK character) and each stemmed word, in order;
+/// Latin words by the stemmer of `latin`. No allocation per term: `term`
+/// borrows a buffer reused for the next one.
+pub fn for_each_gram(text: &str, latin: Latin, mut emit: impl FnMut(&str, usize, usize, usize)) {
     let mut pos = 0usize;
     let mut emitted = false;
     // Set when a breaking character has been passed since the last unit.
@@ -133,7 +384,14 @@ pub fn for_each_gram(text: &str, mut emit: impl FnMut(&str, usize, usize, usize)
     let (mut word_from, mut word_to) = (0usize, 0usize);
     let mut term = String::with_capacity(MAX_WORD);
 
-    for_each_folded(text, |c, from, to| {
+    for_each_folded(text, true, |c, from, to| {
+        let Some(c) = c else {
+            // A dropped mark belongs to the word it is written on.
+            if !word.is_empty() {
+                word_to = to;
+            }
+            return;
+        };
         let cjk = is_cjk(c);
         if run.is_some() {
             if cjk {
@@ -162,10 +420,11 @@ pub fn for_each_gram(text: &str, mut emit: impl FnMut(&str, usize, usize, usize)
         }
         if !word.is_empty() {
             emitted |= end_word(
+                text,
                 &mut word,
                 (word_from, word_to),
+                latin,
                 &mut pos,
-                &mut term,
                 &mut emit,
             );
         }
@@ -190,10 +449,11 @@ pub fn for_each_gram(text: &str, mut emit: impl FnMut(&str, usize, usize, usize)
     });
     end_run(&mut run, run_len, run_first, &mut pos, &mut emit);
     end_word(
+        text,
         &mut word,
         (word_from, word_to),
+        latin,
         &mut pos,
-        &mut term,
         &mut emit,
     );
 }
@@ -215,35 +475,30 @@ fn end_run(
     }
 }
 
-/// Ends a word: English words are stemmed; overlong ones are not indexed.
-/// Returns whether a term was emitted.
+/// Ends a word: stemmed by its script (see `emit_stems`); overlong ones are
+/// not indexed. Returns whether a term was emitted.
 fn end_word(
+    text: &str,
     word: &mut String,
     (from, to): (usize, usize),
+    latin: Latin,
     pos: &mut usize,
-    term: &mut String,
     emit: &mut Emit,
 ) -> bool {
-    let mut out = false;
-    if !word.is_empty() && word.len() <= MAX_WORD {
-        term.clear();
-        if word.bytes().all(|b| b.is_ascii_alphabetic()) {
-            stem_into(word, term);
-        } else {
-            term.push_str(word);
-        }
-        emit(term, *pos, from, to);
+    let out = !word.is_empty() && word.len() <= MAX_WORD;
+    if out {
+        let p = *pos;
+        emit_stems(word, &text[from..to], latin, &mut |t| emit(t, p, from, to));
         *pos += 1;
-        out = true;
     }
     word.clear();
     out
 }
 
 /// The recall analysis: CJK bigrams and stemmed words, in order.
-pub fn grams(text: &str) -> Vec<Term> {
+pub fn grams(text: &str, latin: Latin) -> Vec<Term> {
     let mut terms = Vec::with_capacity(text.len() / 3);
-    for_each_gram(text, |t, pos, from, to| {
+    for_each_gram(text, latin, |t, pos, from, to| {
         terms.push(Term {
             text: t.to_string(),
             pos,
@@ -252,6 +507,20 @@ pub fn grams(text: &str) -> Vec<Term> {
         })
     });
     terms
+}
+
+/// A query's terms as `latin` analyses them: one per position (for an
+/// accented word, the stem of the word as typed; see the module docs).
+pub fn query_terms(text: &str, latin: Latin) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut last = None;
+    for_each_gram(text, latin, |t, pos, _, _| {
+        if last != Some(pos) {
+            out.push(t.to_string());
+            last = Some(pos);
+        }
+    });
+    out
 }
 
 static JIEBA: Lazy<jieba_rs::Jieba> = Lazy::new(jieba_rs::Jieba::new);
@@ -325,14 +594,14 @@ pub struct TermAt {
 
 impl TermBuffer {
     /// The grams of `text` (as [`for_each_gram`]).
-    pub fn grams(text: &str) -> TermBuffer {
+    pub fn grams(text: &str, latin: Latin) -> TermBuffer {
         let mut b = TermBuffer::default();
-        b.fill(text, false);
+        b.fill(text, latin, false);
         b
     }
 
     /// Replaces the contents with the grams, or the words, of `text`.
-    fn fill(&mut self, text: &str, words: bool) {
+    fn fill(&mut self, text: &str, latin: Latin, words: bool) {
         self.texts.clear();
         self.terms.clear();
         let mut push = |t: &str, pos: usize, from: usize, to: usize| {
@@ -351,7 +620,7 @@ impl TermBuffer {
                 push(&t.text, t.pos, t.from, t.to);
             }
         } else {
-            for_each_gram(text, push);
+            for_each_gram(text, latin, push);
         }
     }
 
@@ -371,14 +640,17 @@ impl TermBuffer {
 #[derive(Clone)]
 pub struct AnalysisTokenizer {
     words: bool,
+    latin: Latin,
     buffer: TermBuffer,
     token: Token,
 }
 
 impl AnalysisTokenizer {
-    pub fn grams() -> Self {
+    /// The grams of a passage whose Latin words are `latin`.
+    pub fn grams(latin: Latin) -> Self {
         AnalysisTokenizer {
             words: false,
+            latin,
             buffer: TermBuffer::default(),
             token: Token::default(),
         }
@@ -386,7 +658,7 @@ impl AnalysisTokenizer {
     pub fn words() -> Self {
         AnalysisTokenizer {
             words: true,
-            ..AnalysisTokenizer::grams()
+            ..AnalysisTokenizer::grams(Latin::English)
         }
     }
 }
@@ -401,7 +673,7 @@ impl Tokenizer for AnalysisTokenizer {
     type TokenStream<'a> = TermStream<'a>;
     fn token_stream<'a>(&'a mut self, text: &'a str) -> TermStream<'a> {
         self.token.reset();
-        self.buffer.fill(text, self.words);
+        self.buffer.fill(text, self.latin, self.words);
         TermStream {
             buffer: &self.buffer,
             next: 0,
@@ -436,6 +708,11 @@ impl TokenStream for TermStream<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The grams of an English passage.
+    fn grams(text: &str) -> Vec<Term> {
+        super::grams(text, Latin::English)
+    }
 
     fn texts(terms: Vec<Term>) -> Vec<String> {
         terms.into_iter().map(|t| t.text).collect()
@@ -477,6 +754,89 @@ mod tests {
         for t in grams(text) {
             assert_eq!(fold_str(&text[t.from..t.to]).replace(' ', ""), t.text);
         }
+    }
+
+    #[test]
+    fn latin_accents_fold_but_other_scripts_keep_their_letters() {
+        assert_eq!(
+            fold_str("École Réunión ÇA Œuvre ß"),
+            "ecole reunion ca oeuvre ss"
+        );
+        // Decomposed input is composed first, so it folds the same.
+        assert_eq!(fold_str("e\u{301}cole"), "ecole");
+        // Cyrillic: only ё; й survives, also when written decomposed.
+        assert_eq!(fold_str("Объединённых Новый"), "объединенных новый");
+        assert_eq!(fold_str("нови\u{306}"), "новй");
+    }
+
+    #[test]
+    fn arabic_is_normalised() {
+        assert_eq!(fold_str("أإآٱ"), "اااا");
+        assert_eq!(fold_str("مستوى مؤتمر هيئة"), "مستوي موتمر هييه");
+        // Tatweel and harakat go; Arabic-Indic digits are digits.
+        assert_eq!(fold_str("الفســاد تُعِدَّ"), "الفساد تعد");
+        assert_eq!(fold_str("٢٠٢٥ ۱۹"), "2025 19");
+    }
+
+    #[test]
+    fn removed_marks_stay_inside_their_word() {
+        let text = "أن تُعِدَّ الأمانة";
+        let t = super::grams(text, Latin::English);
+        assert_eq!(&text[t[1].from..t[1].to], "تُعِدَّ");
+        assert_eq!(t.iter().map(|t| t.pos).collect::<Vec<_>>(), [0, 1, 2]);
+    }
+
+    #[test]
+    fn each_script_gets_its_stemmer() {
+        let q = |t: &str, l: Latin| query_terms(t, l);
+        assert_eq!(
+            q("négociations", Latin::French),
+            q("négociation", Latin::French)
+        );
+        assert_eq!(q("réunions", Latin::French), ["reunion"]);
+        assert_eq!(
+            q("resoluciones", Latin::Spanish),
+            q("resolución", Latin::Spanish)
+        );
+        assert_eq!(
+            q("переговоров", Latin::English),
+            q("переговоры", Latin::French)
+        );
+        assert_eq!(q("переговоров", Latin::English), ["переговор"]);
+        for w in [
+            "المفاوضات",
+            "مفاوضات",
+            "والمفاوضات",
+            "المفاوضـات",
+            "مفاوضاتها",
+        ] {
+            assert_eq!(q(w, Latin::English), ["مفاوض"], "{w}");
+        }
+        // The passage's Latin language decides for Latin words only.
+        assert_eq!(q("meetings", Latin::English), ["meet"]);
+        assert_eq!(q("meetings", Latin::French), ["meeting"]);
+    }
+
+    #[test]
+    fn an_accented_word_has_both_stems_at_one_position() {
+        let t = super::grams("la negociación", Latin::Spanish);
+        let got: Vec<(&str, usize)> = t.iter().map(|t| (t.text.as_str(), t.pos)).collect();
+        assert_eq!(got, [("la", 0), ("negoci", 1), ("negociacion", 1)]);
+        // A query keeps the stem of what was typed.
+        assert_eq!(query_terms("negociación", Latin::Spanish), ["negoci"]);
+        assert_eq!(query_terms("negociacion", Latin::Spanish), ["negociacion"]);
+    }
+
+    #[test]
+    fn a_passage_takes_its_own_latin_language_only_when_long() {
+        let english = "The General Assembly requested the Secretary-General to report on \
+                       the meetings of the Working Group and on the implementation of its \
+                       recommendations, and decided to include the item in the agenda.";
+        assert_eq!(Latin::for_passage("fr", english), Latin::English);
+        assert_eq!(Latin::for_passage("ru", english), Latin::English);
+        assert_eq!(Latin::for_passage("fr", "Working Group"), Latin::French);
+        assert_eq!(Latin::for_passage("es", "Informe"), Latin::Spanish);
+        assert_eq!(Latin::for_passage("zh", "资产追回"), Latin::English);
     }
 
     #[test]

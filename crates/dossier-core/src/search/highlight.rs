@@ -3,9 +3,11 @@
 //!
 //! The index proposes candidates; this module has the last word. A candidate
 //! whose text does not contain every clause (in one of its forms, as
-//! consecutive terms, never across punctuation) is not shown.
+//! consecutive terms, never across punctuation) is not shown. The passage is
+//! analysed as it was indexed (its Latin language), and only the forms of
+//! that language count, so the marks fall on the words the stems came from.
 
-use super::analysis::TermBuffer;
+use super::analysis::{Latin, TermBuffer};
 use super::query::Clause;
 use serde::{Deserialize, Serialize};
 
@@ -19,15 +21,16 @@ pub struct Segment {
 }
 
 /// Byte ranges of every match of every clause in `text`, merged and sorted;
-/// `None` when some clause does not occur.
-pub fn match_ranges(text: &str, clauses: &[Clause]) -> Option<Vec<(usize, usize)>> {
+/// `None` when some clause does not occur. `latin` is the passage's Latin
+/// language, as it was indexed.
+pub fn match_ranges(text: &str, latin: Latin, clauses: &[Clause]) -> Option<Vec<(usize, usize)>> {
     // Every hit of every search is analysed again here: into one buffer.
-    let terms = TermBuffer::grams(text);
+    let terms = TermBuffer::grams(text, latin);
     let mut ranges = Vec::new();
     for clause in clauses {
         let before = ranges.len();
-        for form in &clause.forms {
-            find_form(&terms, form, &mut ranges);
+        for form in clause.forms.iter().filter(|f| f.applies_to(latin)) {
+            find_form(&terms, &form.terms, &mut ranges);
         }
         if ranges.len() == before {
             return None;
@@ -58,17 +61,27 @@ fn find_form(g: &TermBuffer, form: &[String], out: &mut Vec<(usize, usize)>) {
             return;
         }
     }
-    for start in 0..terms.len() {
-        if terms.len() - start < form.len() {
-            break;
+    // The two stems of an accented word share a position: term k of the form
+    // is any term at the first one's position + k.
+    'start: for start in 0..terms.len() {
+        if g.text(start) != form[0] {
+            continue;
         }
-        let ok = form
-            .iter()
-            .enumerate()
-            .all(|(k, f)| g.text(start + k) == f && terms[start + k].pos == terms[start].pos + k);
-        if ok {
-            out.push((terms[start].from, terms[start + form.len() - 1].to));
+        let first = terms[start].pos;
+        let mut at = start;
+        for (k, f) in form.iter().enumerate().skip(1) {
+            let want = first + k;
+            let mut i = at + 1;
+            loop {
+                match terms.get(i) {
+                    Some(t) if t.pos == want && g.text(i) == f => break,
+                    Some(t) if t.pos <= want => i += 1,
+                    _ => continue 'start,
+                }
+            }
+            at = i;
         }
+        out.push((terms[start].from, terms[at].to));
     }
 }
 
@@ -161,16 +174,16 @@ mod tests {
     #[test]
     fn a_passage_must_contain_the_words_not_just_the_grams() {
         let q = parse("资金流");
-        assert!(match_ranges("非法资金流动", &q).is_some());
-        assert!(match_ranges("资金。流动", &q).is_none());
-        assert!(match_ranges("资金，金流", &q).is_none());
+        assert!(match_ranges("非法资金流动", Latin::English, &q).is_some());
+        assert!(match_ranges("资金。流动", Latin::English, &q).is_none());
+        assert!(match_ranges("资金，金流", Latin::English, &q).is_none());
     }
 
     #[test]
     fn snippets_mark_every_match() {
         let q = parse("实益所有权");
         let text = "关于受益所有权的信息。实益所有权登记册";
-        let ranges = match_ranges(text, &q).unwrap();
+        let ranges = match_ranges(text, Latin::English, &q).unwrap();
         let (segs, plain) = snippet(text, &ranges);
         let hits: Vec<&str> = segs
             .iter()
@@ -185,7 +198,7 @@ mod tests {
     fn a_single_character_is_found_inside_a_run() {
         let q = parse("益");
         let text = "实益所有权";
-        let ranges = match_ranges(text, &q).unwrap();
+        let ranges = match_ranges(text, Latin::English, &q).unwrap();
         assert_eq!(&text[ranges[0].0..ranges[0].1], "益");
     }
 }

@@ -6,9 +6,37 @@
 //! reflects; when they differ at start-up (a crash between the two commits,
 //! a deleted or damaged index folder), the index is rebuilt.
 //!
-//! Matching is by `analysis::grams` (any fragment of Chinese, stemmed
-//! English, symbol parts); ranking adds jieba words; `highlight` checks every
-//! candidate against its text before it is shown.
+//! Matching is by `analysis::grams` (any fragment of Chinese, words folded
+//! and stemmed by their language, symbol parts); ranking adds jieba words;
+//! `highlight` checks every candidate against its text before it is shown.
+//!
+//! # Six languages in one index
+//!
+//! Cyrillic, Arabic and CJK text is analysed by its script alone (Russian
+//! stemmer, Arabic normalisation and light stemming, bigrams): those terms
+//! cannot collide with another language's. The one choice left is which
+//! stemmer a *Latin-script* word gets, English, French or Spanish, and that
+//! is chosen per passage (`analysis::Latin::for_passage`: the document's
+//! language, or the passage's own when it is long enough for
+//! `parse::text::detect_language` to tell, since UN documents quote and mix
+//! languages; Chinese, Russian and Arabic passages stem their Latin words as
+//! English). Each Latin language has its own grams field (`grams_en`,
+//! `grams_fr`, `grams_es`), so a passage is indexed by exactly one of them and
+//! the passage's choice is stored (`latin`) for the final check.
+//!
+//! Fields rather than one field with the tokenizer chosen per passage:
+//! tantivy 0.27 ties a tokenizer to a field, so one field would mean
+//! pre-tokenized documents (a `Token` allocated per term, which the indexing
+//! path avoids) or a language tag smuggled into the text. With a field per
+//! Latin language, each term and its statistics belong to one language ("des"
+//! is a French stop word's stem, not an English one's), a French form of the
+//! query never matches an English passage by coincidence, and a Chinese query
+//! costs two more lookups of terms in fields that mostly lack them.
+//!
+//! A query is not assigned a language (one or two words do not tell which):
+//! each term is analysed by the three Latin stemmers and each form searched
+//! in its language's field (`query`). A phrase found verbatim in a passage is
+//! therefore always found, whatever language the passage was given.
 
 pub mod analysis;
 pub mod highlight;
@@ -18,7 +46,7 @@ pub mod synonyms;
 
 use crate::error::{Error, Result};
 use crate::model::DocumentKind;
-use analysis::{fold_str, AnalysisTokenizer};
+use analysis::{fold_str, AnalysisTokenizer, Latin};
 use highlight::Segment;
 use passages::{Location, Passage, PassageKind};
 use serde::{Deserialize, Serialize};
@@ -126,21 +154,26 @@ struct Fields {
     year: Field,
     heading: Field,
     text: Field,
-    grams: Field,
+    /// The passage's Latin language (`analysis::Latin::code`).
+    latin: Field,
+    /// The grams of passages of each Latin language, by `Latin::ALL` order.
+    grams: [Field; 3],
     words: Field,
 }
 
 /// Bumped whenever the schema or the analysis changes: an index written by
 /// another version is rebuilt.
-const FORMAT: &str = "dossier-index-3";
+const FORMAT: &str = "dossier-index-4";
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let grams_opts = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer("dossier_grams")
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-    );
+    let grams_opts = |latin: Latin| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(&grams_tokenizer(latin))
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
     let words_opts = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer("dossier_words")
@@ -159,10 +192,16 @@ fn schema() -> (Schema, Fields) {
         year: b.add_text_field("year", STRING),
         heading: b.add_text_field("heading", STORED),
         text: b.add_text_field("text", STORED),
-        grams: b.add_text_field("grams", grams_opts),
+        latin: b.add_text_field("latin", STORED),
+        grams: Latin::ALL.map(|l| b.add_text_field(&grams_tokenizer(l), grams_opts(l))),
         words: b.add_text_field("words", words_opts),
     };
     (b.build(), fields)
+}
+
+/// The name of the grams field, and of its tokenizer, for one Latin language.
+fn grams_tokenizer(latin: Latin) -> String {
+    format!("grams_{}", latin.code())
 }
 
 /// The search index of one library.
@@ -214,9 +253,11 @@ impl SearchIndex {
                     .map_err(index_err)?
             }
         };
-        index
-            .tokenizers()
-            .register("dossier_grams", AnalysisTokenizer::grams());
+        for latin in Latin::ALL {
+            index
+                .tokenizers()
+                .register(&grams_tokenizer(latin), AnalysisTokenizer::grams(latin));
+        }
         index
             .tokenizers()
             .register("dossier_words", AnalysisTokenizer::words());
@@ -313,7 +354,9 @@ impl SearchIndex {
             d.add_text(f.language, n.language);
             d.add_text(f.heading, n.heading);
             d.add_text(f.text, n.text);
-            d.add_text(f.grams, n.text);
+            let latin = Latin::for_passage(n.language, n.text);
+            d.add_text(f.latin, latin.code());
+            d.add_text(f.grams[latin as usize], n.text);
             d.add_text(f.words, n.text);
             writer.add_document(d).map_err(index_err)?;
         }
@@ -358,7 +401,9 @@ impl SearchIndex {
         }
         d.add_text(f.heading, &p.heading);
         d.add_text(f.text, &p.text);
-        d.add_text(f.grams, &p.text);
+        let latin = Latin::for_passage(doc.language, &p.text);
+        d.add_text(f.latin, latin.code());
+        d.add_text(f.grams[latin as usize], &p.text);
         d.add_text(f.words, &p.text);
         d
     }
@@ -402,7 +447,12 @@ impl SearchIndex {
                 .get_first(f.heading)
                 .and_then(|v| v.as_str())
                 .unwrap_or("");
-            let Some(ranges) = highlight::match_ranges(text, &clauses) else {
+            let latin = d
+                .get_first(f.latin)
+                .and_then(|v| v.as_str())
+                .and_then(Latin::from_code)
+                .unwrap_or(Latin::English);
+            let Some(ranges) = highlight::match_ranges(text, latin, &clauses) else {
                 continue;
             };
             let Some(doc_id) = d.get_first(f.doc_id).and_then(|v| v.as_u64()) else {
@@ -458,7 +508,12 @@ impl SearchIndex {
         for clause in clauses {
             let mut forms: Vec<(Occur, Box<dyn Query>)> = Vec::new();
             for form in &clause.forms {
-                forms.push((Occur::Should, self.form_query(form)?));
+                for &latin in &form.latin {
+                    forms.push((
+                        Occur::Should,
+                        self.form_query(f.grams[latin as usize], &form.terms)?,
+                    ));
+                }
             }
             let q: Box<dyn Query> = if forms.len() == 1 {
                 forms.pop().unwrap().1
@@ -520,8 +575,7 @@ impl SearchIndex {
         Ok(Box::new(BooleanQuery::new(must)))
     }
 
-    fn form_query(&self, form: &[String]) -> Result<Box<dyn Query>> {
-        let f = self.fields.grams;
+    fn form_query(&self, f: Field, form: &[String]) -> Result<Box<dyn Query>> {
         if form.len() == 1 {
             let t = &form[0];
             let mut chars = t.chars();

@@ -119,7 +119,7 @@ describe("Notes across the library", () => {
     expect(root().textContent).toContain("no longer in the document");
     act(() => [...root().querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent?.includes("Import JSON"))?.click());
     await act(settle);
-    expect(root().textContent).toContain("2 notes, 1 bookmarks, 3 starred slots added");
+    expect(root().textContent).toContain("Imported: 2 notes, 1 bookmark and 3 starred slots added.");
     expect(onImported).toHaveBeenCalled();
   });
 });

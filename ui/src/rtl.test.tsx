@@ -90,6 +90,7 @@ describe("document text", () => {
     await mount(reader(stored("ar", "agenda")));
     expect(root().querySelector("[data-testid=item-3] .title")?.getAttribute("dir")).toBe("rtl");
     expect(root().querySelector("#ann-3 p")?.getAttribute("dir")).toBe("rtl");
+    expect(root().querySelector("#ann-3 h3")?.getAttribute("dir")).toBe("rtl");
   });
 
   it("reads an English document left to right in the Arabic UI", async () => {

@@ -30,11 +30,8 @@ export function Annotation({ item, links, marks, notes }: Props) {
   const text = useTextAttrs();
   return (
     <article id={`ann-${item.number}`} class="annotation">
-      <h3>
-        <span class="num">{item.number}</span>{" "}
-        <span {...text}>
-          <Highlighted text={item.title} marks={marks} />
-        </span>
+      <h3 {...text}>
+        <span class="num">{item.number}</span> <Highlighted text={item.title} marks={marks} />
       </h3>
       {paragraphs.length === 0 && item.children.length === 0 && <p class="state">{t("noAnnotation")}</p>}
       {paragraphs.map((p, i) => (

@@ -91,6 +91,8 @@ describe("document text", () => {
     expect(root().querySelector("[data-testid=item-3] .title")?.getAttribute("dir")).toBe("rtl");
     expect(root().querySelector("#ann-3 p")?.getAttribute("dir")).toBe("rtl");
     expect(root().querySelector("#ann-3 h3")?.getAttribute("dir")).toBe("rtl");
+    // Item numbers ("3(a)", "3 (أ)") take the direction of their own letters.
+    expect(root().querySelector("[data-testid=item-3] .num")?.getAttribute("dir")).toBe("auto");
   });
 
   it("reads an English document left to right in the Arabic UI", async () => {

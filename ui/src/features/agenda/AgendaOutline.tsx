@@ -37,7 +37,9 @@ export function AgendaOutline({ items, selected, highlighted, onSelect }: Props)
     return (
       <li key={item.number}>
         <button class={cls} onClick={() => onSelect(item.number)} data-testid={`item-${item.number}`} data-item={item.number} aria-current={selected === item.number}>
-          <span class="num">{item.number}</span>
+          <span class="num" dir="auto">
+            {item.number}
+          </span>
           <span class="title" {...text}>
             {item.title}
           </span>

@@ -37,12 +37,15 @@ export function BookmarksList({ version, onOpen }: Props) {
   );
 }
 
+/** Where a bookmark points, in the UI's language. The item number is the
+ *  document's ("3(a)", "3 (أ)"), isolated (U+2068…U+2069) so that it keeps its
+ *  own order in a sentence of the other direction. */
 export function placeLabel(b: Bookmark): string {
   switch (b.target) {
     case "document":
       return t("wholeDocument");
     case "item":
-      return `${t("item")} ${b.anchor}`;
+      return `${t("item")} \u2068${b.anchor}\u2069`;
     case "paragraph":
       return `${t("paragraph")} ${Number(b.anchor) + 1}`;
     case "slot":

@@ -90,7 +90,7 @@ describe("Bookmarks across the library", () => {
     const onOpen = vi.fn();
     await mount(<BookmarksList version={0} onOpen={onOpen} />);
     const entries = [...root().querySelectorAll<HTMLButtonElement>("button.entry")];
-    expect(entries.map((e) => e.querySelector(".entry-place")?.textContent)).toEqual(["Item 3(a)", "Paragraph 12"]);
+    expect(entries.map((e) => e.querySelector(".entry-place")?.textContent)).toEqual(["Item \u20683(a)\u2069", "Paragraph 12"]);
     entries[1]?.click();
     expect(onOpen).toHaveBeenCalledWith(marks[1]);
     act(() => root().querySelector<HTMLButtonElement>("button.link")?.click());

@@ -31,7 +31,10 @@ export function Annotation({ item, links, marks, notes }: Props) {
   return (
     <article id={`ann-${item.number}`} class="annotation">
       <h3 {...text}>
-        <span class="num">{item.number}</span> <Highlighted text={item.title} marks={marks} />
+        <span class="num" dir="auto">
+          {item.number}
+        </span>{" "}
+        <Highlighted text={item.title} marks={marks} />
       </h3>
       {paragraphs.length === 0 && item.children.length === 0 && <p class="state">{t("noAnnotation")}</p>}
       {paragraphs.map((p, i) => (

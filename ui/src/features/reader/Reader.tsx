@@ -267,7 +267,7 @@ function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Prop
         <section class="schedule-pane" aria-label={t("schedule")}>
           <h3>
             {t("schedule")}
-            {item !== null && <span class="hint" data-testid="hit-count"> · {item}{t("colon")}{tp("nSlots", hitSlots)}</span>}
+            {item !== null && <span class="hint" data-testid="hit-count"> · <bdi>{item}</bdi>{t("colon")}{tp("nSlots", hitSlots)}</span>}
           </h3>
           {doc.schedule.length > 0 && (
             <ZoneBar

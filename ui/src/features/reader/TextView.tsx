@@ -31,7 +31,11 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
             {doc.sections.map((s, i) => (
               <li key={i}>
                 <a class={`item depth-${s.level - 1}`} href={`#sec-${i}`}>
-                  {s.number && <span class="num">{s.number}</span>}
+                  {s.number && (
+                    <span class="num" dir="auto">
+                      {s.number}
+                    </span>
+                  )}
                   <span class="title" {...text}>
                     {s.title}
                   </span>

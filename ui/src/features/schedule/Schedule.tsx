@@ -67,7 +67,7 @@ export function Schedule({ slots, timing, selectedItem, selectedSlot, onSelectSl
                     )}
                     {slot.items.map((it, i) => (
                       <span class="slot-item" key={it}>
-                        <b>{it}</b> <span {...text}>{slot.titles[i] ?? ""}</span>
+                        <b dir="auto">{it}</b> <span {...text}>{slot.titles[i] ?? ""}</span>
                       </span>
                     ))}
                     {slot.continued && <span class="badge">{t("continued")}</span>}

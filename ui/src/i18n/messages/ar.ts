@@ -101,8 +101,9 @@ export const ar: MessagesLike<typeof en> = {
   setZone: "تحديد",
   changeZone: "تغيير",
   resetZone: "منطقة مكان الانعقاد",
-  exportSchedule: "التقويم (.ics)",
-  exportStarred: "المميزة بنجمة فقط (.ics)",
+  // ".ics" isolated left to right (U+2066…U+2069): bare, its dot would move to the other side.
+  exportSchedule: "التقويم (\u2066.ics\u2069)",
+  exportStarred: "المميزة بنجمة فقط (\u2066.ics\u2069)",
   exportedTo: "حُفظ في",
   exportMarkdown: "تصدير بصيغة Markdown",
   exportJson: "تصدير بصيغة JSON",

@@ -6,5 +6,6 @@ export default defineConfig({
   server: { port: 5173, strictPort: true },
   esbuild: { jsx: "automatic", jsxImportSource: "preact" },
   build: { target: "es2021", outDir: "dist", emptyOutDir: true },
-  test: { environment: "jsdom" },
+  // styles.css is read as text by styles.test.ts (Vitest empties CSS modules otherwise).
+  test: { environment: "jsdom", css: { include: [/styles\.css/] } },
 });

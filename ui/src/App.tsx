@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { api, IpcError } from "./ipc";
+import { api } from "./ipc";
 import type { IngestProgress, IngestReport, LibraryListing, SearchHit, StoredDocument } from "./ipc";
-import { lang, setLang, t } from "./i18n";
+import { LANGUAGES, lang, langTag, setLang, t } from "./i18n";
+import { errorText } from "./i18n/errors";
 import type { Lang } from "./i18n";
 import { LibraryPane } from "./features/library/LibraryPane";
 import { symbolIndex, symbolKey } from "./features/library/group";
@@ -30,7 +31,7 @@ function useNow(): Date {
   return now;
 }
 
-const message = (e: unknown) => (e instanceof IpcError ? e.message : String(e));
+const message = errorText;
 
 /** `firstListing`: the listing asked for before the first render (main.tsx),
  *  so the backend reads the library while the page is still being laid out. */
@@ -197,8 +198,11 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
         <label class="lang">
           {t("language")}{" "}
           <select value={lang.get()} onChange={(e) => setLang((e.target as HTMLSelectElement).value as Lang)} data-testid="lang">
-            <option value="en">English</option>
-            <option value="zh">简体中文</option>
+            {LANGUAGES.map((l) => (
+              <option value={l.code} key={l.code} lang={langTag(l.code)}>
+                {l.name}
+              </option>
+            ))}
           </select>
         </label>
       </header>

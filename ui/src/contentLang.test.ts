@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentLang } from "./contentLang";
+import { contentDir, contentLang } from "./contentLang";
 
 describe("contentLang", () => {
   it("marks Chinese documents as simplified Chinese and passes other codes through", () => {
@@ -8,5 +8,14 @@ describe("contentLang", () => {
     expect(contentLang("ru")).toBe("ru");
     expect(contentLang("")).toBeUndefined();
     expect(contentLang(null)).toBeUndefined();
+  });
+});
+
+describe("contentDir", () => {
+  it("reads Arabic right to left, the other UN languages left to right, and lets the text decide otherwise", () => {
+    expect(contentDir("ar")).toBe("rtl");
+    expect(["zh", "en", "fr", "ru", "es"].map(contentDir)).toEqual(["ltr", "ltr", "ltr", "ltr", "ltr"]);
+    expect(contentDir(null)).toBe("auto");
+    expect(contentDir("")).toBe("auto");
   });
 });

@@ -1,7 +1,7 @@
 import { render } from "preact";
 import { App } from "./App";
 import { api } from "./ipc";
-import { lang } from "./i18n";
+import { applyLang } from "./i18n";
 import "./styles.css";
 import { startupMark } from "./startup";
 import { platformOf } from "./platform";
@@ -13,7 +13,8 @@ firstListing.then(
   () => startupMark("listing-received"),
   () => {},
 );
-document.documentElement.lang = lang.get() === "zh" ? "zh-Hans" : "en";
+// The UI language and its direction (rtl for Arabic) on the root.
+applyLang();
 // The font stack names only this platform's fonts (styles.css).
 document.documentElement.dataset.os = platformOf(navigator.userAgent);
 render(<App firstListing={firstListing} />, document.getElementById("app")!);

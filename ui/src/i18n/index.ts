@@ -1,295 +1,143 @@
-// UI strings in English and Simplified Chinese. The language follows the OS
-// locale until the user picks one; the choice is remembered.
+// UI strings in the six UN languages: Arabic, Chinese, English, French,
+// Russian and Spanish (messages/*.ts). The language follows the OS locale
+// (navigator.languages) until the user picks one; the choice is remembered.
+//
+// Plurals use the platform's Intl.PluralRules, not a message-format library
+// (FormatJS, Lingui). The UI has a handful of counted messages and no other
+// variable grammar (no select, no gender), and every webview Dossier runs in
+// (WebKitGTK, WKWebView, WebView2) ships CLDR's plural rules for all six
+// languages: Russian's one/few/many/other and Arabic's six categories come
+// for free. A library would add tens of kilobytes to a 4 kB-framework UI, and
+// Lingui a compiler step, for what is a lookup of the category in a table.
+// Dates, numbers and lists go through Intl as well (format.ts, tp, list).
 import { signalLike } from "./signal";
+import type { Plural, PluralCategory } from "./types";
+import { en } from "./messages/en";
+import { zh } from "./messages/zh";
+import { ar } from "./messages/ar";
+import { fr } from "./messages/fr";
+import { ru } from "./messages/ru";
+import { es } from "./messages/es";
 
-const en = {
-  appName: "Dossier",
-  library: "Library",
-  filter: "Filter documents…",
-  loading: "Loading…",
-  emptyLibrary: "The library is empty.",
-  noMatch: "No document matches the filter.",
-  selectDocument: "Choose a document from the library to read it.",
-  agenda: "Agenda",
-  schedule: "Organization of work",
-  annotation: "Annotation",
-  references: "Documents",
-  noAnnotation: "No annotation for this item.",
-  selectItem: "Select an agenda item to read its annotation.",
-  noSchedule: "This document has no timetable.",
-  parallel: "In parallel",
-  part_morning: "Morning",
-  part_afternoon: "Afternoon",
-  part_evening: "Evening",
-  continued: "continued",
-  kind_agenda: "Agenda",
-  kind_report: "Report",
-  kind_other: "Document",
-  symbolNotPrinted: "No symbol printed",
-  suggested: "probably",
-  sections: "Sections",
-  paragraphs: "Text",
-  diagnostics: "Parser notes",
-  language: "Language",
-  error: "Something went wrong",
-  retry: "Try again",
-  items: "Items",
-  notes: "Notes",
-  attendance: "Attendance",
-  states: "States",
-  organizations: "Organizations",
-  importFiles: "Import…",
-  importFolder: "Folder…",
-  importHint: "Add PDF, DOCX, TXT or Markdown files, or drop them on the window.",
-  importing: "Importing",
-  imported: "Imported",
-  newVersions: "New versions",
-  unchanged: "Unchanged",
-  failed: "Failed",
-  dismiss: "Dismiss",
-  dropToImport: "Drop files or folders to import them",
-  unknownBody: "Unknown body",
-  otherDocuments: "Other documents",
-  missingDocs: "Missing documents",
-  missingDoc: "Not in the library",
-  allReferencesPresent: "All cited documents present",
-  copy: "Copy",
-  copySymbol: "Copy the symbol",
-  version: "version",
-  olderVersion: "older version",
-  libraryUnavailable: "The library cannot be opened",
-  search: "Search",
-  searchPlaceholder: "Search documents, e.g. 实益所有权 or \"asset recovery\"",
-  searchHint: "Words must all occur; \"quotes\" for an exact phrase; symbols whole or in part.",
-  noResults: "No passages found.",
-  allLanguages: "All languages",
-  allKinds: "All kinds",
-  kind: "Kind",
-  noSections: "No headings found.",
-  addNote: "Add note",
-  selectTextForNote: "Select words in the text, then add a note on them.",
-  noNotes: "No notes yet. Select words in the text to add one.",
-  goToNote: "Go to the noted words",
-  detachedNote: "Detached: these words are no longer in the document.",
-  save: "Save",
-  cancel: "Cancel",
-  edit: "Edit",
-  delete: "Delete",
-  noteDeleted: "Note deleted.",
-  undo: "Undo",
-  notePlaceholder: "Your note (**bold**, *italic*, - lists)",
-  bookmarkDocument: "Bookmark",
-  bookmarkItem: "Bookmark item",
-  now: "now",
-  next: "next",
-  starSlot: "Star this slot (My agenda)",
-  unstarSlot: "Remove the star",
-  myAgenda: "My agenda",
-  bookmarks: "Bookmarks",
-  allNotes: "Notes",
-  timeZone: "Time zone",
-  venueTime: "Venue time",
-  yourTime: "Your time",
-  zoneFromVenue: "from the venue",
-  zoneFromUser: "set by you",
-  zoneUnknown: "Venue time zone unknown: times as printed. Set the zone:",
-  zonePlaceholder: "e.g. Europe/Vienna",
-  setZone: "Set",
-  changeZone: "Change",
-  resetZone: "Use the venue's",
-  exportSchedule: "Calendar (.ics)",
-  exportStarred: "Starred only (.ics)",
-  exportedTo: "Saved to",
-  exportMarkdown: "Export Markdown",
-  exportJson: "Export JSON",
-  importNotes: "Import JSON…",
-  importedNotes: "Imported: {notes} notes, {bookmarks} bookmarks, {stars} starred slots added.",
-  noStars: "No starred slots. Star slots in a schedule (☆) to collect them here.",
-  noBookmarks: "No bookmarks yet. Use ☆ Bookmark in a document.",
-  noNotesLibrary: "No notes yet. Select words in a document to add one.",
-  nowTakingUp: "Now",
-  nextUp: "Next",
-  until: "until",
-  at: "at",
-  slotGone: "No longer in the latest schedule",
-  wholeDocument: "Whole document",
-  item: "Item",
-  paragraph: "Paragraph",
-  slot: "Slot",
-  remove: "Remove",
-  resizePane: "Drag to resize; double-click to reset",
-  bookmarkParagraph: "Bookmark this paragraph",
-  bookmarkSlot: "Bookmark slot",
-  setSymbol: "Set symbol",
-  backupLibrary: "Back up the library…",
-  restoreLibrary: "Restore from a backup…",
-  restoreConfirm:
-    "Restoring replaces the library (documents, notes, bookmarks, stars) with the backup you choose next. The current library is kept beside it in a folder named “…before-restore-…”. Dossier restarts to do it. Continue?",
-  restored: "Restored from the backup",
-  restoreFailed: "The restore failed; the library is as it was:",
-  backedUp: "Backed up to",
-  changeSymbol: "Change symbol",
-  clearSymbol: "Remove my symbol",
-  symbolLabel: "Symbol",
-  symbolHint: "The document prints none; yours links references to it.",
-} as const;
+export type Lang = "ar" | "zh" | "en" | "fr" | "ru" | "es";
 
-export type Key = keyof typeof en;
+/** The six languages in UN order, each named in itself (the language switch). */
+export const LANGUAGES: readonly { code: Lang; name: string }[] = [
+  { code: "ar", name: "العربية" },
+  { code: "zh", name: "中文" },
+  { code: "en", name: "English" },
+  { code: "fr", name: "Français" },
+  { code: "ru", name: "Русский" },
+  { code: "es", name: "Español" },
+];
 
-const zh: Record<Key, string> = {
-  appName: "Dossier 会议文件",
-  library: "文件库",
-  filter: "筛选文件…",
-  loading: "正在加载…",
-  emptyLibrary: "文件库为空。",
-  noMatch: "没有符合筛选条件的文件。",
-  selectDocument: "从文件库中选择一份文件阅读。",
-  agenda: "议程",
-  schedule: "工作安排",
-  annotation: "说明",
-  references: "文件",
-  noAnnotation: "此项目没有说明。",
-  selectItem: "选择一个议程项目以阅读其说明。",
-  noSchedule: "此文件没有时间表。",
-  parallel: "同时举行",
-  part_morning: "上午",
-  part_afternoon: "下午",
-  part_evening: "晚上",
-  continued: "续",
-  kind_agenda: "议程",
-  kind_report: "报告",
-  kind_other: "文件",
-  symbolNotPrinted: "未印文号",
-  suggested: "可能为",
-  sections: "章节",
-  paragraphs: "正文",
-  diagnostics: "解析提示",
-  language: "语言",
-  error: "出现错误",
-  retry: "重试",
-  items: "项目",
-  notes: "注",
-  attendance: "出席情况",
-  states: "国家",
-  organizations: "组织",
-  importFiles: "导入…",
-  importFolder: "文件夹…",
-  importHint: "添加 PDF、DOCX、TXT 或 Markdown 文件，或将其拖放到窗口中。",
-  importing: "正在导入",
-  imported: "已导入",
-  newVersions: "新版本",
-  unchanged: "未变",
-  failed: "失败",
-  dismiss: "关闭",
-  dropToImport: "放下文件或文件夹即可导入",
-  unknownBody: "未知机构",
-  otherDocuments: "其他文件",
-  missingDocs: "缺少的文件",
-  missingDoc: "文件库中没有",
-  allReferencesPresent: "所引文件均已在库中",
-  copy: "复制",
-  copySymbol: "复制文号",
-  version: "版本",
-  olderVersion: "旧版本",
-  libraryUnavailable: "无法打开文件库",
-  search: "搜索",
-  searchPlaceholder: "搜索文件，例如 实益所有权 或 \"asset recovery\"",
-  searchHint: "所有词语都须出现；用引号搜索精确短语；文号可全部或部分输入。",
-  noResults: "未找到段落。",
-  allLanguages: "所有语言",
-  allKinds: "所有类型",
-  kind: "类型",
-  noSections: "未找到标题。",
-  addNote: "添加笔记",
-  selectTextForNote: "在正文中选择文字，然后为其添加笔记。",
-  noNotes: "暂无笔记。在正文中选择文字即可添加。",
-  goToNote: "转到笔记所在文字",
-  detachedNote: "已脱离：文件中已不再有这些文字。",
-  save: "保存",
-  cancel: "取消",
-  edit: "编辑",
-  delete: "删除",
-  noteDeleted: "笔记已删除。",
-  undo: "撤销",
-  notePlaceholder: "您的笔记（**粗体**、*斜体*、- 列表）",
-  bookmarkDocument: "书签",
-  bookmarkItem: "为项目加书签",
-  now: "进行中",
-  next: "下一场",
-  starSlot: "加星标（我的日程）",
-  unstarSlot: "取消星标",
-  myAgenda: "我的日程",
-  bookmarks: "书签",
-  allNotes: "笔记",
-  timeZone: "时区",
-  venueTime: "会场时间",
-  yourTime: "本地时间",
-  zoneFromVenue: "依会场",
-  zoneFromUser: "由您设置",
-  zoneUnknown: "会场时区未知：按印刷时间显示。请设置时区：",
-  zonePlaceholder: "例如 Europe/Vienna",
-  setZone: "设置",
-  changeZone: "更改",
-  resetZone: "使用会场时区",
-  exportSchedule: "日历 (.ics)",
-  exportStarred: "仅星标 (.ics)",
-  exportedTo: "已保存至",
-  exportMarkdown: "导出 Markdown",
-  exportJson: "导出 JSON",
-  importNotes: "导入 JSON…",
-  importedNotes: "已导入：新增笔记 {notes} 条、书签 {bookmarks} 个、星标时段 {stars} 个。",
-  noStars: "没有星标时段。在时间表中点击 ☆ 即可收入此处。",
-  noBookmarks: "暂无书签。在文件中使用 ☆ 书签。",
-  noNotesLibrary: "暂无笔记。在文件中选择文字即可添加。",
-  nowTakingUp: "现在",
-  nextUp: "接下来",
-  until: "至",
-  at: "于",
-  slotGone: "最新时间表中已无此时段",
-  wholeDocument: "整份文件",
-  item: "项目",
-  paragraph: "段落",
-  slot: "时段",
-  remove: "移除",
-  resizePane: "拖动以调整宽度；双击恢复",
-  bookmarkParagraph: "为本段加书签",
-  bookmarkSlot: "为时段加书签",
-  setSymbol: "设置文号",
-  backupLibrary: "备份文件库…",
-  restoreLibrary: "从备份恢复…",
-  restoreConfirm:
-    "恢复将以您接下来选择的备份替换文件库（文件、笔记、书签、星标）。当前文件库会保留在旁边名为“…before-restore-…”的文件夹中。Dossier 将重新启动以完成恢复。是否继续？",
-  restored: "已从备份恢复",
-  restoreFailed: "恢复失败，文件库保持原样：",
-  backedUp: "已备份至",
-  changeSymbol: "更改文号",
-  clearSymbol: "删除我设的文号",
-  symbolLabel: "文号",
-  symbolHint: "文件未印文号；您设置的文号会使引用链接到本文件。",
-};
+type Table = typeof en;
+export type Key = keyof Table;
+/** Keys of plain messages (for t and tf). */
+export type TextKey = { [K in Key]: Table[K] extends string ? K : never }[Key];
+/** Keys of counted messages (for tp). */
+export type PluralKey = Exclude<Key, TextKey>;
 
-export type Lang = "en" | "zh";
-const tables: Record<Lang, Record<Key, string>> = { en, zh };
+/** Every language's table, English's shape (checked by MessagesLike). */
+export const tables: Record<Lang, { readonly [K in Key]: Table[K] extends string ? string : Plural }> = { ar, zh, en, fr, ru, es };
+
+function isLang(s: string | null | undefined): s is Lang {
+  return LANGUAGES.some((l) => l.code === s);
+}
+
+/** The first of the user's preferred locales ("fr-CH", "zh-TW", "ar-EG")
+ *  whose language is one of the six; English when none is. */
+export function pickLang(preferred: readonly string[]): Lang {
+  for (const tag of preferred) {
+    const primary = tag.toLowerCase().split(/[-_]/)[0];
+    if (isLang(primary)) return primary;
+  }
+  return "en";
+}
 
 function initialLang(): Lang {
   const saved = globalThis.localStorage?.getItem("dossier.lang");
-  if (saved === "en" || saved === "zh") return saved;
-  return (globalThis.navigator?.language ?? "en").toLowerCase().startsWith("zh") ? "zh" : "en";
+  if (isLang(saved)) return saved;
+  const nav = globalThis.navigator;
+  return pickLang(nav?.languages?.length ? nav.languages : [nav?.language ?? "en"]);
 }
 
 export const lang = signalLike<Lang>(initialLang());
 
+/** The `lang` attribute for UI text: UN Chinese is simplified. */
+export function langTag(l: Lang): string {
+  return l === "zh" ? "zh-Hans" : l;
+}
+
+/** The writing direction of a UI language. */
+export function dirOf(l: Lang): "rtl" | "ltr" {
+  return l === "ar" ? "rtl" : "ltr";
+}
+
+/** The locale Intl formats with. English is British, as at the UN ("12 June
+ *  2024"); Arabic keeps Western digits, as UN Arabic documents print them
+ *  (so "10:00" in a timetable and the dates around it match). */
+export function intlLocale(l: Lang = lang.get()): string {
+  switch (l) {
+    case "ar":
+      return "ar-u-nu-latn";
+    case "en":
+      return "en-GB";
+    case "zh":
+      return "zh-Hans-CN";
+    default:
+      return l;
+  }
+}
+
+/** Puts the language and direction on the document root (or `root`). */
+export function applyLang(l: Lang = lang.get(), root: HTMLElement = document.documentElement): void {
+  root.lang = langTag(l);
+  root.dir = dirOf(l);
+}
+
 export function setLang(l: Lang): void {
   globalThis.localStorage?.setItem("dossier.lang", l);
-  document.documentElement.lang = l === "zh" ? "zh-Hans" : "en";
+  applyLang(l);
   lang.set(l);
 }
 
-export function t(key: Key): string {
+export function t(key: TextKey): string {
   return tables[lang.get()][key];
 }
 
+const fill = (s: string, values: Record<string, string | number>) =>
+  s.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+
 /** A string with {name} placeholders filled in. */
-export function tf(key: Key, values: Record<string, string | number>): string {
-  return t(key).replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+export function tf(key: TextKey, values: Record<string, string | number>): string {
+  return fill(t(key), values);
+}
+
+const rules = new Map<string, Intl.PluralRules>();
+const numbers = new Map<string, Intl.NumberFormat>();
+const lists = new Map<string, Intl.ListFormat>();
+function cached<T>(cache: Map<string, T>, locale: string, make: (l: string) => T): T {
+  let v = cache.get(locale);
+  if (!v) cache.set(locale, (v = make(locale)));
+  return v;
+}
+
+/** The plural category of `count` in language `l`. */
+export function pluralCategory(count: number, l: Lang = lang.get()): PluralCategory {
+  return cached(rules, intlLocale(l), (x) => new Intl.PluralRules(x)).select(count);
+}
+
+/** A counted message: the form for `count`'s plural category, {count} as a
+ *  number in the UI's language, other placeholders from `values`. */
+export function tp(key: PluralKey, count: number, values: Record<string, string | number> = {}): string {
+  const l = lang.get();
+  const forms: Plural = tables[l][key];
+  const form = forms[pluralCategory(count, l)] ?? forms.other;
+  return fill(form, { ...values, count: cached(numbers, intlLocale(l), (x) => new Intl.NumberFormat(x)).format(count) });
+}
+
+/** "a, b and c" in the UI's language (Arabic "و", Chinese "和", …). */
+export function list(items: string[]): string {
+  return cached(lists, intlLocale(), (x) => new Intl.ListFormat(x, { type: "conjunction" })).format(items);
 }

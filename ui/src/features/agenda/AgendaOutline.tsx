@@ -1,5 +1,6 @@
 import type { AgendaItem } from "../../ipc";
 import { t } from "../../i18n";
+import { useTextAttrs } from "../reader/documentText";
 
 interface Props {
   items: AgendaItem[];
@@ -28,6 +29,7 @@ export function moveInOutline(e: KeyboardEvent, onSelect: (number: string) => vo
 }
 
 export function AgendaOutline({ items, selected, highlighted, onSelect }: Props) {
+  const text = useTextAttrs();
   const row = (item: AgendaItem, depth: number) => {
     const cls = ["item", `depth-${depth}`, selected === item.number ? "selected" : "", highlighted.includes(item.number) ? "hit" : ""]
       .join(" ")
@@ -35,8 +37,12 @@ export function AgendaOutline({ items, selected, highlighted, onSelect }: Props)
     return (
       <li key={item.number}>
         <button class={cls} onClick={() => onSelect(item.number)} data-testid={`item-${item.number}`} data-item={item.number} aria-current={selected === item.number}>
-          <span class="num">{item.number}</span>
-          <span class="title">{item.title}</span>
+          <span class="num" dir="auto">
+            {item.number}
+          </span>
+          <span class="title" {...text}>
+            {item.title}
+          </span>
         </button>
         {item.children.length > 0 && <ul>{item.children.map((c) => row(c, depth + 1))}</ul>}
       </li>

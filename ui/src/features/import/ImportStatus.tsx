@@ -26,8 +26,14 @@ export function ImportStatus({ progress, report, onDismiss }: Props) {
   return (
     <div class={failed.length ? "import-status has-failures" : "import-status"} role="status" data-testid="import-report">
       <span>
-        {t("imported")}: {count("ingested")} · {t("newVersions")}: {count("new_version")} · {t("unchanged")}: {count("unchanged")} ·{" "}
-        {t("failed")}: {failed.length}
+        {[
+          [t("imported"), count("ingested")],
+          [t("newVersions"), count("new_version")],
+          [t("unchanged"), count("unchanged")],
+          [t("failed"), failed.length],
+        ]
+          .map(([label, n]) => `${label}${t("colon")}${n}`)
+          .join(" · ")}
       </span>
       <button class="link" onClick={onDismiss}>
         {t("dismiss")}
@@ -35,7 +41,9 @@ export function ImportStatus({ progress, report, onDismiss }: Props) {
       {failed.length > 0 && (
         <ul class="failures" data-testid="import-failures">
           {failed.map((f) => (
-            <li key={f.path}>{f.message ?? f.path}</li>
+            <li key={f.path} dir="auto">
+              {f.message ?? f.path}
+            </li>
           ))}
         </ul>
       )}

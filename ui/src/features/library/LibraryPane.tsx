@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { api, IpcError } from "../../ipc";
+import { api } from "../../ipc";
+import { errorText } from "../../i18n/errors";
 import type { LibraryListing, MeetingReference } from "../../ipc";
-import { t } from "../../i18n";
-import { filterListing, formatDates, meetingRows, withinBudget } from "./group";
-import { contentLang } from "../../contentLang";
+import { list, t, tf, tp } from "../../i18n";
+import { filterListing, meetingRows, withinBudget } from "./group";
+import { formatDateRange } from "../../i18n/format";
+import { textAttrs } from "../../contentLang";
 
 /** Rows rendered at first (a screenful, about 1,400 px, even on a tall
  *  display), and added each time the end of the list scrolls near: a library
@@ -85,8 +87,14 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing }
       {listing !== null && !empty && meetings.length === 0 && <p class="state">{t("noMatch")}</p>}
       {shown.meetings.map(({ meeting: m, documents, missing }) => (
         <section class="meeting" key={m.id} data-testid="meeting">
-          <h3 title={m.parent_body ?? m.body ?? ""} lang={contentLang(documents[0]?.language)}>{m.body ?? t("unknownBody")}</h3>
-          <p class="meeting-meta" lang={contentLang(documents[0]?.language)}>{[m.session, m.venue, formatDates(m.dates)].filter(Boolean).join(" · ")}</p>
+          <h3 title={m.parent_body ?? m.body ?? ""} {...(m.body ? textAttrs(documents[0]?.language) : {})}>
+            {m.body ?? t("unknownBody")}
+          </h3>
+          <p class="meeting-meta">
+            {[m.session, m.venue].some(Boolean) && <span {...textAttrs(documents[0]?.language)}>{[m.session, m.venue].filter(Boolean).join(" · ")}</span>}
+            {[m.session, m.venue].some(Boolean) && m.dates && " · "}
+            {formatDateRange(m.dates)}
+          </p>
           <ul>
             {documents.map((e) => (
               <li key={e.id}>
@@ -97,7 +105,9 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing }
                   data-testid={`doc-${e.file}`}
                 >
                   <span class={`kind kind-${e.kind}`}>{t(`kind_${e.kind}`)}</span>
-                  <span class="doc-title" lang={contentLang(e.language)}>{e.title}</span>
+                  <span class="doc-title" {...textAttrs(e.language)}>
+                    {e.title}
+                  </span>
                   <span class="doc-meta">
                     {e.language.toUpperCase()} ·{" "}
                     {e.symbol ?? e.user_symbol ?? (e.suggested_symbol ? `${t("suggested")} ${e.suggested_symbol}` : t("symbolNotPrinted"))}
@@ -120,7 +130,9 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing }
               <li key={e.id}>
                 <button class={e.id === selected ? "doc selected" : "doc"} onClick={() => onSelect(e.id)} data-testid={`doc-${e.file}`}>
                   <span class={`kind kind-${e.kind}`}>{t(`kind_${e.kind}`)}</span>
-                  <span class="doc-title" lang={contentLang(e.language)}>{e.title}</span>
+                  <span class="doc-title" {...textAttrs(e.language)}>
+                    {e.title}
+                  </span>
                   <span class="doc-meta">{e.language.toUpperCase()} · {e.symbol ?? e.file}</span>
                 </button>
               </li>
@@ -155,7 +167,7 @@ function References(props: {
     let live = true;
     api.meetingReferences(meeting).then(
       (r) => live && (setRefs(r), setError(null)),
-      (e: unknown) => live && setError(e instanceof IpcError ? e.message : String(e)),
+      (e: unknown) => live && setError(errorText(e)),
     );
     return () => {
       live = false;
@@ -164,7 +176,7 @@ function References(props: {
   return (
     <details class="meeting-refs" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary data-testid="missing-count">
-        {missing > 0 ? `${t("missingDocs")}: ${missing} / ${count}` : `${t("allReferencesPresent")} (${count})`}
+        {missing > 0 ? `${t("missingDocs")}${t("colon")}${missing} / ${count}` : `${t("allReferencesPresent")} (${count})`}
       </summary>
       {open && error && <p class="error">{error}</p>}
       {open && !error && refs === null && <p class="hint">{t("loading")}</p>}
@@ -176,7 +188,7 @@ function References(props: {
                 <button class="symbol-link" onClick={() => onSelect(r.document_id!)}>
                   {r.symbol}
                 </button>{" "}
-                {r.title ?? ""}
+                <span dir="auto">{r.title ?? ""}</span>
               </li>
             ) : (
               <li key={r.symbol} class="missing">
@@ -184,7 +196,7 @@ function References(props: {
                 <button class="link" onClick={() => void navigator.clipboard?.writeText(r.symbol)} title={t("copySymbol")}>
                   {t("copy")}
                 </button>{" "}
-                {r.title ?? ""}
+                <span dir="auto">{r.title ?? ""}</span>
               </li>
             ),
           )}
@@ -204,13 +216,14 @@ export function BackupFooter() {
   const [busy, setBusy] = useState(false);
   const failed = (e: unknown) => {
     setBusy(false);
-    setStatus({ text: e instanceof IpcError ? e.message : String(e), error: true });
+    setStatus({ text: errorText(e), error: true });
   };
   const backup = () => {
     setBusy(true);
     api.backupLibrary().then((s) => {
       setBusy(false);
-      if (s) setStatus({ text: `${t("backedUp")} ${s.path} (${s.documents} · ${s.notes})`, error: false });
+      // The path is isolated left to right (U+2066…U+2069), so it reads right in an Arabic sentence.
+      if (s) setStatus({ text: tf("backedUp", { path: `\u2066${s.path}\u2069`, contents: list([tp("nDocuments", s.documents), tp("nNotes", s.notes)]) }), error: false });
     }, failed);
   };
   const restore = () => {

@@ -7,11 +7,6 @@ export interface MeetingView {
   missing: number;
 }
 
-export function formatDates(d: { start: string; end: string } | null): string | null {
-  if (!d) return null;
-  return d.start === d.end ? d.start : `${d.start} – ${d.end}`;
-}
-
 function docMatches(d: DocumentRecord, needle: string): boolean {
   return [d.title, d.body, d.symbol, d.user_symbol, d.suggested_symbol, d.venue, d.file, d.session]
     .filter(Boolean)

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import type { Note } from "../../ipc";
 import { t } from "../../i18n";
 import { Markdown } from "./markdown";
+import { useTextAttrs } from "../reader/documentText";
 
 interface Props {
   notes: Note[];
@@ -14,6 +15,7 @@ interface Props {
 
 /** The notes of the open document: go to, edit, delete; detached ones show their quote. */
 export function NotesPanel({ notes, onAdd, canAdd, onSave, onDelete, onGo }: Props) {
+  const text = useTextAttrs();
   const [editing, setEditing] = useState<number | null>(null);
   const [draft, setDraft] = useState("");
   return (
@@ -29,12 +31,12 @@ export function NotesPanel({ notes, onAdd, canAdd, onSave, onDelete, onGo }: Pro
         {notes.map((n) => (
           <li key={n.id} class={n.detached ? "note detached" : "note"}>
             <button class="quote" onClick={() => onGo(n)} title={t("goToNote")}>
-              “{n.anchor.exact}”
+              “<span {...text}>{n.anchor.exact}</span>”
             </button>
             {n.detached && <p class="detached-label">{t("detachedNote")}</p>}
             {editing === n.id ? (
               <>
-                <textarea value={draft} onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)} rows={4} />
+                <textarea value={draft} onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)} rows={4} dir="auto" />
                 <button
                   onClick={() => {
                     onSave(n.id, draft);

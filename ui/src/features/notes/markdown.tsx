@@ -1,7 +1,9 @@
 import type { ComponentChildren } from "preact";
 
 /** Simple Markdown (**bold**, *italic*, `code`, "- " lists, line breaks) as
- *  Preact elements. Never HTML: text stays text, links are not followed. */
+ *  Preact elements. Never HTML: text stays text, links are not followed.
+ *  Each block takes its direction from its own first letters (a note in
+ *  Arabic reads right to left in any UI). */
 export function Markdown({ source }: { source: string }) {
   const blocks = source.split(/\n{2,}/);
   return (
@@ -10,7 +12,7 @@ export function Markdown({ source }: { source: string }) {
         const lines = block.split("\n");
         if (lines.every((l) => /^\s*[-*] /.test(l))) {
           return (
-            <ul key={i}>
+            <ul key={i} dir="auto">
               {lines.map((l, j) => (
                 <li key={j}>{inline(l.replace(/^\s*[-*] /, ""))}</li>
               ))}
@@ -18,7 +20,7 @@ export function Markdown({ source }: { source: string }) {
           );
         }
         return (
-          <p key={i}>
+          <p key={i} dir="auto">
             {lines.map((l, j) => (
               <span key={j}>
                 {j > 0 && <br />}

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { api, IpcError } from "../../ipc";
+import { api } from "../../ipc";
+import { errorText } from "../../i18n/errors";
 import type { Bookmark, BookmarkTarget, Note } from "../../ipc";
 
-const message = (e: unknown) => (e instanceof IpcError ? e.message : String(e));
+const message = errorText;
 
 /** Notes and bookmarks of one document, with the actions on them. */
 export function useAnnotations(docId: number) {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
-import { api, IpcError } from "../../ipc";
+import { api } from "../../ipc";
+import { errorText } from "../../i18n/errors";
 import type { Bookmark } from "../../ipc";
 import { t } from "../../i18n";
 
@@ -12,7 +13,7 @@ interface Props {
 export function BookmarksList({ version, onOpen }: Props) {
   const [marks, setMarks] = useState<Bookmark[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = () => api.listBookmarks(null).then(setMarks, (e: unknown) => setError(e instanceof IpcError ? e.message : String(e)));
+  const load = () => api.listBookmarks(null).then(setMarks, (e: unknown) => setError(errorText(e)));
   useEffect(() => void load(), [version]);
   if (error) return <p class="error-text">{error}</p>;
   if (marks === null) return <p class="state">{t("loading")}</p>;
@@ -23,7 +24,9 @@ export function BookmarksList({ version, onOpen }: Props) {
         <li key={b.id}>
           <button class="entry" onClick={() => onOpen(b)}>
             <span class="entry-place">{placeLabel(b)}</span>
-            <span class="entry-items">{b.label}</span>
+            <span class="entry-items" dir="auto">
+              {b.label}
+            </span>
           </button>
           <button class="link" onClick={() => void api.removeBookmark(b.id).then(load)} aria-label={`${t("remove")} ${b.label}`}>
             {t("remove")}
@@ -34,12 +37,15 @@ export function BookmarksList({ version, onOpen }: Props) {
   );
 }
 
+/** Where a bookmark points, in the UI's language. The item number is the
+ *  document's ("3(a)", "3 (أ)"), isolated (U+2068…U+2069) so that it keeps its
+ *  own order in a sentence of the other direction. */
 export function placeLabel(b: Bookmark): string {
   switch (b.target) {
     case "document":
       return t("wholeDocument");
     case "item":
-      return `${t("item")} ${b.anchor}`;
+      return `${t("item")} \u2068${b.anchor}\u2069`;
     case "paragraph":
       return `${t("paragraph")} ${Number(b.anchor) + 1}`;
     case "slot":

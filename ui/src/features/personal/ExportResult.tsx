@@ -5,7 +5,7 @@ export function ExportResult({ path }: { path: string | null }) {
   if (!path) return null;
   return (
     <p class="saved" role="status">
-      {t("exportedTo")} <code>{path}</code>
+      {t("exportedTo")} <code dir="ltr">{path}</code>
     </p>
   );
 }

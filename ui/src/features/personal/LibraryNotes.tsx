@@ -1,7 +1,9 @@
 import { useEffect, useState } from "preact/hooks";
-import { api, IpcError } from "../../ipc";
+import { api } from "../../ipc";
+import { errorText } from "../../i18n/errors";
+import { formatDateTime } from "../../i18n/format";
 import type { Note } from "../../ipc";
-import { t, tf } from "../../i18n";
+import { list, t, tf, tp } from "../../i18n";
 import { Markdown } from "../notes/markdown";
 import { ExportResult } from "./ExportResult";
 
@@ -17,14 +19,14 @@ export function LibraryNotes({ version, onOpen, onImported }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const fail = (e: unknown) => setError(e instanceof IpcError ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorText(e));
   useEffect(() => {
     api.listNotes(null).then((n) => setNotes([...n].sort((a, b) => b.updated_at.localeCompare(a.updated_at))), fail);
   }, [version]);
   const doImport = () =>
     api.importNotes().then((s) => {
       if (!s) return;
-      setStatus(tf("importedNotes", { notes: s.notes_added, bookmarks: s.bookmarks_added, stars: s.stars_added }));
+      setStatus(tf("importedNotes", { list: list([tp("nNotes", s.notes_added), tp("nBookmarks", s.bookmarks_added), tp("nStarredSlots", s.stars_added)]) }));
       onImported();
     }, fail);
   return (
@@ -45,8 +47,11 @@ export function LibraryNotes({ version, onOpen, onImported }: Props) {
         {notes?.map((n) => (
           <li key={n.id} class={n.detached ? "note detached" : "note"}>
             <button class="quote" onClick={() => onOpen(n)} title={t("goToNote")}>
-              “{n.anchor.exact}”
+              “<span dir="auto">{n.anchor.exact}</span>”
             </button>
+            <time class="note-date" dateTime={n.updated_at}>
+              {tf("noteEdited", { date: formatDateTime(n.updated_at) })}
+            </time>
             {n.detached && <p class="detached-label">{t("detachedNote")}</p>}
             <div class="note-body">
               <Markdown source={n.body} />

@@ -1,8 +1,9 @@
 import { useEffect, useState } from "preact/hooks";
-import { api, IpcError } from "../../ipc";
+import { api } from "../../ipc";
+import { errorText } from "../../i18n/errors";
 import type { AgendaEntry } from "../../ipc";
 import { t } from "../../i18n";
-import { formatDay } from "../schedule/Schedule";
+import { formatDay } from "../../i18n/format";
 import { slotHours } from "../schedule/time";
 import type { TimeMode } from "../schedule/time";
 import { ExportResult } from "./ExportResult";
@@ -20,7 +21,7 @@ export function MyAgenda({ version, mode, onOpen }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => {
-    api.myAgenda().then(setEntries, (e: unknown) => setError(e instanceof IpcError ? e.message : String(e)));
+    api.myAgenda().then(setEntries, (e: unknown) => setError(errorText(e)));
   }, [version]);
   if (error) return <p class="error-text">{error}</p>;
   if (entries === null) return <p class="state">{t("loading")}</p>;
@@ -35,7 +36,7 @@ export function MyAgenda({ version, mode, onOpen }: Props) {
   const exportAll = () =>
     api.exportCalendar(null, true).then(
       (p) => setSaved(p),
-      (e: unknown) => setError(e instanceof IpcError ? e.message : String(e)),
+      (e: unknown) => setError(errorText(e)),
     );
   return (
     <div class="personal my-agenda" data-testid="my-agenda">
@@ -56,9 +57,9 @@ export function MyAgenda({ version, mode, onOpen }: Props) {
                     {e.slot ? slotHours(e.slot, { starts_at: e.starts_at, ends_at: e.ends_at }, mode) : e.slot_key.slice(11)}
                     {e.time_zone && mode === "venue" && <span class="zone"> {e.time_zone}</span>}
                   </span>
-                  <span class="entry-items">{e.items.length > 0 ? e.items.join("; ") : (e.slot?.titles.join("; ") ?? "")}</span>
+                  <span class="entry-items" dir="auto">{e.items.length > 0 ? e.items.join("; ") : (e.slot?.titles.join("; ") ?? "")}</span>
                   <span class="entry-doc">
-                    {[e.body, e.venue].filter(Boolean).join(" · ")}
+                    <span dir="auto">{[e.body, e.venue].filter(Boolean).join(" · ")}</span>
                     {e.slot_index === null && <em> · {t("slotGone")}</em>}
                   </span>
                 </button>

@@ -90,7 +90,7 @@ describe("Bookmarks across the library", () => {
     const onOpen = vi.fn();
     await mount(<BookmarksList version={0} onOpen={onOpen} />);
     const entries = [...root().querySelectorAll<HTMLButtonElement>("button.entry")];
-    expect(entries.map((e) => e.querySelector(".entry-place")?.textContent)).toEqual(["Item 3(a)", "Paragraph 12"]);
+    expect(entries.map((e) => e.querySelector(".entry-place")?.textContent)).toEqual(["Item \u20683(a)\u2069", "Paragraph 12"]);
     entries[1]?.click();
     expect(onOpen).toHaveBeenCalledWith(marks[1]);
     act(() => root().querySelector<HTMLButtonElement>("button.link")?.click());
@@ -119,7 +119,7 @@ describe("Notes across the library", () => {
     expect(root().textContent).toContain("no longer in the document");
     act(() => [...root().querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent?.includes("Import JSON"))?.click());
     await act(settle);
-    expect(root().textContent).toContain("2 notes, 1 bookmarks, 3 starred slots added");
+    expect(root().textContent).toContain("Imported: 2 notes, 1 bookmark and 3 starred slots added.");
     expect(onImported).toHaveBeenCalled();
   });
 });

@@ -3,6 +3,7 @@ import { PassageText } from "../notes/PassageText";
 import { t } from "../../i18n";
 import { Highlighted } from "./Highlighted";
 import type { SymbolLinks } from "./links";
+import { useTextAttrs } from "./documentText";
 
 interface Props {
   item: AgendaItem;
@@ -26,14 +27,18 @@ function paragraphsWithOffsets(annotation: string): { text: string; offset: numb
 /** The annotation text of one item, paragraph by paragraph, as plain text. */
 export function Annotation({ item, links, marks, notes }: Props) {
   const paragraphs = paragraphsWithOffsets(item.annotation);
+  const text = useTextAttrs();
   return (
     <article id={`ann-${item.number}`} class="annotation">
-      <h3>
-        <span class="num">{item.number}</span> <Highlighted text={item.title} marks={marks} />
+      <h3 {...text}>
+        <span class="num" dir="auto">
+          {item.number}
+        </span>{" "}
+        <Highlighted text={item.title} marks={marks} />
       </h3>
       {paragraphs.length === 0 && item.children.length === 0 && <p class="state">{t("noAnnotation")}</p>}
       {paragraphs.map((p, i) => (
-        <p key={i}>
+        <p key={i} {...text}>
           <PassageText passage={`item:${item.number}`} offset={p.offset} text={p.text} notes={notes} marks={marks} />
         </p>
       ))}
@@ -59,7 +64,7 @@ export function Annotation({ item, links, marks, notes }: Props) {
                       </button>
                     </>
                   )}{" "}
-                  {r.title ?? ""}
+                  <span {...text}>{r.title ?? ""}</span>
                 </li>
               );
             })}

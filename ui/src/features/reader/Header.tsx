@@ -1,7 +1,10 @@
 import { useState } from "preact/hooks";
-import { api, IpcError } from "../../ipc";
+import { api } from "../../ipc";
 import type { Document, StoredDocument } from "../../ipc";
 import { t } from "../../i18n";
+import { formatDateRange } from "../../i18n/format";
+import { errorText } from "../../i18n/errors";
+import { useTextAttrs } from "./documentText";
 
 function symbolLine(doc: Document, userSymbol: string | null): string {
   if (doc.symbol) return doc.symbol;
@@ -16,7 +19,8 @@ export function Header({ stored, onChanged }: { stored: StoredDocument; onChange
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const dates = doc.dates ? (doc.dates.start === doc.dates.end ? doc.dates.start : `${doc.dates.start} – ${doc.dates.end}`) : null;
+  const text = useTextAttrs();
+  const dates = formatDateRange(doc.dates);
   const save = (symbol: string | null) =>
     api.setDocumentSymbol(rec.id, symbol).then(
       () => {
@@ -24,15 +28,17 @@ export function Header({ stored, onChanged }: { stored: StoredDocument; onChange
         setError(null);
         onChanged();
       },
-      (e: unknown) => setError(e instanceof IpcError ? e.message : String(e)),
+      (e: unknown) => setError(errorText(e)),
     );
   return (
     <header class="doc-header">
-      <h2>{doc.title ?? doc.body}</h2>
+      <h2 {...text}>{doc.title ?? doc.body}</h2>
       <p>
-        {[doc.body, doc.session, doc.venue, dates].filter(Boolean).join(" · ")}
+        {[doc.body, doc.session, doc.venue].some(Boolean) && <span {...text}>{[doc.body, doc.session, doc.venue].filter(Boolean).join(" · ")}</span>}
+        {[doc.body, doc.session, doc.venue].some(Boolean) && dates && " · "}
+        {dates}
         {[doc.body, doc.session, doc.venue, dates].some(Boolean) && " · "}
-        <span data-testid="doc-symbol">{symbolLine(doc, rec.user_symbol)}</span>
+        <span class="doc-symbol" data-testid="doc-symbol">{symbolLine(doc, rec.user_symbol)}</span>
         {!doc.symbol && !editing && (
           <>
             {" "}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import type { Location, StoredDocument } from "../../ipc";
 import { Header } from "./Header";
-import { t } from "../../i18n";
+import { t, tp } from "../../i18n";
 import { AgendaOutline } from "../agenda/AgendaOutline";
 import { flatten, slotMatchesItem } from "../agenda/items";
 import { Schedule } from "../schedule/Schedule";
@@ -20,7 +20,8 @@ import { api } from "../../ipc";
 import { Splitter, usePaneWidths } from "./panes";
 import { ExportResult } from "../personal/ExportResult";
 import type { ExportFormat } from "../../ipc";
-import { contentLang } from "../../contentLang";
+import { DocumentLanguage, useTextAttrs } from "./documentText";
+import { errorText } from "../../i18n/errors";
 
 /** Where to open a document, and what to mark there (a search hit). */
 export interface Focus {
@@ -52,8 +53,18 @@ function scrollTo(id: string) {
   });
 }
 
+/** A document in the reader; its text carries the document's language and
+ *  direction (documentText.ts), whatever the UI's. */
+export function Reader(props: Props) {
+  return (
+    <DocumentLanguage.Provider value={props.stored.record.language}>
+      <ReaderBody {...props} />
+    </DocumentLanguage.Provider>
+  );
+}
+
 /** An agenda: outline, annotation and timetable side by side, linked both ways. */
-export function Reader({ stored, focus, links, now, mode, onMode, onChanged }: Props) {
+function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Props) {
   const doc = stored.document;
   const [item, setItem] = useState<string | null>(null);
   const [slot, setSlot] = useState<number | null>(null);
@@ -92,7 +103,7 @@ export function Reader({ stored, focus, links, now, mode, onMode, onChanged }: P
         setExported(p);
         setExportError(null);
       },
-      (e: unknown) => setExportError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setExportError(errorText(e)),
     );
   const visibleNotes = ann.notes.filter((n) => n.document_id === stored.record.id);
   const goToNote = (n: Note) => {
@@ -156,11 +167,14 @@ export function Reader({ stored, focus, links, now, mode, onMode, onChanged }: P
       )}
       {composing && (
         <div class="note-editor" role="dialog" aria-label={t("addNote")}>
-          <p class="quote">“{composing.quote}”</p>
+          <p class="quote">
+            “<NoteQuote text={composing.quote} />”
+          </p>
           <textarea
             value={draft}
             rows={5}
             placeholder={t("notePlaceholder")}
+            dir="auto"
             onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)}
             data-testid="note-text"
             ref={(el) => el?.focus()}
@@ -219,7 +233,7 @@ export function Reader({ stored, focus, links, now, mode, onMode, onChanged }: P
     if (key) void api.starSlot(stored.record.id, key, on).then(onChanged);
   };
   return (
-    <div class="reader agenda-reader" lang={contentLang(stored.record.language)}>
+    <div class="reader agenda-reader">
       <Header stored={stored} onChanged={onChanged} />
       <div class="reader-tools">
         <BookmarkButton on={ann.isBookmarked("document", "")} onClick={() => ann.bookmark("document", "", stored.record.title)} />
@@ -253,7 +267,7 @@ export function Reader({ stored, focus, links, now, mode, onMode, onChanged }: P
         <section class="schedule-pane" aria-label={t("schedule")}>
           <h3>
             {t("schedule")}
-            {item !== null && <span class="hint" data-testid="hit-count"> · {item}: {hitSlots}</span>}
+            {item !== null && <span class="hint" data-testid="hit-count"> · <bdi>{item}</bdi>{t("colon")}{tp("nSlots", hitSlots)}</span>}
           </h3>
           {doc.schedule.length > 0 && (
             <ZoneBar
@@ -279,6 +293,11 @@ export function Reader({ stored, focus, links, now, mode, onMode, onChanged }: P
       </div>
     </div>
   );
+}
+
+/** Words quoted from the document, in its language and direction. */
+function NoteQuote({ text }: { text: string }) {
+  return <span {...useTextAttrs()}>{text}</span>;
 }
 
 function BookmarkButton({ on, onClick, label }: { on: boolean; onClick: () => void; label?: string }) {

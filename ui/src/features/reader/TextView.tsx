@@ -3,7 +3,7 @@ import type { Note, StoredDocument } from "../../ipc";
 import { PassageText } from "../notes/PassageText";
 import { t } from "../../i18n";
 import { Header } from "./Header";
-import { contentLang } from "../../contentLang";
+import { useTextAttrs } from "./documentText";
 
 /** Reports and other documents: sections, numbered paragraphs, attendance. */
 interface Props {
@@ -18,9 +18,10 @@ interface Props {
 
 export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, onBookmark }: Props) {
   const doc = stored.document;
+  const text = useTextAttrs();
   let lastSection: string | null = null;
   return (
-    <div class="reader text-reader" lang={contentLang(stored.record.language)}>
+    <div class="reader text-reader">
       <Header stored={stored} onChanged={onChanged} />
       <div class="panes two">
         <nav class="outline" aria-label={t("sections")}>
@@ -30,8 +31,14 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
             {doc.sections.map((s, i) => (
               <li key={i}>
                 <a class={`item depth-${s.level - 1}`} href={`#sec-${i}`}>
-                  {s.number && <span class="num">{s.number}</span>}
-                  <span class="title">{s.title}</span>
+                  {s.number && (
+                    <span class="num" dir="auto">
+                      {s.number}
+                    </span>
+                  )}
+                  <span class="title" {...text}>
+                    {s.title}
+                  </span>
                   {s.items.length > 0 && <span class="badge">{s.items.join(", ")}</span>}
                 </a>
               </li>
@@ -46,8 +53,12 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
             const secIndex = head ? doc.sections.findIndex((s) => s.title === head) : -1;
             return (
               <div key={i}>
-                {head && <h3 id={`sec-${secIndex}`}>{head}</h3>}
-                <p class="para" id={`para-${i}`}>
+                {head && (
+                  <h3 id={`sec-${secIndex}`} {...text}>
+                    {head}
+                  </h3>
+                )}
+                <p class="para" id={`para-${i}`} {...text}>
                   <button
                     class={isBookmarked(i) ? "para-mark on" : "para-mark"}
                     onClick={() => onBookmark(i, `${p.number ? `${p.number}. ` : ""}${p.text.slice(0, 60)}`)}
@@ -67,7 +78,11 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
             <aside class="attendance">
               <h4>{t("attendance")}</h4>
               <p>
-                {t("states")}: {doc.attendance.states.length} · {t("organizations")}: {doc.attendance.organizations.length}
+                {t("states")}
+                {t("colon")}
+                {doc.attendance.states.length} · {t("organizations")}
+                {t("colon")}
+                {doc.attendance.organizations.length}
               </p>
             </aside>
           )}

@@ -26,9 +26,24 @@ export function usePaneWidths(key: string, defaults: number[]): [number[], (i: n
   return [widths, set, reset];
 }
 
-/** A vertical bar between two panes: drag (or arrow keys) to resize the pane on its left. */
+/** Whether `el` lies out right to left (an Arabic UI): the nearest `dir`
+ *  above it says; the document root carries the UI's. */
+export function isRtl(el: Element): boolean {
+  return el.closest("[dir]")?.getAttribute("dir") === "rtl";
+}
+
+/** The width of the pane before a splitter dragged by `dx` pixels (rightwards
+ *  positive) from `start`: in right to left that pane is on the right, so
+ *  dragging to the left widens it. */
+export function draggedWidth(start: number, dx: number, rtl: boolean): number {
+  return start + (rtl ? -dx : dx);
+}
+
+/** A vertical bar between two panes: drag (or arrow keys) to resize the pane
+ *  before it in reading order, on its left, or on its right in a right-to-left
+ *  UI, where the panes are mirrored: there, dragging to the left widens it. */
 export function Splitter({ width, onResize, onReset }: { width: number; onResize: (w: number) => void; onReset: () => void }) {
-  const start = useRef<{ x: number; w: number } | null>(null);
+  const start = useRef<{ x: number; w: number; rtl: boolean } | null>(null);
   return (
     <div
       class="splitter"
@@ -39,17 +54,21 @@ export function Splitter({ width, onResize, onReset }: { width: number; onResize
       title={t("resizePane")}
       tabIndex={0}
       onPointerDown={(e) => {
-        start.current = { x: e.clientX, w: width };
-        (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+        const el = e.currentTarget as HTMLElement;
+        start.current = { x: e.clientX, w: width, rtl: isRtl(el) };
+        el.setPointerCapture?.(e.pointerId);
       }}
       onPointerMove={(e) => {
-        if (start.current) onResize(start.current.w + e.clientX - start.current.x);
+        const s = start.current;
+        if (s) onResize(draggedWidth(s.w, e.clientX - s.x, s.rtl));
       }}
       onPointerUp={() => (start.current = null)}
       onDblClick={onReset}
       onKeyDown={(e) => {
-        if (e.key === "ArrowLeft") onResize(width - 20);
-        if (e.key === "ArrowRight") onResize(width + 20);
+        // The arrow moves the bar that way on screen, whichever side the pane is on.
+        const rtl = isRtl(e.currentTarget as HTMLElement);
+        if (e.key === "ArrowLeft") onResize(draggedWidth(width, -20, rtl));
+        if (e.key === "ArrowRight") onResize(draggedWidth(width, 20, rtl));
       }}
     />
   );

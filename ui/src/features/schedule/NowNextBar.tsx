@@ -1,6 +1,7 @@
 import type { ScheduleSlot, ScheduleTiming } from "../../ipc";
 import { t } from "../../i18n";
-import { formatDay } from "./Schedule";
+import { formatDay } from "../../i18n/format";
+import { useTextAttrs } from "../reader/documentText";
 import { slotHours } from "./time";
 import type { NowNext, TimeMode } from "./time";
 
@@ -14,6 +15,7 @@ interface Props {
 
 /** In the meeting room: what is being taken up now and what comes next. */
 export function NowNextBar({ slots, timing, nowNext, mode, onSelectSlot }: Props) {
+  const text = useTextAttrs();
   if (nowNext.current === null && nowNext.next === null) return null;
   const line = (label: string, i: number, cls: string) => {
     const slot = slots[i];
@@ -21,7 +23,7 @@ export function NowNextBar({ slots, timing, nowNext, mode, onSelectSlot }: Props
     const hours = slotHours(slot, timing.slots[i], mode);
     return (
       <button class={`now-next ${cls}`} onClick={() => onSelectSlot(i)} data-testid={`${cls}-slot`}>
-        <b>{label}</b> {slot.items.length > 0 ? slot.items.join(", ") : slot.titles.join("; ")}
+        <b>{label}</b> <span {...text}>{slot.items.length > 0 ? slot.items.join(", ") : slot.titles.join("; ")}</span>
         {slot.continued && ` (${t("continued")})`}
         <span class="when">
           {" · "}

@@ -3,6 +3,8 @@ import { t } from "../../i18n";
 import { slotMatchesItem } from "../agenda/items";
 import { slotHours } from "./time";
 import type { NowNext, TimeMode } from "./time";
+import { formatDay } from "../../i18n/format";
+import { useTextAttrs } from "../reader/documentText";
 
 interface Props {
   slots: ScheduleSlot[];
@@ -24,6 +26,7 @@ function partOfDay(part: string): string {
 /** The timetable, one block per day, parallel meetings as a second lane;
  *  stars, and the slots under way and next. */
 export function Schedule({ slots, timing, selectedItem, selectedSlot, onSelectSlot, onStar, nowNext, mode = "venue" }: Props) {
+  const text = useTextAttrs();
   if (slots.length === 0) return <p class="state">{t("noSchedule")}</p>;
   const days: { date: string; slots: { slot: ScheduleSlot; index: number }[] }[] = [];
   slots.forEach((slot, index) => {
@@ -60,22 +63,22 @@ export function Schedule({ slots, timing, selectedItem, selectedSlot, onSelectSl
                   </span>
                   <span class="lane main">
                     {(slot.lane || slot.room) && (
-                      <span class="slot-where">{[slot.lane, slot.room].filter(Boolean).join(" · ")}</span>
+                      <span class="slot-where" {...text}>{[slot.lane, slot.room].filter(Boolean).join(" · ")}</span>
                     )}
                     {slot.items.map((it, i) => (
                       <span class="slot-item" key={it}>
-                        <b>{it}</b> {slot.titles[i] ?? ""}
+                        <b dir="auto">{it}</b> <span {...text}>{slot.titles[i] ?? ""}</span>
                       </span>
                     ))}
                     {slot.continued && <span class="badge">{t("continued")}</span>}
                   </span>
                   {slot.parallel.length > 0 && (
-                    <span class="lane parallel" title={t("parallel")}>
+                    <span class="lane parallel" title={t("parallel")} {...text}>
                       {slot.parallel.join(" · ")}
                     </span>
                   )}
                   {slot.notes.map((n, i) => (
-                    <span class="slot-note" key={i}>
+                    <span class="slot-note" key={i} {...text}>
                       {n}
                     </span>
                   ))}
@@ -99,16 +102,4 @@ export function Schedule({ slots, timing, selectedItem, selectedSlot, onSelectSl
       ))}
     </div>
   );
-}
-
-export function formatDay(iso: string): string {
-  if (!iso) return "—";
-  const d = new Date(`${iso}T12:00:00Z`);
-  return d.toLocaleDateString(document.documentElement.lang || undefined, {
-    weekday: "long",
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    timeZone: "UTC",
-  });
 }

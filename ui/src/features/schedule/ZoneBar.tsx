@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
-import { api, IpcError } from "../../ipc";
+import { api } from "../../ipc";
+import { errorText } from "../../i18n/errors";
 import type { ScheduleTiming } from "../../ipc";
 import { t } from "../../i18n";
 import type { TimeMode } from "./time";
@@ -25,7 +26,7 @@ export function ZoneBar({ document, meeting, timing, mode, onMode, onZoneChanged
   const [draft, setDraft] = useState(timing.time_zone ?? "");
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const fail = (e: unknown) => setError(e instanceof IpcError ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorText(e));
   const unknown = timing.time_zone === null;
   useEffect(() => {
     if (!editing && !unknown) return;
@@ -76,7 +77,9 @@ export function ZoneBar({ document, meeting, timing, mode, onMode, onZoneChanged
         </form>
       ) : (
         <span class="zone">
-          {t("timeZone")}: <b data-testid="zone-name">{timing.time_zone}</b> ({timing.zone_source === "user" ? t("zoneFromUser") : t("zoneFromVenue")}){" "}
+          {t("timeZone")}
+          {t("colon")}
+          <b data-testid="zone-name">{timing.time_zone}</b> ({timing.zone_source === "user" ? t("zoneFromUser") : t("zoneFromVenue")}){" "}
           {meeting !== null && (
             <button class="link" onClick={() => setEditing(true)}>
               {t("changeZone")}

@@ -1,6 +1,7 @@
 // Slots in time: which one is under way and which comes next, and how to
 // show a slot's hours in the venue's time or the reader's own.
 import type { ScheduleTiming } from "../../ipc";
+import { formatClock } from "../../i18n/format";
 
 export interface NowNext {
   /** The slot under way, if any. */
@@ -30,12 +31,8 @@ export function nowAndNext(timing: ScheduleTiming | null, now: Date): NowNext {
 
 export type TimeMode = "venue" | "local";
 
-/** "HH:MM" of an instant in the reader's own time zone. */
-export function localClock(instant: string, zone?: string): string {
-  return new Date(instant).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: zone });
-}
-
-/** The ISO date of an instant in the reader's own time zone. */
+/** The ISO date of an instant in the reader's own time zone (a key, not
+ *  for display: always the Gregorian calendar in Western digits). */
 export function localDate(instant: string, zone?: string): string {
   const parts = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: zone }).formatToParts(new Date(instant));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
@@ -51,8 +48,8 @@ export function slotHours(
   zone?: string,
 ): string {
   if (mode === "local" && instants?.starts_at) {
-    const start = localClock(instants.starts_at, zone);
-    const end = instants.ends_at ? localClock(instants.ends_at, zone) : "?";
+    const start = formatClock(instants.starts_at, zone);
+    const end = instants.ends_at ? formatClock(instants.ends_at, zone) : "?";
     const day = localDate(instants.starts_at, zone);
     const shift = printed.date && day !== printed.date ? (day > printed.date ? " (+1)" : " (−1)") : "";
     return `${start}–${end}${shift}`;

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { api, IpcError } from "../../ipc";
+import { api } from "../../ipc";
+import { errorText } from "../../i18n/errors";
 import type { DocumentKind, SearchHit } from "../../ipc";
-import { t } from "../../i18n";
-import { contentLang } from "../../contentLang";
+import { LANGUAGES, t } from "../../i18n";
+import { textAttrs } from "../../contentLang";
 
 interface Props {
   onOpen: (hit: SearchHit) => void;
@@ -45,7 +46,7 @@ export function SearchPanel({ onOpen, onClose }: Props) {
             setError(null);
             setActive(0);
           },
-          (e: unknown) => current && setError(e instanceof IpcError ? e.message : String(e)),
+          (e: unknown) => current && setError(errorText(e)),
         );
     }, 120);
     return () => {
@@ -96,8 +97,11 @@ export function SearchPanel({ onOpen, onClose }: Props) {
           />
           <select value={language} onChange={(e) => setLanguage((e.target as HTMLSelectElement).value)} aria-label={t("language")}>
             <option value="">{t("allLanguages")}</option>
-            <option value="zh">中文</option>
-            <option value="en">English</option>
+            {LANGUAGES.map((l) => (
+              <option value={l.code} key={l.code}>
+                {l.name}
+              </option>
+            ))}
           </select>
           <select value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value)} aria-label={t("kind")}>
             <option value="">{t("allKinds")}</option>
@@ -111,9 +115,9 @@ export function SearchPanel({ onOpen, onClose }: Props) {
           {!query.trim() && <p class="state">{t("searchHint")}</p>}
           {hits !== null && hits.length === 0 && <p class="state">{t("noResults")}</p>}
           {groups.map((g) => (
-            <section key={g.id} class="result-group" lang={contentLang(g.language)}>
+            <section key={g.id} class="result-group">
               <h4>
-                {g.title} <span class="doc-meta">{g.language.toUpperCase()} · {g.symbol ?? g.file}</span>
+                <span {...textAttrs(g.language)}>{g.title}</span> <span class="doc-meta">{g.language.toUpperCase()} · {g.symbol ?? g.file}</span>
               </h4>
               {g.hits.map(({ hit, index }) => (
                 <button
@@ -123,8 +127,10 @@ export function SearchPanel({ onOpen, onClose }: Props) {
                   onMouseEnter={() => setActive(index)}
                   data-testid="search-hit"
                 >
-                  <span class="hit-place">{hit.heading}</span>
-                  <span class="hit-snippet">
+                  <span class="hit-place" {...textAttrs(g.language)}>
+                    {hit.heading}
+                  </span>
+                  <span class="hit-snippet" {...textAttrs(g.language)}>
                     {hit.segments.map((s, i) => (s.hit ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
                   </span>
                 </button>

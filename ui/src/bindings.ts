@@ -310,7 +310,7 @@ export type DocumentRecord_Serialize = {
 /**  A parsed meeting document. */
 export type Document_Deserialize = {
 	kind: DocumentKind,
-	/**  ISO 639-1 code of the document's language ("zh", "en", ...). */
+	/**  ISO 639-1 code of the document's language: "ar", "zh", "en", "fr", "ru" or "es" ("und" when it has no letters). */
 	language: string,
 	/**  The symbol printed on the document; null when none is printed. */
 	symbol?: string | null,
@@ -336,7 +336,13 @@ export type Document_Deserialize = {
 	/**  Every symbol cited anywhere in the document, in order of first appearance. */
 	references: Reference_Deserialize[],
 	sections: Section_Deserialize[],
+	/**  The numbered paragraphs ("12. The Committee …"), in order. */
 	paragraphs: Paragraph_Deserialize[],
+	/**
+	 *  Running text that is not a numbered paragraph (a note's unnumbered
+	 *  paragraphs, a resolution's preamble, contents entries), in order.
+	 */
+	unnumbered?: Paragraph_Deserialize[],
 	footnotes: Footnote[],
 	attendance?: Attendance | null,
 	/**  What the parser could not make sense of. Parsing never fails on readable text. */
@@ -346,7 +352,7 @@ export type Document_Deserialize = {
 /**  A parsed meeting document. */
 export type Document_Serialize = {
 	kind: DocumentKind,
-	/**  ISO 639-1 code of the document's language ("zh", "en", ...). */
+	/**  ISO 639-1 code of the document's language: "ar", "zh", "en", "fr", "ru" or "es" ("und" when it has no letters). */
 	language: string,
 	/**  The symbol printed on the document; null when none is printed. */
 	symbol: string | null,
@@ -372,7 +378,13 @@ export type Document_Serialize = {
 	/**  Every symbol cited anywhere in the document, in order of first appearance. */
 	references: Reference_Serialize[],
 	sections: Section_Serialize[],
+	/**  The numbered paragraphs ("12. The Committee …"), in order. */
 	paragraphs: Paragraph_Serialize[],
+	/**
+	 *  Running text that is not a numbered paragraph (a note's unnumbered
+	 *  paragraphs, a resolution's preamble, contents entries), in order.
+	 */
+	unnumbered: Paragraph_Serialize[],
 	footnotes: Footnote[],
 	attendance: Attendance | null,
 	/**  What the parser could not make sense of. Parsing never fails on readable text. */
@@ -690,25 +702,46 @@ export type PageMark = {
 	at_ms: number | null,
 };
 
-/**  A numbered (or unnumbered) paragraph of a report or other document. */
+/**
+ *  A block of a document's running text: a numbered paragraph (in
+ *  `Document::paragraphs`) or unnumbered text (in `Document::unnumbered`).
+ */
 export type Paragraph = Paragraph_Serialize | Paragraph_Deserialize;
 
-/**  A numbered (or unnumbered) paragraph of a report or other document. */
+/**
+ *  A block of a document's running text: a numbered paragraph (in
+ *  `Document::paragraphs`) or unnumbered text (in `Document::unnumbered`).
+ */
 export type Paragraph_Deserialize = {
 	/**  The printed paragraph number ("12", "13.1"); null for unnumbered text. */
 	number?: string | null,
 	/**  Title of the innermost section the paragraph stands in. */
 	section?: string | null,
 	text: string,
+	/**
+	 *  Position among all the document's text blocks, numbered and
+	 *  unnumbered, in reading order. Notes and bookmarks address a block by it
+	 *  (`para:{index}`), so it never changes once the document is stored.
+	 */
+	index?: number,
 };
 
-/**  A numbered (or unnumbered) paragraph of a report or other document. */
+/**
+ *  A block of a document's running text: a numbered paragraph (in
+ *  `Document::paragraphs`) or unnumbered text (in `Document::unnumbered`).
+ */
 export type Paragraph_Serialize = {
 	/**  The printed paragraph number ("12", "13.1"); null for unnumbered text. */
 	number: string | null,
 	/**  Title of the innermost section the paragraph stands in. */
 	section: string | null,
 	text: string,
+	/**
+	 *  Position among all the document's text blocks, numbered and
+	 *  unnumbered, in reading order. Notes and bookmarks address a block by it
+	 *  (`para:{index}`), so it never changes once the document is stored.
+	 */
+	index: number,
 };
 
 /**  What kind of place a passage is. */
@@ -860,7 +893,7 @@ export type SearchRequest = SearchRequest_Serialize | SearchRequest_Deserialize;
 /**  What to search for, and where. */
 export type SearchRequest_Deserialize = {
 	query: string,
-	/**  "zh", "en", ... */
+	/**  Only documents in this language: one of ar, zh, en, fr, ru, es. */
 	language?: string | null,
 	kind?: DocumentKind | null,
 	/**  The body holding the meeting, as the library lists it. */
@@ -878,7 +911,7 @@ export type SearchRequest_Deserialize = {
 /**  What to search for, and where. */
 export type SearchRequest_Serialize = {
 	query: string,
-	/**  "zh", "en", ... */
+	/**  Only documents in this language: one of ar, zh, en, fr, ru, es. */
 	language: string | null,
 	kind: DocumentKind | null,
 	/**  The body holding the meeting, as the library lists it. */

@@ -68,7 +68,7 @@ enum Command {
         query: String,
         #[arg(long)]
         json: bool,
-        /// Only documents in this language (zh, en, ...).
+        /// Only documents in this language: ar, zh, en, fr, ru or es.
         #[arg(long)]
         lang: Option<String>,
         #[arg(long, value_enum)]

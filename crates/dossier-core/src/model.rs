@@ -165,7 +165,7 @@ pub struct Attendance {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Document {
     pub kind: DocumentKind,
-    /// ISO 639-1 code of the document's language ("zh", "en", ...).
+    /// ISO 639-1 code of the document's language: "ar", "zh", "en", "fr", "ru" or "es" ("und" when it has no letters).
     pub language: String,
     /// The symbol printed on the document; null when none is printed.
     pub symbol: Option<String>,

@@ -68,7 +68,7 @@ use tantivy::{
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SearchRequest {
     pub query: String,
-    /// "zh", "en", ...
+    /// Only documents in this language: one of ar, zh, en, fr, ru, es.
     #[serde(default)]
     pub language: Option<String>,
     #[serde(default)]

@@ -209,9 +209,49 @@ function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Prop
     }
   };
 
-  if (doc.kind !== "agenda" || (doc.agenda.length === 0 && doc.paragraphs.length > 0))
+  const hitSlots = item === null ? 0 : doc.schedule.filter((s) => slotMatchesItem(s, item)).length;
+  const nn = nowAndNext(stored.timing, now);
+  const star = (i: number, on: boolean) => {
+    const key = stored.timing.slots[i]?.key;
+    if (key) void api.starSlot(stored.record.id, key, on).then(onChanged);
+  };
+  const timetable = (
+    <section class="schedule-pane" aria-label={t("schedule")}>
+      <h3>
+        {t("schedule")}
+        {item !== null && <span class="hint" data-testid="hit-count"> · <bdi>{item}</bdi>{t("colon")}{tp("nSlots", hitSlots)}</span>}
+      </h3>
+      {doc.schedule.length > 0 && (
+        <ZoneBar
+          document={stored.record.id}
+          meeting={stored.record.meeting_id}
+          timing={stored.timing}
+          mode={mode}
+          onMode={onMode}
+          onZoneChanged={onChanged}
+        />
+      )}
+      <Schedule
+        slots={doc.schedule}
+        timing={stored.timing}
+        selectedItem={item}
+        selectedSlot={slot}
+        onSelectSlot={selectSlot}
+        onStar={star}
+        nowNext={nn}
+        mode={mode}
+      />
+    </section>
+  );
+  const nowNextBar = <NowNextBar slots={doc.schedule} timing={stored.timing} nowNext={nn} mode={mode} onSelectSlot={selectSlot} />;
+
+  // Reports, notes and stand-alone programmes of work: their text, and the
+  // timetable with its own now / next when they print one.
+  if (doc.kind !== "agenda" || (doc.agenda.length === 0 && doc.paragraphs.length + doc.unnumbered.length > 0))
     return (
       <TextView
+        timetable={doc.schedule.length > 0 ? timetable : undefined}
+        nowNext={doc.schedule.length > 0 ? nowNextBar : undefined}
         stored={stored}
         onChanged={onChanged}
         marks={marks}
@@ -226,12 +266,6 @@ function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Prop
         }
       />
     );
-  const hitSlots = item === null ? 0 : doc.schedule.filter((s) => slotMatchesItem(s, item)).length;
-  const nn = nowAndNext(stored.timing, now);
-  const star = (i: number, on: boolean) => {
-    const key = stored.timing.slots[i]?.key;
-    if (key) void api.starSlot(stored.record.id, key, on).then(onChanged);
-  };
   return (
     <div class="reader agenda-reader">
       <Header stored={stored} onChanged={onChanged} />
@@ -255,7 +289,7 @@ function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Prop
           />
         )}
       </div>
-      <NowNextBar slots={doc.schedule} timing={stored.timing} nowNext={nn} mode={mode} onSelectSlot={selectSlot} />
+      {nowNextBar}
       <div class="panes" style={{ gridTemplateColumns: `${w0}px 6px ${w1}px 6px minmax(280px, 1fr)` }}>
         <AgendaOutline items={doc.agenda} selected={item} highlighted={slotItems} onSelect={selectItem} />
         <Splitter width={w0} onResize={(w) => setWidth(0, w)} onReset={resetWidths} />
@@ -264,32 +298,7 @@ function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Prop
           {notesPanel}
         </section>
         <Splitter width={w1} onResize={(w) => setWidth(1, w)} onReset={resetWidths} />
-        <section class="schedule-pane" aria-label={t("schedule")}>
-          <h3>
-            {t("schedule")}
-            {item !== null && <span class="hint" data-testid="hit-count"> · <bdi>{item}</bdi>{t("colon")}{tp("nSlots", hitSlots)}</span>}
-          </h3>
-          {doc.schedule.length > 0 && (
-            <ZoneBar
-              document={stored.record.id}
-              meeting={stored.record.meeting_id}
-              timing={stored.timing}
-              mode={mode}
-              onMode={onMode}
-              onZoneChanged={onChanged}
-            />
-          )}
-          <Schedule
-            slots={doc.schedule}
-            timing={stored.timing}
-            selectedItem={item}
-            selectedSlot={slot}
-            onSelectSlot={selectSlot}
-            onStar={star}
-            nowNext={nn}
-            mode={mode}
-          />
-        </section>
+        {timetable}
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import type { Note, StoredDocument } from "../../ipc";
+import type { Document, Note, Paragraph, StoredDocument } from "../../ipc";
 import { PassageText } from "../notes/PassageText";
 import { t } from "../../i18n";
 import { Header } from "./Header";
@@ -14,16 +14,25 @@ interface Props {
   side: ComponentChildren;
   isBookmarked: (paragraph: number) => boolean;
   onBookmark: (paragraph: number, label: string) => void;
+  /** A stand-alone programme's timetable, beside the text, and its now / next above. */
+  timetable?: ComponentChildren;
+  nowNext?: ComponentChildren;
 }
 
-export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, onBookmark }: Props) {
+/** Numbered paragraphs and unnumbered text together, in reading order. */
+export function textBlocks(doc: Document): Paragraph[] {
+  return [...doc.paragraphs, ...doc.unnumbered].sort((a, b) => a.index - b.index);
+}
+
+export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, onBookmark, timetable, nowNext }: Props) {
   const doc = stored.document;
   const text = useTextAttrs();
   let lastSection: string | null = null;
   return (
     <div class="reader text-reader">
       <Header stored={stored} onChanged={onChanged} />
-      <div class="panes two">
+      {nowNext}
+      <div class={timetable ? "panes with-timetable" : "panes two"}>
         <nav class="outline" aria-label={t("sections")}>
           <h3>{t("sections")}</h3>
           {doc.sections.length === 0 && <p class="state">{t("noSections")}</p>}
@@ -47,7 +56,8 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
           {side}
         </nav>
         <article class="text">
-          {doc.paragraphs.map((p, i) => {
+          {textBlocks(doc).map((p) => {
+            const i = p.index;
             const head = p.section !== lastSection ? p.section : null;
             lastSection = p.section;
             const secIndex = head ? doc.sections.findIndex((s) => s.title === head) : -1;
@@ -87,6 +97,7 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
             </aside>
           )}
         </article>
+        {timetable}
       </div>
     </div>
   );

@@ -21,6 +21,7 @@ fn heading(set: &TruthSet) -> &str {
     match set.name.as_str() {
         "real" => "real UN documents (shared/corpus/real)",
         "fixtures" => "timetable fixtures",
+        "six languages" => "one agenda in the six UN languages (fixtures)",
         other => other,
     }
 }

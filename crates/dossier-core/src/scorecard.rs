@@ -360,10 +360,10 @@ pub fn standard_sets(
     let shared = std::env::var_os("DOSSIER_SHARED")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| repo.join("../shared"));
-    let mut sets = vec![TruthSet::from_dir(
-        "fixtures",
-        &tests.join("fixtures/timetables"),
-    )?];
+    let mut sets = vec![
+        TruthSet::from_dir("fixtures", &tests.join("fixtures/timetables"))?,
+        TruthSet::from_dir("six languages", &tests.join("fixtures/six_languages"))?,
+    ];
     let real = shared.join("corpus/real");
     if !real.is_dir() {
         return Ok((sets, Some(real)));

@@ -142,6 +142,13 @@ pub fn day_heading(s: &str, meeting_year: Option<i32>) -> Option<(String, usize)
         let date = iso(y, c[2].parse().ok()?, c[3].parse().ok()?)?;
         return Some((date, offset + c.get(0).unwrap().end()));
     }
+    en_day(s_trim, meeting_year)
+        .or_else(|| other_day(s_trim, meeting_year))
+        .map(|(date, len)| (date, offset + len))
+}
+
+/// "Monday, 16 December", "16 December 2019 (Monday)", "Dec. 16".
+fn en_day(s_trim: &str, meeting_year: Option<i32>) -> Option<(String, usize)> {
     if let Some(c) = EN_DAY.captures(s_trim) {
         let (d, m) = match (c.get(2), c.get(3), c.get(4), c.get(5)) {
             (Some(d), Some(m), _, _) => (d.as_str(), m.as_str()),
@@ -160,9 +167,56 @@ pub fn day_heading(s: &str, meeting_year: Option<i32>) -> Option<(String, usize)
             .and_then(|v| v.as_str().parse().ok())
             .or(meeting_year)?;
         let date = iso(y, month, d.parse().ok()?)?;
-        return Some((date, offset + c.get(0).unwrap().end()));
+        return Some((date, c.get(0).unwrap().end()));
     }
     None
+}
+
+/// A day in the other languages, read word by word with the vocabulary's
+/// weekdays and months: "Mardi 8 septembre", "martes 8 de septiembre de
+/// 2026", "вторник, 8 сентября", "الثلاثاء، 8 أيلول/سبتمبر".
+fn other_day(s: &str, meeting_year: Option<i32>) -> Option<(String, usize)> {
+    use super::vocabulary::{month, weekday};
+    let mut words = s
+        .split_whitespace()
+        .map(|w| {
+            let start = w.as_ptr() as usize - s.as_ptr() as usize;
+            (w, start + w.len())
+        })
+        .peekable();
+    if words.peek().is_some_and(|&(w, _)| weekday(w).is_some()) {
+        words.next();
+    }
+    let (d, e) = words.next()?;
+    let day: u32 = d
+        .trim_end_matches(['.', ',', '،'])
+        .trim_end_matches("er")
+        .parse()
+        .ok()?;
+    let mut end = e;
+    let (mut m, mut e) = words.next()?;
+    if m == "de" {
+        (m, e) = words.next()?;
+    }
+    let m = m.trim_end_matches([',', '،', ';']);
+    // "أيلول/سبتمبر": the Levantine and the Egyptian names of one month.
+    let mon = m.split('/').find_map(month)?;
+    end = end.max(e);
+    let mut year = None;
+    let mut rest = words;
+    if let Some((w, e)) = rest.next() {
+        let w = if w == "de" { rest.next() } else { Some((w, e)) };
+        if let Some((w, e)) = w {
+            if let Ok(y) = w.trim_end_matches([',', '،', '.']).parse::<i32>() {
+                if (1900..2200).contains(&y) {
+                    year = Some(y);
+                    end = e;
+                }
+            }
+        }
+    }
+    let date = iso(year.or(meeting_year)?, mon, day)?;
+    Some((date, end))
 }
 
 static ZH_TIME: Lazy<Regex> = Lazy::new(|| {
@@ -317,5 +371,27 @@ mod tests {
             "2019-12-17"
         );
         assert!(day_heading("5 Technical assistance", Some(2019)).is_none());
+    }
+
+    #[test]
+    fn days_in_the_other_languages() {
+        let cases: &[(&str, &str)] = &[
+            ("Mardi 8 septembre", "2026-09-08"),
+            ("martes 8 de septiembre de 2026", "2026-09-08"),
+            ("Miércoles 9 de septiembre", "2026-09-09"),
+            ("вторник, 8 сентября", "2026-09-08"),
+            ("8 сентября 2026 года", "2026-09-08"),
+            ("الثلاثاء، 8 أيلول/سبتمبر", "2026-09-08"),
+        ];
+        for (s, want) in cases {
+            let (got, _) = day_heading(s, Some(2026)).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!(&got, want, "{s}");
+        }
+        // What follows the day stays outside it.
+        let (_, len) = day_heading("Mardi 8 septembre 10 heures-13 heures", Some(2026)).unwrap();
+        assert_eq!(
+            &"Mardi 8 septembre 10 heures-13 heures"[len..],
+            " 10 heures-13 heures"
+        );
     }
 }

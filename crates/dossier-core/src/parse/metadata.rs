@@ -187,6 +187,16 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
         }
         // A contents page, an annotations or annex heading: the masthead is over.
         if i > 0 && super::text::is_keyword_heading(t) && !AGENDA_TITLE.is_match(t) {
+            // … unless it is the document's title, over its byline
+            // ("Organization of work" / "Note by the Chair").
+            let byline = blocks[i + 1..]
+                .iter()
+                .find(|b| !b.text.trim().is_empty())
+                .is_some_and(|b| AUTHOR_LINE.is_match(b.text.trim()));
+            if byline {
+                doc.title = Some(t.to_string());
+                title_index = Some(i);
+            }
             break;
         }
         if AGENDA_TITLE.is_match(t) {
@@ -405,12 +415,26 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
         }
     }
     if doc.title.is_none() {
-        // Other documents: the first name-like line after the masthead that is no body.
+        // Other documents: the first name-like line after the masthead that is
+        // no line of a body's name (a body's name wraps over several lines:
+        // "Special Committee on the Situation with regard to" / "the
+        // Implementation of the Declaration on the" / …) and no byline.
         doc.title = runs
             .iter()
+            .filter(|r| {
+                let name = Some(join_name(r, zh));
+                !r.is_empty() && name != doc.body && name != doc.parent_body
+            })
             .flatten()
-            .find(|l| !named.contains(l) && !BODY_WORDS.is_match(l))
+            .find(|l| !BODY_WORDS.is_match(l) && !AUTHOR_LINE.is_match(l))
             .cloned();
+        // The text of the document begins after its title.
+        if let Some(title) = &doc.title {
+            title_index = blocks
+                .iter()
+                .take(60)
+                .position(|b| b.text.trim() == title.as_str());
+        }
     }
     if doc.kind == DocumentKind::Other {
         // A report whose title stands at the very top (no masthead).

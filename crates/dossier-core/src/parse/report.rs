@@ -489,4 +489,15 @@ Statement of the workshop
         assert_eq!(numbers, ["1", "2"]);
         assert_eq!(doc.paragraphs[0].text, "The Committee met.");
     }
+
+    #[test]
+    fn a_note_titled_organization_of_work_has_that_title_and_its_text_starts_after_it() {
+        let doc = parse_text(
+            "United Nations\tA/AC.109/2025/L.2\n\nGeneral Assembly\tDistr.: Limited\n\n4 December 2024\n\nOriginal: English\n\nSpecial Committee on Decolonization\n\nOrganization of work\n\nNote by the Chair\n\n1. During its previous sessions, the Special Committee considered the items before it.\n\n2. The Chair recommends the same approach.\n",
+        );
+        assert_eq!(doc.title.as_deref(), Some("Organization of work"));
+        let first = doc.text_blocks().first().map(|p| p.text.clone());
+        assert_eq!(first.as_deref(), Some("Note by the Chair"));
+        assert_eq!(doc.paragraphs.len(), 2);
+    }
 }

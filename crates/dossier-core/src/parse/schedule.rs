@@ -26,23 +26,41 @@ use std::collections::BTreeMap;
 /// second letter list ("(b) and (c)" after "3(a)" is handled by the caller).
 static ONE_ITEM: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"^(\d{1,2})\s*(?:[(（]\s*([a-z]{1,2})\s*[)）](?:\s*(?:-|–|—|至|to)\s*[(（]\s*([a-z]{1,2})\s*[)）])?)?",
+        // "1 (a)", "1(a)–(c)", and the French and Spanish "1 a)", "1 a)-c)".
+        r"^(\d{1,2})\s*(?:[(（]?\s*([a-z]{1,2})\s*[)）](?:\s*(?:-|–|—|至|to)\s*[(（]?\s*([a-z]{1,2})\s*[)）])?)?",
     )
     .unwrap()
 });
 /// A sub-item letter standing alone after a list separator: "(c)" in "3(b) and (c)".
-static LETTER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[(（]\s*([a-z]{1,2})\s*[)）]").unwrap());
+static LETTER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[(（]?\s*([a-z]{1,2})\s*[)）]").unwrap());
 static ITEM_WORD: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:(?i:agenda\s+items?|items?|point|points)\s*|(?:议程)?项目\s*)").unwrap()
 });
-static LIST_SEP: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^\s*(?:,|，|、|;|和|及|与|&|and|\band\b|to|至|-|–|—)\s*").unwrap());
-static CONTINUED: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)[（(]\s*(续|继续|continued|cont'?d\.?)\s*[)）]").unwrap());
+static LIST_SEP: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s*(?:,|，|、|;|和|及|与|&|and|\band\b|\bet\b|\by\b|\bи\b|to|至|-|–|—)\s*")
+        .unwrap()
+});
+/// "(continued)" in any language of the vocabulary.
+static CONTINUED: Lazy<Regex> = Lazy::new(|| {
+    let words: Vec<&str> = super::vocabulary::CONTINUED
+        .iter()
+        .flat_map(|(_, w)| w.iter().copied())
+        .collect();
+    let words = super::vocabulary::alternation(&words);
+    Regex::new(&format!(r"(?i)[（(]\s*({words})\s*[)）]")).unwrap()
+});
 static MARKER: Lazy<Regex> = Lazy::new(|| Regex::new(r"\^([a-z*])").unwrap());
 static NOTE_LINE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\^?([a-z])\s+(\S.{8,})$").unwrap());
 static WEEKDAY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?i:(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s*[,.]?\s*$|^[(（]?星期[一二三四五六日天][)）]?$").unwrap()
+    let names: Vec<&str> = super::vocabulary::WEEKDAYS
+        .iter()
+        .flat_map(|(_, days)| days.iter().flat_map(|d| d.iter().copied()))
+        .collect();
+    let names = super::vocabulary::alternation(&names);
+    Regex::new(&format!(
+        r"^(?i:({names}))\s*[,.،]?\s*$|^[(（]?星期[一二三四五六日天][)）]?$"
+    ))
+    .unwrap()
 });
 static PART: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?i:(morning|afternoon|evening|night|a\.m\.|p\.m\.))\b|^(上午|下午|晚上|中午)")
@@ -226,8 +244,13 @@ fn time_range(s: &str) -> Option<(String, String, usize)> {
     let t = s.trim_start();
     let off = s.len() - t.len();
     static H24: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"^(\d{1,2})\s*(?:[.:h]\s*(\d{2})|h)\s*(?:-|–|—|to|à)\s*(\d{1,2})\s*(?:[.:h]\s*(\d{2})|h)")
-            .unwrap()
+        // Each end carries its minutes or an hour word: "10 h–13 h",
+        // "9.00–12.00", "10 heures-13 heures", "10.00 a 13.00 horas", "15 h 10".
+        use super::vocabulary::{alternation, HOUR_WORDS, TIME_JOINERS};
+        let hour = alternation(&HOUR_WORDS);
+        let end = format!(r"(\d{{1,2}})\s*(?:[.:h]\s*(\d{{2}})\s*(?:(?:{hour})\b)?|(?:{hour})\b)");
+        let (start, join) = (end.clone(), alternation(&TIME_JOINERS));
+        Regex::new(&format!(r"^{start}\s*(?:{join})\s*{end}")).unwrap()
     });
     let c = H24.captures(t)?;
     let h1: u32 = c[1].parse().ok()?;
@@ -378,17 +401,10 @@ fn day(s: &str, years: &[i32]) -> Option<(String, usize)> {
     let (d, len) = dates::day_heading(s, first)?;
     // The date must fall in the meeting's years; a weekday that does not
     // fit the first year picks the next candidate that fits.
-    let head = &s[..len].to_lowercase();
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let wd = DAYS.iter().position(|w| head.contains(&w[..3]));
+    let head = &s[..len];
+    let wd = head
+        .split(|c: char| !c.is_alphabetic())
+        .find_map(super::vocabulary::weekday);
     if let Some(wd) = wd {
         for y in years {
             if let Some((cand, _)) = dates::day_heading(s, Some(*y)) {
@@ -1430,6 +1446,10 @@ mod tests {
             ("上午10时至下午1时", "10:00", "13:00"),
             ("1:15 p.m.–2:30 p.m.", "13:15", "14:30"),
             ("10.30 – 11:30", "10:30", "11:30"),
+            ("10 heures-13 heures", "10:00", "13:00"),
+            ("15 h 10-18 h", "15:10", "18:00"),
+            ("10.00 a 13.00 horas", "10:00", "13:00"),
+            ("10.00–13.00", "10:00", "13:00"),
         ];
         for (s, a, b) in cases {
             let (x, y, _) = time_range(s).unwrap_or_else(|| panic!("{s}"));
@@ -1592,5 +1612,15 @@ mod tests {
                 &["3(b)", "3(c)"]
             )
         );
+    }
+
+    #[test]
+    fn items_and_continued_in_french_and_spanish() {
+        assert_eq!(expand_items("1 a)"), ["1(a)"]);
+        assert_eq!(expand_items("3 a) et b)"), ["3(a)", "3(b)"]);
+        assert!(CONTINUED.is_match("2 (suite)"));
+        assert!(CONTINUED.is_match("2 (continuación)"));
+        assert!(CONTINUED.is_match("2 (продолжение)"));
+        assert!(CONTINUED.is_match("2 (تابع)"));
     }
 }

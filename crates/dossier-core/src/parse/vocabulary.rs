@@ -132,3 +132,106 @@ pub const FUNCTION_WORDS: [&str; 32] = [
 pub fn is_function_word(w: &str) -> bool {
     FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
 }
+
+/// Weekday names, Monday first, per language (lower case; the forms a
+/// timetable prints). Chinese weekdays (星期一 …) are read by their own pattern.
+pub const WEEKDAYS: [(&str, [&[&str]; 7]); 5] = [
+    (
+        "en",
+        [
+            &["monday", "mon"],
+            &["tuesday", "tue", "tues"],
+            &["wednesday", "wed"],
+            &["thursday", "thu", "thur", "thurs"],
+            &["friday", "fri"],
+            &["saturday", "sat"],
+            &["sunday", "sun"],
+        ],
+    ),
+    (
+        "fr",
+        [
+            &["lundi"],
+            &["mardi"],
+            &["mercredi"],
+            &["jeudi"],
+            &["vendredi"],
+            &["samedi"],
+            &["dimanche"],
+        ],
+    ),
+    (
+        "es",
+        [
+            &["lunes"],
+            &["martes"],
+            &["miércoles", "miercoles"],
+            &["jueves"],
+            &["viernes"],
+            &["sábado", "sabado"],
+            &["domingo"],
+        ],
+    ),
+    (
+        "ru",
+        [
+            &["понедельник"],
+            &["вторник"],
+            &["среда"],
+            &["четверг"],
+            &["пятница"],
+            &["суббота"],
+            &["воскресенье"],
+        ],
+    ),
+    (
+        "ar",
+        [
+            &["الاثنين", "الإثنين"],
+            &["الثلاثاء"],
+            &["الأربعاء"],
+            &["الخميس"],
+            &["الجمعة"],
+            &["السبت"],
+            &["الأحد"],
+        ],
+    ),
+];
+
+/// The weekday (0 = Monday) a word names, in any language of the table.
+pub fn weekday(word: &str) -> Option<usize> {
+    let w = word
+        .trim_matches(|c: char| c == '.' || c == ',' || c == '،' || c == '(' || c == ')')
+        .to_lowercase();
+    if w.is_empty() {
+        return None;
+    }
+    WEEKDAYS
+        .iter()
+        .find_map(|(_, days)| days.iter().position(|names| names.contains(&w.as_str())))
+}
+
+/// "(continued)" in a timetable or an annotation heading, per language.
+pub const CONTINUED: [(&str, &[&str]); 6] = [
+    ("en", &["continued", "cont'd", "contd", "cont'd.", "contd."]),
+    ("fr", &["suite"]),
+    ("es", &["continuación", "continuacion"]),
+    ("ru", &["продолжение"]),
+    ("ar", &["تابع"]),
+    ("zh", &["续", "继续"]),
+];
+
+/// Words of the hour in a time range ("10 heures-13 heures", "10.00 a 13.00
+/// horas", "10 h-13 h"), and the words that join its two ends.
+pub const HOUR_WORDS: [&str; 5] = ["heures", "heure", "horas", "hora", "h"];
+pub const TIME_JOINERS: [&str; 7] = ["-", "–", "—", "to", "à", "a", "до"];
+
+/// `words` as a regex alternation, longest first.
+pub fn alternation(words: &[&str]) -> String {
+    let mut w: Vec<&str> = words.to_vec();
+    w.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+    w.iter()
+        .map(|s| regex::escape(s))
+        .collect::<Vec<_>>()
+        .join("|")
+}

@@ -57,7 +57,7 @@ export function Schedule({ slots, timing, selectedItem, selectedSlot, onSelectSl
                   <span class="time">
                     {slot.start === null && slot.part_of_day
                       ? partOfDay(slot.part_of_day)
-                      : slotHours(slot, timing?.slots[index], mode)}
+                      : slotHours(slot, timing?.slots[index], mode) || t("noTime")}
                     {now && <span class="badge now-badge">{t("now")}</span>}
                     {next && <span class="badge next-badge">{t("next")}</span>}
                   </span>

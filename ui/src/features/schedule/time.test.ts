@@ -25,6 +25,10 @@ describe("slot hours", () => {
   it("shows the printed hours in venue time", () => {
     expect(slotHours(printed, timing.slots[0], "venue")).toBe("10:00–13:00");
   });
+  it("shows no hours where the timetable prints none, and an open end where it prints no end", () => {
+    expect(slotHours({ date: "2025-06-10", start: null, end: null }, undefined, "venue")).toBe("");
+    expect(slotHours({ date: "2025-06-10", start: "15:00", end: null }, undefined, "venue")).toBe("15:00–");
+  });
   it("converts to the reader's zone, with the day shift", () => {
     expect(slotHours(printed, timing.slots[0], "local", "Asia/Shanghai")).toBe("16:00–19:00");
     expect(slotHours(printed, timing.slots[0], "local", "America/New_York")).toBe("04:00–07:00");

@@ -54,5 +54,6 @@ export function slotHours(
     const shift = printed.date && day !== printed.date ? (day > printed.date ? " (+1)" : " (−1)") : "";
     return `${start}–${end}${shift}`;
   }
-  return `${printed.start ?? "?"}–${printed.end ?? "?"}`;
+  if (printed.start === null && printed.end === null) return "";
+  return printed.end === null ? `${printed.start}–` : `${printed.start ?? "?"}–${printed.end}`;
 }

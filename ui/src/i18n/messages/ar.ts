@@ -22,6 +22,7 @@ export const ar: MessagesLike<typeof en> = {
   selectItem: "اختر بندًا من جدول الأعمال لقراءة شرحه.",
   noSchedule: "لا تتضمن هذه الوثيقة جدولًا زمنيًا للجلسات.",
   parallel: "بالتوازي",
+  noTime: "الوقت غير محدد",
   part_morning: "صباحًا",
   part_afternoon: "بعد الظهر",
   part_evening: "مساءً",

@@ -18,6 +18,7 @@ export const en = {
   selectItem: "Select an agenda item to read its annotation.",
   noSchedule: "This document has no timetable.",
   parallel: "In parallel",
+  noTime: "Time not given",
   part_morning: "Morning",
   part_afternoon: "Afternoon",
   part_evening: "Evening",

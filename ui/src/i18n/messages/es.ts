@@ -20,6 +20,7 @@ export const es: MessagesLike<typeof en> = {
   selectItem: "Seleccione un tema del programa para leer su anotación.",
   noSchedule: "Este documento no tiene calendario de sesiones.",
   parallel: "En paralelo",
+  noTime: "Hora no indicada",
   part_morning: "Mañana",
   part_afternoon: "Tarde",
   part_evening: "Noche",

@@ -21,6 +21,7 @@ export const fr: MessagesLike<typeof en> = {
   selectItem: "Sélectionnez un point de l’ordre du jour pour en lire l’annotation.",
   noSchedule: "Ce document ne contient pas de calendrier des séances.",
   parallel: "En parallèle",
+  noTime: "Heure non précisée",
   part_morning: "Matin",
   part_afternoon: "Après-midi",
   part_evening: "Soir",

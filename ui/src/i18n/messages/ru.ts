@@ -20,6 +20,7 @@ export const ru: MessagesLike<typeof en> = {
   selectItem: "Выберите пункт повестки дня, чтобы прочитать аннотацию к нему.",
   noSchedule: "В этом документе нет расписания заседаний.",
   parallel: "Параллельно",
+  noTime: "Время не указано",
   part_morning: "Первая половина дня",
   part_afternoon: "Вторая половина дня",
   part_evening: "Вечер",

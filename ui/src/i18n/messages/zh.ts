@@ -19,6 +19,7 @@ export const zh: MessagesLike<typeof en> = {
   selectItem: "选择一个议程项目以阅读其说明。",
   noSchedule: "此文件没有时间表。",
   parallel: "同时举行",
+  noTime: "时间未定",
   part_morning: "上午",
   part_afternoon: "下午",
   part_evening: "晚上",

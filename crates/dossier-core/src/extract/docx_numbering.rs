@@ -226,6 +226,15 @@ fn format_number(n: u32, format: &str) -> String {
     match format {
         "lowerLetter" => letters(n),
         "upperLetter" => letters(n).to_uppercase(),
+        "russianLower" | "russianUpper" | "arabicAbjad" => {
+            let script = if format == "arabicAbjad" { "ar" } else { "ru" };
+            let l = crate::parse::vocabulary::nth_sub_item_letter(script, n).unwrap_or_default();
+            if format == "russianUpper" {
+                l.to_uppercase()
+            } else {
+                l
+            }
+        }
         "lowerRoman" => roman(n).to_lowercase(),
         "upperRoman" => roman(n),
         _ => n.to_string(),
@@ -312,5 +321,13 @@ mod tests {
         assert_eq!(n.label(Some("Agenda"), None, None).as_deref(), Some("6."));
         assert_eq!(n.label(Some("Normal"), None, None), None);
         assert_eq!(letters(27), "aa");
+    }
+
+    #[test]
+    fn russian_and_arabic_letters_number_as_word_does() {
+        assert_eq!(format_number(1, "russianLower"), "а");
+        assert_eq!(format_number(2, "russianLower"), "б");
+        assert_eq!(format_number(3, "russianUpper"), "В");
+        assert_eq!(format_number(3, "arabicAbjad"), "ج");
     }
 }

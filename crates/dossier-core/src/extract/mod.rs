@@ -164,6 +164,8 @@ pub(crate) fn is_list_marker(s: &str) -> bool {
     !inner.is_empty()
         && (inner.chars().all(|c| c.is_ascii_digit() || c == '.')
             || inner.chars().all(|c| c.is_ascii_lowercase())
+            || inner.chars().count() <= 2
+                && crate::parse::vocabulary::latin_sub_item(inner).is_some()
             || inner.chars().all(|c| "IVXLC".contains(c))
             || (inner.len() == 1 && inner.chars().all(|c| c.is_ascii_uppercase())))
 }

@@ -8,8 +8,14 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 static TOP: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(\d{1,2})\s*[.．、]\s*(.*)$").unwrap());
-static SUB: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^[（(]\s*([a-z]{1,2})\s*[)）]\s*(.*)$").unwrap());
+/// "(a) Title", and in the other scripts "а) Title", "(أ) Title".
+static SUB: Lazy<Regex> = Lazy::new(|| {
+    let l = super::vocabulary::sub_item_letter_class();
+    Regex::new(&format!(
+        r"^(?:[（(]\s*({l}{{1,2}})\s*[)）]|([а-я])\))\s*(.*)$"
+    ))
+    .unwrap()
+});
 static FOOTNOTE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:\^(\d{1,2})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(.+)$").unwrap());
 
@@ -227,10 +233,11 @@ fn read_list(region: &[Block]) -> Vec<AgendaItem> {
         }
         if let Some(c) = SUB.captures(t) {
             if let Some(parent) = items.last_mut() {
-                let letter = c[1].to_string();
+                let letters = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
+                let letter = super::vocabulary::latin_sub_item(letters).unwrap_or_default();
                 parent.children.push(AgendaItem {
                     number: format!("{}({letter})", parent.number),
-                    title: tidy_title(&c[2]),
+                    title: tidy_title(&c[3]),
                     ..Default::default()
                 });
                 continue;

@@ -31,8 +31,13 @@ static BARE_ITEM: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?i:(?:agenda\s+)?(?:item|point|punto|tema|пункт))\s+(\d{1,2})\s*[.:]?$").unwrap()
 });
 /// "(a) Title", "a) Title", "（a）标题".
-static SUB: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(?:[（(]\s*([a-z]{1,2})\s*[)）]|([a-z])\))\s*(\S.*)$").unwrap());
+static SUB: Lazy<Regex> = Lazy::new(|| {
+    let l = super::vocabulary::sub_item_letter_class();
+    Regex::new(&format!(
+        r"^(?:[（(]\s*({l}{{1,2}})\s*[)）]|({l})\))\s*(\S.*)$"
+    ))
+    .unwrap()
+});
 /// A footnote, a job number, a page number, a rule, a bare web address: what
 /// a page break leaves inside a list.
 static PAGE_JUNK: Lazy<Regex> = Lazy::new(|| {
@@ -71,7 +76,7 @@ pub fn entry(b: &Block) -> Option<Entry> {
             return Some(Entry::Top(n.parse().ok()?, rest));
         }
         if let Some(c) = SUB.captures(&format!("{head} {rest}")) {
-            let letter = c.get(1).or(c.get(2))?.as_str().to_string();
+            let letter = super::vocabulary::latin_sub_item(c.get(1).or(c.get(2))?.as_str())?;
             return Some(Entry::Sub(letter, c[3].to_string()));
         }
         return None;
@@ -96,7 +101,7 @@ pub fn entry(b: &Block) -> Option<Entry> {
         return Some(Entry::Top(n, title.to_string()));
     }
     if let Some(c) = SUB.captures(t) {
-        let letter = c.get(1).or(c.get(2))?.as_str().to_string();
+        let letter = super::vocabulary::latin_sub_item(c.get(1).or(c.get(2))?.as_str())?;
         return Some(Entry::Sub(letter, c[3].to_string()));
     }
     None

@@ -16,6 +16,7 @@
 
 use super::dates;
 use super::text::Block;
+use super::vocabulary::latin_sub_item;
 use crate::model::{Document, ScheduleSlot};
 use chrono::Datelike;
 use once_cell::sync::Lazy;
@@ -25,14 +26,19 @@ use std::collections::BTreeMap;
 /// One item reference: "1", "1 (a)", "1(a)–(c)", "3(b)", with an optional
 /// second letter list ("(b) and (c)" after "3(a)" is handled by the caller).
 static ONE_ITEM: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        // "1 (a)", "1(a)–(c)", and the French and Spanish "1 a)", "1 a)-c)".
-        r"^(\d{1,2})\s*(?:[(（]?\s*([a-z]{1,2})\s*[)）](?:\s*(?:-|–|—|至|to)\s*[(（]?\s*([a-z]{1,2})\s*[)）])?)?",
-    )
+    // "1 (a)", "1(a)–(c)", the French and Spanish "1 a)", "1 a)-c)", and the
+    // Russian and Arabic letters "1 а)", "1 (أ)".
+    let l = super::vocabulary::sub_item_letter_class();
+    Regex::new(&format!(
+        r"^(\d{{1,2}})\s*(?:[(（]?\s*({l}{{1,2}})\s*[)）](?:\s*(?:-|–|—|至|to)\s*[(（]?\s*({l}{{1,2}})\s*[)）])?)?"
+    ))
     .unwrap()
 });
 /// A sub-item letter standing alone after a list separator: "(c)" in "3(b) and (c)".
-static LETTER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[(（]?\s*([a-z]{1,2})\s*[)）]").unwrap());
+static LETTER: Lazy<Regex> = Lazy::new(|| {
+    let l = super::vocabulary::sub_item_letter_class();
+    Regex::new(&format!(r"^[(（]?\s*({l}{{1,2}})\s*[)）]")).unwrap()
+});
 static ITEM_WORD: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:(?i:agenda\s+items?|items?|point|points)\s*|(?:议程)?项目\s*)").unwrap()
 });
@@ -296,7 +302,7 @@ pub fn read_items(s: &str) -> Option<(Vec<String>, Vec<char>, usize)> {
             if out.is_empty() {
                 break;
             }
-            out.push(format!("{n}({})", &c[1]));
+            out.push(format!("{n}({})", latin_sub_item(&c[1])?));
             pos += c.get(0)?.end();
         } else {
             break;
@@ -373,14 +379,16 @@ fn push_item(
     a: Option<regex::Match<'_>>,
     b: Option<regex::Match<'_>>,
 ) {
-    let v = match (a, b) {
+    // Letters of any script, as Latin: "3 а)–б)" is 3(a) and 3(b).
+    let latin = |m: regex::Match<'_>| latin_sub_item(m.as_str());
+    let v = match (a.and_then(latin), b.and_then(latin)) {
         (Some(a), Some(b)) => {
-            let (a, b) = (a.as_str().as_bytes()[0], b.as_str().as_bytes()[0]);
+            let (a, b) = (a.as_bytes()[0], b.as_bytes()[0]);
             (a..=b.max(a))
                 .map(|l| format!("{n}({})", l as char))
                 .collect()
         }
-        (Some(a), None) => vec![format!("{n}({})", a.as_str())],
+        (Some(a), None) => vec![format!("{n}({a})")],
         _ => vec![n.to_string()],
     };
     for i in v {

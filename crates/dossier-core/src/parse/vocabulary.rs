@@ -235,3 +235,85 @@ pub fn alternation(words: &[&str]) -> String {
         .collect::<Vec<_>>()
         .join("|")
 }
+
+/// The letters of sub-items in the other scripts, in their order: Russian
+/// documents letter sub-items а), б), в) …; Arabic ones (أ), (ب), (ج) … in
+/// abjad order. The n-th letter is the n-th Latin one: "1(b)" whatever the script.
+pub const SUB_ITEM_ALPHABETS: [(&str, &str); 2] = [
+    ("ru", "абвгдежзиклмнопрстуфхцчшщыэюя"),
+    ("ar", "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"),
+];
+
+/// The n-th letter (from 1) of a script's sub-item alphabet, doubled past
+/// its end as Word counts ("аа"); Word's `russianLower` and `arabicAbjad`.
+pub fn nth_sub_item_letter(script: &str, n: u32) -> Option<String> {
+    let alphabet: Vec<char> = SUB_ITEM_ALPHABETS
+        .iter()
+        .find(|(s, _)| *s == script)?
+        .1
+        .chars()
+        .collect();
+    let n = n.checked_sub(1)? as usize;
+    let c = alphabet[n % alphabet.len()];
+    Some(c.to_string().repeat((n / alphabet.len() + 1).min(4)))
+}
+
+/// A regex class of every letter that can number a sub-item.
+pub fn sub_item_letter_class() -> String {
+    let others: String = SUB_ITEM_ALPHABETS.iter().map(|(_, a)| *a).collect();
+    format!("[a-z{others}]")
+}
+
+/// The Latin letters of a sub-item's letters in any script ("б" → "b",
+/// "ج" → "c", "aa" → "aa"); None when one is no sub-item letter.
+pub fn latin_sub_item(letters: &str) -> Option<String> {
+    letters
+        .chars()
+        .map(|c| {
+            if c.is_ascii_lowercase() {
+                return Some(c);
+            }
+            SUB_ITEM_ALPHABETS.iter().find_map(|(_, alphabet)| {
+                let i = alphabet.chars().position(|a| a == c)?;
+                char::from_u32('a' as u32 + i as u32)
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sub_item_letters_of_every_script_are_latin_in_numbers() {
+        assert_eq!(latin_sub_item("b").as_deref(), Some("b"));
+        assert_eq!(latin_sub_item("б").as_deref(), Some("b"));
+        assert_eq!(latin_sub_item("в").as_deref(), Some("c"));
+        assert_eq!(latin_sub_item("ب").as_deref(), Some("b"));
+        assert_eq!(latin_sub_item("ج").as_deref(), Some("c"));
+        assert_eq!(latin_sub_item("aa").as_deref(), Some("aa"));
+        assert_eq!(latin_sub_item("1"), None);
+        assert_eq!(nth_sub_item_letter("ru", 2).as_deref(), Some("б"));
+        assert_eq!(nth_sub_item_letter("ar", 3).as_deref(), Some("ج"));
+        // Doubled past the end, never without bound.
+        assert_eq!(
+            nth_sub_item_letter("ru", u32::MAX).map(|s| s.chars().count()),
+            Some(4)
+        );
+    }
+
+    #[test]
+    fn weekdays_in_five_languages() {
+        for (w, n) in [
+            ("Tuesday", 1),
+            ("mardi", 1),
+            ("Miércoles", 2),
+            ("четверг", 3),
+            ("الجمعة", 4),
+        ] {
+            assert_eq!(weekday(w), Some(n), "{w}");
+        }
+        assert_eq!(weekday("septembre"), None);
+    }
+}

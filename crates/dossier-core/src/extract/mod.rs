@@ -160,6 +160,11 @@ pub(crate) fn is_list_marker(s: &str) -> bool {
         .and_then(|r| r.strip_suffix(')'))
         .or_else(|| t.strip_suffix('.'))
         .or_else(|| t.strip_suffix(')'))
+        // "1-": Arabic documents number their lists so.
+        .or_else(|| {
+            t.strip_suffix('-')
+                .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        })
         .unwrap_or("");
     !inner.is_empty()
         && (inner.chars().all(|c| c.is_ascii_digit() || c == '.')

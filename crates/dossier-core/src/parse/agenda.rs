@@ -7,7 +7,9 @@ use crate::model::{AgendaItem, Document, Footnote, Reference};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-static TOP: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(\d{1,2})\s*[.．、]\s*(.*)$").unwrap());
+/// "1. Title", "1．标题", "1、标题", and Arabic documents' "1- Title".
+static TOP: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(\d{1,2})(?:\s*[.．、]|\s*-\s)\s*(.*)$").unwrap());
 /// "(a) Title", and in the other scripts "а) Title", "(أ) Title".
 static SUB: Lazy<Regex> = Lazy::new(|| {
     let l = super::vocabulary::sub_item_letter_class();

@@ -21,7 +21,7 @@ static TOP: Lazy<Regex> = Lazy::new(|| {
         r"(?x)^
         (?:(?i:agenda\s+)?(?i:item|point|punto|tema|пункт)\s+)?   # an optional 'Item'
         (\d{1,2})
-        (\s*[.．、:：]\s*|\s*\)\s+|\s+)                 # '1.' '1)' or '1 Title'
+        (\s*[.．、:：]\s*|\s*\)\s+|\s*-\s+|\s+)         # '1.' '1)' '1- ' (Arabic) or '1 Title'
         (\S.*)$",
     )
     .unwrap()

@@ -41,9 +41,10 @@ pub fn read(line: &str) -> Option<MeetingDates> {
     }
     for (at, w) in words.iter().copied() {
         let end = at + w.len();
-        // A number inside a symbol ("TD/B/CN.4/36") is no day.
+        // A number inside a symbol ("TD/B/CN.4/36") is no day. (A month's
+        // two Arabic names are joined so: "أيلول/سبتمبر".)
         let joined = line[..at].ends_with(['/', '.']) || line[end..].starts_with('/');
-        if joined {
+        if joined && w.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
         if w.chars().all(|c| c.is_ascii_digit()) {
@@ -105,7 +106,7 @@ fn venue_before(s: &str) -> Option<String> {
             v = v[..v.len() - lead.len()].trim();
         }
     }
-    let v = v.trim_end_matches([',', '，', ';', '–', '-']).trim();
+    let v = v.trim_end_matches([',', '，', '،', ';', '–', '-']).trim();
     let lower = v.to_lowercase();
     let v = vocabulary::VENUE_LEADS
         .iter()
@@ -121,7 +122,7 @@ fn venue_before(s: &str) -> Option<String> {
 
 /// ", Geneva" after the dates.
 fn venue_after(s: &str) -> Option<String> {
-    let v = s.trim().trim_start_matches([',', '，']).trim();
+    let v = s.trim().trim_start_matches([',', '，', '،']).trim();
     let v = v.trim_end_matches([')', '）', '.']).trim();
     plausible(v)
 }
@@ -129,7 +130,8 @@ fn venue_after(s: &str) -> Option<String> {
 fn plausible(v: &str) -> Option<String> {
     let ok = !v.is_empty()
         && v.chars().count() <= 60
-        && v.chars().next().is_some_and(|c| c.is_uppercase())
+        // A capital, or a letter of a script without case ("فيينا").
+        && v.chars().next().is_some_and(|c| c.is_uppercase() || c.is_alphabetic() && !c.is_lowercase())
         && !v.chars().any(|c| c.is_ascii_digit())
         && !v.to_lowercase().contains("session")
         && v.split_whitespace().count() <= 8;
@@ -146,6 +148,35 @@ mod tests {
             (d.start.as_str(), d.end.as_str(), d.venue.as_deref()),
             (start, end, venue),
             "{line}"
+        );
+    }
+
+    #[test]
+    fn reads_dates_in_the_other_languages() {
+        check(
+            "Vienne, 8-10 septembre 2026",
+            "2026-09-08",
+            "2026-09-10",
+            Some("Vienne"),
+        );
+        check(
+            "Viena, 8 a 10 de septiembre de 2026",
+            "2026-09-08",
+            "2026-09-10",
+            Some("Viena"),
+        );
+        check(
+            "Вена, 8–10 сентября 2026 года",
+            "2026-09-08",
+            "2026-09-10",
+            Some("Вена"),
+        );
+        // Arabic: no capitals, an Arabic comma, a month's two names.
+        check(
+            "فيينا، 8-10 أيلول/سبتمبر 2026",
+            "2026-09-08",
+            "2026-09-10",
+            Some("فيينا"),
         );
     }
 

@@ -399,16 +399,30 @@ fn align_tables(lines: &mut Vec<Line>, pitch: f64) {
             }
         }
         starts.sort_by(f64::total_cmp);
+        // A right-to-left table reads its columns from the right: the
+        // cells go in reading order ("1-" before its title).
+        let rows = lines[start..end].iter().filter(|l| l.table);
+        let rtl = rows.clone().filter(|l| l.rtl).count() * 2 > rows.count();
+        let columns = starts.len();
         let column = |x: f64, size: f64| {
-            starts
+            let visual = starts
                 .iter()
                 .rposition(|s| *s <= x + size * 1.2)
-                .unwrap_or(0)
+                .unwrap_or(0);
+            if rtl {
+                columns - 1 - visual
+            } else {
+                visual
+            }
         };
         let mut out: Vec<Line> = Vec::new();
         for l in lines.drain(start..end) {
             let mut row = vec![String::new(); starts.len()];
-            for (x, text) in &l.cells {
+            let mut cells: Vec<&(f64, String)> = l.cells.iter().collect();
+            if rtl {
+                cells.reverse();
+            }
+            for (x, text) in cells {
                 let c = column(*x, l.size);
                 if !row[c].is_empty() {
                     row[c].push(' ');
@@ -419,6 +433,7 @@ fn align_tables(lines: &mut Vec<Line>, pitch: f64) {
             // long enough to have wrapped ("1(a)" never does; the next row
             // then merely leaves its first column empty).
             let continues_cell = !l.table
+                && !starts_entry(&l.text)
                 && out.last().is_some_and(|p: &Line| {
                     let c = column(l.x0, l.size);
                     let above = p.text.split('\t').nth(c).unwrap_or("");

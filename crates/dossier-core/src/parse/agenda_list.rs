@@ -64,14 +64,18 @@ pub fn entry(b: &Block) -> Option<Entry> {
             .filter(|c| !c.is_empty())
             .collect();
         if filled.len() < 2 {
-            return None;
+            // A sub-item alone in the title column of a hanging list.
+            let c = SUB.captures(filled.first()?)?;
+            let letter = super::vocabulary::latin_sub_item(c.get(1).or(c.get(2))?.as_str())?;
+            return Some(Entry::Sub(letter, c[3].to_string()));
         }
         let head = filled[0];
         let rest = filled[1..].join(" ");
         if let Some(c) = BARE_ITEM.captures(head) {
             return Some(Entry::Top(c[1].parse().ok()?, rest));
         }
-        let n = head.trim_end_matches(['.', '．', ')']);
+        // "1.", "1)", and Arabic documents' "1-".
+        let n = head.trim_end_matches(['.', '．', ')', '-']);
         if !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()) {
             return Some(Entry::Top(n.parse().ok()?, rest));
         }

@@ -177,44 +177,35 @@ fn en_day(s_trim: &str, meeting_year: Option<i32>) -> Option<(String, usize)> {
 /// 2026", "вторник, 8 сентября", "الثلاثاء، 8 أيلول/سبتمبر".
 fn other_day(s: &str, meeting_year: Option<i32>) -> Option<(String, usize)> {
     use super::vocabulary::{month, weekday};
+    // Each word with the offset where it ends; "de" only joins the parts
+    // ("8 de septiembre de 2026").
     let mut words = s
         .split_whitespace()
-        .map(|w| {
-            let start = w.as_ptr() as usize - s.as_ptr() as usize;
-            (w, start + w.len())
-        })
+        .map(|w| (w, w.as_ptr() as usize - s.as_ptr() as usize + w.len()))
+        .filter(|(w, _)| *w != "de")
         .peekable();
     if words.peek().is_some_and(|&(w, _)| weekday(w).is_some()) {
         words.next();
     }
-    let (d, e) = words.next()?;
+    let (d, _) = words.next()?;
     let day: u32 = d
         .trim_end_matches(['.', ',', '،'])
         .trim_end_matches("er")
         .parse()
         .ok()?;
-    let mut end = e;
-    let (mut m, mut e) = words.next()?;
-    if m == "de" {
-        (m, e) = words.next()?;
-    }
-    let m = m.trim_end_matches([',', '،', ';']);
+    let (m, mut end) = words.next()?;
     // "أيلول/سبتمبر": the Levantine and the Egyptian names of one month.
-    let mon = m.split('/').find_map(month)?;
-    end = end.max(e);
-    let mut year = None;
-    let mut rest = words;
-    if let Some((w, e)) = rest.next() {
-        let w = if w == "de" { rest.next() } else { Some((w, e)) };
-        if let Some((w, e)) = w {
-            if let Ok(y) = w.trim_end_matches([',', '،', '.']).parse::<i32>() {
-                if (1900..2200).contains(&y) {
-                    year = Some(y);
-                    end = e;
-                }
-            }
-        }
-    }
+    let mon = m
+        .trim_end_matches([',', '،', ';'])
+        .split('/')
+        .find_map(month)?;
+    let year = words.next().and_then(|(w, e)| {
+        let y: i32 = w.trim_end_matches([',', '،', '.']).parse().ok()?;
+        (1900..2200).contains(&y).then(|| {
+            end = e;
+            y
+        })
+    });
     let date = iso(year.or(meeting_year)?, mon, day)?;
     Some((date, end))
 }

@@ -166,30 +166,24 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
                 doc.agenda = adopted.take().unwrap();
             }
         }
-        if let Some(c) = PARA.captures(t) {
+        // "1 July 2024 …" (a table row, a date line) is no paragraph.
+        if let Some(c) = PARA.captures(t).filter(|c| !is_date_line(c)) {
             // A numbering that starts again ("1." after paragraph 3: an
             // annex, an appended statement, a list) is not the document's
             // paragraphs, until the document's own numbering goes on.
             let restarts = last_para.is_some() && is_next_para(&None, &c[2]);
-            // "1 July 2024 …" (a table row, a date line) is no paragraph.
-            let is_date = c.get(1).is_none()
-                && c[3]
-                    .split_whitespace()
-                    .next()
-                    .and_then(super::vocabulary::month)
-                    .is_some();
-            if restarts && doc.paragraphs.iter().filter(|p| p.number.is_some()).count() == 1 {
+            if restarts && last_para.as_deref().is_some_and(|n| is_next_para(&None, n)) {
                 // The first "1." was not the document's: its numbering starts here.
                 if let Some(p) = doc.paragraphs.iter_mut().find(|p| p.number.is_some()) {
                     p.text = format!("{} {}", p.number.take().unwrap_or_default(), p.text);
                 }
                 last_para = None;
             }
-            let other = last_para.is_some() && restarts
-                || other_numbering.is_some() && is_next_para(&other_numbering, &c[2]);
-            if other && !is_date {
+            if last_para.is_some() && restarts
+                || other_numbering.is_some() && is_next_para(&other_numbering, &c[2])
+            {
                 other_numbering = Some(c[2].to_string());
-            } else if !is_date && is_next_para(&last_para, &c[2]) {
+            } else if is_next_para(&last_para, &c[2]) {
                 other_numbering = None;
                 let text = format!("{}{}", c.get(1).map_or("", |m| m.as_str()), c[3].trim());
                 if ADOPTED.is_match(&text) && doc.agenda.is_empty() {
@@ -304,6 +298,16 @@ fn set_apart_unnumbered(doc: &mut Document) {
             doc.unnumbered.push(p);
         }
     }
+}
+
+/// A numbered paragraph's match that is a date ("1 July 2024 190 –").
+fn is_date_line(c: &regex::Captures) -> bool {
+    c.get(1).is_none()
+        && c[3]
+            .split_whitespace()
+            .next()
+            .and_then(super::vocabulary::month)
+            .is_some()
 }
 
 fn is_next_para(last: &Option<String>, n: &str) -> bool {

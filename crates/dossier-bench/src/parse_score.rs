@@ -22,6 +22,9 @@ fn heading(set: &TruthSet) -> &str {
         "real" => "real UN documents (shared/corpus/real)",
         "fixtures" => "timetable fixtures",
         "six languages" => "one agenda in the six UN languages (fixtures)",
+        "six languages as text" => {
+            "the same agenda as plain text: from the PDF and as Word saves it (fixtures)"
+        }
         other => other,
     }
 }

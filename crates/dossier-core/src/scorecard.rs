@@ -363,6 +363,10 @@ pub fn standard_sets(
     let mut sets = vec![
         TruthSet::from_dir("fixtures", &tests.join("fixtures/timetables"))?,
         TruthSet::from_dir("six languages", &tests.join("fixtures/six_languages"))?,
+        TruthSet::from_dir(
+            "six languages as text",
+            &tests.join("fixtures/six_languages_text"),
+        )?,
     ];
     let real = shared.join("corpus/real");
     if !real.is_dir() {

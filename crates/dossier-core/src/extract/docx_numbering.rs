@@ -237,8 +237,19 @@ fn format_number(n: u32, format: &str) -> String {
         }
         "lowerRoman" => roman(n).to_lowercase(),
         "upperRoman" => roman(n),
+        // Word's "Hindi numbers" are the Arabic-Indic digits Arabic documents number with.
+        "hindiNumbers" => digits_from(n, '\u{0660}'),
+        "decimalFullWidth" | "decimalFullWidth2" => digits_from(n, '\u{FF10}'),
         _ => n.to_string(),
     }
+}
+
+/// `n` in decimal with the digits of the script whose zero is `zero`.
+fn digits_from(n: u32, zero: char) -> String {
+    n.to_string()
+        .chars()
+        .map(|d| char::from_u32(zero as u32 + (d as u32 - '0' as u32)).unwrap_or(d))
+        .collect()
 }
 
 /// a…z, then aa, bb… as Word counts.
@@ -329,5 +340,7 @@ mod tests {
         assert_eq!(format_number(2, "russianLower"), "б");
         assert_eq!(format_number(3, "russianUpper"), "В");
         assert_eq!(format_number(3, "arabicAbjad"), "ج");
+        assert_eq!(format_number(12, "hindiNumbers"), "١٢");
+        assert_eq!(format_number(7, "decimalFullWidth"), "７");
     }
 }

@@ -92,7 +92,7 @@ fn take_page_furniture(raw: &str) -> (String, Vec<(u32, Block)>) {
                 (i > 0).then_some(Furniture::JobNumber)
             } else if is_symbol_line(t) {
                 Some(Furniture::RunningHead)
-            } else if t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit()) {
+            } else if t.chars().count() <= 4 && t.chars().all(crate::parse::numerals::is_digit) {
                 Some(Furniture::PageNumber)
             } else {
                 None
@@ -116,7 +116,7 @@ fn take_page_furniture(raw: &str) -> (String, Vec<(u32, Block)>) {
 fn is_symbol_line(t: &str) -> bool {
     let rest: String = t
         .split_whitespace()
-        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| !w.chars().all(crate::parse::numerals::is_digit))
         .collect::<Vec<_>>()
         .join(" ");
     let found = crate::parse::symbols::find(&rest);
@@ -127,7 +127,9 @@ fn is_symbol_line(t: &str) -> bool {
 fn is_job_with_page(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     words.len() == 2
-        && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && words
+            .iter()
+            .any(|w| w.chars().all(crate::parse::numerals::is_digit))
         && words.iter().any(|w| {
             let w = w.trim_start_matches(|c: char| c.is_ascii_uppercase() || c == '.');
             w.len() >= 8 && w.chars().filter(|c| *c == '-').count() == 1

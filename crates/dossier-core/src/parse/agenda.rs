@@ -1,6 +1,7 @@
 //! The agenda list, the annotations of each item, and the documents each item
 //! lists under "文件" / "Documentation".
 
+use super::numerals::Numeral;
 use super::symbols;
 use super::text::{is_keyword_heading, Block};
 use crate::model::{AgendaItem, Document, Footnote, Reference};
@@ -21,42 +22,61 @@ static SUB: Lazy<Regex> = Lazy::new(|| {
 static FOOTNOTE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:\^(\d{1,2})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(.+)$").unwrap());
 
+fn heading_form(t: &str) -> String {
+    super::vocabulary::fold(t.trim().trim_end_matches([':', '：']))
+}
+
 fn is_list_heading(t: &str) -> bool {
-    let l = t.trim().trim_end_matches([':', '：']).to_lowercase();
-    matches!(
-        l.as_str(),
-        "临时议程" | "议程" | "provisional agenda" | "agenda"
-    )
+    use super::vocabulary::{is_one_of, AGENDA, PROVISIONAL_AGENDA};
+    let l = heading_form(t);
+    is_one_of(&PROVISIONAL_AGENDA, &l) || is_one_of(&AGENDA, &l)
 }
 
 fn is_annotations_heading(t: &str) -> bool {
-    let l = t.trim().trim_end_matches([':', '：']).to_lowercase();
-    matches!(
-        l.as_str(),
-        "说明" | "议程说明" | "annotations" | "annotations to the provisional agenda"
-    )
+    super::vocabulary::is_one_of(&super::vocabulary::ANNOTATIONS, &heading_form(t))
 }
 
 fn is_documents_heading(t: &str) -> bool {
-    let l = t.trim().trim_end_matches([':', '：']).to_lowercase();
-    matches!(
-        l.as_str(),
-        "文件" | "documentation" | "documents" | "所涉文件"
-    )
+    super::vocabulary::is_one_of(&super::vocabulary::DOCUMENTATION, &heading_form(t))
 }
 
 pub fn is_annex_heading(t: &str) -> bool {
-    let l = t.trim().to_lowercase();
-    l == "附件"
-        || l.starts_with("附件一")
-        || l == "annex"
-        || l.starts_with("annex i")
-        || l.starts_with("annex ") && l.len() < 12
-        // "Annex Proposed organization of work" run together on one line.
-        || (l.starts_with("annex") || l.starts_with("附件"))
-            && ["organization of work", "工作安排", "timetable", "programme of work", "schedule"]
-                .iter()
-                .any(|k| l.contains(k))
+    use super::vocabulary::{self as v, is_one_of};
+    let l = v::fold(t);
+    let l = l.trim_end_matches([':', '：', '.', ' ']);
+    if is_one_of(&v::ANNEX, l) {
+        return true;
+    }
+    // "Annex I", "附件一", "المرفق الأول", and "Annex Proposed organization
+    // of work" run together on one line.
+    let Some(rest) = v::all(&v::ANNEX)
+        .into_iter()
+        .filter_map(|a| l.strip_prefix(a))
+        .filter(|r| {
+            r.is_empty() || r.starts_with(|c: char| !c.is_alphabetic() || is_cjk_numeral(c))
+        })
+        .min_by_key(|rest| rest.len())
+    else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '.');
+    let first = rest.split_whitespace().next().unwrap_or("");
+    let numeral = |w: &str| {
+        let w = w.trim_end_matches(['.', ':', '-']);
+        !w.is_empty()
+            && (w.chars().all(|c| "ivxl".contains(c))
+                || w.chars().all(super::numerals::is_digit)
+                || w.chars().all(is_cjk_numeral)
+                || ["الأول", "الثاني", "الثالث", "الرابع", "الخامس"].contains(&w))
+    };
+    numeral(first)
+        || v::all(&v::ORGANIZATION_OF_WORK)
+            .iter()
+            .any(|k| rest.contains(k))
+}
+
+fn is_cjk_numeral(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
 }
 
 /// Title text without the list punctuation that ends it.
@@ -221,7 +241,7 @@ fn read_list(region: &[Block]) -> Vec<AgendaItem> {
             continue;
         }
         if let Some(c) = TOP.captures(t) {
-            let n: usize = c[1].parse().unwrap_or(0);
+            let n: usize = c[1].num().unwrap_or(0);
             if n == items.len() + 1 && !c[2].trim().is_empty() {
                 items.push(AgendaItem {
                     number: n.to_string(),
@@ -279,7 +299,7 @@ fn read_list(region: &[Block]) -> Vec<AgendaItem> {
                     last.children.last_mut().unwrap()
                 };
                 if !target.title.ends_with(['。', '.'])
-                    && !t.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    && !t.chars().next().is_some_and(super::numerals::is_digit)
                 {
                     target.title = tidy_title(&format!("{}{}", target.title, t));
                 }
@@ -348,7 +368,7 @@ fn read_annotations(
                         continue;
                     }
                 }
-            } else if n.parse::<usize>().ok() == Some(items.len() + 1)
+            } else if n.num::<usize>().ok() == Some(items.len() + 1)
                 && !title.is_empty()
                 && title.chars().count() < 120
                 && !title.ends_with('。')
@@ -483,4 +503,34 @@ pub fn references_in(text: &str, listed: bool) -> Vec<Reference> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod annex_tests {
+    use super::is_annex_heading;
+
+    #[test]
+    fn annex_headings_in_the_six_languages() {
+        for h in [
+            "Annex",
+            "Annex I",
+            "Annexe II",
+            "Anexo",
+            "Приложение I",
+            "المرفق",
+            "المرفق الأول",
+            "附件",
+            "附件一",
+            "Annex Proposed organization of work",
+            "Annexe : Organisation des travaux",
+        ] {
+            assert!(is_annex_heading(h), "{h}");
+        }
+        for t in [
+            "Annexed to the present note is the report",
+            "Annexes to the report are listed below",
+        ] {
+            assert!(!is_annex_heading(t), "{t}");
+        }
+    }
 }

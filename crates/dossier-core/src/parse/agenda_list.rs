@@ -10,6 +10,7 @@
 //! second block; a long paragraph between two entries makes them headings of
 //! annotations, not a list.
 
+use super::numerals::Numeral;
 use super::text::Block;
 use crate::model::AgendaItem;
 use once_cell::sync::Lazy;
@@ -72,12 +73,12 @@ pub fn entry(b: &Block) -> Option<Entry> {
         let head = filled[0];
         let rest = filled[1..].join(" ");
         if let Some(c) = BARE_ITEM.captures(head) {
-            return Some(Entry::Top(c[1].parse().ok()?, rest));
+            return Some(Entry::Top(c[1].num().ok()?, rest));
         }
         // "1.", "1)", and Arabic documents' "1-".
         let n = head.trim_end_matches(['.', '．', ')', '-']);
-        if !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()) {
-            return Some(Entry::Top(n.parse().ok()?, rest));
+        if !n.is_empty() && n.chars().count() <= 2 && n.chars().all(super::numerals::is_digit) {
+            return Some(Entry::Top(n.num().ok()?, rest));
         }
         if let Some(c) = SUB.captures(&format!("{head} {rest}")) {
             let letter = super::vocabulary::latin_sub_item(c.get(1).or(c.get(2))?.as_str())?;
@@ -87,10 +88,10 @@ pub fn entry(b: &Block) -> Option<Entry> {
     }
     let t = b.text.trim();
     if let Some(c) = BARE_ITEM.captures(t) {
-        return Some(Entry::Top(c[1].parse().ok()?, String::new()));
+        return Some(Entry::Top(c[1].num().ok()?, String::new()));
     }
     if let Some(c) = TOP.captures(t) {
-        let n: u32 = c[1].parse().ok()?;
+        let n: u32 = c[1].num().ok()?;
         let title = c[3].trim();
         // "1 Title" without a full stop only before a capital or a Han character.
         if c[2].trim().is_empty()
@@ -99,7 +100,7 @@ pub fn entry(b: &Block) -> Option<Entry> {
             return None;
         }
         // "2018 – 2021", "1 000": a number in running text is no entry.
-        if title.starts_with(|c: char| c.is_ascii_digit() || c == '–' || c == '-') {
+        if title.starts_with(|c: char| super::numerals::is_digit(c) || c == '–' || c == '-') {
             return None;
         }
         return Some(Entry::Top(n, title.to_string()));
@@ -326,7 +327,9 @@ static AGENDA_ANNOUNCED: Lazy<Regex> = Lazy::new(|| {
           | (?:adopted|approved)\s+(?:the|its)\s+(?:provisional\s+)?agenda[^.;]{0,80}
           | (?:通过|核可)了(?:以下|下列|如下)议程
           | l'ordre\s+du\s+jour\s+(?:suivant|ci-après)
-          | el\s+siguiente\s+programa
+          | el\s+(?:siguiente\s+programa|programa\s+siguiente)
+          | следующ\w+\s+(?:предварительн\w+\s+)?повестк\w+\s+дня
+          | جدول\s+الأعمال\s+(?:المؤقت\s+)?التالي
         )\s*[:：]$",
     )
     .unwrap()

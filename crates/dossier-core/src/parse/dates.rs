@@ -1,5 +1,6 @@
 //! Dates and times as UN documents print them, in Chinese and English.
 
+use super::numerals::Numeral;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -56,15 +57,15 @@ static EN_RANGE_MDY: Lazy<Regex> = Lazy::new(|| {
 /// "30 and 31 August 2012", "16 November–2 December 2024".
 pub fn meeting_dates(line: &str) -> Option<MeetingDates> {
     if let Some(c) = ZH_RANGE.captures(line) {
-        let y: i32 = c[1].parse().ok()?;
-        let m: u32 = c[2].parse().ok()?;
-        let d: u32 = c[3].parse().ok()?;
+        let y: i32 = c[1].num().ok()?;
+        let m: u32 = c[2].num().ok()?;
+        let d: u32 = c[3].num().ok()?;
         let start = iso(y, m, d)?;
         let end = match c.get(6) {
             Some(d2) => {
-                let y2 = c.get(4).and_then(|v| v.as_str().parse().ok()).unwrap_or(y);
-                let m2 = c.get(5).and_then(|v| v.as_str().parse().ok()).unwrap_or(m);
-                iso(y2, m2, d2.as_str().parse().ok()?)?
+                let y2 = c.get(4).and_then(|v| v.as_str().num().ok()).unwrap_or(y);
+                let m2 = c.get(5).and_then(|v| v.as_str().num().ok()).unwrap_or(m);
+                iso(y2, m2, d2.as_str().num().ok()?)?
             }
             None => start.clone(),
         };
@@ -75,14 +76,14 @@ pub fn meeting_dates(line: &str) -> Option<MeetingDates> {
         return Some(MeetingDates { start, end, venue });
     }
     if let Some(c) = EN_RANGE.captures(line) {
-        let y: i32 = c[5].parse().ok()?;
+        let y: i32 = c[5].num().ok()?;
         let m2 = month_number(&c[4])?;
-        let d1: u32 = c[1].parse().ok()?;
+        let d1: u32 = c[1].num().ok()?;
         let m1 = match c.get(2) {
             Some(m) => month_number(m.as_str())?,
             None => m2,
         };
-        let d2: u32 = c.get(3).and_then(|v| v.as_str().parse().ok()).unwrap_or(d1);
+        let d2: u32 = c.get(3).and_then(|v| v.as_str().num().ok()).unwrap_or(d1);
         let start = iso(y, m1, d1)?;
         let end = iso(y, m2, d2)?;
         let before = line[..c.get(0).unwrap().start()]
@@ -99,14 +100,14 @@ pub fn meeting_dates(line: &str) -> Option<MeetingDates> {
         return Some(MeetingDates { start, end, venue });
     }
     if let Some(c) = EN_RANGE_MDY.captures(line) {
-        let y: i32 = c[5].parse().ok()?;
+        let y: i32 = c[5].num().ok()?;
         let m1 = month_number(&c[1])?;
-        let d1: u32 = c[2].parse().ok()?;
+        let d1: u32 = c[2].num().ok()?;
         let m2 = c
             .get(3)
             .and_then(|m| month_number(m.as_str()))
             .unwrap_or(m1);
-        let d2: u32 = c.get(4).and_then(|v| v.as_str().parse().ok()).unwrap_or(d1);
+        let d2: u32 = c.get(4).and_then(|v| v.as_str().num().ok()).unwrap_or(d1);
         return Some(MeetingDates {
             start: iso(y, m1, d1)?,
             end: iso(y, m2, d2)?,
@@ -137,9 +138,9 @@ pub fn day_heading(s: &str, meeting_year: Option<i32>) -> Option<(String, usize)
     if let Some(c) = ZH_DAY.captures(s_trim) {
         let y = c
             .get(1)
-            .and_then(|v| v.as_str().parse().ok())
+            .and_then(|v| v.as_str().num().ok())
             .or(meeting_year)?;
-        let date = iso(y, c[2].parse().ok()?, c[3].parse().ok()?)?;
+        let date = iso(y, c[2].num().ok()?, c[3].num().ok()?)?;
         return Some((date, offset + c.get(0).unwrap().end()));
     }
     en_day(s_trim, meeting_year)
@@ -164,9 +165,9 @@ fn en_day(s_trim: &str, meeting_year: Option<i32>) -> Option<(String, usize)> {
         }
         let y = c
             .get(6)
-            .and_then(|v| v.as_str().parse().ok())
+            .and_then(|v| v.as_str().num().ok())
             .or(meeting_year)?;
-        let date = iso(y, month, d.parse().ok()?)?;
+        let date = iso(y, month, d.num().ok()?)?;
         return Some((date, c.get(0).unwrap().end()));
     }
     None
@@ -191,7 +192,7 @@ fn other_day(s: &str, meeting_year: Option<i32>) -> Option<(String, usize)> {
     let day: u32 = d
         .trim_end_matches(['.', ',', '،'])
         .trim_end_matches("er")
-        .parse()
+        .num()
         .ok()?;
     let (m, mut end) = words.next()?;
     // "أيلول/سبتمبر": the Levantine and the Egyptian names of one month.
@@ -200,7 +201,7 @@ fn other_day(s: &str, meeting_year: Option<i32>) -> Option<(String, usize)> {
         .split('/')
         .find_map(month)?;
     let year = words.next().and_then(|(w, e)| {
-        let y: i32 = w.trim_end_matches([',', '،', '.']).parse().ok()?;
+        let y: i32 = w.trim_end_matches([',', '،', '.']).num().ok()?;
         (1900..2200).contains(&y).then(|| {
             end = e;
             y
@@ -226,8 +227,8 @@ pub fn time_range(s: &str) -> Option<(String, String, usize)> {
     if let Some(c) = ZH_TIME.captures(t) {
         let p1 = c.get(1).map(|m| m.as_str());
         let p2 = c.get(6).map(|m| m.as_str()).or(p1);
-        let h1 = to24(c[2].parse().ok()?, p1.map(zh_pm));
-        let h2 = to24(c[7].parse().ok()?, p2.map(zh_pm));
+        let h1 = to24(c[2].num().ok()?, p1.map(zh_pm));
+        let h2 = to24(c[7].num().ok()?, p2.map(zh_pm));
         let m1 = minutes(c.get(3).or(c.get(4)).or(c.get(5)).map(|m| m.as_str()));
         let m2 = minutes(c.get(8).or(c.get(9)).or(c.get(10)).map(|m| m.as_str()));
         return finish(h1, m1, h2, m2, offset + c.get(0).unwrap().end());
@@ -248,12 +249,12 @@ pub fn time_range(s: &str) -> Option<(String, String, usize)> {
         let h1: u32 = if word1 == "noon" {
             12
         } else {
-            word1.parse().ok()?
+            word1.num().ok()?
         };
         let h2: u32 = match word2.as_str() {
             "noon" => 12,
             "midnight" => 24,
-            w => w.parse().ok()?,
+            w => w.num().ok()?,
         };
         let pm2 = suf2.as_deref().map(|s| s == "pm");
         // "3–6 p.m.": the first time takes the second's half of the day when it fits.
@@ -293,7 +294,7 @@ fn to24(h: u32, pm: Option<bool>) -> u32 {
 fn minutes(m: Option<&str>) -> u32 {
     match m {
         Some("半") => 30,
-        Some(s) => s.parse().unwrap_or(0),
+        Some(s) => s.num().unwrap_or(0),
         None => 0,
     }
 }

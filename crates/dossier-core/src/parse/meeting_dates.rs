@@ -10,6 +10,7 @@
 //! is the name printed before the first day (or after the year).
 
 use super::dates::{iso, MeetingDates};
+use super::numerals::Numeral;
 use super::vocabulary;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -44,19 +45,19 @@ pub fn read(line: &str) -> Option<MeetingDates> {
         // A number inside a symbol ("TD/B/CN.4/36") is no day. (A month's
         // two Arabic names are joined so: "أيلول/سبتمبر".)
         let joined = line[..at].ends_with(['/', '.']) || line[end..].starts_with('/');
-        if joined && w.chars().all(|c| c.is_ascii_digit()) {
+        if joined && w.chars().all(super::numerals::is_digit) {
             continue;
         }
-        if w.chars().all(|c| c.is_ascii_digit()) {
-            match w.len() {
+        if w.chars().all(super::numerals::is_digit) {
+            match w.chars().count() {
                 1 | 2 => {
-                    let d: u32 = w.parse().ok()?;
+                    let d: u32 = w.num().ok()?;
                     if (1..=31).contains(&d) {
                         tokens.push((Token::Day(d), at, end));
                     }
                 }
                 4 => {
-                    let y: i32 = w.parse().ok()?;
+                    let y: i32 = w.num().ok()?;
                     if (1945..=2100).contains(&y) {
                         tokens.push((Token::Year(y), at, end));
                     }
@@ -132,7 +133,7 @@ fn plausible(v: &str) -> Option<String> {
         && v.chars().count() <= 60
         // A capital, or a letter of a script without case ("فيينا").
         && v.chars().next().is_some_and(|c| c.is_uppercase() || c.is_alphabetic() && !c.is_lowercase())
-        && !v.chars().any(|c| c.is_ascii_digit())
+        && !v.chars().any(super::numerals::is_digit)
         && !v.to_lowercase().contains("session")
         && v.split_whitespace().count() <= 8;
     ok.then(|| v.to_string())

@@ -4,18 +4,26 @@
 use super::dates;
 use super::symbols;
 use super::text::{is_cjk, Block};
+use super::vocabulary;
 use crate::model::{DateRange, Document, DocumentKind};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
 static SESSION: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:第[一二三四五六七八九十百零〇0-9]+(?:届|次)(?:会议|届会|续会)?|(?i:[a-z]+(?:-[a-z]+)?\s+(?:session|meeting)(?:\s*\(resumed\))?))$").unwrap()
+    let lines = vocabulary::regex_alternation(&vocabulary::SESSION_LINE);
+    Regex::new(&format!(r"(?i)^(?:{lines})$")).unwrap()
 });
 /// "26-00248 (E)", "V.25-04321 (E)" (Vienna prints its office's letter first).
 static JOB: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\b((?:[A-Z]\.)?\d{2}-\d{5})\s*\(([A-Z])\)").unwrap());
 static BODY_WORDS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(会议|工作组|委员会|理事会|大会|专家组|小组|机构|论坛|Conference|Working Group|Commission|Council|Committee|Assembly|Group|Meeting|Board|Forum|Body|Parties)").unwrap()
+    let words = |lang: &str| {
+        let table = vocabulary::BODY_WORDS.iter().find(|(l, _)| *l == lang);
+        vocabulary::alternation(table.map_or(&[][..], |(_, w)| w))
+    };
+    let cased = [words("en"), words("zh")].join("|");
+    let folded = ["fr", "es", "ru", "ar"].map(words).join("|");
+    Regex::new(&format!(r"(?:{cased})|(?i:{folded})")).unwrap()
 });
 static AGENDA_TITLE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
@@ -115,18 +123,20 @@ pub struct Masthead {
 }
 
 static ORIGINAL: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(?:Original|原文)\s*[:：]\s*(\S.*)$").unwrap());
+    Lazy::new(|| Regex::new(r"^(?:Original|原文|Подлинный текст|الأصل)\s*[:：]\s*(\S.*)$").unwrap());
 static DISTR: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:Distr\.?\s*[:：]?\s*(?:General|Limited|Restricted|générale|restreinte|limitée|general|limitada|reservada)?|分发\s*[:：]?\s*(?:普遍|有限|限制)?)\s*(.*)$").unwrap()
 });
 /// "Agenda item 155", "Item 4 of the provisional agenda", "Items 138 and 139
 /// of the preliminary list", "临时议程项目4", "Point 3 de l'ordre du jour".
 static ITEM_LINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:(?:provisional |annotated )?agenda items?|items?\s+\d|(?:临时)?议程项目|项目\s*\d|point \d|points \d|tema \d|temas \d|puntos? \d)").unwrap()
+    let leads = vocabulary::regex_alternation(&vocabulary::ITEM_OF_AGENDA);
+    Regex::new(&format!(r"(?i)^(?:{leads})")).unwrap()
 });
 /// The line naming who issued the document, after its title.
 static AUTHOR_LINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:(?:report|note|letter|memorandum) (?:of|by|from) the (?:secretary-general|secretariat|executive director|director-general|president|chair)|秘书长的报告|秘书处的说明|秘书长的说明|秘书处编写的背景文件)").unwrap()
+    let lines = vocabulary::regex_alternation(&vocabulary::ISSUED_BY);
+    Regex::new(&format!(r"(?i)^(?:{lines})")).unwrap()
 });
 /// A report of a meeting or a body (not a report of the Secretary-General on a topic).
 static MEETING_REPORT: Lazy<Regex> = Lazy::new(|| {
@@ -266,7 +276,8 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
             }
             if !single {
                 // Other fields of a masthead row: the body's name ("General Assembly").
-                if f.chars().count() <= 160 && !f.chars().next().is_some_and(|c| c.is_ascii_digit())
+                if f.chars().count() <= 160
+                    && !f.chars().next().is_some_and(super::numerals::is_digit)
                 {
                     runs.last_mut().unwrap().push(f.to_string());
                 }
@@ -326,7 +337,7 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
             if ITEM_LINE.is_match(t) && t.chars().count() <= 120 {
                 // "Items 138 and 139 of the preliminary list": two item titles follow.
                 item_titles_pending = t
-                    .split(|c: char| !c.is_ascii_digit())
+                    .split(|c: char| !super::numerals::is_digit(c))
                     .filter(|n| !n.is_empty())
                     .count()
                     .clamp(1, 3);
@@ -356,7 +367,7 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
                     let goes_on = next
                         .chars()
                         .next()
-                        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+                        .is_some_and(|c| c.is_lowercase() || super::numerals::is_digit(c))
                         && blocks[j].cells.is_none()
                         && next.chars().count() <= 120
                         && (title.ends_with(|c: char| c.is_alphanumeric()) || title.ends_with(','));
@@ -387,8 +398,11 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
             }
             // Numbered text means the body of the document has begun.
             // (A year does not: "2025 regular session", "2025 United Nations Conference".)
-            let lead: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
-            if !lead.is_empty() && lead.len() <= 3 && !t.contains('/') {
+            let lead: String = t
+                .chars()
+                .take_while(|c| super::numerals::is_digit(*c))
+                .collect();
+            if !lead.is_empty() && lead.chars().count() <= 3 && !t.contains('/') {
                 break 'blocks;
             }
             if t.chars().count() <= 160 && b.cells.is_none() {
@@ -504,7 +518,7 @@ fn line_dates(t: &str, zh: bool) -> Option<dates::MeetingDates> {
         let mut d = dates::meeting_dates(t)?;
         if d.venue.is_none() {
             // "维也纳，2025年6月10日至13日": the venue before the dates.
-            let before = t[..t.find(|c: char| c.is_ascii_digit()).unwrap_or(0)]
+            let before = t[..t.find(super::numerals::is_digit).unwrap_or(0)]
                 .trim()
                 .trim_end_matches(['，', ',', '、'])
                 .trim();
@@ -543,10 +557,12 @@ fn reported_session(blocks: &[Block], title_index: usize, doc: &mut Document) {
 }
 
 static HELD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:was held|were held|held (?:its|a|the|in|at|from)|took place|organized the|convened|se sont tenues?|s'est tenue?|se celebró|tuvo lugar)\b").unwrap()
+    let held = vocabulary::regex_alternation(&vocabulary::HELD);
+    Regex::new(&format!(r"(?i)\b(?:{held})\b")).unwrap()
 });
 static MEETING_WORDS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(workshop|seminar|meeting|consultation|expert|advisory group|forum|atelier|réunion|forum|taller|reunión|foro)").unwrap()
+    let kinds = vocabulary::literal_alternation(&vocabulary::MEETING_KINDS);
+    Regex::new(&format!(r"(?i)\b(?:{kinds})")).unwrap()
 });
 
 /// A report on a meeting other than the session its masthead names (a
@@ -648,4 +664,70 @@ pub fn suggest_symbol(doc: &Document) -> Option<String> {
         )
     });
     counts.first().map(|(p, _)| format!("{p}/1"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masthead_lines_in_the_six_languages() {
+        for line in [
+            "Item 4 of the provisional agenda",
+            "Point 3 de l’ordre du jour provisoire",
+            "Tema 3 del programa provisional",
+            "Пункт 3 предварительной повестки дня",
+            "البند 3 من جدول الأعمال المؤقت",
+            "临时议程项目4",
+        ] {
+            assert!(ITEM_LINE.is_match(line), "{line}");
+        }
+        for line in [
+            "Note by the Secretariat",
+            "Note du Secrétariat",
+            "Rapport du Secrétaire général",
+            "Nota de la Secretaría",
+            "Informe del Secretario General",
+            "Записка Секретариата",
+            "Доклад Генерального секретаря",
+            "مذكرة من الأمانة",
+            "تقرير الأمين العام",
+            "秘书处的说明",
+        ] {
+            assert!(AUTHOR_LINE.is_match(line), "{line}");
+        }
+        for line in [
+            "Twenty-fourth session",
+            "Quatrième réunion",
+            "Vingt-quatrième session",
+            "Décimo período de sesiones",
+            "Cuarta reunión",
+            "Десятая сессия",
+            "Двадцать четвертая сессия",
+            "الدورة العاشرة",
+            "الاجتماع الرابع",
+            "第十届会议",
+        ] {
+            assert!(SESSION.is_match(line), "{line}");
+        }
+        assert!(!SESSION.is_match("The session will open on Monday at 10 a.m."));
+        for name in [
+            "Working Group on Firearms",
+            "Groupe de travail sur les armes à feu",
+            "Grupo de Trabajo sobre Armas de Fuego",
+            "Рабочая группа по огнестрельному оружию",
+            "الفريق العامل المعني بالأسلحة النارية",
+            "枪支问题工作组",
+        ] {
+            assert!(BODY_WORDS.is_match(name), "{name}");
+        }
+        // English prose that mentions a group names no body.
+        assert!(!BODY_WORDS.is_match("the views of each group of experts"));
+        assert_eq!(
+            ORIGINAL
+                .captures("Подлинный текст: английский")
+                .map(|c| c[1].to_string()),
+            Some("английский".to_string())
+        );
+    }
 }

@@ -7,6 +7,7 @@ pub mod dates;
 pub mod language;
 pub mod meeting_dates;
 pub mod metadata;
+pub mod numerals;
 pub mod report;
 pub mod schedule;
 pub mod symbols;
@@ -306,14 +307,14 @@ fn furniture_in(title: &str) -> Option<usize> {
 }
 
 fn has_agenda_shape(blocks: &[text::Block]) -> bool {
-    let list = blocks.iter().take(60).any(|b| {
-        let t = b.text.trim().to_lowercase();
-        t == "临时议程" || t == "provisional agenda"
-    });
-    let ann = blocks.iter().any(|b| {
-        let t = b.text.trim().to_lowercase();
-        t == "说明" || t == "annotations"
-    });
+    use vocabulary::{fold, is_one_of, ANNOTATIONS, PROVISIONAL_AGENDA};
+    let list = blocks
+        .iter()
+        .take(60)
+        .any(|b| is_one_of(&PROVISIONAL_AGENDA, &fold(&b.text)));
+    let ann = blocks
+        .iter()
+        .any(|b| is_one_of(&ANNOTATIONS, &fold(&b.text)));
     list && ann
 }
 

@@ -2,6 +2,7 @@
 //! agenda, attendance, footnotes.
 
 use super::agenda::{similar, tidy_title};
+use super::numerals::Numeral;
 use super::text::Block;
 use crate::model::{AgendaItem, Attendance, Document, Footnote, Paragraph, Section, SectionRole};
 use once_cell::sync::Lazy;
@@ -142,7 +143,7 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
         // The adopted agenda follows the paragraph that announces it.
         if let Some(list) = adopted.as_mut() {
             if let Some(c) = TOP_ITEM.captures(t) {
-                let n: usize = c[1].parse().unwrap_or(0);
+                let n: usize = c[1].num().unwrap_or(0);
                 if n == list.len() + 1 && !is_next_para(&last_para, &c[1]) {
                     list.push(AgendaItem {
                         number: n.to_string(),
@@ -182,7 +183,7 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
             if last_para.is_some() && restarts
                 || other_numbering.is_some() && is_next_para(&other_numbering, &c[2])
             {
-                other_numbering = Some(c[2].to_string());
+                other_numbering = Some(super::numerals::ascii(&c[2]).into_owned());
             } else if is_next_para(&last_para, &c[2]) {
                 other_numbering = None;
                 let text = format!("{}{}", c.get(1).map_or("", |m| m.as_str()), c[3].trim());
@@ -190,12 +191,12 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
                     adopted = Some(Vec::new());
                 }
                 doc.paragraphs.push(Paragraph {
-                    number: Some(c[2].to_string()),
+                    number: Some(super::numerals::ascii(&c[2]).into_owned()),
                     section: section.clone(),
                     text,
                     ..Default::default()
                 });
-                last_para = Some(c[2].to_string());
+                last_para = Some(super::numerals::ascii(&c[2]).into_owned());
                 continue;
             }
         }
@@ -315,10 +316,10 @@ fn is_next_para(last: &Option<String>, n: &str) -> bool {
         None => n == "1" || n.ends_with(".1"),
         Some(prev) => {
             if let (Some((pa, pb)), Some((na, nb))) = (prev.split_once('.'), n.split_once('.')) {
-                let (pb, nb): (u32, u32) = (pb.parse().unwrap_or(0), nb.parse().unwrap_or(0));
+                let (pb, nb): (u32, u32) = (pb.num().unwrap_or(0), nb.num().unwrap_or(0));
                 return pa == na && nb == pb + 1;
             }
-            match (prev.parse::<u32>(), n.parse::<u32>()) {
+            match (prev.num::<u32>(), n.num::<u32>()) {
                 (Ok(p), Ok(q)) => q == p + 1,
                 _ => false,
             }

@@ -15,6 +15,7 @@
 //! 3–6 p.m.), each of those columns is a slot of its row's day.
 
 use super::dates;
+use super::numerals::Numeral;
 use super::text::Block;
 use super::vocabulary::latin_sub_item;
 use crate::model::{Document, ScheduleSlot};
@@ -104,7 +105,7 @@ fn header_kind(cell: &str) -> Option<&'static str> {
     if l.is_empty() {
         return Some("");
     }
-    if l.split_whitespace().count() > 6 || l.chars().any(|c| c.is_ascii_digit()) {
+    if l.split_whitespace().count() > 6 || l.chars().any(super::numerals::is_digit) {
         return Some("value");
     }
     let words: Vec<&str> = l
@@ -122,39 +123,13 @@ fn header_kind(cell: &str) -> Option<&'static str> {
             }
         })
     };
-    if has(&["date", "day", "日期"]) {
-        return Some("date");
-    }
-    if has(&["time", "hour", "时间"]) {
-        return Some("time");
-    }
-    if has(&["item", "agenda", "议程", "项目", "programme"]) {
-        return Some("item");
-    }
-    if has(&["room", "venue", "会议室", "地点"]) {
-        return Some("room");
-    }
-    if has(&["meeting", "会议"]) && !l.contains("committee") && !l.contains("plenary") {
-        return Some("meeting");
-    }
-    if has(&[
-        "title",
-        "description",
-        "subject",
-        "introduced",
-        "remarks",
-        "notes",
-        "documents",
-        "speaker",
-        "topic",
-        "标题",
-        "说明",
-        "备注",
-        "文件",
-    ]) {
-        return Some("other");
-    }
-    None
+    super::vocabulary::TIMETABLE_COLUMNS
+        .iter()
+        .find(|(kind, words)| {
+            has(words)
+                && !(*kind == "meeting" && (l.contains("committee") || l.contains("plenary")))
+        })
+        .map(|(kind, _)| *kind)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -193,14 +168,14 @@ fn single_time(s: &str) -> Option<(String, bool, usize)> {
         Regex::new(r"^(\d{1,2})\s*(?:[:：](\d{2})|时\s*(?:(\d{2})\s*分|(半))?)").unwrap()
     });
     if let Some(c) = ZH_ONE.captures(s2t).filter(|_| zh_pm.is_some()) {
-        let mut h: u32 = c[1].parse().ok()?;
+        let mut h: u32 = c[1].num().ok()?;
         if zh_pm == Some(true) && h < 12 {
             h += 12;
         }
         let m: u32 = c
             .get(2)
             .or(c.get(3))
-            .map(|m| m.as_str().parse().unwrap_or(0))
+            .map(|m| m.as_str().num().unwrap_or(0))
             .or(c.get(4).map(|_| 30))
             .unwrap_or(0);
         return Some((format!("{h:02}:{m:02}"), false, off + c.get(0)?.end()));
@@ -217,18 +192,15 @@ fn single_time(s: &str) -> Option<(String, bool, usize)> {
         if s2t[c.get(0)?.end()..].trim().chars().count() > 40 {
             return None;
         }
-        let h: u32 = h.as_str().parse().ok()?;
-        let m: u32 = c[5].parse().ok()?;
+        let h: u32 = h.as_str().num().ok()?;
+        let m: u32 = c[5].num().ok()?;
         if h > 24 || m > 59 {
             return None;
         }
         return Some((format!("{h:02}:{m:02}"), open, len));
     }
-    let mut h: u32 = c[1].parse().ok()?;
-    let m: u32 = c
-        .get(2)
-        .map(|m| m.as_str().parse().unwrap_or(0))
-        .unwrap_or(0);
+    let mut h: u32 = c[1].num().ok()?;
+    let m: u32 = c.get(2).map(|m| m.as_str().num().unwrap_or(0)).unwrap_or(0);
     let suf = c[3].to_lowercase().replace([' ', '.'], "");
     if suf == "pm" && h < 12 {
         h += 12;
@@ -259,16 +231,10 @@ fn time_range(s: &str) -> Option<(String, String, usize)> {
         Regex::new(&format!(r"^{start}\s*(?:{join})\s*{end}")).unwrap()
     });
     let c = H24.captures(t)?;
-    let h1: u32 = c[1].parse().ok()?;
-    let h2: u32 = c[3].parse().ok()?;
-    let m1: u32 = c
-        .get(2)
-        .map(|m| m.as_str().parse().unwrap_or(0))
-        .unwrap_or(0);
-    let m2: u32 = c
-        .get(4)
-        .map(|m| m.as_str().parse().unwrap_or(0))
-        .unwrap_or(0);
+    let h1: u32 = c[1].num().ok()?;
+    let h2: u32 = c[3].num().ok()?;
+    let m1: u32 = c.get(2).map(|m| m.as_str().num().unwrap_or(0)).unwrap_or(0);
+    let m2: u32 = c.get(4).map(|m| m.as_str().num().unwrap_or(0)).unwrap_or(0);
     if h1 > 24 || h2 > 24 || m1 > 59 || m2 > 59 || h2 * 60 + m2 <= h1 * 60 + m1 {
         return None;
     }
@@ -294,7 +260,7 @@ pub fn read_items(s: &str) -> Option<(Vec<String>, Vec<char>, usize)> {
     loop {
         let rest = &s[pos..];
         if let Some(c) = ONE_ITEM.captures(rest) {
-            let n = c[1].to_string();
+            let n = super::numerals::ascii(&c[1]).into_owned();
             push_item(&mut out, &n, c.get(2), c.get(3));
             last_num = Some(n);
             pos += c.get(0)?.end();
@@ -755,6 +721,10 @@ struct State {
     /// Slots created since the day was last read, waiting for it.
     undated: Vec<usize>,
     meeting_col: Option<usize>,
+    /// Whether the row being read printed its own day, and the slots made
+    /// by rows that did.
+    row_date: bool,
+    day_printed: Vec<usize>,
 }
 
 /// Reads every timetable in the document, whatever its kind and heading.
@@ -763,7 +733,7 @@ pub fn read(blocks: &[Block], _start: usize, doc: &mut Document) {
     let mut years: Vec<i32> = Vec::new();
     if let Some(d) = &doc.dates {
         for y in [&d.start, &d.end] {
-            if let Ok(y) = y[..4.min(y.len())].parse::<i32>() {
+            if let Ok(y) = y[..4.min(y.len())].num::<i32>() {
                 if !years.contains(&y) {
                     years.push(y);
                 }
@@ -774,7 +744,7 @@ pub fn read(blocks: &[Block], _start: usize, doc: &mut Document) {
         .distributed
         .as_deref()
         .and_then(|d| d.get(..4))
-        .and_then(|y| y.parse::<i32>().ok())
+        .and_then(|y| y.num::<i32>().ok())
     {
         for y in [y, y + 1, y - 1] {
             if !years.contains(&y) {
@@ -787,7 +757,7 @@ pub fn read(blocks: &[Block], _start: usize, doc: &mut Document) {
         if let Some(y) = blocks
             .iter()
             .take(40)
-            .find_map(|b| YEAR.captures(&b.text).and_then(|c| c[1].parse().ok()))
+            .find_map(|b| YEAR.captures(&b.text).and_then(|c| c[1].num().ok()))
         {
             years = vec![y, y + 1, y - 1];
         }
@@ -896,6 +866,48 @@ pub fn read(blocks: &[Block], _start: usize, doc: &mut Document) {
     doc.schedule = slots;
 }
 
+/// Consecutive slots of the same day, time, lane and room as one slot (see
+/// the end of `read_region`), with their footnote markers.
+fn merge_repeated_rows(
+    slots: Vec<ScheduleSlot>,
+    markers: Vec<Vec<char>>,
+) -> (Vec<ScheduleSlot>, Vec<Vec<char>>) {
+    let same = |a: &ScheduleSlot, b: &ScheduleSlot| {
+        a.date.is_some()
+            && (a.start.is_some() || a.part_of_day.is_some())
+            && !a.items.is_empty()
+            && !b.items.is_empty()
+            && (&a.date, &a.start, &a.end, &a.part_of_day, &a.lane, &a.room)
+                == (&b.date, &b.start, &b.end, &b.part_of_day, &b.lane, &b.room)
+    };
+    let mut out: Vec<ScheduleSlot> = Vec::with_capacity(slots.len());
+    let mut out_marks: Vec<Vec<char>> = Vec::with_capacity(slots.len());
+    for (s, m) in slots.into_iter().zip(markers) {
+        match (out.last_mut(), out_marks.last_mut()) {
+            (Some(last), Some(marks)) if same(last, &s) => {
+                for i in s.items {
+                    if !last.items.contains(&i) {
+                        last.items.push(i);
+                    }
+                }
+                last.titles.extend(s.titles);
+                last.continued |= s.continued;
+                for x in s.parallel {
+                    if !last.parallel.contains(&x) {
+                        last.parallel.push(x);
+                    }
+                }
+                marks.extend(m);
+            }
+            _ => {
+                out.push(s);
+                out_marks.push(m);
+            }
+        }
+    }
+    (out, out_marks)
+}
+
 fn new_slot(
     st: &mut State,
     slots: &mut Vec<ScheduleSlot>,
@@ -913,6 +925,9 @@ fn new_slot(
     });
     markers.push(Vec::new());
     let i = slots.len() - 1;
+    if st.row_date {
+        st.day_printed.push(i);
+    }
     if st.date.is_none() {
         st.undated.push(i);
     }
@@ -1058,6 +1073,7 @@ fn read_region(
             }
         }
         let mut date_read = false;
+        st.row_date = false;
         let mut row_time = false;
         let mut row_part: Option<&'static str> = None;
         let mut texts_in_row = 0usize;
@@ -1073,6 +1089,7 @@ fn read_region(
                     }
                     Tok::Date(d) => {
                         date_read = true;
+                        st.row_date = true;
                         if st.date.as_ref() != Some(d) {
                             st.date = Some(d.clone());
                             if st.undated.is_empty() {
@@ -1308,9 +1325,27 @@ fn read_region(
         if placeholder || superseded && s.titles.iter().all(|t| !OPEN_CLOSE.is_match(t)) {
             slots.remove(i);
             markers.remove(i);
+            st.day_printed.retain(|&d| d != i);
+            for d in st.day_printed.iter_mut().filter(|d| **d > i) {
+                *d -= 1;
+            }
         } else {
             i += 1;
         }
+    }
+    // A table that prints the day and the time on every row (a Word table
+    // whose merged cells were split, a spreadsheet saved as text) gives one
+    // row per item: there, rows of the same day, time, lane and room are one
+    // slot. Where the day stands once above its rows, rows of the same time
+    // are meetings held side by side and stay apart.
+    let timed = (first_slot..slots.len())
+        .filter(|&i| slots[i].start.is_some() || slots[i].part_of_day.is_some())
+        .count();
+    if timed > 1 && st.day_printed.len() >= timed {
+        let (merged, kept) =
+            merge_repeated_rows(slots.split_off(first_slot), markers.split_off(first_slot));
+        slots.extend(merged);
+        markers.extend(kept);
     }
 }
 

@@ -5,6 +5,7 @@
 //! slash-separated parts, one of them a number. That keeps room names (B/M1),
 //! resolution numbers (4/4) and EU directives (2014/42/EU) out.
 
+use super::numerals::Numeral;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -36,7 +37,23 @@ pub struct Found {
 
 /// Every symbol mentioned in `text`, in order, expanding "L.1 and Add.1-3"
 /// into L.1, L.1/Add.1, L.1/Add.2 and L.1/Add.3.
+/// Symbols printed with Arabic-Indic or full-width digits are found in ASCII
+/// form, at their place in the original text.
 pub fn find(text: &str) -> Vec<Found> {
+    match super::numerals::ascii_with_offsets(text) {
+        Some((folded, at)) => find_ascii(&folded)
+            .into_iter()
+            .map(|f| Found {
+                start: at[f.start],
+                end: at[f.end],
+                ..f
+            })
+            .collect(),
+        None => find_ascii(text),
+    }
+}
+
+fn find_ascii(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     for cap in SYMBOL.captures_iter(text) {
         let m = cap.get(1).unwrap();
@@ -51,8 +68,8 @@ pub fn find(text: &str) -> Vec<Found> {
             RANGE_SUFFIX.captures(&sym),
             RANGE_AFTER.captures(&text[end..]),
         ) {
-            let (prefix, from) = (rc[1].to_string(), rc[2].parse::<u32>().unwrap_or(0));
-            let to = after[1].parse::<u32>().unwrap_or(0);
+            let (prefix, from) = (rc[1].to_string(), rc[2].num::<u32>().unwrap_or(0));
+            let to = after[1].num::<u32>().unwrap_or(0);
             if to > from && to - from <= 20 {
                 for n in from + 1..=to {
                     extra.push(format!("{prefix}{n}"));
@@ -76,11 +93,8 @@ pub fn find(text: &str) -> Vec<Found> {
         let mut rest_at = end;
         while let Some(t) = TRAILING_PARTS.captures(&text[rest_at..]) {
             let kind = t[1].to_string();
-            let from: u32 = t[2].parse().unwrap_or(0);
-            let to: u32 = t
-                .get(3)
-                .and_then(|m| m.as_str().parse().ok())
-                .unwrap_or(from);
+            let from: u32 = t[2].num().unwrap_or(0);
+            let to: u32 = t.get(3).and_then(|m| m.as_str().num().ok()).unwrap_or(from);
             let base = strip_part(&sym).to_string();
             for n in from..=to.min(from + 20) {
                 out.push(Found {

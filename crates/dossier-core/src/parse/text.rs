@@ -63,13 +63,41 @@ static SPACE_CJK_DIGIT: Lazy<Regex> = Lazy::new(|| {
 /// The text comes out in Unicode normalisation form C ("é" one character, not
 /// "e" and a combining accent): every format's text passes here before the
 /// structure parser, so from here on equal words are equal strings.
+/// Arabic presentation forms (the shaped glyphs some tools write instead of
+/// letters: "ﺍﻷﻣﻢ" for "الأمم") folded to the letters, by NFKC on those
+/// characters alone (NFKC elsewhere would change what the text says, "²" to "2").
+fn fold_presentation_forms(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    let shaped = |c: char| matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}');
+    if !text.chars().any(shaped) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if shaped(c) {
+            out.extend(std::iter::once(c).nfkc());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 pub fn clean(text: &str, zh: bool) -> String {
-    let mut s: String = nfc(text)
+    let mut s: String = nfc(&fold_presentation_forms(text))
         .chars()
         .filter(|c| {
+            // Zero-width characters, soft hyphens, and the bidi controls a
+            // tool writes around Arabic runs (they order the display, never
+            // the words; the UI orders each passage by `dir` itself).
             !matches!(
                 c,
-                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}'
+                '\u{200B}'..='\u{200F}'
+                    | '\u{202A}'..='\u{202E}'
+                    | '\u{2066}'..='\u{2069}'
+                    | '\u{061C}'
+                    | '\u{FEFF}'
+                    | '\u{00AD}'
             )
         })
         .map(|c| match c {
@@ -144,33 +172,32 @@ pub fn strip_bullet(s: &str) -> Option<&str> {
 }
 
 static NUMBERED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:[-•*]\s*)?(?:\d{1,3}(?:\.\d{1,3})*\.?\s|\d{1,3}\.\s*\p{Han}|\d{1,2}(?:\([a-z]{1,2}\))?(?:和\d{1,2})?[\p{Han}&&[^日月年时号届次至个项条款段名点分周天]]|[上下]午|\(\s*[a-z]{1,2}\s*\)|（[a-z]{1,2}）|[一二三四五六七八九十]{1,3}[.．、]|[IVXL]{1,6}\.\s|[A-Z]\.\s|\^?[a-z0-9]\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)").unwrap()
+    // Sub-item letters of every script: "(a)", "а)" (Cyrillic), "(أ)".
+    let l = super::vocabulary::sub_item_letter_class();
+    Regex::new(&format!(
+        r"^(?:[-•*]\s*)?(?:\d{{1,3}}(?:\.\d{{1,3}})*[.-]?\s|\d{{1,3}}\.\s*\p{{Han}}|\d{{1,2}}(?:\([a-z]{{1,2}}\))?(?:和\d{{1,2}})?[\p{{Han}}&&[^日月年时号届次至个项条款段名点分周天]]|[上下]午|\(\s*{l}{{1,2}}\s*\)|（[a-z]{{1,2}}）|[а-я]\)\s|[一二三四五六七八九十]{{1,3}}[.．、]|[IVXL]{{1,6}}\.\s|[A-Z]\.\s|\^?[a-z0-9]\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
+    ))
+    .unwrap()
 });
 
-/// Headings that always stand on their own line.
+/// Headings that always stand on their own line, in any of the six
+/// languages: "Documentation", "Annotations", "Provisional agenda", "Annex",
+/// "Proposed organization of work", "Contents" (see the vocabulary tables).
 pub fn is_keyword_heading(s: &str) -> bool {
-    let t = s.trim().trim_end_matches([':', '：']).trim();
-    matches!(
-        t.to_lowercase().as_str(),
-        "文件"
-            | "说明"
-            | "附件"
-            | "临时议程"
-            | "议程"
-            | "临时议程说明"
-            | "拟议工作安排"
-            | "documentation"
-            | "documents"
-            | "annotations"
-            | "annex"
-            | "annexes"
-            | "provisional agenda"
-            | "agenda"
-            | "proposed organization of work"
-            | "organization of work"
-            | "contents"
-            | "目录"
-    )
+    use super::vocabulary::{self as v, is_one_of};
+    let t = v::fold(s.trim().trim_end_matches([':', '：']));
+    let t = t.trim_end_matches([' ', '.']);
+    [
+        &v::DOCUMENTATION,
+        &v::ANNOTATIONS,
+        &v::PROVISIONAL_AGENDA,
+        &v::AGENDA,
+        &v::ANNEX,
+        &v::ORGANIZATION_OF_WORK,
+        &v::CONTENTS,
+    ]
+    .iter()
+    .any(|table| is_one_of(table, t))
 }
 
 /// Ends like a sentence, a list entry or a heading that asks for what follows.
@@ -354,6 +381,53 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn keyword_headings_in_the_six_languages() {
+        for h in [
+            "Documentation",
+            "Documentación",
+            "Документация",
+            "الوثائق",
+            "文件",
+            "Annotations",
+            "Anotaciones",
+            "Аннотации",
+            "الشروح",
+            "说明",
+            "Ordre du jour provisoire",
+            "Programa provisional",
+            "Предварительная повестка дня",
+            "جدول الأعمال المؤقت",
+            "临时议程",
+            "Annexe",
+            "Anexo",
+            "Приложение",
+            "المرفق",
+            "Projet d’organisation des travaux",
+            "Propuesta de organización de los trabajos",
+            "Предлагаемая организация работы",
+            "تنظيم الأعمال المقترح",
+            "拟议工作安排",
+            "Table des matières",
+            "Содержание",
+        ] {
+            assert!(is_keyword_heading(h), "{h}");
+        }
+        assert!(!is_keyword_heading(
+            "Documentation of the meeting will be issued later."
+        ));
+    }
+
+    #[test]
+    fn arabic_presentation_forms_and_bidi_controls_go() {
+        // "الأمم المتحدة" as shaped glyphs, wrapped in embedding controls.
+        let shaped = "\u{202B}\u{FE8D}\u{FEF7}\u{FEE3}\u{FEE2} \u{FE8D}\u{FEDF}\u{FEE4}\u{FE98}\u{FEA4}\u{FEAA}\u{FE93}\u{202C}";
+        assert_eq!(clean(shaped, false), "الأمم المتحدة");
+        // Superscripts and ligatures elsewhere are left as printed.
+        assert_eq!(clean("A/80/590² ﬁle", false), "A/80/590² ﬁle");
+    }
+
     use super::*;
 
     #[test]

@@ -281,6 +281,531 @@ pub fn latin_sub_item(letters: &str) -> Option<String> {
         .collect()
 }
 
+/// A phrase table: for each language, the lower-case forms a document prints.
+pub type Phrases = [(&'static str, &'static [&'static str]); 6];
+
+/// Every phrase of a table, whatever its language.
+pub fn all(table: &Phrases) -> Vec<&'static str> {
+    table.iter().flat_map(|(_, p)| p.iter().copied()).collect()
+}
+
+/// Lower case, typographic apostrophes and no-break spaces made plain, the
+/// form the phrase tables are written in.
+pub fn fold(s: &str) -> String {
+    s.trim()
+        .to_lowercase()
+        .replace(['’', 'ʼ'], "'")
+        .replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// Whether `s` (already [`fold`]ed) is one of the table's phrases.
+pub fn is_one_of(table: &Phrases, s: &str) -> bool {
+    table.iter().any(|(_, p)| p.contains(&s))
+}
+
+// The headings of an annotated agenda, each standing on its own line.
+
+pub const DOCUMENTATION: Phrases = [
+    ("en", &["documentation", "documents"]),
+    ("fr", &["documentation", "documents"]),
+    ("es", &["documentación", "documentacion", "documentos"]),
+    ("ru", &["документация", "документы"]),
+    ("ar", &["الوثائق"]),
+    ("zh", &["文件", "所涉文件"]),
+];
+pub const ANNOTATIONS: Phrases = [
+    (
+        "en",
+        &["annotations", "annotations to the provisional agenda"],
+    ),
+    (
+        "fr",
+        &["annotations", "annotations à l'ordre du jour provisoire"],
+    ),
+    (
+        "es",
+        &["anotaciones", "anotaciones al programa provisional"],
+    ),
+    (
+        "ru",
+        &["аннотации", "аннотации к предварительной повестке дня"],
+    ),
+    ("ar", &["الشروح", "شروح جدول الأعمال المؤقت"]),
+    ("zh", &["说明", "议程说明", "临时议程说明"]),
+];
+pub const PROVISIONAL_AGENDA: Phrases = [
+    ("en", &["provisional agenda"]),
+    ("fr", &["ordre du jour provisoire"]),
+    ("es", &["programa provisional"]),
+    ("ru", &["предварительная повестка дня"]),
+    ("ar", &["جدول الأعمال المؤقت"]),
+    ("zh", &["临时议程"]),
+];
+pub const AGENDA: Phrases = [
+    ("en", &["agenda"]),
+    ("fr", &["ordre du jour"]),
+    ("es", &["programa"]),
+    ("ru", &["повестка дня"]),
+    ("ar", &["جدول الأعمال"]),
+    ("zh", &["议程"]),
+];
+pub const ANNEX: Phrases = [
+    ("en", &["annex", "annexes"]),
+    ("fr", &["annexe", "annexes"]),
+    ("es", &["anexo", "anexos"]),
+    ("ru", &["приложение", "приложения"]),
+    ("ar", &["المرفق", "مرفق", "المرفقات"]),
+    ("zh", &["附件"]),
+];
+/// The annex that lays out the meeting's days ("Proposed organization of work").
+pub const ORGANIZATION_OF_WORK: Phrases = [
+    (
+        "en",
+        &[
+            "organization of work",
+            "proposed organization of work",
+            "programme of work",
+            "timetable",
+            "schedule",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "organisation des travaux",
+            "projet d'organisation des travaux",
+            "organisation des travaux proposée",
+            "programme de travail",
+            "calendrier",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "organización de los trabajos",
+            "propuesta de organización de los trabajos",
+            "organización de los trabajos propuesta",
+            "programa de trabajo",
+            "calendario",
+        ],
+    ),
+    (
+        "ru",
+        &[
+            "организация работы",
+            "предлагаемая организация работы",
+            "программа работы",
+            "расписание",
+        ],
+    ),
+    (
+        "ar",
+        &[
+            "تنظيم الأعمال",
+            "تنظيم الأعمال المقترح",
+            "برنامج العمل",
+            "الجدول الزمني",
+        ],
+    ),
+    ("zh", &["拟议工作安排", "工作安排", "工作方案", "时间表"]),
+];
+pub const CONTENTS: Phrases = [
+    ("en", &["contents"]),
+    ("fr", &["table des matières"]),
+    ("es", &["índice"]),
+    ("ru", &["содержание"]),
+    ("ar", &["المحتويات"]),
+    ("zh", &["目录"]),
+];
+
+/// The line that says which agenda item a document is issued under, as the
+/// regex of its start: "Item 4 of the provisional agenda", "Point 3 de
+/// l'ordre du jour", "Пункт 3 предварительной повестки дня", "البند 3 من جدول
+/// الأعمال المؤقت", "临时议程项目4".
+pub const ITEM_OF_AGENDA: Phrases = [
+    (
+        "en",
+        &[r"(?:provisional |annotated )?agenda items?", r"items?\s+\d"],
+    ),
+    ("fr", &[r"points? \d"]),
+    ("es", &[r"temas? \d", r"puntos? \d"]),
+    ("ru", &[r"пункты? \d", r"пункт повестки дня"]),
+    ("ar", &[r"(?:البند|البندان|البنود) \d", r"بند جدول الأعمال"]),
+    ("zh", &[r"(?:临时)?议程项目", r"项目\s*\d"]),
+];
+
+/// Who issued the document, the line under its title ("Note by the
+/// Secretariat"), as regexes of its start.
+pub const ISSUED_BY: Phrases = [
+    (
+        "en",
+        &[
+            r"(?:report|note|letter|memorandum) (?:of|by|from) the (?:secretary-general|secretariat|executive director|director-general|president|chair)",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            r"(?:rapport|note|lettre|mémorandum) (?:du|de la|de l'|établie? par le) ?(?:secrétaire général|secrétariat|directeur exécutif|directrice exécutive|directeur général|président|présidente)",
+        ],
+    ),
+    (
+        "es",
+        &[
+            r"(?:informe|nota|carta|memorando) (?:del|de la) (?:secretario general|secretaría|director ejecutivo|directora ejecutiva|director general|presidente|presidencia)",
+        ],
+    ),
+    (
+        "ru",
+        &[
+            r"(?:доклад|записка|письмо|меморандум) (?:генерального секретаря|секретариата|исполнительного директора|генерального директора|председателя)",
+        ],
+    ),
+    (
+        "ar",
+        &[
+            r"(?:تقرير|مذكرة|رسالة) (?:من )?(?:الأمين العام|الأمانة|المدير التنفيذي|المدير العام|الرئيس)",
+        ],
+    ),
+    (
+        "zh",
+        &[
+            "秘书长的报告",
+            "秘书处的说明",
+            "秘书长的说明",
+            "秘书处编写的背景文件",
+        ],
+    ),
+];
+
+/// The words of a body's name ("Working Group", "Commission"), as literal
+/// phrases; English as a name prints them (capitalised, so that prose
+/// mentioning a "group" names no body), the other languages lower case.
+pub const BODY_WORDS: Phrases = [
+    (
+        "en",
+        &[
+            "Conference",
+            "Working Group",
+            "Commission",
+            "Council",
+            "Committee",
+            "Assembly",
+            "Group",
+            "Meeting",
+            "Board",
+            "Forum",
+            "Body",
+            "Parties",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "conférence",
+            "groupe de travail",
+            "commission",
+            "conseil",
+            "comité",
+            "assemblée",
+            "groupe",
+            "réunion",
+            "forum",
+            "organe",
+            "parties",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "conferencia",
+            "grupo de trabajo",
+            "comisión",
+            "consejo",
+            "comité",
+            "asamblea",
+            "grupo",
+            "reunión",
+            "junta",
+            "foro",
+            "órgano",
+            "partes",
+        ],
+    ),
+    (
+        "ru",
+        &[
+            "конференция",
+            "рабочая группа",
+            "комиссия",
+            "совет",
+            "комитет",
+            "ассамблея",
+            "группа",
+            "совещание",
+            "форум",
+            "орган",
+            "участников",
+        ],
+    ),
+    (
+        "ar",
+        &[
+            "مؤتمر",
+            "الفريق العامل",
+            "فريق",
+            "لجنة",
+            "اللجنة",
+            "مجلس",
+            "الجمعية",
+            "اجتماع",
+            "منتدى",
+            "هيئة",
+            "الأطراف",
+        ],
+    ),
+    (
+        "zh",
+        &[
+            "会议",
+            "工作组",
+            "委员会",
+            "理事会",
+            "大会",
+            "专家组",
+            "小组",
+            "机构",
+            "论坛",
+        ],
+    ),
+];
+
+/// The line naming a session or meeting, as regexes of the whole line:
+/// "Twenty-fourth session", "Quatrième réunion", "Décimo período de sesiones",
+/// "Десятая сессия", "الدورة العاشرة", "第十届会议".
+pub const SESSION_LINE: Phrases = [
+    (
+        "en",
+        &[r"[a-z]+(?:-[a-z]+)?\s+(?:session|meeting)(?:\s*\(resumed\))?"],
+    ),
+    (
+        "fr",
+        &[r"[a-zéèêû]+(?:-[a-zéèêû]+)?\s+(?:session|réunion)(?:\s*\(reprise\))?"],
+    ),
+    (
+        "es",
+        &[
+            r"[a-záéíóú]+(?:\s+[a-záéíóú]+)?\s+(?:período\s+(?:extraordinario\s+)?de\s+sesiones|periodo\s+de\s+sesiones|reunión|sesión)(?:\s*\(continuación\))?",
+        ],
+    ),
+    (
+        "ru",
+        &[r"[а-яё]+(?:[\s-][а-яё]+)?\s+(?:сессия|совещание)(?:\s*\(возобновленная\))?"],
+    ),
+    ("ar", &[r"(?:الدورة|الاجتماع)\s+\S+(?:\s+\S+){0,3}"]),
+    (
+        "zh",
+        &[r"第[一二三四五六七八九十百零〇0-9]+(?:届|次)(?:会议|届会|续会)?"],
+    ),
+];
+
+/// A sentence saying a meeting took place ("was held", "s'est tenue", "se
+/// celebró", "состоялось", "عُقد"), as regexes.
+pub const HELD: Phrases = [
+    (
+        "en",
+        &[
+            r"was held",
+            r"were held",
+            r"held (?:its|a|the|in|at|from)",
+            r"took place",
+            r"organized the",
+            r"convened",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            r"se sont tenues?",
+            r"s'est tenue?",
+            r"a eu lieu",
+            r"ont eu lieu",
+        ],
+    ),
+    (
+        "es",
+        &[
+            r"se celebró",
+            r"se celebraron",
+            r"tuvo lugar",
+            r"tuvieron lugar",
+        ],
+    ),
+    (
+        "ru",
+        &[
+            r"состоял[аоси]+",
+            r"был[аои]? проведен[аоы]?",
+            r"провел[аои]?",
+        ],
+    ),
+    ("ar", &[r"عقدت?", r"انعقدت?"]),
+    // Chinese reports name the meeting in their title ("在维也纳举行的……会议报告").
+    ("zh", &[]),
+];
+
+/// What a meeting other than a body's session is called (a workshop, a forum).
+pub const MEETING_KINDS: Phrases = [
+    (
+        "en",
+        &[
+            "workshop",
+            "seminar",
+            "meeting",
+            "consultation",
+            "expert",
+            "advisory group",
+            "forum",
+        ],
+    ),
+    (
+        "fr",
+        &["atelier", "séminaire", "réunion", "consultation", "forum"],
+    ),
+    (
+        "es",
+        &["taller", "seminario", "reunión", "consulta", "foro"],
+    ),
+    (
+        "ru",
+        &["семинар", "практикум", "совещание", "консультаци", "форум"],
+    ),
+    (
+        "ar",
+        &["حلقة عمل", "حلقة دراسية", "اجتماع", "مشاورات", "منتدى"],
+    ),
+    ("zh", &["讲习班", "研讨会", "会议", "磋商", "论坛"]),
+];
+
+/// `table`'s regex fragments as one alternation (the fragments are regexes
+/// already; the longest first so that a longer form wins).
+pub fn regex_alternation(table: &Phrases) -> String {
+    let mut w = all(table);
+    w.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+    w.dedup();
+    w.join("|")
+}
+
+/// `table`'s literal phrases as one escaped alternation.
+pub fn literal_alternation(table: &Phrases) -> String {
+    let mut w = all(table);
+    w.dedup();
+    alternation(&w)
+}
+
+/// The header words of a timetable's columns, by the kind of column, in the
+/// order they are tried (a "Date" column before an "Item" column). ASCII
+/// words match whole words (and their plural in -s); the others match inside
+/// the cell.
+pub const TIMETABLE_COLUMNS: [(&str, &[&str]); 6] = [
+    (
+        "date",
+        &[
+            "date",
+            "day",
+            "fecha",
+            "día",
+            "дата",
+            "день",
+            "التاريخ",
+            "اليوم",
+            "日期",
+        ],
+    ),
+    (
+        "time",
+        &[
+            "time",
+            "hour",
+            "heure",
+            "horaire",
+            "hora",
+            "horario",
+            "время",
+            "الوقت",
+            "时间",
+        ],
+    ),
+    (
+        "item",
+        &[
+            "item",
+            "agenda",
+            "programme",
+            "point",
+            "tema",
+            "programa",
+            "пункт",
+            "повестк",
+            "البند",
+            "议程",
+            "项目",
+        ],
+    ),
+    (
+        "room",
+        &[
+            "room",
+            "venue",
+            "salle",
+            "sala",
+            "зал",
+            "القاعة",
+            "会议室",
+            "地点",
+        ],
+    ),
+    (
+        "meeting",
+        &["meeting", "séance", "sesión", "заседание", "الجلسة", "会议"],
+    ),
+    (
+        "other",
+        &[
+            "title",
+            "description",
+            "subject",
+            "introduced",
+            "remarks",
+            "notes",
+            "documents",
+            "speaker",
+            "topic",
+            "titre",
+            "objet",
+            "observations",
+            "título",
+            "descripción",
+            "asunto",
+            "observaciones",
+            "название",
+            "описание",
+            "тема",
+            "примечания",
+            "документы",
+            "العنوان",
+            "الوصف",
+            "الموضوع",
+            "ملاحظات",
+            "الوثائق",
+            "标题",
+            "说明",
+            "备注",
+            "文件",
+        ],
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

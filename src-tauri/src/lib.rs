@@ -71,6 +71,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::schedule::export_calendar,
             commands::exchange::export_notes,
             commands::exchange::import_notes,
+            commands::shell_text::set_shell_text,
         ])
         .events(tauri_specta::collect_events![
             events::ImportProgress,
@@ -108,44 +109,112 @@ fn on_window_event(window: &tauri::Window, event: &WindowEvent) {
     }
 }
 
-/// The native menu: importing, backup and restore, quitting. Each item tells
-/// the UI, which runs the same action as its button.
-fn build_menu(app: &tauri::App) -> tauri::Result<()> {
-    use tauri::menu::{MenuBuilder, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
-    let item = |id: &str, label: &str, accel: Option<&str>| {
-        let b = MenuItemBuilder::with_id(id, label);
-        match accel {
-            Some(a) => b.accelerator(a).build(app),
-            None => b.build(app),
+/// The native menu's items, kept so that their words can change with the
+/// UI's language (see `commands::shell_text`) without rebuilding the menu.
+pub struct NativeMenu {
+    file: tauri::menu::Submenu<tauri::Wry>,
+    import_files: tauri::menu::MenuItem<tauri::Wry>,
+    import_folder: tauri::menu::MenuItem<tauri::Wry>,
+    backup: tauri::menu::MenuItem<tauri::Wry>,
+    restore: tauri::menu::MenuItem<tauri::Wry>,
+    quit: tauri::menu::MenuItem<tauri::Wry>,
+    edit: tauri::menu::Submenu<tauri::Wry>,
+    cut: tauri::menu::PredefinedMenuItem<tauri::Wry>,
+    copy: tauri::menu::PredefinedMenuItem<tauri::Wry>,
+    paste: tauri::menu::PredefinedMenuItem<tauri::Wry>,
+    select_all: tauri::menu::PredefinedMenuItem<tauri::Wry>,
+}
+
+impl NativeMenu {
+    /// The native menu: importing, backup and restore, quitting. Each item
+    /// tells the UI, which runs the same action as its button.
+    fn install(
+        app: &tauri::AppHandle,
+        text: &commands::shell_text::ShellText,
+    ) -> tauri::Result<Self> {
+        use tauri::menu::{MenuBuilder, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
+        let item = |id: &str, label: &str, accel: Option<&str>| {
+            let b = MenuItemBuilder::with_id(id, label);
+            match accel {
+                Some(a) => b.accelerator(a).build(app),
+                None => b.build(app),
+            }
+        };
+        let menu = NativeMenu {
+            import_files: item("import-files", &text.import_files, Some("CmdOrCtrl+O"))?,
+            import_folder: item("import-folder", &text.import_folder, None)?,
+            backup: item("backup", &text.back_up, None)?,
+            restore: item("restore", &text.restore, None)?,
+            // A plain item: GTK has no predefined Quit.
+            quit: item("quit", &text.quit, Some("CmdOrCtrl+Q"))?,
+            // Undo and redo stay with the text fields themselves (GTK has no predefined ones).
+            cut: PredefinedMenuItem::cut(app, Some(&text.cut))?,
+            copy: PredefinedMenuItem::copy(app, Some(&text.copy))?,
+            paste: PredefinedMenuItem::paste(app, Some(&text.paste))?,
+            select_all: PredefinedMenuItem::select_all(app, Some(&text.select_all))?,
+            file: SubmenuBuilder::new(app, &text.file_menu).build()?,
+            edit: SubmenuBuilder::new(app, &text.edit_menu).build()?,
+        };
+        menu.file.append_items(&[
+            &menu.import_files,
+            &menu.import_folder,
+            &PredefinedMenuItem::separator(app)?,
+            &menu.backup,
+            &menu.restore,
+            &PredefinedMenuItem::separator(app)?,
+            &menu.quit,
+        ])?;
+        menu.edit
+            .append_items(&[&menu.cut, &menu.copy, &menu.paste, &menu.select_all])?;
+        app.set_menu(
+            MenuBuilder::new(app)
+                .item(&menu.file)
+                .item(&menu.edit)
+                .build()?,
+        )?;
+        Ok(menu)
+    }
+
+    /// The same items in other words.
+    pub fn relabel(
+        &self,
+        app: &tauri::AppHandle,
+        text: &commands::shell_text::ShellText,
+    ) -> tauri::Result<()> {
+        let (file, edit) = (self.file.text()?, self.edit.text()?);
+        self.file.set_text(&text.file_menu)?;
+        self.import_files.set_text(&text.import_files)?;
+        self.import_folder.set_text(&text.import_folder)?;
+        self.backup.set_text(&text.back_up)?;
+        self.restore.set_text(&text.restore)?;
+        self.quit.set_text(&text.quit)?;
+        self.edit.set_text(&text.edit_menu)?;
+        self.cut.set_text(&text.cut)?;
+        self.copy.set_text(&text.copy)?;
+        self.paste.set_text(&text.paste)?;
+        self.select_all.set_text(&text.select_all)?;
+        // GTK keeps a menu bar's titles as they were built: a new bar of the
+        // same submenus shows the new ones.
+        if (file, edit) != (text.file_menu.clone(), text.edit_menu.clone()) {
+            use tauri::menu::MenuBuilder;
+            app.set_menu(
+                MenuBuilder::new(app)
+                    .item(&self.file)
+                    .item(&self.edit)
+                    .build()?,
+            )?;
         }
-    };
-    let file = SubmenuBuilder::new(app, "File")
-        .item(&item("import-files", "Import files…", Some("CmdOrCtrl+O"))?)
-        .item(&item("import-folder", "Import a folder…", None)?)
-        .separator()
-        .item(&item("backup", "Back up the library…", None)?)
-        .item(&item("restore", "Restore from a backup…", None)?)
-        .separator()
-        // A plain item: GTK has no predefined Quit.
-        .item(&item("quit", "Quit Dossier", Some("CmdOrCtrl+Q"))?)
-        .build()?;
-    // Undo and redo stay with the text fields themselves (GTK has no predefined ones).
-    let edit = SubmenuBuilder::new(app, "Edit")
-        .item(&PredefinedMenuItem::cut(app, None)?)
-        .item(&PredefinedMenuItem::copy(app, None)?)
-        .item(&PredefinedMenuItem::paste(app, None)?)
-        .item(&PredefinedMenuItem::select_all(app, None)?)
-        .build()?;
-    app.set_menu(MenuBuilder::new(app).item(&file).item(&edit).build()?)?;
-    app.on_menu_event(|app, event| {
-        let id = event.id().as_ref();
-        if id == "quit" {
-            app.exit(0);
-        } else if matches!(id, "import-files" | "import-folder" | "backup" | "restore") {
-            let _ = events::MenuAction(id.to_string()).emit(app);
-        }
-    });
-    Ok(())
+        Ok(())
+    }
+}
+
+fn on_menu_event(app: &tauri::AppHandle, event: tauri::menu::MenuEvent) {
+    let id = event.id().as_ref();
+    if id == "quit" {
+        app.exit(0);
+    } else if matches!(id, "import-files" | "import-folder" | "backup" | "restore") {
+        let _ = events::MenuAction(id.to_string()).emit(app);
+    }
 }
 
 pub fn run() {
@@ -159,7 +228,9 @@ pub fn run() {
         .setup(move |app| {
             startup_mark("setup");
             builder.mount_events(app);
-            build_menu(app)?;
+            let menu = NativeMenu::install(app.handle(), &Default::default())?;
+            app.manage(menu);
+            app.on_menu_event(on_menu_event);
             startup_mark("menu");
             let state = AppState::from_app(app.handle())?;
             startup_mark("library-open");

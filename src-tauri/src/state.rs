@@ -24,6 +24,8 @@ pub struct AppState {
     pub startup_files: Mutex<Vec<PathBuf>>,
     /// The outcome of a restore carried out at this start, for the UI to show.
     pub restore_report: Option<RestoreReport>,
+    /// The menu's and the dialogs' words in the UI's language.
+    pub shell_text: Mutex<crate::commands::shell_text::ShellText>,
 }
 
 /// What became of a restore asked for before the last restart.
@@ -74,6 +76,7 @@ impl AppState {
             library,
             startup_files: Mutex::new(startup_files),
             restore_report,
+            shell_text: Mutex::default(),
         })
     }
 

@@ -91,6 +91,11 @@ export const commands = {
 	exportNotes: (document: number | null, format: ExportFormat) => typedError<string | null, CommandError>(__TAURI_INVOKE("export_notes", { document, format })),
 	/**  Asks for a JSON export and merges it into the library. Null when cancelled. */
 	importNotes: () => typedError<ImportSummary_Serialize | null, CommandError>(__TAURI_INVOKE("import_notes")),
+	/**
+	 *  Takes the menu's and the dialogs' words in the UI's language. (A plain
+	 *  command: Tauri runs it on the main thread, where menus live.)
+	 */
+	setShellText: (text: ShellText) => typedError<null, CommandError>(__TAURI_INVOKE("set_shell_text", { text })),
 };
 
 /** Events */
@@ -965,6 +970,31 @@ export type Section_Serialize = {
 export type Segment = {
 	text: string,
 	hit: boolean,
+};
+
+export type ShellText = {
+	fileMenu: string,
+	importFiles: string,
+	importFolder: string,
+	backUp: string,
+	restore: string,
+	quit: string,
+	editMenu: string,
+	cut: string,
+	copy: string,
+	paste: string,
+	selectAll: string,
+	/**  File-type names in the open and save dialogs. */
+	meetingDocuments: string,
+	markdown: string,
+	notesJson: string,
+	calendar: string,
+	/**
+	 *  Suggested names (the extension is added): "Dossier notes",
+	 *  "Dossier backup".
+	 */
+	notesFile: string,
+	backupFolder: string,
 };
 
 /**  One slot placed in time. */

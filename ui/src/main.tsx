@@ -2,6 +2,7 @@ import { render } from "preact";
 import { App } from "./App";
 import { api } from "./ipc";
 import { applyLang } from "./i18n";
+import { syncShellText } from "./i18n/shell";
 import "./styles.css";
 import { startupMark } from "./startup";
 import { platformOf } from "./platform";
@@ -15,6 +16,8 @@ firstListing.then(
 );
 // The UI language and its direction (rtl for Arabic) on the root.
 applyLang();
+// The native menu and the dialogs in the same language.
+syncShellText();
 // The font stack names only this platform's fonts (styles.css).
 document.documentElement.dataset.os = platformOf(navigator.userAgent);
 render(<App firstListing={firstListing} />, document.getElementById("app")!);

@@ -30,21 +30,17 @@ pub async fn export_notes(
     let lib = state.library()?;
     blocking(move || {
         let export = lib.export_annotations(document)?;
-        let (text, name, filter, ext) = match format {
-            ExportFormat::Markdown => (
-                exchange::to_markdown(&export),
-                "Dossier notes.md",
-                "Markdown",
-                "md",
-            ),
+        let words = super::shell_text::current(&app);
+        let (text, filter, ext) = match format {
+            ExportFormat::Markdown => (exchange::to_markdown(&export), words.markdown, "md"),
             ExportFormat::Json => (
                 serde_json::to_string_pretty(&export).map_err(|e| invalid(e.to_string()))?,
-                "Dossier notes.json",
-                "Dossier notes (JSON)",
+                words.notes_json,
                 "json",
             ),
         };
-        save_with_dialog(&app, name, filter, &[ext], text.as_bytes())
+        let name = format!("{}.{ext}", words.notes_file);
+        save_with_dialog(&app, &name, &filter, &[ext], text.as_bytes())
     })
     .await
 }
@@ -61,7 +57,7 @@ pub async fn import_notes(
         let Some(path) = app
             .dialog()
             .file()
-            .add_filter("Dossier notes (JSON)", &["json"])
+            .add_filter(super::shell_text::current(&app).notes_json, &["json"])
             .blocking_pick_file()
             .and_then(|p| p.into_path().ok())
         else {

@@ -50,7 +50,10 @@ pub async fn pick_and_import(
         } else {
             app.dialog()
                 .file()
-                .add_filter("Meeting documents", &["pdf", "docx", "txt", "md"])
+                .add_filter(
+                    super::shell_text::current(&app).meeting_documents,
+                    &["pdf", "docx", "txt", "md"],
+                )
                 .blocking_pick_files()
                 .unwrap_or_default()
                 .into_iter()

@@ -119,9 +119,10 @@ pub async fn backup_library(
             return Ok(None);
         };
         let stamp = chrono::Local::now().format("%Y-%m-%d %H%M%S");
-        Ok(Some(
-            lib.backup(&folder.join(format!("Dossier backup {stamp}")))?,
-        ))
+        Ok(Some(lib.backup(&folder.join(format!(
+            "{} {stamp}",
+            super::shell_text::current(&app).backup_folder
+        )))?))
     })
     .await
 }

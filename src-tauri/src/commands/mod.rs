@@ -7,6 +7,7 @@ pub mod library;
 pub mod notes;
 pub mod schedule;
 pub mod search;
+pub mod shell_text;
 
 use serde::Serialize;
 use std::path::PathBuf;

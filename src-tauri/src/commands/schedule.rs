@@ -72,7 +72,7 @@ pub async fn export_calendar(
         save_with_dialog(
             &app,
             &cal.file_name,
-            "iCalendar",
+            &super::shell_text::current(&app).calendar,
             &["ics"],
             cal.text.as_bytes(),
         )

@@ -32,6 +32,7 @@ import type {
   SearchRequest_Deserialize,
   Section_Serialize,
   Segment,
+  ShellText,
   StoredDocument_Serialize,
 } from "../bindings";
 
@@ -123,6 +124,8 @@ export interface Backend {
   onDropHover(cb: (over: boolean) => void): Unlisten;
   /** A native menu item was chosen: "import-files", "import-folder", "backup", "restore". */
   onMenuAction(cb: (id: string) => void): Unlisten;
+  /** The native menu's and the dialogs' words in the UI's language. */
+  setShellText(text: ShellText): Promise<void>;
 }
 
 /** Subscribes to a Tauri event and returns a synchronous unsubscribe. */
@@ -183,6 +186,9 @@ const tauriBackend: Backend = {
   onImportFinished: (cb) => subscribe<IngestReport>((f) => events.importFinished.listen(f), cb),
   onDropHover: (cb) => subscribe<boolean>((f) => events.dropHover.listen(f), cb),
   onMenuAction: (cb) => subscribe<string>((f) => events.menuAction.listen(f), cb),
+  setShellText: async (text) => {
+    unwrap(await commands.setShellText(text));
+  },
 };
 
 let backend: Backend = tauriBackend;
@@ -226,4 +232,5 @@ export const api: Backend = {
   onImportFinished: (cb) => backend.onImportFinished(cb),
   onDropHover: (cb) => backend.onDropHover(cb),
   onMenuAction: (cb) => backend.onMenuAction(cb),
+  setShellText: (text) => backend.setShellText(text),
 };

@@ -81,6 +81,7 @@ export function fakeBackend(
       menuListeners.push(cb);
       return () => menuListeners.splice(menuListeners.indexOf(cb), 1);
     },
+    setShellText: rec("setShellText", undefined),
   };
 }
 

@@ -31,6 +31,9 @@ writeFileSync(
   hostile,
   "Note by the Secretariat\n\n1. <script>window.pwned = 'script'</script> The meeting <img src=x onerror=\"window.pwned='img'\"> will consider [the report](javascript:window.pwned='link').\n\n2. A second paragraph about asset recovery.\n",
 );
+// An Arabic agenda drawn in visual order (as many UN Arabic PDFs are), for the right-to-left scenario.
+const arabic = join(files, "ar_agenda.pdf");
+copyFileSync(join(root, "crates/dossier-core/tests/fixtures/six_languages/ar_agenda.pdf"), arabic);
 const damaged = join(files, "damaged.pdf");
 writeFileSync(damaged, "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<>>\n%%EOF-truncated");
 
@@ -255,6 +258,34 @@ try {
     await setLang("en");
     await session.until(`return document.querySelector("[data-testid=tab-library]").textContent === "Library"`, "the English UI again");
   });
+
+  await scenario("7-arabic-right-to-left", async () => {
+    await quit();
+    await start([arabic]);
+    await session.waitFor("[data-testid=import-report]", 30_000);
+    const setLang = (l) => session.exec(`const s = document.querySelector("[data-testid=lang]"); s.value = arguments[0]; s.dispatchEvent(new Event("change", { bubbles: true }));`, l);
+    await setLang("ar");
+    await session.until(`return document.documentElement.dir === "rtl" && document.documentElement.lang === "ar"`, "the Arabic UI, right to left");
+    const layout = await session.exec(`
+      const side = document.querySelector(".sidebar, aside, [data-testid=tab-library]").getBoundingClientRect();
+      return { direction: getComputedStyle(document.body).direction, sideRight: side.right, width: innerWidth };`);
+    assert(layout.direction === "rtl", `the page is laid out right to left: ${JSON.stringify(layout)}`);
+    assert(layout.sideRight > layout.width / 2, `the library sidebar stands on the right: ${JSON.stringify(layout)}`);
+    await openDoc("ar_agenda.pdf");
+    await session.waitFor(`[data-testid="item-1"]`);
+    const item = await session.text(`[data-testid="item-1"]`);
+    // Logical order: the words read as typed, not reversed glyph by glyph as the PDF draws them.
+    assert(item.includes("المسائل التنظيمية"), `item 1 reads in logical order: ${item}`);
+    const sub = await session.text(`[data-testid="item-3(a)"]`);
+    assert(sub.includes("المساعدة القانونية المتبادلة"), `sub-item 3(a) reads in logical order: ${sub}`);
+    await session.click(`[data-testid="item-2"]`);
+    const annotation = await session.exec(`const p = document.querySelector('[data-passage="item:2"]'); return p ? { text: p.innerText, dir: getComputedStyle(p).direction } : null`);
+    assert(annotation && annotation.text.includes("CTOC/COP/WG.9/2025/3"), `item 2's annotation keeps its Latin symbol whole: ${JSON.stringify(annotation)}`);
+    assert(annotation.dir === "rtl", `the Arabic passage runs right to left: ${JSON.stringify(annotation)}`);
+    writeFileSync(join(out, "7-arabic-right-to-left.ar.png"), await session.screenshot());
+    await setLang("en");
+    await session.until(`return document.documentElement.dir === "ltr"`, "left to right again in English");
+  });
 } finally {
   if (session) await session.quit().catch(() => {});
   driver.kill();
@@ -262,4 +293,4 @@ try {
 
 const failed = results.filter((r) => !r.ok);
 console.log(`\n${results.length - failed.length} of ${results.length} end-to-end scenarios passed; screenshots in ${out}`);
-process.exit(failed.length === 0 && results.length === 6 ? 0 : 1);
+process.exit(failed.length === 0 && results.length === 7 ? 0 : 1);

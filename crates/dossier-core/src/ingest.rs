@@ -179,7 +179,15 @@ pub(crate) fn failure(path: &Path, e: &Error) -> IngestResult {
     }
 }
 
-/// A file name safe on every platform, keeping what can be kept.
+/// The most bytes of an original's name kept in its stored name. File
+/// systems allow 255 bytes (not characters: a Chinese character is three in
+/// UTF-8); the stored name adds a 17-byte hash prefix, and the atomic copy
+/// a temporary extension.
+const MAX_STORED_NAME_BYTES: usize = 200;
+
+/// A file name safe on every platform, keeping what can be kept: at most
+/// [`MAX_STORED_NAME_BYTES`] bytes, cut on a character boundary, with its
+/// extension.
 pub(crate) fn safe_file_name(name: &str) -> String {
     let cleaned: String = name
         .chars()
@@ -191,11 +199,31 @@ pub(crate) fn safe_file_name(name: &str) -> String {
             }
         })
         .collect();
-    let cleaned = cleaned.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    let trim = |s: &str| -> String {
+        s.trim_matches(|c: char| c == '.' || c.is_whitespace())
+            .to_string()
+    };
+    let cleaned = trim(&cleaned);
     if cleaned.is_empty() {
-        "document".to_string()
-    } else {
-        cleaned.chars().take(120).collect()
+        return "document".to_string();
+    }
+    if cleaned.len() <= MAX_STORED_NAME_BYTES {
+        return cleaned;
+    }
+    let (stem, ext) = match cleaned.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && ext.len() <= 16 => (stem, Some(ext)),
+        _ => (cleaned.as_str(), None),
+    };
+    let room = MAX_STORED_NAME_BYTES - ext.map_or(0, |e| e.len() + 1);
+    let mut cut = room.min(stem.len());
+    while !stem.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let stem = trim(&stem[..cut]);
+    let stem = if stem.is_empty() { "document" } else { &stem };
+    match ext {
+        Some(ext) => format!("{stem}.{ext}"),
+        None => stem.to_string(),
     }
 }
 
@@ -224,5 +252,19 @@ mod tests {
         assert_eq!(safe_file_name("../../etc/passwd"), "_.._etc_passwd");
         assert_eq!(safe_file_name("A:81*6?.pdf"), "A_81_6_.pdf");
         assert_eq!(safe_file_name("..."), "document");
+    }
+
+    #[test]
+    fn long_names_are_cut_by_bytes_on_a_character_boundary_keeping_the_extension() {
+        let name = format!("{}.docx", "会议文件".repeat(20));
+        assert_eq!(name.len(), 245);
+        let safe = safe_file_name(&name);
+        assert!(safe.len() <= MAX_STORED_NAME_BYTES, "{}", safe.len());
+        assert!(safe.ends_with("会.docx"), "{safe}");
+        assert!(name.starts_with(safe.trim_end_matches(".docx")));
+        let short = format!("{}.pdf", "议".repeat(60));
+        assert_eq!(safe_file_name(&short), short);
+        let no_extension = "é".repeat(150);
+        assert_eq!(safe_file_name(&no_extension), "é".repeat(100));
     }
 }

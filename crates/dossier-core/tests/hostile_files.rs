@@ -133,3 +133,38 @@ fn hostile_files_fail_alone_with_their_reason() {
         "the database is byte-identical"
     );
 }
+
+/// File systems limit names to 255 bytes, not characters: the stored copy's
+/// name is cut by bytes on a character boundary, and the original name kept.
+#[test]
+fn files_with_long_chinese_names_import() {
+    let root = tempfile::tempdir().unwrap();
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/000_abe935980996e0b8.txt");
+    let eighty = format!("{}.txt", &"联合国反腐败公约缔约国会议".repeat(7)[..240]);
+    let longest = format!("{}.txt", &"实施情况审议组".repeat(12)[..246]);
+    assert_eq!((eighty.len(), eighty.chars().count()), (244, 84));
+    assert_eq!(longest.len(), 250);
+    let mut paths = Vec::new();
+    for (i, name) in [eighty, longest].iter().enumerate() {
+        let dir = root.path().join(format!("in{i}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join(name);
+        // Two different contents, so neither is "the same document".
+        let mut text = std::fs::read(&seed).unwrap();
+        text.extend_from_slice(format!("\n\n附件{i}\n").as_bytes());
+        std::fs::write(&p, text).unwrap();
+        paths.push(p);
+    }
+    let lib = Library::open(&root.path().join("library")).unwrap();
+    let report = lib.ingest(&paths, &mut |_| {});
+    for (r, p) in report.results.iter().zip(&paths) {
+        assert_ne!(r.status, IngestStatus::Failed, "{r:?}");
+        let id = r.document_id.unwrap();
+        let record = lib.document(id).unwrap().record;
+        assert_eq!(record.file, p.file_name().unwrap().to_str().unwrap());
+        let copy = lib.original_file(id).unwrap();
+        assert_eq!(std::fs::read(&copy).unwrap(), std::fs::read(p).unwrap());
+        let stored = copy.file_name().unwrap().to_str().unwrap();
+        assert!(stored.len() <= 255 && stored.ends_with(".txt"), "{stored}");
+    }
+}

@@ -168,3 +168,32 @@ fn files_with_long_chinese_names_import() {
         assert!(stored.len() <= 255 && stored.ends_with(".txt"), "{stored}");
     }
 }
+
+/// A Word document whose list numbering starts at 4294967200 (or 4294967295)
+/// in letters, with a level text of "%1%1%1%1": 642 bytes that made 2.6 GB
+/// of list labels, or overflowed. Labels stay a few dozen characters.
+#[test]
+fn word_numbering_with_a_huge_start_makes_short_labels() {
+    for start in ["4294967200", "4294967295"] {
+        let numbering = format!(
+            r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1%1%1%1"/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#
+        );
+        let para = r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Adoption of the agenda</w:t></w:r></w:p>"#;
+        let document = format!(
+            r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{}</w:body></w:document>"#,
+            para.repeat(3)
+        );
+        let docx = docx_with(&[
+            ("word/document.xml", document.into_bytes()),
+            ("word/numbering.xml", numbering.into_bytes()),
+        ]);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("numbering.docx");
+        std::fs::write(&path, &docx).unwrap();
+        let text = dossier_core::extract::extract_file(&path).unwrap();
+        assert_eq!(text.matches("Adoption of the agenda").count(), 3, "{text}");
+        assert!(text.len() < 400, "{start}: {} bytes of text", text.len());
+    }
+}

@@ -50,7 +50,7 @@ fn a_folder_of_pipes_sockets_devices_and_links_imports_only_its_regular_files() 
     symlink("a", docs.join("b")).unwrap();
 
     let lib = Library::open(&root.path().join("library")).unwrap();
-    let report = lib.ingest(&[docs.clone()], &mut |_| {});
+    let report = lib.ingest(&[docs], &mut |_| {});
     for r in &report.results {
         eprintln!("{:?} {}", r.status, r.message.as_deref().unwrap_or(&r.path));
     }

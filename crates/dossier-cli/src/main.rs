@@ -4,6 +4,7 @@
 mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use dossier_core::extract::{worker, Extractor, Limits};
 use dossier_core::ingest::IngestStatus;
 use dossier_core::search::SearchRequest;
 use dossier_core::{DocumentKind, Library};
@@ -151,6 +152,12 @@ fn data_dir(given: Option<PathBuf>) -> anyhow::Result<PathBuf> {
 }
 
 fn main() -> ExitCode {
+    // The hidden mode in which this binary reads files for another `dossier`
+    // (see `dossier_core::extract::worker`).
+    let mut args = std::env::args();
+    if args.nth(1).as_deref() == Some(worker::WORKER_FLAG) {
+        return ExitCode::from(worker::serve(args) as u8);
+    }
     // Behave like other Unix tools when the reader goes away (`dossier list | head`).
     #[cfg(unix)]
     // SAFETY: restoring the default action of a signal before any thread starts.
@@ -167,18 +174,20 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // Files are read in a worker process, with limits: nothing a file holds
+    // can take this process down.
+    let extractor = Extractor::current_exe(Limits::from_env())?;
     if let Command::Parse { file, text, layout } = &cli.command {
+        let bytes = dossier_core::extract::read_file(file)?;
+        let extracted = extractor.extract_layout(file, &bytes)?;
         if *text {
-            print!("{}", dossier_core::extract::extract_file(file)?);
-            return Ok(ExitCode::SUCCESS);
+            print!("{}", extracted.text());
+        } else if *layout {
+            println!("{}", serde_json::to_string_pretty(&extracted)?);
+        } else {
+            let doc = dossier_core::parse::parse_layout(&extracted);
+            println!("{}", serde_json::to_string_pretty(&doc)?);
         }
-        if *layout {
-            let layout = dossier_core::extract::extract_layout_file(file)?;
-            println!("{}", serde_json::to_string_pretty(&layout)?);
-            return Ok(ExitCode::SUCCESS);
-        }
-        let doc = dossier_core::parse_file(file)?;
-        println!("{}", serde_json::to_string_pretty(&doc)?);
         return Ok(ExitCode::SUCCESS);
     }
     let dir = data_dir(cli.data_dir)?;
@@ -193,7 +202,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let lib = Library::open(&dir)?;
+    let mut lib = Library::open(&dir)?;
+    lib.set_extractor(extractor);
     match cli.command {
         Command::Parse { .. } | Command::Restore { .. } => unreachable!(),
         Command::Backup { dest } => {

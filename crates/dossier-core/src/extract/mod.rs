@@ -8,12 +8,14 @@ mod docx;
 mod docx_numbering;
 mod pdf;
 mod pdf_layout;
+pub mod worker;
 
 use crate::error::{Error, Result};
 use crate::layout::Layout;
 use std::path::Path;
 
 pub use decode::decode_text;
+pub use worker::{Extractor, Limits};
 
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;

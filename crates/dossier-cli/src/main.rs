@@ -185,7 +185,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } else if *layout {
             println!("{}", serde_json::to_string_pretty(&extracted)?);
         } else {
-            let doc = dossier_core::parse::parse_layout(&extracted);
+            let doc = dossier_core::parse_extracted(&extracted);
             println!("{}", serde_json::to_string_pretty(&doc)?);
         }
         return Ok(ExitCode::SUCCESS);

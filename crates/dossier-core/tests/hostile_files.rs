@@ -197,3 +197,30 @@ fn word_numbering_with_a_huge_start_makes_short_labels() {
         assert!(text.len() < 400, "{start}: {} bytes of text", text.len());
     }
 }
+
+/// A UTF-8 agenda with a few bytes of GB18030 pasted in was decoded entirely
+/// as GB18030, without a word: it is UTF-8 with a diagnostic.
+#[test]
+fn a_utf8_file_with_a_few_gb18030_bytes_is_read_as_utf8_with_a_diagnostic() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/000_abe935980996e0b8.txt");
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let cut = text.char_indices().nth(300).unwrap().0;
+    let (gb, _, _) = encoding_rs::GB18030.encode("联合国");
+    let bytes = [&text.as_bytes()[..cut], &gb, &text.as_bytes()[cut..]].concat();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mixed.txt");
+    std::fs::write(&path, &bytes).unwrap();
+    let doc = dossier_core::parse_file(&path).unwrap();
+    assert!(
+        doc.diagnostics[0].contains("UTF-8 except for"),
+        "{:?}",
+        doc.diagnostics
+    );
+    // Away from the stray bytes, the text reads as the file without them.
+    let read = dossier_core::extract::extract_file(&path).unwrap();
+    let pure =
+        dossier_core::extract::extract_bytes(Path::new("pure.txt"), text.as_bytes()).unwrap();
+    let far: String = pure.chars().skip(1000).take(40).collect();
+    assert_eq!(far.chars().count(), 40);
+    assert!(read.contains(&far), "{far}");
+}

@@ -168,9 +168,12 @@ pub fn extract_layout(path: &Path, bytes: &[u8]) -> Result<Layout> {
     };
     let layout = match format {
         Format::Text => {
-            let text = decode_text(bytes).map_err(|reason| Error::unreadable(path, reason))?;
+            let (text, note) = decode::decode_text_noting(bytes)
+                .map_err(|reason| Error::unreadable(path, reason))?;
             let zh = crate::parse::text::detect_language(&text) == "zh";
-            crate::layout::from_text(&crate::parse::text::clean(&text, zh))
+            let mut layout = crate::layout::from_text(&crate::parse::text::clean(&text, zh));
+            layout.diagnostics.extend(note);
+            layout
         }
         Format::Pdf => pdf::extract(bytes).map_err(|reason| Error::unreadable(path, reason))?,
         Format::Docx => docx::extract(bytes).map_err(|reason| Error::unreadable(path, reason))?,

@@ -756,6 +756,7 @@ fn paragraphs(pages: &[Vec<Line>], furniture: Vec<Vec<Block>>) -> Layout {
     Layout {
         format: "pdf",
         pages: out,
+        diagnostics: Vec::new(),
     }
 }
 

@@ -24,6 +24,10 @@ pub struct Layout {
     /// "pdf", "docx" or "text".
     pub format: &'static str,
     pub pages: Vec<Page>,
+    /// What the front end noticed and the reader should know (a text file
+    /// mixing encodings); they join the document's diagnostics.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub diagnostics: Vec<String>,
 }
 
 /// One page (a text file or a Word document is one page: neither says where
@@ -112,6 +116,8 @@ impl<'de> Deserialize<'de> for Layout {
         struct Sent {
             format: String,
             pages: Vec<Page>,
+            #[serde(default)]
+            diagnostics: Vec<String>,
         }
         let sent = Sent::deserialize(d)?;
         let format = ["pdf", "docx", "text", ""]
@@ -121,6 +127,7 @@ impl<'de> Deserialize<'de> for Layout {
         Ok(Layout {
             format,
             pages: sent.pages,
+            diagnostics: sent.diagnostics,
         })
     }
 }

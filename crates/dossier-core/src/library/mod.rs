@@ -237,7 +237,7 @@ impl Library {
             });
         }
         let layout = self.extractor.extract_layout(path, &bytes)?;
-        let doc = crate::parse::parse_layout(&layout);
+        let doc = crate::parse_extracted(&layout);
         let structure_hash = documents::structure_hash(&doc);
         let same = documents::find_by_structure(&self.store.reader(), &structure_hash)?;
         if let Some(id) = same {

@@ -152,3 +152,36 @@ fn ics_prints_the_schedule_in_the_venue_zone() {
     assert!(text.contains("TZID:Europe/Vienna\r\n"));
     assert!(text.contains("TZOFFSETTO:+0200\r\n"));
 }
+
+#[test]
+fn logs_go_to_standard_error_when_asked_for() {
+    let data = tempfile::tempdir().unwrap();
+    // A new library's index is built on open, which the core logs at info.
+    let out = dossier(data.path(), &["-v", "list"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("INFO") && stderr.contains("rebuilding"),
+        "{stderr}"
+    );
+    let quiet = tempfile::tempdir().unwrap();
+    let out = dossier(quiet.path(), &["list"]);
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("--data-dir")
+        .arg(tempfile::tempdir().unwrap().path())
+        .arg("list")
+        .env("RUST_LOG", "dossier_core=info")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("rebuilding"));
+}

@@ -290,6 +290,28 @@ fn a_batch_of_good_and_hostile_files_imports_the_good_ones() {
         .map(|m| m["documents"].as_array().unwrap().len())
         .sum();
     assert_eq!(filed + listing["unfiled"].as_array().unwrap().len(), 2);
+
+    // Workers that die leave the library as it was, byte for byte.
+    let db = data.join("library.sqlite3");
+    let before = std::fs::read(&db).unwrap();
+    let deaths: Vec<String> = hostile
+        .iter()
+        .filter(|(name, ..)| name.starts_with("deep-a") || name.starts_with("deep-d"))
+        .map(|(name, ..)| docs.join(name).display().to_string())
+        .collect();
+    let mut args = vec!["ingest"];
+    args.extend(deaths.iter().map(String::as_str));
+    let out = dossier(&data, &args, &[]);
+    assert!(
+        text(&out).contains("0 ingested, 0 new versions, 0 unchanged, 2 failed"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the database is byte-identical"
+    );
 }
 
 #[test]

@@ -158,8 +158,10 @@ fn data_dir(given: Option<PathBuf>) -> anyhow::Result<PathBuf> {
 fn main() -> ExitCode {
     // The hidden mode in which this binary reads files for another `dossier`
     // (see `dossier_core::extract::worker`).
-    let mut args = std::env::args();
-    if args.nth(1).as_deref() == Some(worker::WORKER_FLAG) {
+    // (`args_os`: a file name need not be Unicode.)
+    let mut args = std::env::args_os();
+    if args.nth(1).is_some_and(|a| a == worker::WORKER_FLAG) {
+        let args = args.map(|a| a.to_string_lossy().into_owned());
         return ExitCode::from(worker::serve(args) as u8);
     }
     // Behave like other Unix tools when the reader goes away (`dossier list | head`).

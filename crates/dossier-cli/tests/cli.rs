@@ -185,3 +185,32 @@ fn logs_go_to_standard_error_when_asked_for() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("rebuilding"));
 }
+
+/// The check for the hidden worker mode reads the first argument without
+/// requiring Unicode: a Latin-1 folder or file name there (`dossier-app
+/// café.txt`) must not panic.
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_unicode_are_read() {
+    use std::os::unix::ffi::{OsStrExt, OsStringExt};
+    let root = tempfile::tempdir().unwrap();
+    let path = root
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+    std::fs::copy(Path::new(&seeds()).join("001_9b3f3c3582431abc.txt"), &path).unwrap();
+    let mut first = b"--data-dir=".to_vec();
+    first.extend_from_slice(root.path().as_os_str().as_bytes());
+    first.extend_from_slice(b"/biblioth\xe8que");
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg(std::ffi::OsString::from_vec(first))
+        .arg("ingest")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 ingested"));
+}

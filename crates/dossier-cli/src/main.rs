@@ -4,6 +4,7 @@
 mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use dossier_core::extract::{worker, Extractor, Limits};
 use dossier_core::ingest::IngestStatus;
 use dossier_core::search::SearchRequest;
 use dossier_core::{DocumentKind, Library};
@@ -21,6 +22,10 @@ struct Cli {
     /// The library folder [default: $DOSSIER_DATA_DIR, else the app's data folder]
     #[arg(long, global = true, value_name = "DIR")]
     data_dir: Option<PathBuf>,
+    /// Log to standard error: -v what happens, -vv details, -vvv everything
+    /// (RUST_LOG, when set, chooses instead). Logs name files, never their text.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
     #[command(subcommand)]
     command: Command,
 }
@@ -151,13 +156,23 @@ fn data_dir(given: Option<PathBuf>) -> anyhow::Result<PathBuf> {
 }
 
 fn main() -> ExitCode {
+    // The hidden mode in which this binary reads files for another `dossier`
+    // (see `dossier_core::extract::worker`).
+    // (`args_os`: a file name need not be Unicode.)
+    let mut args = std::env::args_os();
+    if args.nth(1).is_some_and(|a| a == worker::WORKER_FLAG) {
+        let args = args.map(|a| a.to_string_lossy().into_owned());
+        return ExitCode::from(worker::serve(args) as u8);
+    }
     // Behave like other Unix tools when the reader goes away (`dossier list | head`).
     #[cfg(unix)]
     // SAFETY: restoring the default action of a signal before any thread starts.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    match run(Cli::parse()) {
+    let cli = Cli::parse();
+    init_logs(cli.verbose);
+    match run(cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("dossier: {e:#}");
@@ -166,19 +181,40 @@ fn main() -> ExitCode {
     }
 }
 
+/// Logs to standard error: errors only unless `-v` or `RUST_LOG` asks for more.
+fn init_logs(verbose: u8) {
+    use tracing_subscriber::EnvFilter;
+    let level = match verbose {
+        0 => "error",
+        1 => "info",
+        2 => "debug",
+        _ => "trace",
+    };
+    let filter = match std::env::var("RUST_LOG") {
+        Ok(spec) if !spec.is_empty() => EnvFilter::new(spec),
+        _ => EnvFilter::new(level),
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // Files are read in a worker process, with limits: nothing a file holds
+    // can take this process down.
+    let extractor = Extractor::current_exe(Limits::from_env())?;
     if let Command::Parse { file, text, layout } = &cli.command {
+        let bytes = dossier_core::extract::read_file(file)?;
+        let extracted = extractor.extract_layout(file, &bytes)?;
         if *text {
-            print!("{}", dossier_core::extract::extract_file(file)?);
-            return Ok(ExitCode::SUCCESS);
+            print!("{}", extracted.text());
+        } else if *layout {
+            println!("{}", serde_json::to_string_pretty(&extracted)?);
+        } else {
+            let doc = dossier_core::parse_extracted(&extracted);
+            println!("{}", serde_json::to_string_pretty(&doc)?);
         }
-        if *layout {
-            let layout = dossier_core::extract::extract_layout_file(file)?;
-            println!("{}", serde_json::to_string_pretty(&layout)?);
-            return Ok(ExitCode::SUCCESS);
-        }
-        let doc = dossier_core::parse_file(file)?;
-        println!("{}", serde_json::to_string_pretty(&doc)?);
         return Ok(ExitCode::SUCCESS);
     }
     let dir = data_dir(cli.data_dir)?;
@@ -193,7 +229,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let lib = Library::open(&dir)?;
+    let mut lib = Library::open(&dir)?;
+    lib.set_extractor(extractor);
     match cli.command {
         Command::Parse { .. } | Command::Restore { .. } => unreachable!(),
         Command::Backup { dest } => {

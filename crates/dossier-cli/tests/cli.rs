@@ -152,3 +152,65 @@ fn ics_prints_the_schedule_in_the_venue_zone() {
     assert!(text.contains("TZID:Europe/Vienna\r\n"));
     assert!(text.contains("TZOFFSETTO:+0200\r\n"));
 }
+
+#[test]
+fn logs_go_to_standard_error_when_asked_for() {
+    let data = tempfile::tempdir().unwrap();
+    // A new library's index is built on open, which the core logs at info.
+    let out = dossier(data.path(), &["-v", "list"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("INFO") && stderr.contains("rebuilding"),
+        "{stderr}"
+    );
+    let quiet = tempfile::tempdir().unwrap();
+    let out = dossier(quiet.path(), &["list"]);
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("--data-dir")
+        .arg(tempfile::tempdir().unwrap().path())
+        .arg("list")
+        .env("RUST_LOG", "dossier_core=info")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("rebuilding"));
+}
+
+/// The check for the hidden worker mode reads the first argument without
+/// requiring Unicode: a Latin-1 folder or file name there (`dossier-app
+/// café.txt`) must not panic.
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_unicode_are_read() {
+    use std::os::unix::ffi::{OsStrExt, OsStringExt};
+    let root = tempfile::tempdir().unwrap();
+    let path = root
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+    std::fs::copy(Path::new(&seeds()).join("001_9b3f3c3582431abc.txt"), &path).unwrap();
+    let mut first = b"--data-dir=".to_vec();
+    first.extend_from_slice(root.path().as_os_str().as_bytes());
+    first.extend_from_slice(b"/biblioth\xe8que");
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg(std::ffi::OsString::from_vec(first))
+        .arg("ingest")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 ingested"));
+}

@@ -67,14 +67,24 @@ pub struct IngestProgress {
 
 /// The files a batch will read: files as given, folders walked recursively
 /// for the formats Dossier reads (hidden files and folders skipped), sorted.
-/// Paths that do not exist come back as failures.
+/// Paths that do not exist, and anything that is not a regular file, come
+/// back as failures naming the path.
+///
+/// Only regular files are ever read. A named pipe, a socket or a device is
+/// skipped without being opened (opening a pipe blocks until something writes
+/// to it; a device such as `/dev/zero` never ends). Folders are walked without
+/// following symbolic links, so a walk never leaves the folder it was given
+/// and a link loop cannot make it spin; a link inside a folder is reported as
+/// skipped. A path given by name is followed (the user chose it) but must
+/// still lead to a regular file or a folder.
 pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestResult>) {
     let mut files = Vec::new();
     let mut failures = Vec::new();
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &mut files, &mut failures),
-            Ok(_) => files.push(p.clone()),
+            Ok(m) if m.is_file() => files.push(p.clone()),
+            Ok(m) => failures.push(failure(p, &not_regular(p, m.file_type()))),
             Err(e) => failures.push(failure(
                 p,
                 &Error::Io {
@@ -88,35 +98,75 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestResult>) {
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<IngestResult>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            failures.push(failure(
-                dir,
-                &Error::Io {
-                    path: dir.to_path_buf(),
-                    source: e,
-                },
-            ));
-            return;
-        }
+    let hidden = |e: &walkdir::DirEntry| {
+        e.depth() > 0 && e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        let hidden = p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
+    let entries = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !hidden(e));
+    for entry in entries {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                let source = e
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("cannot walk the folder"));
+                failures.push(failure(
+                    &path,
+                    &Error::Io {
+                        path: path.clone(),
+                        source,
+                    },
+                ));
+                continue;
+            }
+        };
+        let kind = entry.file_type();
+        if kind.is_dir() {
             continue;
         }
-        if p.is_dir() {
-            walk(&p, files, failures);
-        } else if crate::extract::Format::from_path(&p).is_some() {
-            files.push(p);
+        let path = entry.path();
+        if kind.is_file() {
+            if crate::extract::Format::from_path(path).is_some() {
+                files.push(path.to_path_buf());
+            }
+            continue;
         }
+        failures.push(failure(path, &not_regular(path, kind)));
     }
+}
+
+/// Why `path`, of type `kind`, is skipped: it is not a regular file.
+pub(crate) fn not_regular(path: &Path, kind: std::fs::FileType) -> Error {
+    let what = if kind.is_symlink() {
+        "is a symbolic link; links inside a folder are not followed (import the file it \
+         points to by its own name)"
+    } else {
+        special_file_kind(kind)
+    };
+    Error::unreadable(path, format!("{what}; skipped"))
+}
+
+#[cfg(unix)]
+fn special_file_kind(kind: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "is a named pipe (FIFO), not a regular file"
+    } else if kind.is_socket() {
+        "is a socket, not a regular file"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "is a device, not a regular file"
+    } else {
+        "is not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_file_kind(_kind: std::fs::FileType) -> &'static str {
+    "is not a regular file"
 }
 
 pub(crate) fn failure(path: &Path, e: &Error) -> IngestResult {
@@ -129,7 +179,15 @@ pub(crate) fn failure(path: &Path, e: &Error) -> IngestResult {
     }
 }
 
-/// A file name safe on every platform, keeping what can be kept.
+/// The most bytes of an original's name kept in its stored name. File
+/// systems allow 255 bytes (not characters: a Chinese character is three in
+/// UTF-8); the stored name adds a 17-byte hash prefix, and the atomic copy
+/// a temporary extension.
+const MAX_STORED_NAME_BYTES: usize = 200;
+
+/// A file name safe on every platform, keeping what can be kept: at most
+/// [`MAX_STORED_NAME_BYTES`] bytes, cut on a character boundary, with its
+/// extension.
 pub(crate) fn safe_file_name(name: &str) -> String {
     let cleaned: String = name
         .chars()
@@ -141,11 +199,31 @@ pub(crate) fn safe_file_name(name: &str) -> String {
             }
         })
         .collect();
-    let cleaned = cleaned.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    let trim = |s: &str| -> String {
+        s.trim_matches(|c: char| c == '.' || c.is_whitespace())
+            .to_string()
+    };
+    let cleaned = trim(&cleaned);
     if cleaned.is_empty() {
-        "document".to_string()
-    } else {
-        cleaned.chars().take(120).collect()
+        return "document".to_string();
+    }
+    if cleaned.len() <= MAX_STORED_NAME_BYTES {
+        return cleaned;
+    }
+    let (stem, ext) = match cleaned.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && ext.len() <= 16 => (stem, Some(ext)),
+        _ => (cleaned.as_str(), None),
+    };
+    let room = MAX_STORED_NAME_BYTES - ext.map_or(0, |e| e.len() + 1);
+    let mut cut = room.min(stem.len());
+    while !stem.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let stem = trim(&stem[..cut]);
+    let stem = if stem.is_empty() { "document" } else { &stem };
+    match ext {
+        Some(ext) => format!("{stem}.{ext}"),
+        None => stem.to_string(),
     }
 }
 
@@ -174,5 +252,19 @@ mod tests {
         assert_eq!(safe_file_name("../../etc/passwd"), "_.._etc_passwd");
         assert_eq!(safe_file_name("A:81*6?.pdf"), "A_81_6_.pdf");
         assert_eq!(safe_file_name("..."), "document");
+    }
+
+    #[test]
+    fn long_names_are_cut_by_bytes_on_a_character_boundary_keeping_the_extension() {
+        let name = format!("{}.docx", "会议文件".repeat(20));
+        assert_eq!(name.len(), 245);
+        let safe = safe_file_name(&name);
+        assert!(safe.len() <= MAX_STORED_NAME_BYTES, "{}", safe.len());
+        assert!(safe.ends_with("会.docx"), "{safe}");
+        assert!(name.starts_with(safe.trim_end_matches(".docx")));
+        let short = format!("{}.pdf", "议".repeat(60));
+        assert_eq!(safe_file_name(&short), short);
+        let no_extension = "é".repeat(150);
+        assert_eq!(safe_file_name(&no_extension), "é".repeat(100));
     }
 }

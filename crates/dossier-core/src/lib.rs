@@ -25,7 +25,18 @@ use std::path::Path;
 /// Reads and parses one file.
 pub fn parse_file(path: &Path) -> Result<Document> {
     let layout = extract::extract_layout_file(path)?;
-    Ok(parse::parse_layout(&layout))
+    Ok(parse_extracted(&layout))
+}
+
+/// Parses a file's layout; what the front end noticed (a text file mixing
+/// encodings) comes first among the document's diagnostics.
+pub fn parse_extracted(layout: &layout::Layout) -> Document {
+    let mut doc = parse::parse_layout(layout);
+    if !layout.diagnostics.is_empty() {
+        doc.diagnostics
+            .splice(0..0, layout.diagnostics.iter().cloned());
+    }
+    doc
 }
 
 /// The version of the core, for `--version` and the About box.

@@ -9,6 +9,11 @@
 //! encoding_rs, tells from the byte statistics. What decodes to control
 //! characters is refused as binary, with the reason.
 //!
+//! A file that is UTF-8 but for a few bytes (a passage pasted from a file
+//! in another encoding) is read as UTF-8, those bytes shown as U+FFFD, with
+//! a note saying so: decoding all of it in the legacy code page the stray
+//! bytes resemble would turn every other character into mojibake.
+//!
 //! Text comes out with `\n` line ends.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
@@ -19,6 +24,13 @@ const SNIFF: usize = 1 << 20;
 
 /// Decodes the bytes of a text file. Rejects binary content, saying why.
 pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
+    decode_text_noting(bytes).map(|(text, _)| text)
+}
+
+/// Decodes like [`decode_text`], with a note for the reader when the file
+/// was not entirely in the encoding it was read in.
+pub fn decode_text_noting(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    let mut note = None;
     let text = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         decode_strict(enc, &bytes[bom_len..]).ok_or_else(|| {
             format!(
@@ -41,6 +53,11 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
         s.to_string()
     } else if let Some(s) = utf8_cut_short(bytes) {
         s
+    } else if let Some((s, stray)) = mostly_utf8(bytes) {
+        note = Some(format!(
+            "the file is UTF-8 except for {stray} byte sequence(s) in another encoding, shown as '\u{FFFD}'"
+        ));
+        s
     } else if bytes.contains(&0) {
         return Err(
             "the file is binary, not text: it has NUL bytes and is not valid UTF-8 or UTF-16"
@@ -60,7 +77,36 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
             "the file is binary, not text: {share}% of its characters are control characters"
         ));
     }
-    Ok(normalize_newlines(&text))
+    Ok((normalize_newlines(&text), note))
+}
+
+/// UTF-8 with a few invalid sequences: at least ten valid multi-byte
+/// characters for each invalid sequence. A file in a legacy code page has
+/// the opposite (a GB18030 or windows-1252 text forms valid UTF-8 only by
+/// chance, for one character in ten at most). Returns the text, the
+/// invalid sequences replaced, and how many there were.
+fn mostly_utf8(bytes: &[u8]) -> Option<(String, usize)> {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                valid += s.chars().filter(|c| !c.is_ascii()).count();
+                break;
+            }
+            Err(e) => {
+                let good = std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or_default();
+                valid += good.chars().filter(|c| !c.is_ascii()).count();
+                invalid += 1;
+                match e.error_len() {
+                    Some(n) => rest = &rest[e.valid_up_to() + n..],
+                    None => break,
+                }
+            }
+        }
+    }
+    (invalid > 0 && valid >= invalid * 10)
+        .then(|| (String::from_utf8_lossy(bytes).into_owned(), invalid))
 }
 
 /// The text in `enc`, or `None` when the bytes are not valid in it.
@@ -234,6 +280,29 @@ mod tests {
         // Cut inside the last character: the rest is read.
         let bytes = "Genève é".as_bytes();
         assert_eq!(decode_text(&bytes[..bytes.len() - 1]).unwrap(), "Genève ");
+    }
+
+    /// A UTF-8 file with a GB18030 passage pasted in: UTF-8 with a note, not
+    /// all of it GB18030.
+    #[test]
+    fn utf8_with_a_few_bytes_of_another_encoding_is_utf8_with_a_note() {
+        let mut bytes = CHINESE.repeat(3).into_bytes();
+        bytes.extend(encoded(GB18030, "会议"));
+        bytes.extend(CHINESE.as_bytes());
+        let (text, note) = decode_text_noting(&bytes).unwrap();
+        assert!(text.starts_with(&CHINESE.repeat(3)), "{text}");
+        assert!(text.ends_with(CHINESE), "{text}");
+        assert!(text.contains('\u{FFFD}'));
+        let note = note.unwrap();
+        assert!(note.contains("UTF-8 except for"), "{note}");
+        // A whole GB18030 file is still GB18030, without a note.
+        let (text, note) = decode_text_noting(&encoded(GB18030, CHINESE)).unwrap();
+        assert_eq!((text.as_str(), note), (CHINESE, None));
+        // So is a windows-1252 file.
+        let french = FRENCH.replace('’', "'");
+        let (text, note) =
+            decode_text_noting(&encoded(encoding_rs::WINDOWS_1252, &french)).unwrap();
+        assert_eq!((text.as_str(), note), (french.as_str(), None));
     }
 
     #[test]

@@ -55,6 +55,7 @@ pub fn extract(bytes: &[u8]) -> Result<Layout, String> {
     Ok(Layout {
         format: "docx",
         pages: vec![Page { number: 1, blocks }],
+        diagnostics: Vec::new(),
     })
 }
 

@@ -8,6 +8,16 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::collections::HashMap;
 
+/// The largest value a counter takes: Word's own largest start value. A
+/// numbering that claims to start higher (4294967295) starts here, and a
+/// counter stops here instead of overflowing.
+const MAX_COUNTER: u32 = 32767;
+
+/// The longest label written before a paragraph, in characters. Real labels
+/// are a few characters ("IV.", "(aa)", "1.2.3."); a level text repeating its
+/// number ("%1%1%1%1") with a huge letter count must not become gigabytes.
+const MAX_LABEL_CHARS: usize = 32;
+
 #[derive(Debug, Clone, Default)]
 struct Level {
     start: u32,
@@ -72,7 +82,7 @@ impl Numbering {
                     }
                     b"startOverride" => {
                         if let (Some(n), Some(l), Some(v)) =
-                            (&num, lvl, attr(&e, b"val").and_then(|v| v.parse().ok()))
+                            (&num, lvl, attr(&e, b"val").and_then(|v| counter_value(&v)))
                         {
                             if let Some(entry) = self.nums.get_mut(n) {
                                 entry.1.insert(l, v);
@@ -89,7 +99,7 @@ impl Numbering {
                                 .or_default();
                             let v = attr(&e, b"val").unwrap_or_default();
                             match name {
-                                b"start" => level.start = v.parse().unwrap_or(1),
+                                b"start" => level.start = counter_value(&v).unwrap_or(1),
                                 b"numFmt" => level.format = v,
                                 _ => level.text = v,
                             }
@@ -193,7 +203,7 @@ impl Numbering {
             }
             c
         });
-        counters[level as usize] += 1;
+        counters[level as usize] = (counters[level as usize] + 1).min(MAX_COUNTER);
         if let Some(&start) = overrides.get(&level) {
             if counters[level as usize] < start {
                 counters[level as usize] = start;
@@ -206,20 +216,47 @@ impl Numbering {
                 .map(|d| d.start.saturating_sub(1))
                 .unwrap_or(0);
         }
-        let mut out = def.text.clone();
-        for l in 0..=level {
-            let fmt = levels
-                .get(&l)
-                .map(|d| d.format.as_str())
-                .unwrap_or("decimal");
-            out = out.replace(
-                &format!("%{}", l + 1),
-                &format_number(counters[l as usize], fmt),
-            );
-        }
+        let formats: Vec<&str> = (0..=level)
+            .map(|l| {
+                levels
+                    .get(&l)
+                    .map(|d| d.format.as_str())
+                    .unwrap_or("decimal")
+            })
+            .collect();
+        let out = render_label(&def.text, &counters[..=level as usize], &formats);
         let out = out.trim().to_string();
         (!out.is_empty()).then_some(out)
     }
+}
+
+/// A start value as Word stores it, capped at [`MAX_COUNTER`]; negative
+/// or unreadable values are none.
+fn counter_value(v: &str) -> Option<u32> {
+    let n: u64 = v.trim().parse().ok()?;
+    Some(n.min(MAX_COUNTER as u64) as u32)
+}
+
+/// A level text ("%1.%2.", "(%3)") with each `%N` of the levels up to this
+/// one replaced by its counter in its format, cut at [`MAX_LABEL_CHARS`].
+fn render_label(text: &str, counters: &[u32], formats: &[&str]) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if out.chars().count() >= MAX_LABEL_CHARS {
+            break;
+        }
+        let level = match (c, chars.peek().and_then(|d| d.to_digit(10))) {
+            ('%', Some(d @ 1..=9)) if (d as usize) <= counters.len() => d as usize - 1,
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        chars.next();
+        out.push_str(&format_number(counters[level], formats[level]));
+    }
+    out.chars().take(MAX_LABEL_CHARS).collect()
 }
 
 fn format_number(n: u32, format: &str) -> String {
@@ -258,7 +295,8 @@ fn letters(n: u32) -> String {
         return String::new();
     }
     let c = (b'a' + ((n - 1) % 26) as u8) as char;
-    c.to_string().repeat(((n - 1) / 26 + 1) as usize)
+    let count = ((n - 1) / 26 + 1) as usize;
+    c.to_string().repeat(count.min(MAX_LABEL_CHARS))
 }
 
 fn roman(mut n: u32) -> String {
@@ -332,6 +370,28 @@ mod tests {
         assert_eq!(n.label(Some("Agenda"), None, None).as_deref(), Some("6."));
         assert_eq!(n.label(Some("Normal"), None, None), None);
         assert_eq!(letters(27), "aa");
+    }
+
+    /// A 642-byte Word file whose numbering started at 4294967200 with
+    /// letters made 2.6 GB of labels; one starting at 4294967295 overflowed.
+    #[test]
+    fn huge_starts_and_repeated_numbers_make_short_labels() {
+        for start in ["4294967200", "4294967295", "99999999999"] {
+            let xml = format!(
+                r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="1">
+                  <w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1%1%1%1"/></w:lvl>
+                  <w:lvl w:ilvl="1"><w:start w:val="{start}"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1.%2.%2"/></w:lvl>
+                </w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/>
+                  <w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num></w:numbering>"#
+            );
+            let mut n = Numbering::new(Some(&xml), None);
+            for level in [0, 0, 1, 1, 0] {
+                let label = n.label(None, Some("1"), Some(level)).unwrap();
+                assert!(label.chars().count() <= MAX_LABEL_CHARS, "{start}: {label}");
+                assert_eq!(label, "g".repeat(MAX_LABEL_CHARS), "{start}");
+            }
+        }
+        assert_eq!(counter_value("-3"), None);
     }
 
     #[test]

@@ -8,12 +8,14 @@ mod docx;
 mod docx_numbering;
 mod pdf;
 mod pdf_layout;
+pub mod worker;
 
 use crate::error::{Error, Result};
 use crate::layout::Layout;
 use std::path::Path;
 
 pub use decode::decode_text;
+pub use worker::{Extractor, Limits};
 
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -67,30 +69,70 @@ pub fn extract_bytes(path: &Path, bytes: &[u8]) -> Result<String> {
     Ok(extract_layout(path, bytes)?.text())
 }
 
-/// Reads a file's bytes, refusing folders and files too large to be meeting
-/// documents before reading them.
+/// Reads a file's bytes, refusing folders, anything that is not a regular
+/// file (pipes, sockets and devices are never opened) and files too large to
+/// be meeting documents before reading them. The read itself stops at the
+/// size limit, so a file that grows while it is read (or that lies about its
+/// size) cannot fill memory.
 pub fn read_file(path: &Path) -> Result<Vec<u8>> {
-    let meta = std::fs::metadata(path).map_err(|source| Error::Io {
+    read_bounded(path, MAX_FILE_BYTES)
+}
+
+fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
         return Err(Error::unreadable(path, "is a folder, not a file"));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Error::unreadable(
+    if !meta.is_file() {
+        return Err(crate::ingest::not_regular(path, meta.file_type()));
+    }
+    let too_large = |what: &str| {
+        Error::unreadable(
             path,
             format!(
-                "the file is {} MB; Dossier reads meeting documents up to {} MB",
-                meta.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
+                "{what}; Dossier reads meeting documents up to {} MB",
+                limit / (1024 * 1024)
             ),
-        ));
+        )
+    };
+    if meta.len() > limit {
+        return Err(too_large(&format!(
+            "the file is {} MB",
+            meta.len() / (1024 * 1024)
+        )));
     }
-    std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })
+    let file = open_without_blocking(path).map_err(io)?;
+    // The path may have been replaced between the two looks.
+    if !file.metadata().map_err(io)?.is_file() {
+        return Err(Error::unreadable(path, "is not a regular file; skipped"));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(&format!(
+            "the file grew past {} MB while it was read",
+            limit / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
+}
+
+/// Opens a file for reading without ever waiting: should a named pipe take
+/// the place of the file after it was looked at, opening it does not block.
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::File::options();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// Turns the bytes of a file into its layout. `path` names the file in
@@ -126,9 +168,12 @@ pub fn extract_layout(path: &Path, bytes: &[u8]) -> Result<Layout> {
     };
     let layout = match format {
         Format::Text => {
-            let text = decode_text(bytes).map_err(|reason| Error::unreadable(path, reason))?;
+            let (text, note) = decode::decode_text_noting(bytes)
+                .map_err(|reason| Error::unreadable(path, reason))?;
             let zh = crate::parse::text::detect_language(&text) == "zh";
-            crate::layout::from_text(&crate::parse::text::clean(&text, zh))
+            let mut layout = crate::layout::from_text(&crate::parse::text::clean(&text, zh));
+            layout.diagnostics.extend(note);
+            layout
         }
         Format::Pdf => pdf::extract(bytes).map_err(|reason| Error::unreadable(path, reason))?,
         Format::Docx => docx::extract(bytes).map_err(|reason| Error::unreadable(path, reason))?,
@@ -193,4 +238,21 @@ pub(crate) fn is_barcode(line: &str) -> bool {
         && t.starts_with('*')
         && t.ends_with('*')
         && t[1..t.len() - 1].chars().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `/proc` files say they are empty and then produce text: the read
+    /// stops at the limit whatever the size said.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_longer_than_its_size_said_is_read_up_to_the_limit() {
+        let maps = Path::new("/proc/self/maps");
+        assert_eq!(std::fs::metadata(maps).unwrap().len(), 0);
+        let err = read_bounded(maps, 1024).unwrap_err().to_string();
+        assert!(err.contains("grew past"), "{err}");
+        assert!(read_bounded(maps, 1 << 30).unwrap().len() > 1024);
+    }
 }

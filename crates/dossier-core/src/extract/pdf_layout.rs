@@ -31,8 +31,10 @@ use crate::layout::{Block, Furniture, Layout, Page as LayoutPage, Role};
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 use std::collections::HashMap;
 
-/// More glyphs than any real document has; a bound on memory for hostile files.
-const MAX_GLYPHS: usize = 20_000_000;
+/// More glyphs than any real document has (a dense page has about 4,000;
+/// this is 1,000 such pages); a bound on memory for hostile files, which are
+/// refused when they reach it.
+pub(crate) const MAX_GLYPHS: usize = 4_000_000;
 
 #[derive(Debug, Clone)]
 struct Glyph {
@@ -56,6 +58,8 @@ pub struct Collector {
     pages: Vec<Page>,
     top: f64,
     total: usize,
+    /// Reached [`MAX_GLYPHS`]: reading stopped.
+    overflowed: bool,
 }
 
 impl OutputDev for Collector {
@@ -85,8 +89,14 @@ impl OutputDev for Collector {
         font_size: f64,
         text: &str,
     ) -> Result<(), OutputError> {
-        if text.trim().is_empty() || self.total >= MAX_GLYPHS {
+        if text.trim().is_empty() {
             return Ok(());
+        }
+        if self.total >= MAX_GLYPHS {
+            self.overflowed = true;
+            return Err(OutputError::IoError(std::io::Error::other(
+                "more text than any meeting document",
+            )));
         }
         // The glyph's scale on the page: the square root of the text matrix's
         // determinant, as for a square of the same area.
@@ -163,6 +173,11 @@ impl Collector {
 
     pub fn is_empty(&self) -> bool {
         self.total == 0
+    }
+
+    /// Whether reading stopped at [`MAX_GLYPHS`].
+    pub fn overflowed(&self) -> bool {
+        self.overflowed
     }
 }
 
@@ -741,6 +756,7 @@ fn paragraphs(pages: &[Vec<Line>], furniture: Vec<Vec<Block>>) -> Layout {
     Layout {
         format: "pdf",
         pages: out,
+        diagnostics: Vec::new(),
     }
 }
 

@@ -48,6 +48,7 @@ pub fn from_text(raw: &str) -> Layout {
     Layout {
         format: "text",
         pages,
+        diagnostics: Vec::new(),
     }
 }
 

@@ -15,19 +15,24 @@ mod from_text;
 
 pub use from_text::from_text;
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
-/// A document's layout: its pages in order.
+/// A document's layout: its pages in order. It is also what an extraction
+/// worker sends back (`extract::worker`), hence `Deserialize`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Layout {
     /// "pdf", "docx" or "text".
     pub format: &'static str,
     pub pages: Vec<Page>,
+    /// What the front end noticed and the reader should know (a text file
+    /// mixing encodings); they join the document's diagnostics.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub diagnostics: Vec<String>,
 }
 
 /// One page (a text file or a Word document is one page: neither says where
 /// its pages break).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Page {
     /// 1-based.
     pub number: u32,
@@ -35,7 +40,7 @@ pub struct Page {
 }
 
 /// What a block is on the page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Heading,
@@ -51,7 +56,7 @@ pub enum Role {
 }
 
 /// The kinds of page furniture.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Furniture {
     RunningHead,
@@ -68,7 +73,8 @@ pub enum Furniture {
 }
 
 /// One block of a page.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Block {
     pub role: Role,
     /// The text as printed, list marker included; empty for tables. A line
@@ -101,6 +107,29 @@ pub struct Block {
     /// The Word style it was written in ("Heading1", "HCh", "SingleTxtG").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub style: Option<String>,
+}
+
+/// Read back with its format's name as the front ends spell it.
+impl<'de> Deserialize<'de> for Layout {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Sent {
+            format: String,
+            pages: Vec<Page>,
+            #[serde(default)]
+            diagnostics: Vec<String>,
+        }
+        let sent = Sent::deserialize(d)?;
+        let format = ["pdf", "docx", "text", ""]
+            .into_iter()
+            .find(|known| *known == sent.format)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown format {:?}", sent.format)))?;
+        Ok(Layout {
+            format,
+            pages: sent.pages,
+            diagnostics: sent.diagnostics,
+        })
+    }
 }
 
 fn is_zero(n: &u8) -> bool {

@@ -20,6 +20,7 @@ pub use schedule::{AgendaEntry, CalendarFile};
 
 use crate::calendar::{self, ScheduleTiming};
 use crate::error::{Error, Result};
+use crate::extract::Extractor;
 use crate::ingest::{self, IngestProgress, IngestReport, IngestResult, IngestStatus};
 use crate::model::Document;
 use crate::search::{self, HitDocument, IndexedDocument, SearchHit, SearchIndex, SearchRequest};
@@ -74,6 +75,9 @@ pub struct Library {
     listing_cache: std::sync::Mutex<UntilChanged<Option<LibraryListing>>>,
     /// What search hits show of their documents.
     hit_documents: std::sync::Mutex<UntilChanged<HashMap<u32, Option<HitDocument>>>>,
+    /// How imported files are read: in this process unless the program
+    /// chose worker processes ([`Library::set_extractor`]).
+    extractor: Extractor,
     _lock: File,
 }
 
@@ -108,6 +112,7 @@ impl Library {
             index,
             listing_cache: Default::default(),
             hit_documents: Default::default(),
+            extractor: Extractor::InProcess,
             _lock: lock,
         };
         if lib.index.generation() != Some(lib.store.generation()?) {
@@ -130,6 +135,14 @@ impl Library {
                 other => return other,
             }
         }
+    }
+
+    /// Chooses how imported files are read. The CLI and the app read them
+    /// in worker processes with limits ([`Extractor::current_exe`]), so that
+    /// no file can take them down; a library opened by a test or a benchmark
+    /// reads in process.
+    pub fn set_extractor(&mut self, extractor: Extractor) {
+        self.extractor = extractor;
     }
 
     pub fn dir(&self) -> &Path {
@@ -223,8 +236,8 @@ impl Library {
                 message: None,
             });
         }
-        let layout = crate::extract::extract_layout(path, &bytes)?;
-        let doc = crate::parse::parse_layout(&layout);
+        let layout = self.extractor.extract_layout(path, &bytes)?;
+        let doc = crate::parse_extracted(&layout);
         let structure_hash = documents::structure_hash(&doc);
         let same = documents::find_by_structure(&self.store.reader(), &structure_hash)?;
         if let Some(id) = same {

@@ -34,8 +34,35 @@ writeFileSync(
 // An Arabic agenda drawn in visual order (as many UN Arabic PDFs are), for the right-to-left scenario.
 const arabic = join(files, "ar_agenda.pdf");
 copyFileSync(join(root, "crates/dossier-core/tests/fixtures/six_languages/ar_agenda.pdf"), arabic);
+// A PDF whose one object nests 200,000 arrays deep: it overflows the stack of
+// whatever parses it, so the window lives only if files are read in a worker.
+const deep = join(files, "deep.pdf");
+writeFileSync(deep, hostilePdf(`${"[".repeat(200_000)}${"]".repeat(200_000)}`));
 const damaged = join(files, "damaged.pdf");
 writeFileSync(damaged, "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<>>\n%%EOF-truncated");
+
+/** A one-page PDF with `extra` as a further object, its xref table right. */
+function hostilePdf(extra) {
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+    "<< /Length 49 >>\nstream\nBT /F1 12 Tf 72 700 Td (Provisional agenda) Tj ET\nendstream",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    extra,
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, "0")} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return out;
+}
 
 const PORT = 4444;
 const driver = spawn("/usr/bin/WebKitWebDriver", [`--port=${PORT}`, "--host=127.0.0.1"], {
@@ -170,10 +197,11 @@ try {
 
   await scenario("3-import-english-and-damaged-files", async () => {
     await quit();
-    await start([english, hostile, damaged]);
+    await start([english, hostile, deep, damaged]);
     await session.waitFor("[data-testid=import-report]", 30_000);
     const report = await session.text("[data-testid=import-report]");
     assert(report.includes("damaged.pdf"), `the failure names the file: ${report}`);
+    assert(report.includes("deep.pdf") && /nested too deeply/.test(report), `the stack-overflowing PDF is refused by name, the window alive: ${report}`);
     assert(/damaged or truncated/.test(report), `the failure says what is wrong: ${report}`);
     await session.until(`return document.querySelectorAll("[data-testid=meeting]").length === 5`, "the English meeting added, nothing else");
     const lib = await session.exec(`return document.querySelector(".library").innerText`);

@@ -85,6 +85,18 @@ impl AppState {
     }
 }
 
+/// The library reading files in worker processes (this binary in its hidden
+/// `--extract-worker` mode, see `main.rs`), so that nothing a file contains
+/// can take the window down; in process only when the binary cannot be found.
+fn isolated(mut lib: Library) -> Library {
+    use dossier_core::extract::worker::{Extractor, Limits};
+    match Extractor::current_exe(Limits::from_env()) {
+        Ok(x) => lib.set_extractor(x),
+        Err(e) => tracing::error!(error = %e, "files are read in the app's own process"),
+    }
+    lib
+}
+
 /// The library, or why it could not be opened.
 struct LibrarySlot {
     dir: PathBuf,
@@ -96,6 +108,7 @@ impl LibrarySlot {
     /// letting go of it: wait up to `patience` for its lock.
     fn open(dir: &Path, patience: Duration) -> Self {
         let open = Library::open_waiting(dir, patience)
+            .map(isolated)
             .map(Arc::new)
             .map_err(CommandError::from);
         if let Err(e) = &open {
@@ -114,7 +127,7 @@ impl LibrarySlot {
         if matches!(&*slot, Err(e) if e.kind == ErrorKind::Locked) {
             if let Ok(lib) = Library::open(&self.dir) {
                 tracing::info!("the other process let go of the library; opened");
-                *slot = Ok(Arc::new(lib));
+                *slot = Ok(Arc::new(isolated(lib)));
             }
         }
         slot.clone()

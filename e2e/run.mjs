@@ -38,6 +38,12 @@ copyFileSync(join(root, "crates/dossier-core/tests/fixtures/six_languages/ar_age
 // whatever parses it, so the window lives only if files are read in a worker.
 const deep = join(files, "deep.pdf");
 writeFileSync(deep, hostilePdf(`${"[".repeat(200_000)}${"]".repeat(200_000)}`));
+// The six-language agenda, one document per UI language (scenario 8).
+const sixLanguages = ["ar", "zh", "en", "fr", "ru", "es"].map((l) => {
+  const file = join(files, `${l}_agenda.docx`);
+  copyFileSync(join(root, `crates/dossier-core/tests/fixtures/six_languages/${l}_agenda.docx`), file);
+  return { lang: l, file: `${l}_agenda.docx`, path: file };
+});
 const damaged = join(files, "damaged.pdf");
 writeFileSync(damaged, "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<>>\n%%EOF-truncated");
 
@@ -314,6 +320,27 @@ try {
     await setLang("en");
     await session.until(`return document.documentElement.dir === "ltr"`, "left to right again in English");
   });
+
+  await scenario("8-reader-in-six-languages", async () => {
+    // Each UI language reading the agenda in its own language, at the item
+    // that runs over two slots: the screenshots of docs/screenshots/reader-<lang>.png.
+    await quit();
+    await start(sixLanguages.map((d) => d.path));
+    await session.waitFor("[data-testid=import-report]", 60_000);
+    const setLang = (l) => session.exec(`const s = document.querySelector("[data-testid=lang]"); s.value = arguments[0]; s.dispatchEvent(new Event("change", { bubbles: true }));`, l);
+    for (const { lang, file } of sixLanguages) {
+      await setLang(lang);
+      await session.until(`return document.documentElement.lang.startsWith(arguments[0])`, `the ${lang} UI`, 10_000, lang);
+      await openDoc(file);
+      await session.waitFor(`[data-testid="item-2"]`);
+      await session.click(`[data-testid="item-2"]`);
+      await session.until(`return document.querySelectorAll(".slot.hit").length === 2`, `item 2's two slots highlighted (${lang})`);
+      const dir = await session.exec(`return document.documentElement.dir`);
+      assert(dir === (lang === "ar" ? "rtl" : "ltr"), `${lang}: the window runs ${dir}`);
+      writeFileSync(join(out, `reader-${lang}.png`), await session.screenshot());
+    }
+    await setLang("en");
+  });
 } finally {
   if (session) await session.quit().catch(() => {});
   driver.kill();
@@ -321,4 +348,4 @@ try {
 
 const failed = results.filter((r) => !r.ok);
 console.log(`\n${results.length - failed.length} of ${results.length} end-to-end scenarios passed; screenshots in ${out}`);
-process.exit(failed.length === 0 && results.length === 7 ? 0 : 1);
+process.exit(failed.length === 0 && results.length === 8 ? 0 : 1);

@@ -16,7 +16,10 @@ pub enum Error {
     /// The file was read but its content cannot be turned into text
     /// (empty, binary, damaged, encrypted, scanned, too large, unsupported format).
     #[error("{path}: {reason}")]
-    Unreadable { path: PathBuf, reason: String },
+    Unreadable {
+        path: PathBuf,
+        reason: crate::reason::Reason,
+    },
     /// The library database failed.
     #[error("library database: {0}")]
     Database(#[from] rusqlite::Error),
@@ -65,7 +68,7 @@ impl Error {
         }
     }
 
-    pub(crate) fn unreadable(path: &std::path::Path, reason: impl Into<String>) -> Self {
+    pub(crate) fn unreadable(path: &std::path::Path, reason: impl Into<crate::Reason>) -> Self {
         Error::Unreadable {
             path: path.to_path_buf(),
             reason: reason.into(),

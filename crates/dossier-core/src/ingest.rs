@@ -32,8 +32,12 @@ pub struct IngestResult {
     pub status: IngestStatus,
     pub document_id: Option<u32>,
     pub version: Option<u32>,
-    /// Why the file failed, naming the file and the problem.
+    /// Why the file failed, naming the file and the problem (English).
     pub message: Option<String>,
+    /// Why the file could not be read, as a code and its parameters for the
+    /// UI to word in its language; null for other failures and successes.
+    #[serde(default)]
+    pub reason: Option<crate::Reason>,
 }
 
 /// The report of a batch.
@@ -141,32 +145,33 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<IngestResult>) 
 
 /// Why `path`, of type `kind`, is skipped: it is not a regular file.
 pub(crate) fn not_regular(path: &Path, kind: std::fs::FileType) -> Error {
+    use crate::reason::SpecialFile;
     let what = if kind.is_symlink() {
-        "is a symbolic link; links inside a folder are not followed (import the file it \
-         points to by its own name)"
+        SpecialFile::Link
     } else {
         special_file_kind(kind)
     };
-    Error::unreadable(path, format!("{what}; skipped"))
+    Error::unreadable(path, crate::Reason::NotRegular { what })
 }
 
 #[cfg(unix)]
-fn special_file_kind(kind: std::fs::FileType) -> &'static str {
+fn special_file_kind(kind: std::fs::FileType) -> crate::reason::SpecialFile {
+    use crate::reason::SpecialFile;
     use std::os::unix::fs::FileTypeExt;
     if kind.is_fifo() {
-        "is a named pipe (FIFO), not a regular file"
+        SpecialFile::Fifo
     } else if kind.is_socket() {
-        "is a socket, not a regular file"
+        SpecialFile::Socket
     } else if kind.is_char_device() || kind.is_block_device() {
-        "is a device, not a regular file"
+        SpecialFile::Device
     } else {
-        "is not a regular file"
+        SpecialFile::Other
     }
 }
 
 #[cfg(not(unix))]
-fn special_file_kind(_kind: std::fs::FileType) -> &'static str {
-    "is not a regular file"
+fn special_file_kind(_kind: std::fs::FileType) -> crate::reason::SpecialFile {
+    crate::reason::SpecialFile::Other
 }
 
 pub(crate) fn failure(path: &Path, e: &Error) -> IngestResult {
@@ -176,6 +181,10 @@ pub(crate) fn failure(path: &Path, e: &Error) -> IngestResult {
         document_id: None,
         version: None,
         message: Some(e.to_string()),
+        reason: match e {
+            Error::Unreadable { reason, .. } => Some(reason.clone()),
+            _ => None,
+        },
     }
 }
 

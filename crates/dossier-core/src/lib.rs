@@ -12,6 +12,7 @@ pub mod layout;
 pub mod library;
 pub mod model;
 pub mod parse;
+pub mod reason;
 pub mod scorecard;
 pub mod search;
 pub mod store;
@@ -19,6 +20,7 @@ pub mod store;
 pub use error::{Error, ErrorKind, Result};
 pub use library::Library;
 pub use model::*;
+pub use reason::{FileKind, Reason};
 
 use std::path::Path;
 

@@ -151,7 +151,7 @@ fn files_with_long_chinese_names_import() {
         let p = dir.join(name);
         // Two different contents, so neither is "the same document".
         let mut text = std::fs::read(&seed).unwrap();
-        text.extend_from_slice(format!("\n\n附件{i}\n").as_bytes());
+        text.extend_from_slice(format!("\n\n本文件为第{i}份副本。\n").as_bytes());
         std::fs::write(&p, text).unwrap();
         paths.push(p);
     }

@@ -12,6 +12,7 @@ pub mod worker;
 
 use crate::error::{Error, Result};
 use crate::layout::Layout;
+use crate::reason::{FileKind, Reason};
 use std::path::Path;
 
 pub use decode::decode_text;
@@ -86,38 +87,38 @@ fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>> {
     };
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
-        return Err(Error::unreadable(path, "is a folder, not a file"));
+        return Err(Error::unreadable(path, Reason::Folder));
     }
     if !meta.is_file() {
         return Err(crate::ingest::not_regular(path, meta.file_type()));
     }
-    let too_large = |what: &str| {
+    let too_large = |size: u64, grew: bool| {
         Error::unreadable(
             path,
-            format!(
-                "{what}; Dossier reads meeting documents up to {} MB",
-                limit / (1024 * 1024)
-            ),
+            Reason::TooLarge {
+                size_mb: u32::try_from(size >> 20).unwrap_or(u32::MAX),
+                limit_mb: u32::try_from(limit >> 20).unwrap_or(u32::MAX),
+                grew,
+            },
         )
     };
     if meta.len() > limit {
-        return Err(too_large(&format!(
-            "the file is {} MB",
-            meta.len() / (1024 * 1024)
-        )));
+        return Err(too_large(meta.len(), false));
     }
     let file = open_without_blocking(path).map_err(io)?;
     // The path may have been replaced between the two looks.
     if !file.metadata().map_err(io)?.is_file() {
-        return Err(Error::unreadable(path, "is not a regular file; skipped"));
+        return Err(Error::unreadable(
+            path,
+            Reason::NotRegular {
+                what: crate::reason::SpecialFile::Other,
+            },
+        ));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > limit {
-        return Err(too_large(&format!(
-            "the file grew past {} MB while it was read",
-            limit / (1024 * 1024)
-        )));
+        return Err(too_large(bytes.len() as u64, true));
     }
     Ok(bytes)
 }
@@ -140,7 +141,7 @@ fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
 /// they disagree.
 pub fn extract_layout(path: &Path, bytes: &[u8]) -> Result<Layout> {
     if bytes.is_empty() {
-        return Err(Error::unreadable(path, "the file is empty"));
+        return Err(Error::unreadable(path, Reason::Empty));
     }
     let claimed = Format::from_path(path);
     let sniffed = Format::sniff(bytes);
@@ -150,40 +151,38 @@ pub fn extract_layout(path: &Path, bytes: &[u8]) -> Result<Layout> {
         (Some(Format::Pdf), None) => {
             return Err(Error::unreadable(
                 path,
-                "is named .pdf but is not a PDF file (no %PDF header)",
+                Reason::NotWhatItsNameSays {
+                    claimed: FileKind::Pdf,
+                },
             ))
         }
         (Some(Format::Docx), None) => {
             return Err(Error::unreadable(
                 path,
-                "is named .docx but is not a Word document (not a zip archive)",
+                Reason::NotWhatItsNameSays {
+                    claimed: FileKind::Word,
+                },
             ))
         }
-        (None, None) => {
-            return Err(Error::unreadable(
-                path,
-                "unsupported file type: Dossier reads .txt, .md, .pdf and .docx",
-            ))
-        }
+        (None, None) => return Err(Error::unreadable(path, Reason::Unsupported)),
     };
     let layout = match format {
         Format::Text => {
             let (text, note) = decode::decode_text_noting(bytes)
-                .map_err(|reason| Error::unreadable(path, reason))?;
+                .map_err(|detail| Error::unreadable(path, Reason::Binary { detail }))?;
             let zh = crate::parse::text::detect_language(&text) == "zh";
             let mut layout = crate::layout::from_text(&crate::parse::text::clean(&text, zh));
             layout.diagnostics.extend(note);
             layout
         }
         Format::Pdf => pdf::extract(bytes).map_err(|reason| Error::unreadable(path, reason))?,
-        Format::Docx => docx::extract(bytes).map_err(|reason| Error::unreadable(path, reason))?,
+        Format::Docx => docx::extract(bytes)
+            .map_err(|detail| Error::unreadable(path, Reason::WordDamaged { detail }))?,
     };
     if layout.is_empty() {
         let why = match format {
-            Format::Pdf => {
-                "the PDF has no text layer (it looks like a scan); run it through OCR first"
-            }
-            _ => "the file contains no text",
+            Format::Pdf => Reason::NoTextLayer,
+            _ => Reason::NoText,
         };
         return Err(Error::unreadable(path, why));
     }

@@ -5,6 +5,7 @@
 
 use super::pdf_layout::Collector;
 use crate::layout::Layout;
+use crate::reason::{FileKind, Reason};
 use pdf_extract::content::Content;
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 use std::collections::HashMap;
@@ -29,15 +30,20 @@ const MAX_NESTING: usize = 32;
 /// Form XObjects drawing Form XObjects.
 const MAX_FORM_DEPTH: usize = 12;
 
-pub fn extract(bytes: &[u8]) -> Result<Layout, String> {
-    let mut doc = Document::load_mem(bytes)
-        .map_err(|e| format!("the PDF is damaged or truncated and cannot be opened ({e})"))?;
+pub fn extract(bytes: &[u8]) -> Result<Layout, Reason> {
+    let damaged = |detail: String| Reason::PdfDamaged { detail };
+    let mut doc = Document::load_mem(bytes).map_err(|e| {
+        damaged(format!(
+            "the PDF is damaged or truncated and cannot be opened ({e})"
+        ))
+    })?;
     if doc.is_encrypted() {
-        return Err(
-            "the PDF is encrypted (password-protected); save an unprotected copy first".into(),
-        );
+        return Err(Reason::Encrypted);
     }
-    let unreadable = prepare_content(&mut doc)?;
+    let unreadable = prepare_content(&mut doc).map_err(|detail| Reason::Hostile {
+        kind: FileKind::Pdf,
+        detail,
+    })?;
     if unreadable > 0 {
         tracing::warn!(
             "{unreadable} content stream(s) of the PDF could not be read and were skipped"
@@ -52,14 +58,19 @@ pub fn extract(bytes: &[u8]) -> Result<Layout, String> {
         (collector, read)
     }));
     match result {
-        Ok((collector, _)) if collector.overflowed() => Err(format!(
-            "the PDF expands to more than {} million characters of text",
-            super::pdf_layout::MAX_GLYPHS / 1_000_000
-        )),
+        Ok((collector, _)) if collector.overflowed() => Err(Reason::Hostile {
+            kind: FileKind::Pdf,
+            detail: format!(
+                "the PDF expands to more than {} million characters of text",
+                super::pdf_layout::MAX_GLYPHS / 1_000_000
+            ),
+        }),
         Ok((collector, Ok(()))) if collector.is_empty() => Ok(Layout::default()),
         Ok((collector, Ok(()))) => Ok(collector.into_layout()),
-        Ok((_, Err(e))) => Err(format!("the PDF's text could not be read ({e})")),
-        Err(_) => Err("the PDF's text could not be read (malformed content stream)".into()),
+        Ok((_, Err(e))) => Err(damaged(format!("the PDF's text could not be read ({e})"))),
+        Err(_) => Err(damaged(
+            "the PDF's text could not be read (malformed content stream)".into(),
+        )),
     }
 }
 

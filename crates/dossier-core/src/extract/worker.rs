@@ -18,6 +18,7 @@
 
 use crate::error::{Error, Result};
 use crate::layout::Layout;
+use crate::reason::{FileKind, Reason};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
@@ -150,17 +151,17 @@ impl Workers {
             }
             Err(Failure::Time) => {
                 worker.stop();
-                format!(
-                    "the {what} took more than {} s to read",
-                    self.limits.time.as_secs_f64()
-                )
+                Reason::TooSlow {
+                    kind: what,
+                    seconds: self.limits.time.as_secs_f64(),
+                }
             }
             Err(Failure::Size) => {
                 worker.stop();
-                format!(
-                    "the {what} expands to more than {} of text",
-                    size(self.limits.text)
-                )
+                Reason::TooMuchText {
+                    kind: what,
+                    limit_mb: mb(self.limits.text),
+                }
             }
             Err(Failure::Died) => {
                 let (status, stderr) = worker.stop();
@@ -186,28 +187,37 @@ impl Workers {
 }
 
 /// What a file is, for messages.
-fn kind_of(path: &Path, bytes: &[u8]) -> &'static str {
+fn kind_of(path: &Path, bytes: &[u8]) -> FileKind {
     match super::Format::sniff(bytes).or_else(|| super::Format::from_path(path)) {
-        Some(super::Format::Pdf) => "PDF",
-        Some(super::Format::Docx) => "Word document",
-        _ => "file",
+        Some(super::Format::Pdf) => FileKind::Pdf,
+        Some(super::Format::Docx) => FileKind::Word,
+        _ => FileKind::File,
     }
 }
 
-fn size(bytes: u64) -> String {
-    if bytes >= 1 << 30 && bytes & ((1 << 30) - 1) == 0 {
-        format!("{} GB", bytes >> 30)
-    } else {
-        format!("{} MB", bytes >> 20)
-    }
+fn mb(bytes: u64) -> u32 {
+    u32::try_from(bytes >> 20).unwrap_or(u32::MAX)
 }
 
 /// Why a worker died, from how it ended and what it printed last.
-fn why_it_died(what: &str, status: Option<ExitStatus>, stderr: &str, limits: &Limits) -> String {
+fn why_it_died(
+    what: FileKind,
+    status: Option<ExitStatus>,
+    stderr: &str,
+    limits: &Limits,
+) -> Reason {
     if stderr.contains("overflowed its stack") {
-        return format!(
-            "the {what} is nested too deeply to read (its structure overflowed the reader's stack)"
-        );
+        let kind = match what {
+            FileKind::Pdf => "PDF",
+            FileKind::Word => "Word document",
+            FileKind::File => "file",
+        };
+        return Reason::Hostile {
+            kind: what,
+            detail: format!(
+                "the {kind} is nested too deeply to read (its structure overflowed the reader's stack)"
+            ),
+        };
     }
     #[cfg(unix)]
     let killed = {
@@ -217,18 +227,21 @@ fn why_it_died(what: &str, status: Option<ExitStatus>, stderr: &str, limits: &Li
     #[cfg(not(unix))]
     let killed = false;
     if stderr.contains("memory allocation of") || stderr.contains("capacity overflow") || killed {
-        return format!(
-            "the {what} needed more than {} of memory to read",
-            size(limits.memory)
-        );
+        return Reason::TooMuchMemory {
+            kind: what,
+            limit_mb: mb(limits.memory),
+        };
     }
     let how = status.map_or_else(|| "unknown exit".to_string(), |s| s.to_string());
-    format!("the {what} could not be read: its reader stopped ({how})")
+    Reason::ReaderStopped {
+        kind: what,
+        detail: how,
+    }
 }
 
 enum Answer {
     Layout(Vec<u8>),
-    Unreadable(String),
+    Unreadable(Reason),
 }
 
 enum Failure {
@@ -397,7 +410,9 @@ fn read_answer(
     match head[0] {
         TAG_LAYOUT => Ok(Answer::Layout(payload)),
         TAG_UNREADABLE => Ok(Answer::Unreadable(
-            String::from_utf8_lossy(&payload).into_owned(),
+            serde_json::from_slice(&payload).unwrap_or_else(|_| Reason::Other {
+                detail: String::from_utf8_lossy(&payload).into_owned(),
+            }),
         )),
         _ => Err(Failure::Died),
     }
@@ -426,7 +441,10 @@ pub fn serve(mut args: impl Iterator<Item = String>) -> i32 {
         };
         let (tag, payload) = match answer(&name, &bytes, text) {
             Ok(json) => (TAG_LAYOUT, json),
-            Err(reason) => (TAG_UNREADABLE, reason.into_bytes()),
+            Err(reason) => (
+                TAG_UNREADABLE,
+                serde_json::to_vec(&reason).unwrap_or_else(|_| b"{}".to_vec()),
+            ),
         };
         drop(bytes);
         let written = output
@@ -441,14 +459,19 @@ pub fn serve(mut args: impl Iterator<Item = String>) -> i32 {
 }
 
 /// One file's answer: its layout as JSON, or why it is unreadable.
-fn answer(name: &str, bytes: &[u8], text: u64) -> std::result::Result<Vec<u8>, String> {
+fn answer(name: &str, bytes: &[u8], text: u64) -> std::result::Result<Vec<u8>, Reason> {
     let path = Path::new(name);
     let extracted = std::panic::catch_unwind(|| super::extract_layout(path, bytes));
     let mut layout = match extracted {
         Ok(Ok(layout)) => layout,
         Ok(Err(Error::Unreadable { reason, .. })) => return Err(reason),
-        Ok(Err(e)) => return Err(e.to_string()),
-        Err(_) => return Err("the file could not be read (its reader failed)".into()),
+        Ok(Err(e)) => return Err(e.to_string().into()),
+        Err(_) => {
+            return Err(Reason::ReaderStopped {
+                kind: kind_of(path, bytes),
+                detail: "its reader failed".into(),
+            })
+        }
     };
     let what = kind_of(path, bytes);
     let total: usize = layout
@@ -458,17 +481,18 @@ fn answer(name: &str, bytes: &[u8], text: u64) -> std::result::Result<Vec<u8>, S
         .map(|b| b.text.len() + b.rows.iter().flatten().map(String::len).sum::<usize>())
         .sum();
     if total as u64 > text {
-        return Err(format!(
-            "the {what} expands to more than {} of text",
-            size(text)
-        ));
+        return Err(Reason::TooMuchText {
+            kind: what,
+            limit_mb: mb(text),
+        });
     }
     // JSON has no NaN: a size or position that is not a number is dropped.
     for block in layout.pages.iter_mut().flat_map(|p| &mut p.blocks) {
         block.size = block.size.filter(|s| s.is_finite());
         block.bbox = block.bbox.filter(|b| b.iter().all(|v| v.is_finite()));
     }
-    serde_json::to_vec(&layout).map_err(|e| format!("the file's layout could not be sent ({e})"))
+    serde_json::to_vec(&layout)
+        .map_err(|e| format!("the file's layout could not be sent ({e})").into())
 }
 
 fn read_request(input: &mut impl Read) -> std::io::Result<Option<(String, Vec<u8>)>> {

@@ -234,6 +234,7 @@ impl Library {
                 document_id: Some(id),
                 version: None,
                 message: None,
+                reason: None,
             });
         }
         let layout = self.extractor.extract_layout(path, &bytes)?;
@@ -252,6 +253,7 @@ impl Library {
                     path.display(),
                     other.file
                 )),
+                reason: None,
             });
         }
         let file_name = path
@@ -297,6 +299,7 @@ impl Library {
             document_id: Some(id),
             version: Some(record.version),
             message: None,
+            reason: None,
         })
     }
 

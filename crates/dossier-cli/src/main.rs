@@ -107,7 +107,12 @@ enum Command {
         output: Option<PathBuf>,
     },
     /// Make a consistent backup of the library (database and original files) into a new folder.
-    Backup { dest: PathBuf },
+    Backup {
+        dest: PathBuf,
+        /// Replace the Dossier backup already in DEST (once the new one is complete).
+        #[arg(long)]
+        replace: bool,
+    },
     /// Replace the library with a backup (the current one is kept beside it).
     Restore { backup: PathBuf },
     /// Export or import notes and bookmarks.
@@ -150,6 +155,16 @@ fn data_dir(given: Option<PathBuf>) -> anyhow::Result<PathBuf> {
         .ok_or_else(|| anyhow::anyhow!("no data folder on this system; pass --data-dir"))
 }
 
+/// What an error message adds for someone at a terminal.
+fn hint(e: &anyhow::Error) -> &'static str {
+    match e.downcast_ref::<dossier_core::Error>() {
+        Some(dossier_core::Error::Exists {
+            replaceable: true, ..
+        }) => " (to replace it: dossier backup --replace DEST)",
+        _ => "",
+    }
+}
+
 fn main() -> ExitCode {
     // Behave like other Unix tools when the reader goes away (`dossier list | head`).
     #[cfg(unix)]
@@ -160,7 +175,7 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("dossier: {e:#}");
+            eprintln!("dossier: {e:#}{}", hint(&e));
             ExitCode::from(2)
         }
     }
@@ -196,8 +211,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let lib = Library::open(&dir)?;
     match cli.command {
         Command::Parse { .. } | Command::Restore { .. } => unreachable!(),
-        Command::Backup { dest } => {
-            let s = lib.backup(&dest)?;
+        Command::Backup { dest, replace } => {
+            let s = if replace {
+                lib.backup_replacing(&dest)?
+            } else {
+                lib.backup(&dest)?
+            };
             println!(
                 "backed up {} documents, {} notes and {} original files ({:.1} MB) to {}",
                 s.documents,
@@ -301,8 +320,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             match output {
                 Some(path) => {
-                    dossier_core::ingest::write_atomically(&path, cal.text.as_bytes())
-                        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+                    lib.export_file(&path, cal.text.as_bytes())?;
                     eprintln!("{} events written to {}", cal.events, path.display());
                 }
                 None => print!("{}", cal.text),

@@ -35,6 +35,35 @@ pub enum Error {
     /// Any other I/O on the library folder.
     #[error("library folder: {0}")]
     Library(#[from] std::io::Error),
+    /// A file could not be written (a full disk, permissions, a folder in the way).
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A database names an original outside the library's `files/` folder (a
+    /// crafted or damaged backup); nothing is read or written there.
+    #[error(
+        "{database}: a document's file path points outside the library ({stored_path:?}); refused"
+    )]
+    UnsafeStoredPath {
+        database: PathBuf,
+        stored_path: String,
+    },
+    /// An output (an export, a calendar, a backup) was asked for inside the
+    /// library folder, where it could overwrite the library itself.
+    #[error("{path} is inside the library folder {library}; choose a place outside it")]
+    InsideLibrary { path: PathBuf, library: PathBuf },
+    /// The destination exists and is not something Dossier may replace.
+    #[error("{path} already exists{}", if *.replaceable { " and is a Dossier backup, replaced only when asked to" } else if *.backup_expected { " and is not a Dossier backup; nothing was changed" } else { "" })]
+    Exists {
+        path: PathBuf,
+        /// It is a Dossier backup, replaceable on purpose.
+        replaceable: bool,
+        /// A backup was to be replaced, and this is not one.
+        backup_expected: bool,
+    },
 }
 
 /// Stable error categories for the UI and for scripts.
@@ -49,6 +78,12 @@ pub enum ErrorKind {
     NotFound,
     Invalid,
     Locked,
+    /// A database names files outside the library.
+    UnsafePath,
+    /// An output was asked for inside the library folder.
+    InsideLibrary,
+    /// The destination already exists.
+    Exists,
 }
 
 impl Error {
@@ -61,7 +96,10 @@ impl Error {
             Error::NotFound(_) => ErrorKind::NotFound,
             Error::Invalid(_) => ErrorKind::Invalid,
             Error::Locked(_) => ErrorKind::Locked,
-            Error::Library(_) => ErrorKind::Io,
+            Error::Library(_) | Error::Write { .. } => ErrorKind::Io,
+            Error::UnsafeStoredPath { .. } => ErrorKind::UnsafePath,
+            Error::InsideLibrary { .. } => ErrorKind::InsideLibrary,
+            Error::Exists { .. } => ErrorKind::Exists,
         }
     }
 

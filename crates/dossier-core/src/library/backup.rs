@@ -2,13 +2,20 @@
 //! online backup, taken while the library stays open and usable) plus the
 //! original files it refers to; and restoring one in place of a library.
 //!
-//! The search index is not copied: it is derived, and rebuilt on the first
-//! open of a restored library.
+//! The search index is not copied: it is derived, and rebuilt when a
+//! restored library is staged.
+//!
+//! A backup is written into a folder of its own under a temporary name beside
+//! the destination and renamed onto it when complete.
 
 use super::{Library, DB_FILE, FILES_DIR, LOCK_FILE};
 use crate::error::{Error, Result};
+use crate::fs_atomic;
+use crate::store::documents;
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
+use std::fs::File;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// What a backup holds.
@@ -26,29 +33,100 @@ pub struct BackupSummary {
 const MANIFEST: &str = "dossier-backup.json";
 
 impl Library {
-    /// Writes a backup into `dest`, a folder that must not exist yet or be empty.
+    /// Writes a backup into `dest`, which must not exist yet (or be an empty
+    /// folder) and must lie outside the library folder.
     pub fn backup(&self, dest: &Path) -> Result<BackupSummary> {
-        if dest.exists() && std::fs::read_dir(dest)?.next().is_some() {
-            return Err(Error::Invalid(format!(
-                "{}: the backup folder must be new or empty",
-                dest.display()
-            )));
-        }
-        let partial = dest.with_extension("partial");
-        let _ = std::fs::remove_dir_all(&partial);
-        std::fs::create_dir_all(partial.join(FILES_DIR))?;
+        self.write_backup(dest, false)
+    }
+
+    /// Writes a backup into `dest` like [`Library::backup`], replacing the
+    /// Dossier backup already there (anything else there is refused). The
+    /// old backup is removed only once the new one is complete.
+    pub fn backup_replacing(&self, dest: &Path) -> Result<BackupSummary> {
+        self.write_backup(dest, true)
+    }
+
+    fn write_backup(&self, dest: &Path, replace: bool) -> Result<BackupSummary> {
+        self.refuse_inside(dest)?;
+        let existing = match std::fs::symlink_metadata(dest) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Existing::Nothing,
+            Err(source) => {
+                return Err(Error::Write {
+                    path: dest.to_path_buf(),
+                    source,
+                })
+            }
+            Ok(m) if m.is_dir() && std::fs::read_dir(dest)?.next().is_none() => {
+                Existing::EmptyFolder
+            }
+            Ok(m) => {
+                let is_backup = m.is_dir() && dest.join(MANIFEST).is_file();
+                if !(replace && is_backup) {
+                    return Err(Error::Exists {
+                        path: dest.to_path_buf(),
+                        replaceable: is_backup,
+                        backup_expected: replace,
+                    });
+                }
+                Existing::Backup
+            }
+        };
+        let staging = fs_atomic::create_temp_dir(dest)?;
+        let summary = match self.write_backup_into(&staging, dest) {
+            Ok(s) => s,
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&staging);
+                return Err(e);
+            }
+        };
+        let switched = (|| -> std::io::Result<()> {
+            match existing {
+                Existing::Nothing => std::fs::rename(&staging, dest)?,
+                Existing::EmptyFolder => {
+                    std::fs::remove_dir(dest)?;
+                    std::fs::rename(&staging, dest)?;
+                }
+                Existing::Backup => {
+                    // The old backup steps aside under a temporary name, the
+                    // new one takes its place, then the old one goes.
+                    let old = fs_atomic::temp_path(dest);
+                    std::fs::rename(dest, &old)?;
+                    std::fs::rename(&staging, dest)?;
+                    std::fs::remove_dir_all(&old)?;
+                }
+            }
+            fs_atomic::sync_dir(dest.parent().unwrap_or(Path::new(".")))
+        })();
+        switched.map_err(|source| {
+            let _ = std::fs::remove_dir_all(&staging);
+            Error::Write {
+                path: dest.to_path_buf(),
+                source,
+            }
+        })?;
+        Ok(summary)
+    }
+
+    /// The backup itself, written into `staging` (a new empty folder).
+    fn write_backup_into(&self, staging: &Path, dest: &Path) -> Result<BackupSummary> {
+        std::fs::create_dir(staging.join(FILES_DIR))?;
         // The snapshot: the reader sees the last committed state, and the
         // online backup copies exactly that, page by page.
         {
             let reader = self.store.reader();
-            let mut target = Connection::open(partial.join(DB_FILE))?;
+            let mut target = Connection::open(staging.join(DB_FILE))?;
             let backup = rusqlite::backup::Backup::new(&reader, &mut target)?;
             backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
         }
         let db =
-            Connection::open_with_flags(partial.join(DB_FILE), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        let stored =
-            checked_originals(&db).map_err(|e| Error::Invalid(format!("the backup copy: {e}")))?;
+            Connection::open_with_flags(staging.join(DB_FILE), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let stored = checked_originals(&db).map_err(|e| match e {
+            Error::UnsafeStoredPath { stored_path, .. } => Error::UnsafeStoredPath {
+                database: self.dir.join(DB_FILE),
+                stored_path,
+            },
+            e => e,
+        })?;
         let documents: u32 = db.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
         let notes: u32 = db.query_row(
             "SELECT count(*) FROM notes WHERE deleted_at IS NULL",
@@ -56,17 +134,9 @@ impl Library {
             |r| r.get(0),
         )?;
         drop(db);
-        let mut bytes = std::fs::metadata(partial.join(DB_FILE))?.len();
-        for rel in &stored {
-            let from = self.dir.join(rel);
-            let to = partial.join(rel);
-            if let Some(parent) = to.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            bytes += std::fs::copy(&from, &to).map_err(|source| Error::Io {
-                path: from.clone(),
-                source,
-            })?;
+        let mut bytes = std::fs::metadata(staging.join(DB_FILE))?.len();
+        for original in &stored {
+            bytes += copy_original(&self.dir, staging, original)?;
         }
         let summary = BackupSummary {
             path: dest.display().to_string(),
@@ -75,30 +145,83 @@ impl Library {
             files: stored.len() as u32,
             kilobytes: bytes.div_ceil(1000).min(u32::MAX as u64) as u32,
         };
-        std::fs::write(
-            partial.join(MANIFEST),
-            serde_json::to_vec_pretty(&summary).map_err(|e| Error::Invalid(e.to_string()))?,
+        write_new_synced(
+            &staging.join(MANIFEST),
+            &serde_json::to_vec_pretty(&summary).map_err(|e| Error::Invalid(e.to_string()))?,
         )?;
-        if dest.exists() {
-            std::fs::remove_dir(dest)?;
-        }
-        std::fs::rename(&partial, dest)?;
+        File::open(staging.join(DB_FILE))
+            .and_then(|f| f.sync_all())
+            .map_err(|source| Error::Write {
+                path: staging.join(DB_FILE),
+                source,
+            })?;
+        fs_atomic::sync_tree(staging)?;
         Ok(summary)
     }
+}
+
+/// What stands where a backup is to be written.
+#[derive(Clone, Copy)]
+enum Existing {
+    Nothing,
+    EmptyFolder,
+    Backup,
+}
+
+/// An original a database refers to.
+struct Original {
+    stored_path: String,
+    file: String,
+}
+
+/// Copies one original from the library in `from` to the same place in
+/// `to`. Returns its size.
+fn copy_original(from: &Path, to: &Path, original: &Original) -> Result<u64> {
+    let source = from.join(&original.stored_path);
+    let bytes = std::fs::read(&source).map_err(|source_error| Error::Io {
+        path: source,
+        source: source_error,
+    })?;
+    let target = to.join(&original.stored_path);
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    write_new_synced(&target, &bytes)?;
+    Ok(bytes.len() as u64)
+}
+
+/// Writes a new file (never an existing one) and syncs it.
+fn write_new_synced(path: &Path, bytes: &[u8]) -> Result<()> {
+    (|| {
+        let mut f = File::options().write(true).create_new(true).open(path)?;
+        f.write_all(bytes)?;
+        f.sync_all()
+    })()
+    .map_err(|source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// The file beside the library folder that asks the next start to restore a
 /// backup: `<library>.restore-from`, holding the backup's path.
 pub fn restore_marker(library_dir: &Path) -> PathBuf {
-    let name = library_dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "library".into());
-    library_dir.with_file_name(format!("{name}.restore-from"))
+    beside(library_dir, ".restore-from")
 }
 
-/// Checks a backup (manifest, database integrity, every original present)
-/// without touching any library.
+fn library_name(library_dir: &Path) -> String {
+    library_dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "library".into())
+}
+
+fn beside(library_dir: &Path, suffix: &str) -> PathBuf {
+    library_dir.with_file_name(format!("{}{suffix}", library_name(library_dir)))
+}
+
+/// Checks a backup (manifest, database integrity, every original present
+/// and inside `files/`) without touching any library.
 pub fn check_backup(backup_dir: &Path) -> Result<BackupSummary> {
     let manifest = std::fs::read(backup_dir.join(MANIFEST)).map_err(|_| {
         Error::Invalid(format!(
@@ -114,12 +237,19 @@ pub fn check_backup(backup_dir: &Path) -> Result<BackupSummary> {
     })?;
     let db =
         Connection::open_with_flags(backup_dir.join(DB_FILE), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let rows = checked_originals(&db)
-        .map_err(|e| Error::Invalid(format!("{}: {e}", backup_dir.display())))?;
-    if let Some(missing) = rows.iter().find(|p| !backup_dir.join(p).is_file()) {
+    let rows = checked_originals(&db).map_err(|e| match e {
+        e @ Error::UnsafeStoredPath { .. } => e,
+        e => Error::Invalid(format!("{}: {e}", backup_dir.display())),
+    })?;
+    if let Some(missing) = rows
+        .iter()
+        .find(|o| !backup_dir.join(&o.stored_path).is_file())
+    {
         return Err(Error::Invalid(format!(
-            "{}: the backup lacks {missing}",
-            backup_dir.display()
+            "{}: the backup lacks {} ({})",
+            backup_dir.display(),
+            missing.stored_path,
+            missing.file
         )));
     }
     Ok(summary)
@@ -130,10 +260,11 @@ pub fn check_backup(backup_dir: &Path) -> Result<BackupSummary> {
 /// backup is checked now, so a bad one is refused before anything restarts.
 pub fn schedule_restore(backup_dir: &Path, library_dir: &Path) -> Result<BackupSummary> {
     let summary = check_backup(backup_dir)?;
-    let marker = restore_marker(library_dir);
-    let partial = marker.with_extension("restore-from.partial");
-    std::fs::write(&partial, backup_dir.to_string_lossy().as_bytes())?;
-    std::fs::rename(&partial, &marker)?;
+    let backup = std::path::absolute(backup_dir)?;
+    fs_atomic::write_atomically(
+        &restore_marker(library_dir),
+        backup.to_string_lossy().as_bytes(),
+    )?;
     Ok(summary)
 }
 
@@ -207,16 +338,17 @@ pub fn restore(backup_dir: &Path, library_dir: &Path) -> Result<BackupSummary> {
     }
 }
 
-/// Runs SQLite's integrity check on a backup database and returns the
-/// original files it refers to (paths relative to the library folder).
-fn checked_originals(db: &Connection) -> Result<Vec<String>> {
+/// Runs SQLite's integrity check on a database and returns the original
+/// files it refers to, each path checked to lie inside `files/`.
+fn checked_originals(db: &Connection) -> Result<Vec<Original>> {
     let ok: String = db.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if ok != "ok" {
         return Err(Error::Invalid(format!("the database is damaged: {ok}")));
     }
-    let mut st = db.prepare("SELECT DISTINCT stored_path FROM documents")?;
-    let rows = st.query_map([], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(documents::stored_files(db)?
+        .into_iter()
+        .map(|(stored_path, file, _)| Original { stored_path, file })
+        .collect())
 }
 
 fn copy_tree(from: &Path, to: &Path) -> Result<()> {

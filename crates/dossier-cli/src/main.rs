@@ -142,6 +142,9 @@ enum NotesCommand {
     Import { file: PathBuf },
 }
 
+/// The library folder. One given (`--data-dir`, `DOSSIER_DATA_DIR`) is
+/// created only at its last level, so a mistyped parent is an error; the
+/// default one is created with the system's data folder if need be.
 fn data_dir(given: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     if let Some(d) = given {
         return Ok(d);
@@ -150,9 +153,10 @@ fn data_dir(given: Option<PathBuf>) -> anyhow::Result<PathBuf> {
         return Ok(PathBuf::from(d));
     }
     // The same folder the app uses (Tauri's app data dir for our identifier).
-    dirs::data_dir()
-        .map(|d| d.join("org.dossier.app"))
-        .ok_or_else(|| anyhow::anyhow!("no data folder on this system; pass --data-dir"))
+    let system = dirs::data_dir()
+        .ok_or_else(|| anyhow::anyhow!("no data folder on this system; pass --data-dir"))?;
+    std::fs::create_dir_all(&system).map_err(|e| anyhow::anyhow!("{}: {e}", system.display()))?;
+    Ok(system.join("org.dossier.app"))
 }
 
 /// What an error message adds for someone at a terminal.
@@ -175,7 +179,11 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("dossier: {e:#}{}", hint(&e));
+            eprintln!(
+                "dossier: {}{}",
+                output::clean_line(&format!("{e:#}")),
+                hint(&e)
+            );
             ExitCode::from(2)
         }
     }
@@ -223,7 +231,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 s.notes,
                 s.files,
                 s.kilobytes as f64 / 1e3,
-                s.path
+                output::clean_line(&s.path)
             );
         }
         Command::Ingest { paths, json } => {
@@ -281,7 +289,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     NotesFormat::Md => {
                         print!(
                             "{}",
-                            dossier_core::annotations::exchange::to_markdown(&export)
+                            output::clean_text(&dossier_core::annotations::exchange::to_markdown(
+                                &export
+                            ))
                         )
                     }
                 }
@@ -289,8 +299,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             NotesCommand::Import { file } => {
                 let text = std::fs::read_to_string(&file)
                     .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+                let file = output::clean_line(&file.display().to_string()).into_owned();
                 let export = serde_json::from_str(&text).map_err(|e| {
-                    anyhow::anyhow!("{}: not a Dossier notes export (JSON): {e}", file.display())
+                    anyhow::anyhow!("{file}: not a Dossier notes export (JSON): {e}")
                 })?;
                 let s = lib.import_annotations(&export)?;
                 println!(
@@ -321,9 +332,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             match output {
                 Some(path) => {
                     lib.export_file(&path, cal.text.as_bytes())?;
-                    eprintln!("{} events written to {}", cal.events, path.display());
+                    eprintln!(
+                        "{} events written to {}",
+                        cal.events,
+                        output::clean_line(&path.display().to_string())
+                    );
                 }
-                None => print!("{}", cal.text),
+                None => print!("{}", output::clean_text(&cal.text)),
             }
         }
         Command::Reindex => {

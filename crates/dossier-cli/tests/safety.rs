@@ -3,6 +3,8 @@
 //! imported notes and exports turned against the user, and damage that went
 //! unnoticed.
 
+use dossier_core::annotations::BookmarkTarget;
+use dossier_core::Library;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -199,4 +201,110 @@ fn a_crafted_backup_with_paths_outside_files_is_refused() {
     assert!(!out.status.success(), "{}", text(&out));
     assert!(text(&out).contains("outside"), "{}", text(&out));
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+}
+
+#[test]
+fn imported_notes_with_invalid_or_future_timestamps_never_win() {
+    let root = tempfile::tempdir().unwrap();
+    let data = seeded(root.path());
+    {
+        let lib = Library::open(&data).unwrap();
+        let doc = lib.find("001_9b3f3c3582431abc.txt").unwrap();
+        lib.add_note(doc, "item:3(a)", 0, 4, "the user's note")
+            .unwrap();
+    }
+    let out = dossier(&data, &["notes", "export", "--format", "json"]);
+    assert!(out.status.success());
+    let export: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for bad in ["9999-99-99", "2999-01-01T00:00:00Z", "yesterday"] {
+        let mut crafted = export.clone();
+        crafted["notes"][0]["updated_at"] = bad.into();
+        crafted["notes"][0]["body"] = "the attacker's note".into();
+        let file = root.path().join("crafted.json");
+        std::fs::write(&file, serde_json::to_vec(&crafted).unwrap()).unwrap();
+        let out = dossier(&data, &["notes", "import", &file.display().to_string()]);
+        assert!(!out.status.success(), "{bad}: {}", text(&out));
+        assert!(text(&out).contains(bad), "{}", text(&out));
+        let lib = Library::open(&data).unwrap();
+        let notes = lib.notes(None).unwrap();
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].body, "the user's note", "{bad} won the merge");
+    }
+}
+
+#[test]
+fn a_bookmark_label_cannot_write_structure_into_the_markdown_export() {
+    let root = tempfile::tempdir().unwrap();
+    let data = seeded(root.path());
+    {
+        let lib = Library::open(&data).unwrap();
+        let doc = lib.find("001_9b3f3c3582431abc.txt").unwrap();
+        lib.add_bookmark(
+            doc,
+            BookmarkTarget::Document,
+            "",
+            "fine\n# Injected heading\n<script>alert(1)</script>",
+        )
+        .unwrap();
+        let note = lib.add_note(doc, "item:3(a)", 0, 4, "x").unwrap();
+        lib.update_note(note.id, "my words\n## Not a heading\n<img src=x>")
+            .unwrap();
+    }
+    let out = dossier(&data, &["notes", "export"]);
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    for line in md.lines() {
+        assert!(
+            !line.starts_with("# Injected")
+                && !line.starts_with("## Not")
+                && !line.starts_with('<'),
+            "structure from a label or a note: {line:?}\n{md}"
+        );
+    }
+    assert!(md.contains("Injected heading"), "{md}");
+}
+
+#[test]
+fn the_cli_prints_no_terminal_control_characters_from_documents() {
+    let root = tempfile::tempdir().unwrap();
+    let inbox = root.path().join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    let evil = inbox.join("evil\x1b]52;c;SGVsbG8=\x07name\x1b[2J.txt");
+    std::fs::write(
+        &evil,
+        "Note by the Secretariat\n\n1. The Working Group discussed asset recovery at length.\n",
+    )
+    .unwrap();
+    let data = root.path().join("library");
+    for args in [
+        vec!["ingest", inbox.to_str().unwrap()],
+        vec!["list"],
+        vec!["search", "asset recovery"],
+        vec!["notes", "export"],
+    ] {
+        let out = dossier(&data, &args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out));
+        let all = [out.stdout, out.stderr].concat();
+        assert!(
+            !all.iter().any(|&b| b == 0x1b || b == 0x07),
+            "{args:?} printed control characters: {:?}",
+            String::from_utf8_lossy(&all)
+        );
+        if args[0] == "list" {
+            assert!(String::from_utf8_lossy(&all).contains("name"));
+        }
+    }
+}
+
+#[test]
+fn a_mistyped_data_dir_is_an_error_not_a_new_tree() {
+    let root = tempfile::tempdir().unwrap();
+    let out = dossier(&root.path().join("typo/library"), &["list"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("typo"), "{}", text(&out));
+    assert!(!root.path().join("typo").exists());
+    // The last level alone is created.
+    let out = dossier(&root.path().join("library"), &["list"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(root.path().join("library/library.sqlite3").is_file());
 }

@@ -64,6 +64,18 @@ pub enum Error {
         /// A backup was to be replaced, and this is not one.
         backup_expected: bool,
     },
+    /// A timestamp in an imported file is not a date and time, or lies in the future.
+    #[error("{item}: {field} {value:?} is {}; nothing was imported", if *.future { "in the future" } else { "not a valid date and time" })]
+    BadTimestamp {
+        item: String,
+        field: &'static str,
+        value: String,
+        future: bool,
+    },
+    /// The folder a new library was to be created in does not exist (a
+    /// mistyped path): only the library's own folder is ever created.
+    #[error("{0}: no such folder; the library folder is created only inside an existing one")]
+    NoParentFolder(PathBuf),
 }
 
 /// Stable error categories for the UI and for scripts.
@@ -84,6 +96,10 @@ pub enum ErrorKind {
     InsideLibrary,
     /// The destination already exists.
     Exists,
+    /// An imported timestamp is invalid or in the future.
+    BadTimestamp,
+    /// The parent folder of a new library does not exist.
+    NoParentFolder,
 }
 
 impl Error {
@@ -100,6 +116,8 @@ impl Error {
             Error::UnsafeStoredPath { .. } => ErrorKind::UnsafePath,
             Error::InsideLibrary { .. } => ErrorKind::InsideLibrary,
             Error::Exists { .. } => ErrorKind::Exists,
+            Error::BadTimestamp { .. } => ErrorKind::BadTimestamp,
+            Error::NoParentFolder(_) => ErrorKind::NoParentFolder,
         }
     }
 

@@ -86,10 +86,12 @@ const LOCK_FILE: &str = "library.lock";
 const INDEX_COMMIT_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
 impl Library {
-    /// Opens the library in `dir`, creating it when new. Migrates the store,
-    /// and rebuilds the search index when it is missing, damaged or behind.
+    /// Opens the library in `dir`, creating it when new (the folder itself
+    /// only: its parent must exist). Migrates the store, and rebuilds the
+    /// search index when it is missing, damaged or behind.
     pub fn open(dir: &Path) -> Result<Library> {
-        std::fs::create_dir_all(dir.join(FILES_DIR))?;
+        create_folder(dir)?;
+        create_folder(&dir.join(FILES_DIR))?;
         let lock = File::options()
             .create(true)
             .truncate(false)
@@ -507,6 +509,18 @@ fn write_copy(copy: &Path, bytes: &[u8]) -> Result<()> {
         std::fs::create_dir_all(parent)?;
     }
     crate::fs_atomic::write_atomically(copy, bytes)
+}
+
+/// Creates one folder level; its parent must exist.
+fn create_folder(dir: &Path) -> Result<()> {
+    match std::fs::create_dir(dir) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::NoParentFolder(
+            dir.parent().unwrap_or(dir).to_path_buf(),
+        )),
+        Err(e) => Err(Error::Library(e)),
+    }
 }
 
 /// The search index's view of a document.

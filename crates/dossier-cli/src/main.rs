@@ -161,10 +161,12 @@ fn data_dir(given: Option<PathBuf>) -> anyhow::Result<PathBuf> {
 
 /// What an error message adds for someone at a terminal.
 fn hint(e: &anyhow::Error) -> &'static str {
+    use dossier_core::ErrorKind;
     match e.downcast_ref::<dossier_core::Error>() {
         Some(dossier_core::Error::Exists {
             replaceable: true, ..
         }) => " (to replace it: dossier backup --replace DEST)",
+        Some(e) if e.kind() == ErrorKind::Damaged => " (dossier restore BACKUP_FOLDER)",
         _ => "",
     }
 }

@@ -46,6 +46,18 @@ fn names(dir: &Path) -> Vec<String> {
     v
 }
 
+/// The originals in `files/`, relative to the library folder.
+fn originals(data: &Path) -> Vec<PathBuf> {
+    let mut v = Vec::new();
+    for sub in std::fs::read_dir(data.join("files")).unwrap() {
+        for f in std::fs::read_dir(sub.unwrap().path()).unwrap() {
+            v.push(f.unwrap().path());
+        }
+    }
+    v.sort();
+    v
+}
+
 #[test]
 fn an_ics_export_touches_only_the_file_it_names() {
     let root = tempfile::tempdir().unwrap();
@@ -307,4 +319,129 @@ fn a_mistyped_data_dir_is_an_error_not_a_new_tree() {
     let out = dossier(&root.path().join("library"), &["list"]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(root.path().join("library/library.sqlite3").is_file());
+}
+
+#[test]
+fn a_zero_byte_database_is_refused_with_what_to_do() {
+    let root = tempfile::tempdir().unwrap();
+    let data = seeded(root.path());
+    let files = originals(&data);
+    std::fs::write(data.join("library.sqlite3"), b"").unwrap();
+    let _ = std::fs::remove_file(data.join("library.sqlite3-wal"));
+    let _ = std::fs::remove_file(data.join("library.sqlite3-shm"));
+    let out = dossier(&data, &["list"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("restore"), "{}", text(&out));
+    assert_eq!(
+        std::fs::metadata(data.join("library.sqlite3"))
+            .unwrap()
+            .len(),
+        0
+    );
+    assert_eq!(originals(&data), files, "the originals are kept");
+}
+
+#[test]
+fn a_garbled_database_is_refused_with_what_to_do() {
+    for (what, at) in [("header", 0usize), ("middle", 1)] {
+        let root = tempfile::tempdir().unwrap();
+        let data = seeded(root.path());
+        // Everything in the main file (the WAL emptied), then damaged.
+        {
+            let lib = Library::open(&data).unwrap();
+            lib.store()
+                .writer()
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+                .unwrap();
+        }
+        let db = data.join("library.sqlite3");
+        let mut bytes = std::fs::read(&db).unwrap();
+        let page = 4096;
+        let start = if at == 0 {
+            0
+        } else {
+            (bytes.len() / page / 2) * page
+        };
+        for (i, b) in bytes[start..start + page].iter_mut().enumerate() {
+            *b = (i * 7 + 13) as u8;
+        }
+        std::fs::write(&db, &bytes).unwrap();
+        let out = dossier(&data, &["list"]);
+        assert_eq!(out.status.code(), Some(2), "{what}: {}", text(&out));
+        assert!(text(&out).contains("damaged"), "{what}: {}", text(&out));
+        assert!(text(&out).contains("restore"), "{what}: {}", text(&out));
+        assert_eq!(
+            std::fs::read(&db).unwrap(),
+            bytes,
+            "{what}: nothing written"
+        );
+    }
+}
+
+#[test]
+fn after_a_cli_run_the_database_file_holds_everything() {
+    let root = tempfile::tempdir().unwrap();
+    let data = seeded(root.path());
+    let _ = std::fs::remove_file(data.join("library.sqlite3-wal"));
+    let _ = std::fs::remove_file(data.join("library.sqlite3-shm"));
+    let out = dossier(&data, &["list", "--json"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let listing = String::from_utf8_lossy(&out.stdout);
+    for seed in [
+        "000_abe935980996e0b8",
+        "001_9b3f3c3582431abc",
+        "004_5995beeb77b35464",
+    ] {
+        assert!(
+            listing.contains(seed),
+            "{seed} lost with the WAL: {listing}"
+        );
+    }
+}
+
+#[test]
+fn orphan_temporary_files_are_cleaned_at_open() {
+    let root = tempfile::tempdir().unwrap();
+    let data = seeded(root.path());
+    let kept = originals(&data);
+    let sub = kept[0].parent().unwrap().to_path_buf();
+    let orphans = [
+        sub.join("0123456789abcdef-report.txt.partial"),
+        data.join("files/ff/ffffffffffffffff-killed-import.pdf"),
+    ];
+    std::fs::create_dir_all(data.join("files/ff")).unwrap();
+    for o in &orphans {
+        std::fs::write(o, "left by a killed import").unwrap();
+    }
+    let out = dossier(&data, &["list"]);
+    assert!(out.status.success(), "{}", text(&out));
+    for o in &orphans {
+        assert!(!o.exists(), "{} is still there", o.display());
+    }
+    assert_eq!(originals(&data), kept, "every referenced original is kept");
+}
+
+#[test]
+fn a_missing_original_is_named_at_backup_and_restored_by_reimport() {
+    let root = tempfile::tempdir().unwrap();
+    let data = seeded(root.path());
+    let gone = originals(&data)
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains("001_9b3f3c3582431abc"))
+        .unwrap();
+    std::fs::remove_file(&gone).unwrap();
+    let backup = root.path().join("backup").display().to_string();
+    let out = dossier(&data, &["backup", &backup]);
+    assert!(!out.status.success(), "{}", text(&out));
+    let said = text(&out);
+    assert!(
+        said.contains("missing") && said.contains("001_9b3f3c3582431abc.txt"),
+        "{said}"
+    );
+    let seed = seeds().join("001_9b3f3c3582431abc.txt");
+    let out = dossier(&data, &["ingest", &seed.display().to_string()]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(gone.is_file(), "re-importing the file restores the copy");
+    let out = dossier(&data, &["backup", &backup]);
+    assert!(out.status.success(), "{}", text(&out));
 }

@@ -42,6 +42,22 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// The library database is damaged or empty while the library holds
+    /// originals: it is refused, untouched, rather than started afresh.
+    /// `detail` is SQLite's finding.
+    #[error(
+        "the library database {path} is damaged ({detail}); nothing was changed. \
+         Restore the library from your last backup"
+    )]
+    Damaged { path: PathBuf, detail: String },
+    /// A document's original is missing from the library's `files/` folder.
+    /// Importing the same file again puts it back.
+    #[error("the original of {file} is missing from the library ({stored_path}); import {file} again to restore it")]
+    MissingOriginal { file: String, stored_path: String },
+    /// A document's original in `files/` no longer has the content it was
+    /// imported with.
+    #[error("the original of {file} in the library ({stored_path}) is damaged; import {file} again to restore it")]
+    DamagedOriginal { file: String, stored_path: String },
     /// A database names an original outside the library's `files/` folder (a
     /// crafted or damaged backup); nothing is read or written there.
     #[error(
@@ -90,6 +106,10 @@ pub enum ErrorKind {
     NotFound,
     Invalid,
     Locked,
+    /// The library database is damaged: restore from a backup.
+    Damaged,
+    /// An original is missing or damaged: import the file again.
+    MissingOriginal,
     /// A database names files outside the library.
     UnsafePath,
     /// An output was asked for inside the library folder.
@@ -113,6 +133,10 @@ impl Error {
             Error::Invalid(_) => ErrorKind::Invalid,
             Error::Locked(_) => ErrorKind::Locked,
             Error::Library(_) | Error::Write { .. } => ErrorKind::Io,
+            Error::Damaged { .. } => ErrorKind::Damaged,
+            Error::MissingOriginal { .. } | Error::DamagedOriginal { .. } => {
+                ErrorKind::MissingOriginal
+            }
             Error::UnsafeStoredPath { .. } => ErrorKind::UnsafePath,
             Error::InsideLibrary { .. } => ErrorKind::InsideLibrary,
             Error::Exists { .. } => ErrorKind::Exists,

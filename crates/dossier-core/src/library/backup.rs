@@ -14,6 +14,7 @@ use crate::fs_atomic;
 use crate::store::documents;
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -172,16 +173,35 @@ enum Existing {
 struct Original {
     stored_path: String,
     file: String,
+    hash: String,
 }
 
-/// Copies one original from the library in `from` to the same place in
-/// `to`. Returns its size.
+/// Copies one original from the library (or backup) in `from` to the same
+/// place in `to`, checking it is there and has the content it was imported
+/// with. Returns its size.
 fn copy_original(from: &Path, to: &Path, original: &Original) -> Result<u64> {
     let source = from.join(&original.stored_path);
-    let bytes = std::fs::read(&source).map_err(|source_error| Error::Io {
-        path: source,
-        source: source_error,
-    })?;
+    let bytes = match std::fs::read(&source) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::MissingOriginal {
+                file: original.file.clone(),
+                stored_path: source.display().to_string(),
+            })
+        }
+        Err(source_error) => {
+            return Err(Error::Io {
+                path: source,
+                source: source_error,
+            })
+        }
+    };
+    if hex::encode(Sha256::digest(&bytes)) != original.hash {
+        return Err(Error::DamagedOriginal {
+            file: original.file.clone(),
+            stored_path: source.display().to_string(),
+        });
+    }
     let target = to.join(&original.stored_path);
     if let Some(parent) = target.parent() {
         std::fs::create_dir_all(parent)?;
@@ -347,7 +367,11 @@ fn checked_originals(db: &Connection) -> Result<Vec<Original>> {
     }
     Ok(documents::stored_files(db)?
         .into_iter()
-        .map(|(stored_path, file, _)| Original { stored_path, file })
+        .map(|(stored_path, file, hash)| Original {
+            stored_path,
+            file,
+            hash,
+        })
         .collect())
 }
 

@@ -87,8 +87,11 @@ const INDEX_COMMIT_EVERY: std::time::Duration = std::time::Duration::from_secs(2
 
 impl Library {
     /// Opens the library in `dir`, creating it when new (the folder itself
-    /// only: its parent must exist). Migrates the store, and rebuilds the
-    /// search index when it is missing, damaged or behind.
+    /// only: its parent must exist). Refuses a damaged database, or an empty one while
+    /// `files/` holds originals ([`Error::Damaged`], nothing touched);
+    /// migrates the store; removes temporary and orphan files a killed import
+    /// left in `files/`; and rebuilds the search index when it is missing,
+    /// damaged or behind.
     pub fn open(dir: &Path) -> Result<Library> {
         create_folder(dir)?;
         create_folder(&dir.join(FILES_DIR))?;
@@ -102,6 +105,7 @@ impl Library {
             Err(std::fs::TryLockError::WouldBlock) => return Err(Error::Locked(dir.to_path_buf())),
             Err(std::fs::TryLockError::Error(e)) => return Err(Error::Library(e)),
         }
+        refuse_empty_database(dir)?;
         let store = Store::open(&dir.join(DB_FILE))?;
         let index = SearchIndex::open(&dir.join(INDEX_DIR))?;
         let lib = Library {
@@ -112,6 +116,7 @@ impl Library {
             hit_documents: Default::default(),
             _lock: lock,
         };
+        lib.clean_orphans();
         if lib.index.generation() != Some(lib.store.generation()?) {
             tracing::info!("search index behind the store; rebuilding");
             lib.reindex()?;
@@ -155,6 +160,50 @@ impl Library {
     pub fn export_file(&self, path: &Path, bytes: &[u8]) -> Result<()> {
         self.refuse_inside(path)?;
         crate::fs_atomic::write_atomically(path, bytes)
+    }
+
+    /// Removes from `files/` what a killed import left: temporary files, and
+    /// copies of originals no document refers to (an import killed between
+    /// the copy and its transaction). Only names Dossier makes are touched:
+    /// temporary names, and `<16 hex digits>-<name>` whose hash no stored
+    /// path carries (compared by hash, so a file system that rewrites the
+    /// rest of a name cannot make a referenced original look orphaned).
+    fn clean_orphans(&self) {
+        let referenced: HashSet<String> = match documents::stored_files(&self.store.reader()) {
+            Ok(files) => files
+                .iter()
+                .filter_map(|(path, _, _)| path.rsplit('/').next().and_then(copy_hash))
+                .map(str::to_string)
+                .collect(),
+            Err(e) => {
+                tracing::warn!(error = %e, "orphan files not cleaned");
+                return;
+            }
+        };
+        let Ok(folders) = std::fs::read_dir(self.dir.join(FILES_DIR)) else {
+            return;
+        };
+        let mut removed = 0;
+        for folder in folders.flatten() {
+            let Ok(entries) = std::fs::read_dir(folder.path()) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let orphan = crate::fs_atomic::is_temp_name(&name)
+                    || name.ends_with(".partial")
+                    || copy_hash(&name).is_some_and(|h| !referenced.contains(h));
+                if orphan && entry.file_type().is_ok_and(|t| t.is_file()) {
+                    match std::fs::remove_file(entry.path()) {
+                        Ok(()) => removed += 1,
+                        Err(e) => tracing::warn!(error = %e, "cannot remove an orphan file"),
+                    }
+                }
+            }
+        }
+        if removed > 0 {
+            tracing::info!(removed, "orphan files left by killed imports removed");
+        }
     }
 
     pub fn store(&self) -> &Store {
@@ -236,12 +285,26 @@ impl Library {
         let display = path.display().to_string();
         let known = documents::find_by_hash(&self.store.reader(), &hash)?;
         if let Some(id) = known {
+            // The same file again: if the library's copy of it went missing
+            // (or no longer matches in size), this puts it back.
+            let copy = self.original_file(id)?;
+            let intact = std::fs::metadata(&copy).is_ok_and(|m| m.len() == bytes.len() as u64);
+            let message = if intact {
+                None
+            } else {
+                write_copy(&copy, &bytes)?;
+                tracing::warn!(path = %copy.display(), "a missing original was restored");
+                Some(format!(
+                    "{}: the library's copy of this original was missing; restored",
+                    path.display()
+                ))
+            };
             return Ok(IngestResult {
                 path: display,
                 status: IngestStatus::Unchanged,
                 document_id: Some(id),
                 version: None,
-                message: None,
+                message,
             });
         }
         let layout = crate::extract::extract_layout(path, &bytes)?;
@@ -511,6 +574,12 @@ fn write_copy(copy: &Path, bytes: &[u8]) -> Result<()> {
     crate::fs_atomic::write_atomically(copy, bytes)
 }
 
+/// The hash part of a copy's name in `files/` (`<16 hex digits>-<name>`).
+fn copy_hash(name: &str) -> Option<&str> {
+    let (hash, _) = name.split_once('-')?;
+    (hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())).then_some(hash)
+}
+
 /// Creates one folder level; its parent must exist.
 fn create_folder(dir: &Path) -> Result<()> {
     match std::fs::create_dir(dir) {
@@ -521,6 +590,34 @@ fn create_folder(dir: &Path) -> Result<()> {
         )),
         Err(e) => Err(Error::Library(e)),
     }
+}
+
+/// A missing or empty database (with no WAL to rebuild it from) while
+/// `files/` holds originals is a lost database, not a new library: refused,
+/// so nothing starts afresh over the user's library.
+fn refuse_empty_database(dir: &Path) -> Result<()> {
+    let len = |p: PathBuf| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    if len(dir.join(DB_FILE)) > 0 || len(dir.join(format!("{DB_FILE}-wal"))) > 0 {
+        return Ok(());
+    }
+    let originals = std::fs::read_dir(dir.join(FILES_DIR))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|folder| std::fs::read_dir(folder.path()).ok())
+        .flatten()
+        .flatten()
+        .filter(|e| copy_hash(&e.file_name().to_string_lossy()).is_some())
+        .count();
+    if originals == 0 {
+        return Ok(());
+    }
+    Err(Error::Damaged {
+        path: dir.join(DB_FILE),
+        detail: format!(
+            "the database is empty or missing while files/ holds {originals} originals"
+        ),
+    })
 }
 
 /// The search index's view of a document.

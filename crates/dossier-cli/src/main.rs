@@ -171,6 +171,29 @@ fn hint(e: &anyhow::Error) -> &'static str {
     }
 }
 
+/// Tells what an open did about a restore it found interrupted.
+fn report_interrupted_restore(lib: &Library) {
+    if let Some(r) = lib.interrupted_restore() {
+        if r.completed {
+            eprintln!(
+                "An interrupted restore of {} was finished: the library is that backup ({} documents, {} notes){}.",
+                output::clean_line(&r.backup.path),
+                r.backup.documents,
+                r.backup.notes,
+                r.previous
+                    .as_deref()
+                    .map(|p| format!("; the previous library is kept in {}", output::clean_line(p)))
+                    .unwrap_or_default()
+            );
+        } else {
+            eprintln!(
+                "An interrupted restore of {} was undone: the library is as it was before it.",
+                output::clean_line(&r.backup.path)
+            );
+        }
+    }
+}
+
 fn main() -> ExitCode {
     // Behave like other Unix tools when the reader goes away (`dossier list | head`).
     #[cfg(unix)]
@@ -208,17 +231,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     let dir = data_dir(cli.data_dir)?;
     if let Command::Restore { backup } = &cli.command {
-        let s = dossier_core::library::restore(backup, &dir)?;
+        let outcome = dossier_core::library::restore(backup, &dir)?;
+        let s = &outcome.backup;
         println!(
-            "restored {} documents, {} notes and {} original files into {}",
+            "restored {} documents, {} notes and {} original files from {} into {}",
             s.documents,
             s.notes,
             s.files,
-            dir.display()
+            output::clean_line(&backup.display().to_string()),
+            output::clean_line(&dir.display().to_string())
         );
+        if let Some(previous) = &outcome.previous {
+            println!(
+                "the previous library is kept in {}",
+                output::clean_line(previous)
+            );
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let lib = Library::open(&dir)?;
+    report_interrupted_restore(&lib);
     match cli.command {
         Command::Parse { .. } | Command::Restore { .. } => unreachable!(),
         Command::Backup { dest, replace } => {

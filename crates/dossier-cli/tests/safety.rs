@@ -445,3 +445,19 @@ fn a_missing_original_is_named_at_backup_and_restored_by_reimport() {
     let out = dossier(&data, &["backup", &backup]);
     assert!(out.status.success(), "{}", text(&out));
 }
+
+#[test]
+fn a_restore_says_where_the_previous_library_is_kept() {
+    let root = tempfile::tempdir().unwrap();
+    let data = seeded(root.path());
+    let backup = root.path().join("backup").display().to_string();
+    assert!(dossier(&data, &["backup", &backup]).status.success());
+    let out = dossier(&data, &["restore", &backup]);
+    assert!(out.status.success(), "{}", text(&out));
+    let said = text(&out);
+    let kept = names(root.path())
+        .into_iter()
+        .find(|n| n.starts_with("library.before-restore-"))
+        .expect("the previous library is kept");
+    assert!(said.contains(&kept), "{said}");
+}

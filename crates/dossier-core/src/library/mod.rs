@@ -7,6 +7,10 @@
 //!   index/            the search index, derived from the store
 //!   files/ab/…        the original files, named by content hash
 //!   library.lock      held while a process has the library open
+//! <library>.restore-journal, .restore-lock, .restore-staging-…
+//!                     a restore under way (see `backup`)
+//! <library>.before-restore-…   the library a restore replaced
+//! <library>.restore-from       a restore asked for at the next start
 //! ```
 
 mod annotations;
@@ -14,7 +18,9 @@ mod backup;
 mod schedule;
 
 pub use backup::{
-    check_backup, restore, restore_marker, run_scheduled_restore, schedule_restore, BackupSummary,
+    check_backup, restore, restore_journal, restore_marker, run_scheduled_restore,
+    run_scheduled_restore_outcome, schedule_restore, BackupSummary, InterruptedRestore,
+    RestoreOutcome,
 };
 pub use schedule::{AgendaEntry, CalendarFile};
 
@@ -74,6 +80,8 @@ pub struct Library {
     listing_cache: std::sync::Mutex<UntilChanged<Option<LibraryListing>>>,
     /// What search hits show of their documents.
     hit_documents: std::sync::Mutex<UntilChanged<HashMap<u32, Option<HitDocument>>>>,
+    /// A restore this open found interrupted, and what it did about it.
+    interrupted_restore: Option<InterruptedRestore>,
     _lock: File,
 }
 
@@ -87,12 +95,14 @@ const INDEX_COMMIT_EVERY: std::time::Duration = std::time::Duration::from_secs(2
 
 impl Library {
     /// Opens the library in `dir`, creating it when new (the folder itself
-    /// only: its parent must exist). Refuses a damaged database, or an empty one while
+    /// only: its parent must exist). First finishes or undoes a restore that
+    /// was interrupted; refuses a damaged database, or an empty one while
     /// `files/` holds originals ([`Error::Damaged`], nothing touched);
     /// migrates the store; removes temporary and orphan files a killed import
     /// left in `files/`; and rebuilds the search index when it is missing,
     /// damaged or behind.
     pub fn open(dir: &Path) -> Result<Library> {
+        let interrupted_restore = backup::finish_interrupted_restore(dir)?;
         create_folder(dir)?;
         create_folder(&dir.join(FILES_DIR))?;
         let lock = File::options()
@@ -114,6 +124,7 @@ impl Library {
             index,
             listing_cache: Default::default(),
             hit_documents: Default::default(),
+            interrupted_restore,
             _lock: lock,
         };
         lib.clean_orphans();
@@ -141,6 +152,11 @@ impl Library {
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// A restore this open found interrupted and finished or undid.
+    pub fn interrupted_restore(&self) -> Option<&InterruptedRestore> {
+        self.interrupted_restore.as_ref()
     }
 
     /// Refuses an output path inside the library folder, where an export

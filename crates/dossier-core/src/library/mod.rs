@@ -130,7 +130,12 @@ impl Library {
         lib.clean_orphans();
         if lib.index.generation() != Some(lib.store.generation()?) {
             tracing::info!("search index behind the store; rebuilding");
-            lib.reindex()?;
+            // The index is derived: failing to rebuild it (a full disk)
+            // leaves search behind, never the library closed. The
+            // generation stays behind, so the next open tries again.
+            if let Err(e) = lib.reindex() {
+                tracing::error!(error = %e, "rebuilding the search index failed");
+            }
         }
         Ok(lib)
     }
@@ -527,8 +532,25 @@ impl Library {
         Ok(())
     }
 
-    /// Runs a search; see `search::SearchRequest`.
+    /// Runs a search; see `search::SearchRequest`. When the index fails to
+    /// answer — an error, or a panic inside tantivy on a damaged file — it is
+    /// rebuilt from the store and the search runs once more.
     pub fn search(&self, req: &SearchRequest) -> Result<Vec<SearchHit>> {
+        let attempt = || {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.search_once(req)))
+                .unwrap_or_else(|_| Err(Error::Index("the search index failed to read".into())))
+        };
+        match attempt() {
+            Err(Error::Index(e)) => {
+                tracing::error!(error = %e, "search index damaged; rebuilding it from the store");
+                self.reindex()?;
+                attempt()
+            }
+            other => other,
+        }
+    }
+
+    fn search_once(&self, req: &SearchRequest) -> Result<Vec<SearchHit>> {
         let conn = self.store.reader();
         // What each hit shows of its document, kept between searches until
         // the database changes: most hits are in documents seen before.
@@ -552,7 +574,10 @@ impl Library {
         self.index.search(req, &mut describe)
     }
 
-    /// Rebuilds the search index from the store. Returns the number of documents indexed.
+    /// Rebuilds the search index from the store, documents and notes, in one
+    /// commit that records the store's generation: a rebuild killed half-way
+    /// leaves the index behind (rebuilt at the next open), never claiming to
+    /// be current without its notes. Returns the number of documents indexed.
     pub fn reindex(&self) -> Result<usize> {
         let generation = self.store.generation()?;
         self.index.clear()?;
@@ -564,13 +589,14 @@ impl Library {
             batch.push((r.clone(), doc));
         }
         let docs: Vec<IndexedDocument> = batch.iter().map(|(r, d)| indexed(r, d)).collect();
-        self.index.replace_documents(&[], &docs, generation)?;
+        self.index.stage_documents(&[], &docs)?;
         let notes = self.notes_with_language(None)?;
         let indexed_notes: Vec<search::IndexedNote> = notes
             .iter()
             .filter_map(|(n, language)| annotations::indexed_note(n, language))
             .collect();
-        self.index.replace_notes(&[], &indexed_notes, generation)?;
+        self.index.stage_notes(&[], &indexed_notes)?;
+        self.index.commit_as(generation)?;
         Ok(latest.len())
     }
 

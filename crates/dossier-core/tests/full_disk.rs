@@ -103,7 +103,11 @@ fn a_full_disk_fails_the_write_at_hand_and_nothing_else() {
         "{message}"
     );
     assert!(failed[0].path.ends_with("en_report.txt"));
-    assert!(temporary_files(&data).is_empty(), "{:?}", temporary_files(&data));
+    assert!(
+        temporary_files(&data).is_empty(),
+        "{:?}",
+        temporary_files(&data)
+    );
     assert_eq!(lib.records().unwrap().len(), 4);
     assert!(lib.add_note(doc, "item:3(a)", 0, 4, "no room").is_err());
 

@@ -104,14 +104,26 @@ impl Library {
                 Existing::Backup
             }
         };
+        remove_abandoned_backups(dest);
         let staging = fs_atomic::create_temp_dir(dest)?;
-        let summary = match self.write_backup_into(&staging, dest) {
+        // Held while the backup is written, so that a later backup to the
+        // same place can tell a folder a killed one left from one being written.
+        let writing = std::fs::File::create(staging.join(WRITING_LOCK))
+            .and_then(|f| f.try_lock().map_err(std::io::Error::other).map(|()| f));
+        let summary = match writing
+            .map_err(|source| Error::Write {
+                path: staging.clone(),
+                source,
+            })
+            .and_then(|_| self.write_backup_into(&staging, dest))
+        {
             Ok(s) => s,
             Err(e) => {
                 let _ = std::fs::remove_dir_all(&staging);
                 return Err(e);
             }
         };
+        let _ = std::fs::remove_file(staging.join(WRITING_LOCK));
         let switched = (|| -> std::io::Result<()> {
             match existing {
                 Existing::Nothing => std::fs::rename(&staging, dest)?,
@@ -124,7 +136,10 @@ impl Library {
                     // new one takes its place, then the old one goes.
                     let old = fs_atomic::temp_path(dest);
                     std::fs::rename(dest, &old)?;
-                    std::fs::rename(&staging, dest)?;
+                    if let Err(e) = std::fs::rename(&staging, dest) {
+                        std::fs::rename(&old, dest)?;
+                        return Err(e);
+                    }
                     std::fs::remove_dir_all(&old)?;
                 }
             }
@@ -190,6 +205,47 @@ impl Library {
             })?;
         fs_atomic::sync_tree(staging)?;
         Ok(summary)
+    }
+}
+
+/// Inside a backup being written (under its temporary name): locked by the
+/// process writing it.
+const WRITING_LOCK: &str = ".dossier-writing";
+
+/// Removes what killed backups to `dest` left beside it: Dossier's own
+/// temporary folders for that name (`.NAME.dossier-tmp-…`) that no running
+/// backup holds — a staging folder whose lock nobody holds, or an old backup
+/// a replacement had moved aside.
+fn remove_abandoned_backups(dest: &Path) {
+    // `.NAME.dossier-tmp-`, as fs_atomic names them for this destination.
+    let probe = fs_atomic::temp_path(dest);
+    let (Some(parent), Some(probe_name)) = (probe.parent(), probe.file_name()) else {
+        return;
+    };
+    let probe_name = probe_name.to_string_lossy();
+    let Some(at) = probe_name.find(fs_atomic::TEMP_MARK) else {
+        return;
+    };
+    let prefix = &probe_name[..at + fs_atomic::TEMP_MARK.len()];
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let entry_name = entry.file_name().to_string_lossy().into_owned();
+        if !entry_name.starts_with(prefix) || !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let abandoned = match std::fs::File::options()
+            .write(true)
+            .open(entry.path().join(WRITING_LOCK))
+        {
+            Ok(f) => f.try_lock().is_ok(),
+            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+        };
+        if abandoned {
+            tracing::info!(path = %entry.path().display(), "removing what a killed backup left");
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
     }
 }
 

@@ -92,6 +92,9 @@ enum Command {
     },
     /// Rebuild the search index from the library database.
     Reindex,
+    /// Check the whole library: the database's full integrity check, and every
+    /// original file against the hash it was imported with.
+    Check,
     /// Print a document's schedule as an iCalendar (.ics) file, in the venue's time zone.
     Ics {
         /// A symbol, a library id or the original file name.
@@ -374,6 +377,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 None => print!("{}", output::clean_text(&cal.text)),
             }
+        }
+        Command::Check => {
+            let n = lib.check()?;
+            println!(
+                "The library is sound: the database passes its integrity check and all {n} original files match their hashes."
+            );
         }
         Command::Reindex => {
             let n = lib.reindex()?;

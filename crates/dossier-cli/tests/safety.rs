@@ -461,3 +461,30 @@ fn a_restore_says_where_the_previous_library_is_kept() {
         .expect("the previous library is kept");
     assert!(said.contains(&kept), "{said}");
 }
+
+#[test]
+fn a_check_on_request_finds_a_damaged_original() {
+    let root = tempfile::tempdir().unwrap();
+    let data = seeded(root.path());
+    let out = dossier(&data, &["check"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("all 4 original files"),
+        "{}",
+        text(&out)
+    );
+    let damaged = originals(&data)
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains("000_abe935980996e0b8"))
+        .unwrap();
+    let mut bytes = std::fs::read(&damaged).unwrap();
+    bytes[10] ^= 0x20;
+    std::fs::write(&damaged, bytes).unwrap();
+    let out = dossier(&data, &["check"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let said = text(&out);
+    assert!(
+        said.contains("damaged") && said.contains("000_abe935980996e0b8.txt"),
+        "{said}"
+    );
+}

@@ -155,6 +155,19 @@ impl Library {
         Ok(summary)
     }
 
+    /// Checks the whole library on request: SQLite's full `integrity_check`
+    /// and foreign keys, and every original present in `files/` with the
+    /// content it was imported with. Returns how many originals were checked;
+    /// the first problem found is the error (`Damaged`, `MissingOriginal`).
+    pub fn check(&self) -> Result<u32> {
+        self.store.check_integrity()?;
+        let originals = checked_originals(&self.store.reader())?;
+        for original in &originals {
+            read_original(&self.dir, original)?;
+        }
+        Ok(originals.len() as u32)
+    }
+
     /// The backup itself, written into `staging` (a new empty folder).
     fn write_backup_into(&self, staging: &Path, dest: &Path) -> Result<BackupSummary> {
         std::fs::create_dir(staging.join(FILES_DIR))?;
@@ -268,7 +281,19 @@ struct Original {
 /// place in `to`, checking it is there and has the content it was imported
 /// with. Returns its size.
 fn copy_original(from: &Path, to: &Path, original: &Original) -> Result<u64> {
-    let source = from.join(&original.stored_path);
+    let bytes = read_original(from, original)?;
+    let target = to.join(&original.stored_path);
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    write_new_synced(&target, &bytes)?;
+    Ok(bytes.len() as u64)
+}
+
+/// Reads one original of the library (or backup) in `dir`, checking it is
+/// there and has the content it was imported with.
+fn read_original(dir: &Path, original: &Original) -> Result<Vec<u8>> {
+    let source = dir.join(&original.stored_path);
     let bytes = match std::fs::read(&source) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -290,12 +315,7 @@ fn copy_original(from: &Path, to: &Path, original: &Original) -> Result<u64> {
             stored_path: source.display().to_string(),
         });
     }
-    let target = to.join(&original.stored_path);
-    if let Some(parent) = target.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    write_new_synced(&target, &bytes)?;
-    Ok(bytes.len() as u64)
+    Ok(bytes)
 }
 
 /// Writes a new file (never an existing one) and syncs it.

@@ -98,9 +98,13 @@ impl Store {
         let conn = self.writer();
         let result: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         if result != "ok" {
-            return Err(crate::Error::Invalid(format!(
-                "library database integrity check: {result}"
-            )));
+            return Err(crate::Error::Damaged {
+                path: conn
+                    .path()
+                    .map(std::path::PathBuf::from)
+                    .unwrap_or_default(),
+                detail: format!("integrity check: {result}"),
+            });
         }
         let fk_violations: i64 =
             conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {

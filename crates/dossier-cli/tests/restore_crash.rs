@@ -144,6 +144,9 @@ fn killing_a_restore_leaves_the_old_or_the_new_library_whole() {
     };
     const KILLS: usize = 20;
     let (mut landed, mut attempts, mut completed_after_kill) = (0, 0, 0);
+    // The machine's load changes how long a restore takes: a kill that came
+    // too late shortens the next wait.
+    let (mut span, mut switch_span) = (span, span - switch_at);
     while landed < KILLS {
         attempts += 1;
         assert!(
@@ -170,7 +173,7 @@ fn killing_a_restore_leaves_the_old_or_the_new_library_whole() {
             {
                 std::thread::sleep(Duration::from_micros(50));
             }
-            std::thread::sleep(Duration::from_micros(next((span - switch_at) / 2 + 1)));
+            std::thread::sleep(Duration::from_micros(next(switch_span / 2 + 1)));
         }
         let _ = child.kill(); // SIGKILL
         let status = child.wait().unwrap();
@@ -178,6 +181,10 @@ fn killing_a_restore_leaves_the_old_or_the_new_library_whole() {
         if mid_restore {
             assert!(!status.success(), "killed while its journal was there");
             landed += 1;
+        } else if attempts % 2 == 0 {
+            span = (span * 3 / 4).max(1000);
+        } else {
+            switch_span = (switch_span * 3 / 4).max(100);
         }
         let now = which(&data, &docs);
         if mid_restore && now == target {
@@ -195,6 +202,43 @@ fn killing_a_restore_leaves_the_old_or_the_new_library_whole() {
          {} undone)",
         landed - completed_after_kill
     );
+    // A restore killed while staging, then the library opened by a relative
+    // name, ".", from inside it: the journal beside it is still found.
+    let mut undone_from_inside = false;
+    for _ in 0..20 {
+        let backup = if current == "alpha" {
+            &backup_b
+        } else {
+            &backup_a
+        };
+        let mut child = restore(&data, backup).spawn().unwrap();
+        while !journal.exists() && child.try_wait().unwrap().is_none() {
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        std::thread::sleep(Duration::from_micros(next(span.min(switch_at))));
+        let _ = child.kill();
+        child.wait().unwrap();
+        let staging = std::fs::read_to_string(&journal).is_ok_and(|j| j.contains("\"staging\""));
+        if staging {
+            let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+                .current_dir(&data)
+                .args(["--data-dir", ".", "list", "--json"])
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(!journal.exists(), "the open by \".\" undid the restore");
+            undone_from_inside = true;
+            break;
+        }
+        current = which(&data, &docs);
+    }
+    assert!(undone_from_inside, "no kill landed while staging");
+    assert_eq!(which(&data, &docs), current);
+
     // A last restore, uninterrupted, replaces the library and keeps it
     // beside, whole.
     let backup = if current == "alpha" {

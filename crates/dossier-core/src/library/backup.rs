@@ -587,10 +587,12 @@ fn remove_journal(library_dir: &Path) -> Result<()> {
 /// was interrupted and finishes it (it had begun its switch) or undoes it (it
 /// was still staging). `Locked` while a restore is running in another process.
 pub(super) fn finish_interrupted_restore(library_dir: &Path) -> Result<Option<InterruptedRestore>> {
-    if !restore_journal(library_dir).exists() {
+    // Absolute first: the journal is beside the library folder, which a
+    // relative name such as "." does not say.
+    let library_dir = std::path::absolute(library_dir)?;
+    if !restore_journal(&library_dir).exists() {
         return Ok(None);
     }
-    let library_dir = std::path::absolute(library_dir)?;
     let lock = take_lock(&restore_lock(&library_dir), &library_dir)?;
     let found = recover(&library_dir)?;
     drop(lock);

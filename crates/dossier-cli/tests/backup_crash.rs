@@ -48,7 +48,7 @@ fn killing_a_backup_touches_neither_the_library_nor_anything_beside() {
 
     let started = Instant::now();
     assert!(backup(&data, &dest, false).status().unwrap().success());
-    let span = started.elapsed().as_micros() as u64;
+    let mut span = started.elapsed().as_micros() as u64;
     std::fs::remove_dir_all(&dest).unwrap();
 
     let mut seed: u64 = 0xbac0_2101;
@@ -71,6 +71,9 @@ fn killing_a_backup_touches_neither_the_library_nor_anything_beside() {
         if child.try_wait().unwrap().is_none() {
             child.kill().unwrap(); // SIGKILL
             landed += 1;
+        } else {
+            // Too late: the machine is less loaded than when timed.
+            span = span * 3 / 4;
         }
         child.wait().unwrap();
 

@@ -72,7 +72,7 @@ fn killing_a_reindex_never_leaves_an_index_without_its_notes() {
     }
     let started = Instant::now();
     assert!(reindex(&data).status().unwrap().success());
-    let span = started.elapsed().as_micros() as u64;
+    let mut span = started.elapsed().as_micros() as u64;
     eprintln!("reindex of {NOTES} notes: {span} µs");
     check(&data, &[0, NOTES - 1]);
 
@@ -96,6 +96,9 @@ fn killing_a_reindex_never_leaves_an_index_without_its_notes() {
         if child.try_wait().unwrap().is_none() {
             child.kill().unwrap(); // SIGKILL
             landed += 1;
+        } else {
+            // Too late: the machine is less loaded than when timed.
+            span = span * 3 / 4;
         }
         child.wait().unwrap();
         let sample: Vec<usize> = (0..3).map(|_| next(NOTES as u64) as usize).collect();

@@ -343,7 +343,7 @@ fn a_zero_byte_database_is_refused_with_what_to_do() {
 
 #[test]
 fn a_garbled_database_is_refused_with_what_to_do() {
-    for (what, at) in [("header", 0usize), ("middle", 1)] {
+    for (what, at) in [("header", 0usize), ("middle", 1), ("truncated", 2)] {
         let root = tempfile::tempdir().unwrap();
         let data = seeded(root.path());
         // Everything in the main file (the WAL emptied), then damaged.
@@ -362,8 +362,12 @@ fn a_garbled_database_is_refused_with_what_to_do() {
         } else {
             (bytes.len() / page / 2) * page
         };
-        for (i, b) in bytes[start..start + page].iter_mut().enumerate() {
-            *b = (i * 7 + 13) as u8;
+        if at == 2 {
+            bytes.truncate(start);
+        } else {
+            for (i, b) in bytes[start..start + page].iter_mut().enumerate() {
+                *b = (i * 7 + 13) as u8;
+            }
         }
         std::fs::write(&db, &bytes).unwrap();
         let out = dossier(&data, &["list"]);

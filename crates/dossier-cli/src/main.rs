@@ -97,6 +97,9 @@ enum Command {
     },
     /// Rebuild the search index from the library database.
     Reindex,
+    /// Check the whole library: the database's full integrity check, and every
+    /// original file against the hash it was imported with.
+    Check,
     /// Print a document's schedule as an iCalendar (.ics) file, in the venue's time zone.
     Ics {
         /// A symbol, a library id or the original file name.
@@ -112,7 +115,12 @@ enum Command {
         output: Option<PathBuf>,
     },
     /// Make a consistent backup of the library (database and original files) into a new folder.
-    Backup { dest: PathBuf },
+    Backup {
+        dest: PathBuf,
+        /// Replace the Dossier backup already in DEST (once the new one is complete).
+        #[arg(long)]
+        replace: bool,
+    },
     /// Replace the library with a backup (the current one is kept beside it).
     Restore { backup: PathBuf },
     /// Export or import notes and bookmarks.
@@ -142,6 +150,9 @@ enum NotesCommand {
     Import { file: PathBuf },
 }
 
+/// The library folder. One given (`--data-dir`, `DOSSIER_DATA_DIR`) is
+/// created only at its last level, so a mistyped parent is an error; the
+/// default one is created with the system's data folder if need be.
 fn data_dir(given: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     if let Some(d) = given {
         return Ok(d);
@@ -150,9 +161,45 @@ fn data_dir(given: Option<PathBuf>) -> anyhow::Result<PathBuf> {
         return Ok(PathBuf::from(d));
     }
     // The same folder the app uses (Tauri's app data dir for our identifier).
-    dirs::data_dir()
-        .map(|d| d.join("org.dossier.app"))
-        .ok_or_else(|| anyhow::anyhow!("no data folder on this system; pass --data-dir"))
+    let system = dirs::data_dir()
+        .ok_or_else(|| anyhow::anyhow!("no data folder on this system; pass --data-dir"))?;
+    std::fs::create_dir_all(&system).map_err(|e| anyhow::anyhow!("{}: {e}", system.display()))?;
+    Ok(system.join("org.dossier.app"))
+}
+
+/// What an error message adds for someone at a terminal.
+fn hint(e: &anyhow::Error) -> &'static str {
+    use dossier_core::ErrorKind;
+    match e.downcast_ref::<dossier_core::Error>() {
+        Some(dossier_core::Error::Exists {
+            replaceable: true, ..
+        }) => " (to replace it: dossier backup --replace DEST)",
+        Some(e) if e.kind() == ErrorKind::Damaged => " (dossier restore BACKUP_FOLDER)",
+        _ => "",
+    }
+}
+
+/// Tells what an open did about a restore it found interrupted.
+fn report_interrupted_restore(lib: &Library) {
+    if let Some(r) = lib.interrupted_restore() {
+        if r.completed {
+            eprintln!(
+                "An interrupted restore of {} was finished: the library is that backup ({} documents, {} notes){}.",
+                output::clean_line(&r.backup.path),
+                r.backup.documents,
+                r.backup.notes,
+                r.previous
+                    .as_deref()
+                    .map(|p| format!("; the previous library is kept in {}", output::clean_line(p)))
+                    .unwrap_or_default()
+            );
+        } else {
+            eprintln!(
+                "An interrupted restore of {} was undone: the library is as it was before it.",
+                output::clean_line(&r.backup.path)
+            );
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -175,7 +222,11 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("dossier: {e:#}");
+            eprintln!(
+                "dossier: {}{}",
+                output::clean_line(&format!("{e:#}")),
+                hint(&e)
+            );
             ExitCode::from(2)
         }
     }
@@ -219,29 +270,42 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     let dir = data_dir(cli.data_dir)?;
     if let Command::Restore { backup } = &cli.command {
-        let s = dossier_core::library::restore(backup, &dir)?;
+        let outcome = dossier_core::library::restore(backup, &dir)?;
+        let s = &outcome.backup;
         println!(
-            "restored {} documents, {} notes and {} original files into {}",
+            "restored {} documents, {} notes and {} original files from {} into {}",
             s.documents,
             s.notes,
             s.files,
-            dir.display()
+            output::clean_line(&backup.display().to_string()),
+            output::clean_line(&dir.display().to_string())
         );
+        if let Some(previous) = &outcome.previous {
+            println!(
+                "the previous library is kept in {}",
+                output::clean_line(previous)
+            );
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let mut lib = Library::open(&dir)?;
     lib.set_extractor(extractor);
+    report_interrupted_restore(&lib);
     match cli.command {
         Command::Parse { .. } | Command::Restore { .. } => unreachable!(),
-        Command::Backup { dest } => {
-            let s = lib.backup(&dest)?;
+        Command::Backup { dest, replace } => {
+            let s = if replace {
+                lib.backup_replacing(&dest)?
+            } else {
+                lib.backup(&dest)?
+            };
             println!(
                 "backed up {} documents, {} notes and {} original files ({:.1} MB) to {}",
                 s.documents,
                 s.notes,
                 s.files,
                 s.kilobytes as f64 / 1e3,
-                s.path
+                output::clean_line(&s.path)
             );
         }
         Command::Ingest { paths, json } => {
@@ -299,7 +363,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     NotesFormat::Md => {
                         print!(
                             "{}",
-                            dossier_core::annotations::exchange::to_markdown(&export)
+                            output::clean_text(&dossier_core::annotations::exchange::to_markdown(
+                                &export
+                            ))
                         )
                     }
                 }
@@ -307,8 +373,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             NotesCommand::Import { file } => {
                 let text = std::fs::read_to_string(&file)
                     .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+                let file = output::clean_line(&file.display().to_string()).into_owned();
                 let export = serde_json::from_str(&text).map_err(|e| {
-                    anyhow::anyhow!("{}: not a Dossier notes export (JSON): {e}", file.display())
+                    anyhow::anyhow!("{file}: not a Dossier notes export (JSON): {e}")
                 })?;
                 let s = lib.import_annotations(&export)?;
                 println!(
@@ -338,12 +405,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             match output {
                 Some(path) => {
-                    dossier_core::ingest::write_atomically(&path, cal.text.as_bytes())
-                        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-                    eprintln!("{} events written to {}", cal.events, path.display());
+                    lib.export_file(&path, cal.text.as_bytes())?;
+                    eprintln!(
+                        "{} events written to {}",
+                        cal.events,
+                        output::clean_line(&path.display().to_string())
+                    );
                 }
-                None => print!("{}", cal.text),
+                None => print!("{}", output::clean_text(&cal.text)),
             }
+        }
+        Command::Check => {
+            let n = lib.check()?;
+            println!(
+                "The library is sound: the database passes its integrity check and all {n} original files match their hashes."
+            );
         }
         Command::Reindex => {
             let n = lib.reindex()?;

@@ -5,7 +5,39 @@ use dossier_core::search::SearchHit;
 use dossier_core::store::meetings::{LibraryListing, MeetingReference};
 use dossier_core::Library;
 use indicatif::{ProgressBar, ProgressStyle};
+use std::borrow::Cow;
 use std::path::PathBuf;
+
+/// Whether a character would act on a terminal rather than show: C0 and C1
+/// controls (ESC starts sequences that move the cursor, retitle the window
+/// or, with `ESC]52`, set the clipboard), DEL, and the bidi overrides that
+/// reorder what follows them.
+fn is_control(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from a document or a file name, made safe to print on one line:
+/// controls and line breaks become spaces.
+pub fn clean_line(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_control) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| if is_control(c) { ' ' } else { c })
+            .collect(),
+    )
+}
+
+/// Text of several lines (Markdown, a calendar), made safe to print: line
+/// breaks and tabs are kept, every other control is dropped.
+pub fn clean_text(s: &str) -> Cow<'_, str> {
+    let bad = |c: char| is_control(c) && !matches!(c, '\n' | '\r' | '\t');
+    if !s.chars().any(bad) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().filter(|&c| !bad(c)).collect())
+}
 
 /// Ingests with a progress bar on a terminal, one line per file otherwise.
 pub fn ingest_with_progress(lib: &Library, paths: &[PathBuf], tty: bool) -> IngestReport {
@@ -26,14 +58,14 @@ pub fn ingest_with_progress(lib: &Library, paths: &[PathBuf], tty: bool) -> Inge
             Some(bar) => {
                 bar.set_length(p.total as u64);
                 bar.set_position(p.done as u64);
-                bar.set_message(name);
+                bar.set_message(clean_line(&name).into_owned());
             }
             None => eprintln!(
                 "[{}/{}] {} {}",
                 p.done,
                 p.total,
                 status_word(p.result.status),
-                p.result.path
+                clean_line(&p.result.path)
             ),
         }
     });
@@ -56,12 +88,19 @@ pub fn print_ingest_report(report: &IngestReport) {
     for r in &report.results {
         match r.status {
             IngestStatus::Failed => {
-                println!("failed     {}", r.message.as_deref().unwrap_or(&r.path))
+                println!(
+                    "failed     {}",
+                    clean_line(r.message.as_deref().unwrap_or(&r.path))
+                )
             }
-            IngestStatus::NewVersion => println!("version {}  {}", r.version.unwrap_or(0), r.path),
+            IngestStatus::NewVersion => println!(
+                "version {}  {}",
+                r.version.unwrap_or(0),
+                clean_line(&r.path)
+            ),
             s => match &r.message {
-                Some(m) => println!("{:<10} {m}", status_word(s)),
-                None => println!("{:<10} {}", status_word(s), r.path),
+                Some(m) => println!("{:<10} {}", status_word(s), clean_line(m)),
+                None => println!("{:<10} {}", status_word(s), clean_line(&r.path)),
             },
         }
     }
@@ -88,15 +127,22 @@ pub fn print_hits(hits: &[SearchHit], color: bool) {
             (_, _, Some(_)) => format!("schedule {}", h.heading),
             _ => String::new(),
         };
-        println!("{name} [{}] {}  {place}", doc.language, doc.title);
+        println!(
+            "{} [{}] {}  {}",
+            clean_line(&name),
+            clean_line(&doc.language),
+            clean_line(&doc.title),
+            clean_line(&place)
+        );
         let mut line = String::from("    ");
         for s in &h.segments {
+            let text = clean_line(&s.text);
             if s.hit && color {
-                line.push_str(&format!("\x1b[1;33m{}\x1b[0m", s.text));
+                line.push_str(&format!("\x1b[1;33m{text}\x1b[0m"));
             } else if s.hit {
-                line.push_str(&format!("[{}]", s.text));
+                line.push_str(&format!("[{text}]"));
             } else {
-                line.push_str(&s.text);
+                line.push_str(&text);
             }
         }
         println!("{line}");
@@ -117,7 +163,7 @@ pub fn print_listing(
             .as_ref()
             .map(|d| format!("{} – {}", d.start, d.end))
             .unwrap_or_default();
-        println!(
+        let line = format!(
             "{}{}  {}  {}",
             m.body.as_deref().unwrap_or("(unknown body)"),
             m.session
@@ -127,6 +173,7 @@ pub fn print_listing(
             m.venue.as_deref().unwrap_or(""),
             dates
         );
+        println!("{}", clean_line(&line));
         for d in &m.documents {
             print_doc(d);
         }
@@ -141,7 +188,7 @@ pub fn print_listing(
             .map(|r| r.symbol.as_str())
             .collect();
         if !missing.is_empty() {
-            println!("    missing: {}", missing.join(", "));
+            println!("    missing: {}", clean_line(&missing.join(", ")));
         }
     }
     if !listing.unfiled.is_empty() {
@@ -168,10 +215,26 @@ fn print_doc(d: &dossier_core::store::documents::DocumentRecord) {
         "  {:>4}  {:<7} {:<2}  {:<28} {}{}  [{}]",
         d.id,
         d.kind.as_str(),
-        d.language,
-        symbol,
-        d.title,
+        clean_line(&d.language),
+        clean_line(&symbol),
+        clean_line(&d.title),
         version,
-        d.file
+        clean_line(&d.file)
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_controls_never_reach_the_terminal() {
+        let evil = "A/79/1\x1b]52;c;SGVsbG8=\x07 title\x1b[2J\u{202E}txt.exe\u{9b}31m";
+        let line = clean_line(evil);
+        assert!(!line.chars().any(is_control), "{line:?}");
+        assert!(line.starts_with("A/79/1 ]52;c;SGVsbG8= "));
+        assert_eq!(clean_line("plain, العربية, 中文"), "plain, العربية, 中文");
+        let text = clean_text("# Notes\r\n\x1b[31m\tred\n");
+        assert_eq!(text, "# Notes\r\n[31m\tred\n");
+    }
 }

@@ -126,7 +126,9 @@ fn ics_prints_the_schedule_in_the_venue_zone() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no slot"));
 
-    let file = data.path().join("vienna.ics");
+    // Outside the library folder (an output inside it is refused).
+    let out_dir = tempfile::tempdir().unwrap();
+    let file = out_dir.path().join("vienna.ics");
     let out = dossier(
         data.path(),
         &[

@@ -38,6 +38,63 @@ pub enum Error {
     /// Any other I/O on the library folder.
     #[error("library folder: {0}")]
     Library(#[from] std::io::Error),
+    /// A file could not be written (a full disk, permissions, a folder in the way).
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The library database is damaged or empty while the library holds
+    /// originals: it is refused, untouched, rather than started afresh.
+    /// `detail` is SQLite's finding.
+    #[error(
+        "the library database {path} is damaged ({detail}); nothing was changed. \
+         Restore the library from your last backup"
+    )]
+    Damaged { path: PathBuf, detail: String },
+    /// A document's original is missing from the library's `files/` folder.
+    /// Importing the same file again puts it back.
+    #[error("the original of {file} is missing from the library ({stored_path}); import {file} again to restore it")]
+    MissingOriginal { file: String, stored_path: String },
+    /// A document's original in `files/` no longer has the content it was
+    /// imported with.
+    #[error("the original of {file} in the library ({stored_path}) is damaged; import {file} again to restore it")]
+    DamagedOriginal { file: String, stored_path: String },
+    /// A database names an original outside the library's `files/` folder (a
+    /// crafted or damaged backup); nothing is read or written there.
+    #[error(
+        "{database}: a document's file path points outside the library ({stored_path:?}); refused"
+    )]
+    UnsafeStoredPath {
+        database: PathBuf,
+        stored_path: String,
+    },
+    /// An output (an export, a calendar, a backup) was asked for inside the
+    /// library folder, where it could overwrite the library itself.
+    #[error("{path} is inside the library folder {library}; choose a place outside it")]
+    InsideLibrary { path: PathBuf, library: PathBuf },
+    /// The destination exists and is not something Dossier may replace.
+    #[error("{path} already exists{}", if *.replaceable { " and is a Dossier backup, replaced only when asked to" } else if *.backup_expected { " and is not a Dossier backup; nothing was changed" } else { "" })]
+    Exists {
+        path: PathBuf,
+        /// It is a Dossier backup, replaceable on purpose.
+        replaceable: bool,
+        /// A backup was to be replaced, and this is not one.
+        backup_expected: bool,
+    },
+    /// A timestamp in an imported file is not a date and time, or lies in the future.
+    #[error("{item}: {field} {value:?} is {}; nothing was imported", if *.future { "in the future" } else { "not a valid date and time" })]
+    BadTimestamp {
+        item: String,
+        field: &'static str,
+        value: String,
+        future: bool,
+    },
+    /// The folder a new library was to be created in does not exist (a
+    /// mistyped path): only the library's own folder is ever created.
+    #[error("{0}: no such folder; the library folder is created only inside an existing one")]
+    NoParentFolder(PathBuf),
 }
 
 /// Stable error categories for the UI and for scripts.
@@ -52,6 +109,20 @@ pub enum ErrorKind {
     NotFound,
     Invalid,
     Locked,
+    /// The library database is damaged: restore from a backup.
+    Damaged,
+    /// An original is missing or damaged: import the file again.
+    MissingOriginal,
+    /// A database names files outside the library.
+    UnsafePath,
+    /// An output was asked for inside the library folder.
+    InsideLibrary,
+    /// The destination already exists.
+    Exists,
+    /// An imported timestamp is invalid or in the future.
+    BadTimestamp,
+    /// The parent folder of a new library does not exist.
+    NoParentFolder,
 }
 
 impl Error {
@@ -64,7 +135,16 @@ impl Error {
             Error::NotFound(_) => ErrorKind::NotFound,
             Error::Invalid(_) => ErrorKind::Invalid,
             Error::Locked(_) => ErrorKind::Locked,
-            Error::Library(_) => ErrorKind::Io,
+            Error::Library(_) | Error::Write { .. } => ErrorKind::Io,
+            Error::Damaged { .. } => ErrorKind::Damaged,
+            Error::MissingOriginal { .. } | Error::DamagedOriginal { .. } => {
+                ErrorKind::MissingOriginal
+            }
+            Error::UnsafeStoredPath { .. } => ErrorKind::UnsafePath,
+            Error::InsideLibrary { .. } => ErrorKind::InsideLibrary,
+            Error::Exists { .. } => ErrorKind::Exists,
+            Error::BadTimestamp { .. } => ErrorKind::BadTimestamp,
+            Error::NoParentFolder(_) => ErrorKind::NoParentFolder,
         }
     }
 

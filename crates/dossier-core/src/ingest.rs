@@ -6,7 +6,7 @@
 //! then the index. A file that fails at any step leaves the store as it was;
 //! the rest of the batch goes on.
 
-use crate::error::{Error, Result};
+use crate::error::Error;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -236,21 +236,9 @@ pub(crate) fn safe_file_name(name: &str) -> String {
     }
 }
 
-/// Writes `bytes` to `path` atomically (temporary file, sync, rename).
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let tmp = path.with_extension("partial");
-    {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-    }
-    std::fs::rename(&tmp, path)?;
-    Ok(())
-}
+/// Atomic writes moved to [`crate::fs_atomic`]; the app shell still reaches
+/// them here.
+pub use crate::fs_atomic::write_atomically;
 
 #[cfg(test)]
 mod tests {

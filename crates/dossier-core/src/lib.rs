@@ -6,6 +6,7 @@ pub mod annotations;
 pub mod calendar;
 pub mod error;
 pub mod extract;
+pub mod fs_atomic;
 pub mod fuzzing;
 pub mod ingest;
 pub mod layout;

@@ -49,8 +49,8 @@ fn a_backup_restores_the_library_as_it_was() {
     ));
     drop(held);
 
-    let summary = restore(&backup_dir, &lib_dir).unwrap();
-    assert_eq!(summary.documents, 4);
+    let outcome = restore(&backup_dir, &lib_dir).unwrap();
+    assert_eq!(outcome.backup.documents, 4);
     let lib = Library::open(&lib_dir).unwrap();
     assert_eq!(lib.records().unwrap().len(), 4);
     let notes = lib.notes(None).unwrap();
@@ -72,6 +72,8 @@ fn a_backup_restores_the_library_as_it_was() {
             .starts_with("library.before-restore-")
     });
     assert!(aside);
+    let previous = outcome.previous.expect("the outcome names it");
+    assert!(Path::new(&previous).join("library.sqlite3").is_file());
 }
 
 /// What the app does: "Restore from a backup…" checks the backup and asks the

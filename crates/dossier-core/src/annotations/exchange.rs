@@ -56,6 +56,11 @@ pub struct ImportSummary {
 }
 
 /// Markdown for people: per document, each note with its place and quote.
+/// What comes from documents and users (titles, labels, quotes, note
+/// bodies) is escaped so it can never become structure: a label with a line
+/// break and `#` stays a label, not a heading; a note body keeps its simple
+/// Markdown (emphasis, lists) but no line of it opens a heading, an HTML
+/// block or a setext underline.
 pub fn to_markdown(export: &AnnotationsExport) -> String {
     let mut out = String::from("# Dossier notes and bookmarks\n\n");
     out.push_str(&format!("Exported {}\n", export.exported_at));
@@ -78,32 +83,32 @@ pub fn to_markdown(export: &AnnotationsExport) -> String {
         if notes.is_empty() && marks.is_empty() && stars.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n## {}\n\n", d.title));
+        out.push_str(&format!("\n## {}\n\n", inline(&d.title)));
         out.push_str(&format!(
-            "{} · {} · `{}`\n",
-            d.symbol.as_deref().unwrap_or("no symbol"),
-            d.language,
-            d.file
+            "{} · {} · {}\n",
+            inline(d.symbol.as_deref().unwrap_or("no symbol")),
+            inline(&d.language),
+            code(&d.file)
         ));
         if !marks.is_empty() {
             out.push_str("\n### Bookmarks\n\n");
             for b in marks {
-                let place = place_label(b.target.as_str(), &b.anchor);
+                let place = inline(&place_label(b.target.as_str(), &b.anchor));
                 if b.label.is_empty() {
                     out.push_str(&format!("- {place}\n"));
                 } else {
-                    out.push_str(&format!("- {place}: {}\n", b.label));
+                    out.push_str(&format!("- {place}: {}\n", inline(&b.label)));
                 }
             }
         }
         if !stars.is_empty() {
             out.push_str("\n### Starred in the schedule\n\n");
             for s in stars {
-                out.push_str(&format!("- {}\n", s.slot_key.replace('T', " ")));
+                out.push_str(&format!("- {}\n", inline(&s.slot_key.replace('T', " "))));
             }
         }
         for n in notes {
-            let place = passage_label(&n.anchor.passage);
+            let place = inline(&passage_label(&n.anchor.passage));
             out.push_str(&format!(
                 "\n### {place}{}\n\n",
                 if n.detached {
@@ -113,12 +118,77 @@ pub fn to_markdown(export: &AnnotationsExport) -> String {
                 }
             ));
             for line in n.anchor.exact.lines() {
-                out.push_str(&format!("> {line}\n"));
+                out.push_str(&format!("> {}\n", inline(line)));
             }
             out.push('\n');
-            out.push_str(n.body.trim());
+            out.push_str(&body_block(n.body.trim()));
             out.push('\n');
         }
+    }
+    out
+}
+
+/// Text for one line of Markdown: line breaks and other controls become
+/// spaces, and every character that could open structure or markup is
+/// escaped with a backslash (CommonMark: any ASCII punctuation may be).
+fn inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+            out.push(' ');
+        } else {
+            if matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' | '&'
+            ) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A code span holding `s` on one line, its fence longer than any run of
+/// backticks inside.
+fn code(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    if longest > 0 {
+        format!("{fence} {s} {fence}")
+    } else {
+        format!("{fence}{s}{fence}")
+    }
+}
+
+/// A note body as a Markdown block: its inline Markdown is kept, but a line
+/// that would open a heading (`#`), an HTML block (`<`), a block quote, a
+/// code fence or a setext underline / thematic break is escaped, and
+/// controls other than line breaks and tabs are dropped.
+fn body_block(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    for (k, line) in body.lines().enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let line: String = line
+            .chars()
+            .filter(|&c| !c.is_control() || c == '\t')
+            .collect();
+        let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        let opens_block = trimmed.starts_with(['#', '<', '>', '`', '~', '='])
+            || (trimmed.len() >= 3 && trimmed.chars().all(|c| matches!(c, '-' | '*' | '_' | ' ')))
+            || trimmed.starts_with("---");
+        out.push_str(indent);
+        if opens_block {
+            out.push('\\');
+        }
+        out.push_str(trimmed);
     }
     out
 }
@@ -142,5 +212,25 @@ fn place_label(target: &str, anchor: &str) -> String {
         "paragraph" => format!("Paragraph {anchor}"),
         "slot" => format!("Schedule slot {anchor}"),
         other => format!("{other} {anchor}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escapes_what_would_become_structure() {
+        assert_eq!(
+            inline("fine\n# Injected <b>x</b> [a](javascript:x)"),
+            "fine \\# Injected \\<b\\>x\\</b\\> \\[a\\](javascript:x)"
+        );
+        assert_eq!(inline("A/CONF.1/L.1 (2024)"), "A/CONF.1/L.1 (2024)");
+        assert_eq!(code("a`b"), "`` a`b ``");
+        assert_eq!(code("report.pdf"), "`report.pdf`");
+        assert_eq!(
+            body_block("*mine*\n## not a heading\n<img src=x>\n---\n- a list"),
+            "*mine*\n\\## not a heading\n\\<img src=x>\n\\---\n- a list"
+        );
     }
 }

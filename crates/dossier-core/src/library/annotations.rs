@@ -193,11 +193,29 @@ impl Library {
                 export.format, export.version
             )));
         }
+        // Every timestamp is read as a date and time before anything is
+        // merged: one that is not, or that lies in the future, refuses the
+        // file (such a note would win every merge against the user's own).
+        let now = chrono::Utc::now();
+        let mut updated = Vec::with_capacity(export.notes.len());
+        for n in &export.notes {
+            let item = format!("note {}", n.uid);
+            checked_time(&item, "created_at", &n.created_at, now)?;
+            updated.push(checked_time(&item, "updated_at", &n.updated_at, now)?);
+        }
+        for b in &export.bookmarks {
+            checked_time(
+                &format!("bookmark {} {}", b.target.as_str(), b.anchor),
+                "created_at",
+                &b.created_at,
+                now,
+            )?;
+        }
         let mut summary = ImportSummary::default();
         let touched = self.change(|tx| {
             let mut touched = Vec::new();
-            for n in &export.notes {
-                if let Some(id) = merge_note(tx, n, &mut summary)? {
+            for (n, updated) in export.notes.iter().zip(updated) {
+                if let Some(id) = merge_note(tx, n, updated, &mut summary)? {
                     touched.push(id);
                 }
             }
@@ -208,7 +226,7 @@ impl Library {
                     b.target,
                     &b.anchor,
                     &b.label,
-                    Some(&b.created_at),
+                    Some(&normalised_time(&b.created_at)),
                 )?;
                 if added {
                     summary.bookmarks_added += 1;
@@ -276,8 +294,52 @@ impl Library {
     }
 }
 
-/// Merges one exported note; returns its id when it was added or updated.
-fn merge_note(tx: &Transaction, n: &Note, summary: &mut ImportSummary) -> Result<Option<u32>> {
+/// How far ahead of this computer's clock an imported timestamp may be (the
+/// clocks of two delegates' laptops differ a little).
+const CLOCK_SKEW: chrono::TimeDelta = chrono::TimeDelta::minutes(10);
+
+/// An imported timestamp read as an instant: RFC 3339, not in the future.
+fn checked_time(
+    item: &str,
+    field: &'static str,
+    value: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<chrono::DateTime<chrono::Utc>> {
+    let bad = |future| Error::BadTimestamp {
+        item: item.to_string(),
+        field,
+        value: value.to_string(),
+        future,
+    };
+    let t = chrono::DateTime::parse_from_rfc3339(value)
+        .map_err(|_| bad(false))?
+        .with_timezone(&chrono::Utc);
+    if t > now + CLOCK_SKEW {
+        return Err(bad(true));
+    }
+    Ok(t)
+}
+
+/// A checked timestamp as the store writes its own (UTC, milliseconds), so
+/// that stored timestamps stay comparable.
+fn normalised_time(value: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(value)
+        .map(|t| {
+            t.with_timezone(&chrono::Utc)
+                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+        })
+        .unwrap_or_else(|_| value.to_string())
+}
+
+/// Merges one exported note (its `updated_at` already read as `updated`);
+/// returns its id when it was added or updated. The later edit wins,
+/// compared as instants.
+fn merge_note(
+    tx: &Transaction,
+    n: &Note,
+    updated: chrono::DateTime<chrono::Utc>,
+    summary: &mut ImportSummary,
+) -> Result<Option<u32>> {
     let existing: Option<(u32, String)> = tx
         .query_row(
             "SELECT id, updated_at FROM notes WHERE uid = ?1",
@@ -285,11 +347,13 @@ fn merge_note(tx: &Transaction, n: &Note, summary: &mut ImportSummary) -> Result
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
+    let older =
+        |stored: &str| chrono::DateTime::parse_from_rfc3339(stored).is_ok_and(|t| t < updated);
     match existing {
-        Some((id, updated)) if updated < n.updated_at => {
+        Some((id, stored)) if older(&stored) => {
             tx.execute(
                 "UPDATE notes SET body = ?2, updated_at = ?3, deleted_at = NULL WHERE id = ?1",
-                rusqlite::params![id, n.body, n.updated_at],
+                rusqlite::params![id, n.body, normalised_time(&n.updated_at)],
             )?;
             summary.notes_updated += 1;
             Ok(Some(id))
@@ -320,7 +384,10 @@ fn merge_note(tx: &Transaction, n: &Note, summary: &mut ImportSummary) -> Result
                     body: &n.body,
                     detached,
                     uid: Some(&n.uid),
-                    times: Some((&n.created_at, &n.updated_at)),
+                    times: Some((
+                        &normalised_time(&n.created_at),
+                        &normalised_time(&n.updated_at),
+                    )),
                 },
             )?;
             summary.notes_added += 1;

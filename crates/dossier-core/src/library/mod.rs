@@ -7,6 +7,10 @@
 //!   index/            the search index, derived from the store
 //!   files/ab/…        the original files, named by content hash
 //!   library.lock      held while a process has the library open
+//! <library>.restore-journal, .restore-lock, .restore-staging-…
+//!                     a restore under way (see `backup`)
+//! <library>.before-restore-…   the library a restore replaced
+//! <library>.restore-from       a restore asked for at the next start
 //! ```
 
 mod annotations;
@@ -14,7 +18,9 @@ mod backup;
 mod schedule;
 
 pub use backup::{
-    check_backup, restore, restore_marker, run_scheduled_restore, schedule_restore, BackupSummary,
+    check_backup, restore, restore_journal, restore_marker, run_scheduled_restore,
+    run_scheduled_restore_outcome, schedule_restore, BackupSummary, InterruptedRestore,
+    RestoreOutcome,
 };
 pub use schedule::{AgendaEntry, CalendarFile};
 
@@ -78,6 +84,8 @@ pub struct Library {
     /// How imported files are read: in this process unless the program
     /// chose worker processes ([`Library::set_extractor`]).
     extractor: Extractor,
+    /// A restore this open found interrupted, and what it did about it.
+    interrupted_restore: Option<InterruptedRestore>,
     _lock: File,
 }
 
@@ -90,10 +98,17 @@ const LOCK_FILE: &str = "library.lock";
 const INDEX_COMMIT_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
 impl Library {
-    /// Opens the library in `dir`, creating it when new. Migrates the store,
-    /// and rebuilds the search index when it is missing, damaged or behind.
+    /// Opens the library in `dir`, creating it when new (the folder itself
+    /// only: its parent must exist). First finishes or undoes a restore that
+    /// was interrupted; refuses a damaged database, or an empty one while
+    /// `files/` holds originals ([`Error::Damaged`], nothing touched);
+    /// migrates the store; removes temporary and orphan files a killed import
+    /// left in `files/`; and rebuilds the search index when it is missing,
+    /// damaged or behind.
     pub fn open(dir: &Path) -> Result<Library> {
-        std::fs::create_dir_all(dir.join(FILES_DIR))?;
+        let interrupted_restore = backup::finish_interrupted_restore(dir)?;
+        create_folder(dir)?;
+        create_folder(&dir.join(FILES_DIR))?;
         let lock = File::options()
             .create(true)
             .truncate(false)
@@ -104,6 +119,7 @@ impl Library {
             Err(std::fs::TryLockError::WouldBlock) => return Err(Error::Locked(dir.to_path_buf())),
             Err(std::fs::TryLockError::Error(e)) => return Err(Error::Library(e)),
         }
+        refuse_empty_database(dir)?;
         let store = Store::open(&dir.join(DB_FILE))?;
         let index = SearchIndex::open(&dir.join(INDEX_DIR))?;
         let lib = Library {
@@ -113,11 +129,18 @@ impl Library {
             listing_cache: Default::default(),
             hit_documents: Default::default(),
             extractor: Extractor::InProcess,
+            interrupted_restore,
             _lock: lock,
         };
+        lib.clean_orphans();
         if lib.index.generation() != Some(lib.store.generation()?) {
             tracing::info!("search index behind the store; rebuilding");
-            lib.reindex()?;
+            // The index is derived: failing to rebuild it (a full disk)
+            // leaves search behind, never the library closed. The
+            // generation stays behind, so the next open tries again.
+            if let Err(e) = lib.reindex() {
+                tracing::error!(error = %e, "rebuilding the search index failed");
+            }
         }
         Ok(lib)
     }
@@ -147,6 +170,74 @@ impl Library {
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// A restore this open found interrupted and finished or undid.
+    pub fn interrupted_restore(&self) -> Option<&InterruptedRestore> {
+        self.interrupted_restore.as_ref()
+    }
+
+    /// Refuses an output path inside the library folder, where an export
+    /// could overwrite the library's own files.
+    pub fn refuse_inside(&self, path: &Path) -> Result<()> {
+        if crate::fs_atomic::is_inside(path, &self.dir) {
+            return Err(Error::InsideLibrary {
+                path: path.to_path_buf(),
+                library: self.dir.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Writes an export (a calendar, notes) to `path` atomically, touching
+    /// nothing else; refused inside the library folder.
+    pub fn export_file(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        self.refuse_inside(path)?;
+        crate::fs_atomic::write_atomically(path, bytes)
+    }
+
+    /// Removes from `files/` what a killed import left: temporary files, and
+    /// copies of originals no document refers to (an import killed between
+    /// the copy and its transaction). Only names Dossier makes are touched:
+    /// temporary names, and `<16 hex digits>-<name>` whose hash no stored
+    /// path carries (compared by hash, so a file system that rewrites the
+    /// rest of a name cannot make a referenced original look orphaned).
+    fn clean_orphans(&self) {
+        let referenced: HashSet<String> = match documents::stored_files(&self.store.reader()) {
+            Ok(files) => files
+                .iter()
+                .filter_map(|(path, _, _)| path.rsplit('/').next().and_then(copy_hash))
+                .map(str::to_string)
+                .collect(),
+            Err(e) => {
+                tracing::warn!(error = %e, "orphan files not cleaned");
+                return;
+            }
+        };
+        let Ok(folders) = std::fs::read_dir(self.dir.join(FILES_DIR)) else {
+            return;
+        };
+        let mut removed = 0;
+        for folder in folders.flatten() {
+            let Ok(entries) = std::fs::read_dir(folder.path()) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let orphan = crate::fs_atomic::is_temp_name(&name)
+                    || name.ends_with(".partial")
+                    || copy_hash(&name).is_some_and(|h| !referenced.contains(h));
+                if orphan && entry.file_type().is_ok_and(|t| t.is_file()) {
+                    match std::fs::remove_file(entry.path()) {
+                        Ok(()) => removed += 1,
+                        Err(e) => tracing::warn!(error = %e, "cannot remove an orphan file"),
+                    }
+                }
+            }
+        }
+        if removed > 0 {
+            tracing::info!(removed, "orphan files left by killed imports removed");
+        }
     }
 
     pub fn store(&self) -> &Store {
@@ -228,12 +319,26 @@ impl Library {
         let display = path.display().to_string();
         let known = documents::find_by_hash(&self.store.reader(), &hash)?;
         if let Some(id) = known {
+            // The same file again: if the library's copy of it went missing
+            // (or no longer matches in size), this puts it back.
+            let copy = self.original_file(id)?;
+            let intact = std::fs::metadata(&copy).is_ok_and(|m| m.len() == bytes.len() as u64);
+            let message = if intact {
+                None
+            } else {
+                write_copy(&copy, &bytes)?;
+                tracing::warn!(path = %copy.display(), "a missing original was restored");
+                Some(format!(
+                    "{}: the library's copy of this original was missing; restored",
+                    path.display()
+                ))
+            };
             return Ok(IngestResult {
                 path: display,
                 status: IngestStatus::Unchanged,
                 document_id: Some(id),
                 version: None,
-                message: None,
+                message,
                 reason: None,
             });
         }
@@ -269,7 +374,7 @@ impl Library {
         let copy = self.dir.join(&stored_path);
         let copied_now = !copy.exists();
         if copied_now {
-            ingest::write_atomically(&copy, &bytes)?;
+            write_copy(&copy, &bytes)?;
         }
         let file = StoredFile {
             file_name,
@@ -443,8 +548,25 @@ impl Library {
         Ok(())
     }
 
-    /// Runs a search; see `search::SearchRequest`.
+    /// Runs a search; see `search::SearchRequest`. When the index fails to
+    /// answer — an error, or a panic inside tantivy on a damaged file — it is
+    /// rebuilt from the store and the search runs once more.
     pub fn search(&self, req: &SearchRequest) -> Result<Vec<SearchHit>> {
+        let attempt = || {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.search_once(req)))
+                .unwrap_or_else(|_| Err(Error::Index("the search index failed to read".into())))
+        };
+        match attempt() {
+            Err(Error::Index(e)) => {
+                tracing::error!(error = %e, "search index damaged; rebuilding it from the store");
+                self.reindex()?;
+                attempt()
+            }
+            other => other,
+        }
+    }
+
+    fn search_once(&self, req: &SearchRequest) -> Result<Vec<SearchHit>> {
         let conn = self.store.reader();
         // What each hit shows of its document, kept between searches until
         // the database changes: most hits are in documents seen before.
@@ -468,7 +590,10 @@ impl Library {
         self.index.search(req, &mut describe)
     }
 
-    /// Rebuilds the search index from the store. Returns the number of documents indexed.
+    /// Rebuilds the search index from the store, documents and notes, in one
+    /// commit that records the store's generation: a rebuild killed half-way
+    /// leaves the index behind (rebuilt at the next open), never claiming to
+    /// be current without its notes. Returns the number of documents indexed.
     pub fn reindex(&self) -> Result<usize> {
         let generation = self.store.generation()?;
         self.index.clear()?;
@@ -480,13 +605,14 @@ impl Library {
             batch.push((r.clone(), doc));
         }
         let docs: Vec<IndexedDocument> = batch.iter().map(|(r, d)| indexed(r, d)).collect();
-        self.index.replace_documents(&[], &docs, generation)?;
+        self.index.stage_documents(&[], &docs)?;
         let notes = self.notes_with_language(None)?;
         let indexed_notes: Vec<search::IndexedNote> = notes
             .iter()
             .filter_map(|(n, language)| annotations::indexed_note(n, language))
             .collect();
-        self.index.replace_notes(&[], &indexed_notes, generation)?;
+        self.index.stage_notes(&[], &indexed_notes)?;
+        self.index.commit_as(generation)?;
         Ok(latest.len())
     }
 
@@ -496,6 +622,60 @@ impl Library {
             .dir
             .join(documents::stored_path(&self.store.reader(), id)?))
     }
+}
+
+/// Writes a copy of an original into `files/` (its folder created as needed).
+fn write_copy(copy: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(parent) = copy.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    crate::fs_atomic::write_atomically(copy, bytes)
+}
+
+/// The hash part of a copy's name in `files/` (`<16 hex digits>-<name>`).
+fn copy_hash(name: &str) -> Option<&str> {
+    let (hash, _) = name.split_once('-')?;
+    (hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())).then_some(hash)
+}
+
+/// Creates one folder level; its parent must exist.
+fn create_folder(dir: &Path) -> Result<()> {
+    match std::fs::create_dir(dir) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::NoParentFolder(
+            dir.parent().unwrap_or(dir).to_path_buf(),
+        )),
+        Err(e) => Err(Error::Library(e)),
+    }
+}
+
+/// A missing or empty database (with no WAL to rebuild it from) while
+/// `files/` holds originals is a lost database, not a new library: refused,
+/// so nothing starts afresh over the user's library.
+fn refuse_empty_database(dir: &Path) -> Result<()> {
+    let len = |p: PathBuf| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    if len(dir.join(DB_FILE)) > 0 || len(dir.join(format!("{DB_FILE}-wal"))) > 0 {
+        return Ok(());
+    }
+    let originals = std::fs::read_dir(dir.join(FILES_DIR))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|folder| std::fs::read_dir(folder.path()).ok())
+        .flatten()
+        .flatten()
+        .filter(|e| copy_hash(&e.file_name().to_string_lossy()).is_some())
+        .count();
+    if originals == 0 {
+        return Ok(());
+    }
+    Err(Error::Damaged {
+        path: dir.join(DB_FILE),
+        detail: format!(
+            "the database is empty or missing while files/ holds {originals} originals"
+        ),
+    })
 }
 
 /// The search index's view of a document.

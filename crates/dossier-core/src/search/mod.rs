@@ -221,38 +221,68 @@ impl SearchIndex {
     /// be opened as this version's index is cleared and created afresh; the
     /// caller then sees `generation() == None` and rebuilds.
     pub fn open(dir: &Path) -> Result<SearchIndex> {
+        // Any failure to open what is there — a garbled file, a format this
+        // version does not read, even a panic inside tantivy — clears the
+        // folder and starts an empty index, which the library then rebuilds
+        // from the store: the index can never keep the library from opening.
+        let existing = std::panic::catch_unwind(|| Self::open_existing(dir));
+        match existing {
+            Ok(Ok(Some(index))) => return Ok(index),
+            Ok(Ok(None)) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "search index unreadable; recreating it"),
+            Err(_) => tracing::warn!("search index unreadable (tantivy panicked); recreating it"),
+        }
+        if dir.exists() {
+            std::fs::remove_dir_all(dir)?;
+        }
+        std::fs::create_dir_all(dir)?;
         let (schema, fields) = schema();
-        let opened = Index::open_in_dir(dir).ok().filter(|i| {
-            i.schema() == schema
-                && i.load_metas()
-                    .ok()
-                    .and_then(|m| m.payload)
-                    .is_none_or(|p| p.starts_with(FORMAT))
-        });
-        let index = match opened {
-            Some(i) => i,
-            None => {
-                if dir.exists() {
-                    tracing::warn!(dir = %dir.display(), "search index unreadable; recreating it");
-                    std::fs::remove_dir_all(dir)?;
-                }
-                std::fs::create_dir_all(dir)?;
-                Index::builder()
-                    .schema(schema)
-                    .settings(IndexSettings {
-                        // The passage text is kept for snippets and the
-                        // final check of every hit, 20 of them per search.
-                        // LZ4: zstd made the store 25% smaller (the index
-                        // 0.97 → 0.87× the text) but doubled the median
-                        // search, a third of which was decompressing blocks
-                        // (BENCHMARKS.md).
-                        docstore_compression: Compressor::Lz4,
-                        ..IndexSettings::default()
-                    })
-                    .create_in_dir(dir)
-                    .map_err(index_err)?
-            }
+        let index = Index::builder()
+            .schema(schema)
+            .settings(IndexSettings {
+                // The passage text is kept for snippets and the
+                // final check of every hit, 20 of them per search.
+                // LZ4: zstd made the store 25% smaller (the index
+                // 0.97 → 0.87× the text) but doubled the median
+                // search, a third of which was decompressing blocks
+                // (BENCHMARKS.md).
+                docstore_compression: Compressor::Lz4,
+                ..IndexSettings::default()
+            })
+            .create_in_dir(dir)
+            .map_err(index_err)?;
+        Self::with_index(index, fields)
+    }
+
+    /// The index already in `dir` when it is this version's and opens
+    /// whole; None when there is none or it is of another format.
+    fn open_existing(dir: &Path) -> Result<Option<SearchIndex>> {
+        let (schema, fields) = schema();
+        let Ok(index) = Index::open_in_dir(dir) else {
+            return Ok(None);
         };
+        let ours = index.schema() == schema
+            && index
+                .load_metas()
+                .map_err(index_err)?
+                .payload
+                .is_none_or(|p| p.starts_with(FORMAT));
+        if !ours {
+            return Ok(None);
+        }
+        let opened = Self::with_index(index, fields)?;
+        // Every segment's files are opened by the reader; read what a
+        // search reads first too, so damage shows here rather than later.
+        let searcher = opened.reader.searcher();
+        for segment in searcher.segment_readers() {
+            for field in [opened.fields.doc_id, opened.fields.passage] {
+                segment.inverted_index(field).map_err(index_err)?;
+            }
+        }
+        Ok(Some(opened))
+    }
+
+    fn with_index(index: Index, fields: Fields) -> Result<SearchIndex> {
         for latin in Latin::ALL {
             index
                 .tokenizers()
@@ -328,14 +358,21 @@ impl SearchIndex {
         self.commit(&mut writer, generation)
     }
 
-    /// Indexes (or re-indexes) notes, and removes the ones listed.
+    /// Indexes (or re-indexes) notes, and removes the ones listed; commits
+    /// as `generation`.
     pub fn replace_notes(
         &self,
         remove: &[u32],
         add: &[IndexedNote],
         generation: u64,
     ) -> Result<()> {
-        let mut writer = self.writer();
+        self.stage_notes(remove, add)?;
+        self.commit_as(generation)
+    }
+
+    /// Stages notes like [`SearchIndex::replace_notes`], uncommitted.
+    pub fn stage_notes(&self, remove: &[u32], add: &[IndexedNote]) -> Result<()> {
+        let writer = self.writer();
         for id in remove.iter().chain(add.iter().map(|n| &n.id)) {
             writer.delete_term(Term::from_field_u64(self.fields.note, *id as u64));
         }
@@ -360,7 +397,7 @@ impl SearchIndex {
             d.add_text(f.words, n.text);
             writer.add_document(d).map_err(index_err)?;
         }
-        self.commit(&mut writer, generation)
+        Ok(())
     }
 
     /// Empties the index (before a rebuild).

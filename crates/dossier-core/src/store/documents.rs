@@ -520,15 +520,58 @@ pub fn resolve_symbol(conn: &Connection, symbol: &str) -> Result<Option<u32>> {
         .optional()?)
 }
 
-/// Where the original file of a document is kept, relative to the library folder.
+/// Where the original file of a document is kept, relative to the library
+/// folder; checked by [`check_stored_path`].
 pub fn stored_path(conn: &Connection, id: u32) -> Result<String> {
-    conn.query_row(
-        "SELECT stored_path FROM documents WHERE id = ?1",
-        [id],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or_else(|| Error::NotFound(format!("document {id}")))
+    let path: String = conn
+        .query_row(
+            "SELECT stored_path FROM documents WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("document {id}")))?;
+    check_stored_path(conn, &path)?;
+    Ok(path)
+}
+
+/// Every original a database refers to: (stored path, original file name,
+/// content hash), each path checked by [`check_stored_path`].
+pub fn stored_files(conn: &Connection) -> Result<Vec<(String, String, String)>> {
+    let mut st = conn.prepare(
+        "SELECT stored_path, min(file_name), min(content_hash) FROM documents GROUP BY stored_path ORDER BY stored_path",
+    )?;
+    let rows: Vec<(String, String, String)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (path, _, _) in &rows {
+        check_stored_path(conn, path)?;
+    }
+    Ok(rows)
+}
+
+/// Whether a stored path, as read from a database, names a file inside the
+/// library's `files/` folder: relative, `files/…`, no `.` or `..` part, no
+/// drive or stream (`:`). A database that says otherwise (a crafted or
+/// damaged backup) is refused: nothing is read or written at such a path.
+pub fn is_safe_stored_path(path: &str) -> bool {
+    let mut parts = path.split(['/', '\\']);
+    parts.next() == Some("files")
+        && parts.clone().next().is_some()
+        && parts.all(|p| !p.is_empty() && p != "." && p != ".." && !p.contains(':'))
+}
+
+fn check_stored_path(conn: &Connection, path: &str) -> Result<()> {
+    if is_safe_stored_path(path) {
+        return Ok(());
+    }
+    Err(Error::UnsafeStoredPath {
+        database: conn
+            .path()
+            .map(std::path::PathBuf::from)
+            .unwrap_or_default(),
+        stored_path: path.to_string(),
+    })
 }
 
 /// Sets (or clears) the symbol the user gives a document that prints none.

@@ -28,16 +28,50 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Whether SQLite says the file is not a sound database.
+fn is_damage(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+    )
+}
+
 impl Store {
-    /// Opens (creating if needed) and migrates the database at `path`.
+    /// Opens (creating if needed) and migrates the database at `path`. A
+    /// damaged database (SQLite's `quick_check`, or a file that is not a
+    /// database) is refused with [`crate::Error::Damaged`], untouched.
     pub fn open(path: &Path) -> Result<Store> {
+        let damaged = |e: rusqlite::Error| -> crate::Error {
+            if is_damage(&e) {
+                crate::Error::Damaged {
+                    path: path.to_path_buf(),
+                    detail: e.to_string(),
+                }
+            } else {
+                e.into()
+            }
+        };
         let mut writer = Connection::open(path)?;
-        let mode: String = writer.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        let mode: String = writer
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(damaged)?;
         if !mode.eq_ignore_ascii_case("wal") {
             tracing::warn!(mode, "the library database is not in WAL mode");
         }
         configure(&writer)?;
-        migrations::migrate(&mut writer)?;
+        let check: String = writer
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(damaged)?;
+        if check != "ok" {
+            return Err(crate::Error::Damaged {
+                path: path.to_path_buf(),
+                detail: check,
+            });
+        }
+        migrations::migrate(&mut writer).map_err(|e| match e {
+            crate::Error::Database(e) => damaged(e),
+            other => other,
+        })?;
         let reader = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -64,9 +98,13 @@ impl Store {
         let conn = self.writer();
         let result: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         if result != "ok" {
-            return Err(crate::Error::Invalid(format!(
-                "library database integrity check: {result}"
-            )));
+            return Err(crate::Error::Damaged {
+                path: conn
+                    .path()
+                    .map(std::path::PathBuf::from)
+                    .unwrap_or_default(),
+                detail: format!("integrity check: {result}"),
+            });
         }
         let fk_violations: i64 =
             conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
@@ -85,6 +123,25 @@ impl Store {
     pub fn generation(&self) -> Result<u64> {
         let conn = self.reader();
         get_generation(&conn)
+    }
+}
+
+/// When the library closes, the WAL is checkpointed into the database file
+/// and truncated: the file then holds everything on its own, so a lost or
+/// damaged `-wal` can no longer take the last session's work with it. (The
+/// reader connection is read-only and cannot checkpoint; without this the
+/// WAL outlived every CLI run.)
+impl Drop for Store {
+    fn drop(&mut self) {
+        let writer = self.writer.get_mut().unwrap_or_else(|p| p.into_inner());
+        let result = writer.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+            r.get::<_, i64>(0)
+        });
+        match result {
+            Ok(0) => {}
+            Ok(_) => tracing::warn!("WAL checkpoint at close was blocked; kept in the WAL"),
+            Err(e) => tracing::warn!(error = %e, "WAL checkpoint at close failed"),
+        }
     }
 }
 

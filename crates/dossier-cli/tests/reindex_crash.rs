@@ -1,0 +1,110 @@
+//! A reindex killed at any moment: `dossier reindex` of a library with
+//! 20,000 notes is SIGKILLed at random moments while it runs, 10 times.
+//! After each kill the library opens, and its index either is current with
+//! every note in it or was behind and has been rebuilt by that open: never an
+//! index that claims to be current without its notes.
+
+use dossier_core::search::SearchRequest;
+use dossier_core::Library;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const NOTES: usize = 20_000;
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
+}
+
+fn reindex(data: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_dossier"));
+    c.arg("--data-dir")
+        .arg(data)
+        .arg("reindex")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    c
+}
+
+/// Opens the library and checks its index holds these notes.
+fn check(data: &Path, sample: &[usize]) {
+    let lib = Library::open(data).expect("the library opens after a kill");
+    lib.store().check_integrity().expect("integrity_check");
+    assert_eq!(
+        lib.index().generation(),
+        Some(lib.store().generation().unwrap())
+    );
+    for &i in sample {
+        let hits = lib
+            .search(&SearchRequest {
+                query: format!("\"zebra note {i}\""),
+                ..Default::default()
+            })
+            .unwrap();
+        assert!(
+            hits.iter().any(|h| h.location.note.is_some()),
+            "note {i} is not in an index that says it is current"
+        );
+    }
+}
+
+#[test]
+fn killing_a_reindex_never_leaves_an_index_without_its_notes() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("library");
+    {
+        let lib = Library::open(&data).unwrap();
+        lib.ingest(&[seeds()], &mut |_| {});
+        let doc = lib.find("001_9b3f3c3582431abc.txt").unwrap();
+        lib.add_note(doc, "item:3(a)", 0, 4, "zebra note first")
+            .unwrap();
+        let mut export = lib.export_annotations(None).unwrap();
+        let template = export.notes[0].clone();
+        export.notes = (0..NOTES)
+            .map(|i| {
+                let mut n = template.clone();
+                n.uid = format!("bulk-{i}");
+                n.body = format!("zebra note {i}");
+                n
+            })
+            .collect();
+        lib.import_annotations(&export).unwrap();
+    }
+    let started = Instant::now();
+    assert!(reindex(&data).status().unwrap().success());
+    let mut span = started.elapsed().as_micros() as u64;
+    eprintln!("reindex of {NOTES} notes: {span} µs");
+    check(&data, &[0, NOTES - 1]);
+
+    let mut seed: u64 = 0x2e1d_2101;
+    let mut next = |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n.max(1)
+    };
+    const KILLS: usize = 10;
+    let (mut landed, mut attempts) = (0, 0);
+    while landed < KILLS {
+        attempts += 1;
+        assert!(
+            attempts <= 30,
+            "only {landed} of {attempts} kills landed mid-reindex"
+        );
+        let mut child = reindex(&data).spawn().unwrap();
+        std::thread::sleep(Duration::from_micros(next(span)));
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap(); // SIGKILL
+            landed += 1;
+        } else {
+            // Too late: the machine is less loaded than when timed.
+            span = span * 3 / 4;
+        }
+        child.wait().unwrap();
+        let sample: Vec<usize> = (0..3).map(|_| next(NOTES as u64) as usize).collect();
+        check(&data, &sample);
+    }
+    eprintln!(
+        "reindex kill campaign: {landed} kills landed mid-reindex in {attempts} attempts, {landed} survived"
+    );
+}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Location, StoredDocument } from "../../ipc";
 import { Header } from "./Header";
 import { t, tp } from "../../i18n";
@@ -196,17 +196,29 @@ function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Prop
     </>
   );
 
+  // A newly selected item's annotation opens at its heading (the pane would
+  // otherwise keep the previous one's scroll position); chosen in the outline,
+  // its first slot is brought into view too. This runs after the render that
+  // shows the new annotation.
+  const annotationPane = useRef<HTMLElement>(null);
+  const revealSlot = useRef(false);
+  useEffect(() => {
+    if (annotationPane.current) annotationPane.current.scrollTop = 0;
+    if (revealSlot.current && item !== null) {
+      const first = doc.schedule.findIndex((s) => slotMatchesItem(s, item));
+      if (first >= 0) document.getElementById(`slot-${first}`)?.scrollIntoView({ block: "nearest" });
+    }
+    revealSlot.current = false;
+  }, [item]);
   const selectItem = (n: string) => {
+    revealSlot.current = true;
     setItem(n);
     setSlot(null);
   };
   const selectSlot = (i: number) => {
     setSlot(i);
     const first = doc.schedule[i]?.items[0];
-    if (first) {
-      setItem(first);
-      document.getElementById(`ann-${first}`)?.scrollIntoView({ block: "start", behavior: "smooth" });
-    }
+    if (first) setItem(first);
   };
 
   const hitSlots = item === null ? 0 : doc.schedule.filter((s) => slotMatchesItem(s, item)).length;
@@ -293,7 +305,7 @@ function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Prop
       <div class="panes" style={{ gridTemplateColumns: `${w0}px 6px ${w1}px 6px minmax(280px, 1fr)` }}>
         <AgendaOutline items={doc.agenda} selected={item} highlighted={slotItems} onSelect={selectItem} />
         <Splitter width={w0} onResize={(w) => setWidth(0, w)} onReset={resetWidths} />
-        <section class="annotation-pane" aria-label={t("annotation")}>
+        <section class="annotation-pane" aria-label={t("annotation")} ref={annotationPane}>
           {current ? <Annotation item={current} links={links} marks={marks} notes={visibleNotes} /> : <p class="state">{t("selectItem")}</p>}
           {notesPanel}
         </section>

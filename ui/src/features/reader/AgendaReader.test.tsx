@@ -1,0 +1,68 @@
+// The agenda reader: outline, annotation and timetable, linked both ways.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { render } from "preact";
+import { act } from "preact/test-utils";
+import { mountPoint } from "../../test/dom";
+import { setBackend } from "../../ipc";
+import type { StoredDocument } from "../../ipc";
+import { fakeBackend, settle } from "../../test/fakeBackend";
+import type { Fake } from "../../test/fakeBackend";
+import { storedAgenda } from "../../test/agenda";
+import { Reader } from "./Reader";
+import type { Focus } from "./Reader";
+
+const root = mountPoint();
+Element.prototype.scrollIntoView ??= function () {};
+
+/** The ids of the elements scrolled into view, in order. */
+let scrolled: string[] = [];
+beforeEach(() => {
+  scrolled = [];
+  vi.spyOn(Element.prototype, "scrollIntoView").mockImplementation(function (this: Element) {
+    scrolled.push(this.id);
+  });
+});
+afterEach(() => vi.restoreAllMocks());
+
+async function mount(doc: StoredDocument = storedAgenda(), focus: Focus | null = null, fake: Fake = fakeBackend()) {
+  setBackend(fake);
+  act(() =>
+    render(
+      <Reader stored={doc} focus={focus} links={{ resolve: () => null, open: () => {} }} now={new Date("2012-08-01T00:00:00Z")} mode="venue" onMode={() => {}} onChanged={() => {}} />,
+      root(),
+    ),
+  );
+  await act(settle);
+}
+const q = <E extends Element = HTMLElement>(sel: string) => root().querySelector<E>(sel);
+const click = async (sel: string) => {
+  act(() => q<HTMLButtonElement>(sel)!.click());
+  await act(settle);
+};
+
+describe("selecting an agenda item", () => {
+  it("opens the new annotation at its heading and brings its first slot into view", async () => {
+    await mount();
+    await click("[data-testid='item-2']");
+    const pane = q(".annotation-pane")!;
+    pane.scrollTop = 400; // the reader scrolled down item 2's annotation
+    scrolled = [];
+    await click("[data-testid='item-4']");
+    expect(q("#ann-4")).not.toBeNull();
+    expect(pane.scrollTop).toBe(0);
+    expect(scrolled).toContain("slot-1");
+  });
+
+  it("from a slot, opens the slot's first item at its heading and keeps the slot chosen in view", async () => {
+    await mount();
+    await click("[data-testid='item-2']");
+    const pane = q(".annotation-pane")!;
+    pane.scrollTop = 400;
+    scrolled = [];
+    await click("#slot-3 .slot-main");
+    expect(q("#ann-5")).not.toBeNull();
+    expect(pane.scrollTop).toBe(0);
+    // Item 5's first slot is slot 2, but the slot clicked stays where it is.
+    expect(scrolled).not.toContain("slot-2");
+  });
+});

@@ -245,6 +245,7 @@ function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Prop
       )}
       <Schedule
         slots={doc.schedule}
+        agenda={doc.agenda}
         timing={stored.timing}
         selectedItem={item}
         selectedSlot={slot}

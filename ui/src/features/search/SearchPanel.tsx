@@ -122,7 +122,7 @@ export function SearchPanel({ onOpen, onClose }: Props) {
               {g.hits.map(({ hit, index }) => (
                 <button
                   key={index}
-                  class={index === active ? "hit active" : "hit"}
+                  class={index === active ? "search-hit active" : "search-hit"}
                   onClick={() => onOpen(hit)}
                   onMouseEnter={() => setActive(index)}
                   data-testid="search-hit"

@@ -117,6 +117,7 @@ function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Prop
     <>
       <NotesPanel
         notes={ann.notes}
+        agenda={doc.agenda}
         canAdd={selection !== null}
         onAdd={() => {
           if (selection) {

@@ -50,6 +50,9 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
   const progressSeen = useRef(false);
   const [tab, setTab] = useState<Tab>("library");
   const [version, setVersion] = useState(0);
+  // Notes and bookmarks changed in the reader: the side lists reload, not the document.
+  const [marksVersion, setMarksVersion] = useState(0);
+  const marksChanged = useCallback(() => setMarksVersion((v) => v + 1), []);
   const [mode, setModeState] = useState<TimeMode>(() => (globalThis.localStorage?.getItem("dossier.timeMode") === "local" ? "local" : "venue"));
   const setMode = (m: TimeMode) => {
     globalThis.localStorage?.setItem("dossier.timeMode", m);
@@ -234,8 +237,8 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
               <LibraryPane listing={listing} selected={selected} onSelect={(id) => open(id)} onImport={startImport} importing={importing} />
             )}
             {tab === "agenda" && <MyAgenda version={version} mode={mode} onOpen={openEntry} />}
-            {tab === "bookmarks" && <BookmarksList version={version} onOpen={openBookmark} />}
-            {tab === "notes" && <LibraryNotes version={version} onOpen={openNote} onImported={changed} />}
+            {tab === "bookmarks" && <BookmarksList version={version + marksVersion} onOpen={openBookmark} />}
+            {tab === "notes" && <LibraryNotes version={version + marksVersion} onOpen={openNote} onImported={changed} />}
           </aside>
           <Splitter width={sideWidth[0] ?? 300} onResize={(w) => setSideWidth(0, w)} onReset={resetSideWidth} />
           <section class="content">
@@ -247,7 +250,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
             )}
             {!docError && selected === null && <p class="state big">{t("selectDocument")}</p>}
             {!docError && selected !== null && current === null && <p class="state big">{t("loading")}</p>}
-            {current && <Reader stored={current} focus={focus} links={links} now={now} mode={mode} onMode={setMode} onChanged={changed} />}
+            {current && <Reader stored={current} focus={focus} links={links} now={now} mode={mode} onMode={setMode} onChanged={changed} onAnnotationsChanged={marksChanged} />}
           </section>
         </main>
       )}

@@ -1,6 +1,6 @@
 // A fake of the ipc module's backend for UI unit tests: canned data, and a
 // record of every call so tests can assert what the UI asked for.
-import type { AgendaEntry, Backend, Bookmark, LibraryListing, MeetingReference, Note, RestoreReport } from "../ipc";
+import type { AgendaEntry, Backend, Bookmark, LibraryListing, MeetingReference, Note, RestoreReport, StoredDocument } from "../ipc";
 
 export interface Fake extends Backend {
   calls: { name: string; args: unknown[] }[];
@@ -31,6 +31,8 @@ export function fakeBackend(
     restoreReport?: RestoreReport;
     listing?: LibraryListing;
     references?: MeetingReference[];
+    /** Documents openDocument returns, by id. */
+    documents?: StoredDocument[];
   } = {},
 ): Fake {
   const menuListeners: ((id: string) => void)[] = [];
@@ -42,12 +44,20 @@ export function fakeBackend(
       return Promise.resolve(value);
     };
   const none = () => () => {};
+  // Bookmarks and notes are kept: what is added is listed afterwards.
+  const bookmarks = [...(data.bookmarks ?? [])];
+  const notes = [...(data.notes ?? [])];
+  const seriesOf = (id: number) => data.documents?.find((d) => d.record.id === id)?.record.series ?? `s${id}`;
   return {
     calls,
     menu: (id) => menuListeners.forEach((cb) => cb(id)),
     listLibrary: rec("listLibrary", data.listing ?? { meetings: [], unfiled: [] }),
     meetingReferences: rec("meetingReferences", data.references ?? []),
-    openDocument: () => Promise.reject(new Error("not in this fake")),
+    openDocument: (id) => {
+      calls.push({ name: "openDocument", args: [id] });
+      const d = data.documents?.find((x) => x.record.id === id);
+      return d ? Promise.resolve(d) : Promise.reject(new Error("not in this fake"));
+    },
     setDocumentSymbol: () => Promise.reject(new Error("not in this fake")),
     search: rec("search", []),
     importPaths: () => Promise.reject(new Error("not in this fake")),
@@ -55,14 +65,39 @@ export function fakeBackend(
     importStartupFiles: rec("importStartupFiles", null),
     appInfo: () => Promise.reject(new Error("not in this fake")),
     uiReady: rec("uiReady", undefined),
-    listNotes: rec("listNotes", data.notes ?? []),
-    addNote: () => Promise.reject(new Error("not in this fake")),
+    listNotes: (d) => {
+      calls.push({ name: "listNotes", args: [d] });
+      return Promise.resolve(notes.filter((n) => d === null || n.document_id === d));
+    },
+    addNote: (d, passage, start, end, body) => {
+      calls.push({ name: "addNote", args: [d, passage, start, end, body] });
+      const n: Note = {
+        id: 100 + notes.length, uid: `u${100 + notes.length}`, series: seriesOf(d), document_id: d,
+        anchor: { passage, exact: "", prefix: "", suffix: "", start, end }, body, detached: false,
+        created_at: "2024-06-01T10:00:00Z", updated_at: "2024-06-01T10:00:00Z",
+      };
+      notes.push(n);
+      return Promise.resolve(n);
+    },
     updateNote: () => Promise.reject(new Error("not in this fake")),
     deleteNote: rec("deleteNote", undefined),
     restoreNote: () => Promise.reject(new Error("not in this fake")),
-    listBookmarks: rec("listBookmarks", data.bookmarks ?? []),
-    addBookmark: () => Promise.reject(new Error("not in this fake")),
-    removeBookmark: rec("removeBookmark", undefined),
+    listBookmarks: (d) => {
+      calls.push({ name: "listBookmarks", args: [d] });
+      return Promise.resolve(bookmarks.filter((b) => d === null || b.series === seriesOf(d)));
+    },
+    addBookmark: (d, target, anchor, label) => {
+      calls.push({ name: "addBookmark", args: [d, target, anchor, label] });
+      const b: Bookmark = { id: 100 + bookmarks.length, series: seriesOf(d), target, anchor, label, created_at: "2024-06-01T10:00:00Z" };
+      bookmarks.push(b);
+      return Promise.resolve(b);
+    },
+    removeBookmark: (id) => {
+      calls.push({ name: "removeBookmark", args: [id] });
+      const at = bookmarks.findIndex((b) => b.id === id);
+      if (at >= 0) bookmarks.splice(at, 1);
+      return Promise.resolve();
+    },
     documentForSeries: rec("documentForSeries", 10),
     starSlot: rec("starSlot", undefined),
     myAgenda: rec("myAgenda", data.agenda ?? []),

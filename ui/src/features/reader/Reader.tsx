@@ -39,6 +39,8 @@ interface Props {
   onMode: (m: TimeMode) => void;
   /** Stars, bookmarks or the zone changed: reload the document and the side lists. */
   onChanged: () => void;
+  /** A note or bookmark was added, changed or removed: the side lists reload. */
+  onAnnotationsChanged?: () => void;
 }
 
 function scrollTo(id: string) {
@@ -64,7 +66,7 @@ export function Reader(props: Props) {
 }
 
 /** An agenda: outline, annotation and timetable side by side, linked both ways. */
-function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Props) {
+function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged, onAnnotationsChanged }: Props) {
   const doc = stored.document;
   const [item, setItem] = useState<string | null>(null);
   const [slot, setSlot] = useState<number | null>(null);
@@ -86,7 +88,7 @@ function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Prop
   const slotItems = slot !== null ? (doc.schedule[slot]?.items ?? []) : [];
   const current = items.find((i) => i.number === item) ?? null;
   const marks = focus?.marks ?? [];
-  const ann = useAnnotations(stored.record.id);
+  const ann = useAnnotations(stored.record.id, onAnnotationsChanged);
   const [selection, setSelection] = useState<ReturnType<typeof selectionInPassage>>(null);
   const [composing, setComposing] = useState<NonNullable<ReturnType<typeof selectionInPassage>> | null>(null);
   const [draft, setDraft] = useState("");

@@ -1,0 +1,48 @@
+// The whole window against the fake backend: the panes working together.
+import { describe, expect, it } from "vitest";
+import { render } from "preact";
+import { act } from "preact/test-utils";
+import { mountPoint } from "./test/dom";
+import { setBackend } from "./ipc";
+import type { LibraryListing } from "./ipc";
+import { fakeBackend, settle } from "./test/fakeBackend";
+import type { Fake } from "./test/fakeBackend";
+import { storedAgenda } from "./test/agenda";
+import { App } from "./App";
+
+const root = mountPoint();
+Element.prototype.scrollIntoView ??= function () {};
+
+const agenda = storedAgenda();
+export const listing: LibraryListing = {
+  meetings: [
+    {
+      id: 1, key: "k1", body: agenda.record.body, parent_body: null, session: null, venue: agenda.record.venue, dates: agenda.record.dates,
+      time_zone: "Europe/Vienna", zone_source: "venue", documents: [agenda.record], reference_count: 0, missing_count: 0,
+    },
+  ],
+  unfiled: [],
+};
+
+async function mountApp(fake: Fake = fakeBackend({ listing, documents: [agenda] })): Promise<Fake> {
+  setBackend(fake);
+  act(() => render(<App />, root()));
+  await act(settle);
+  return fake;
+}
+const q = <E extends Element = HTMLElement>(sel: string) => root().querySelector<E>(sel);
+const click = async (sel: string) => {
+  act(() => q<HTMLButtonElement>(sel)!.click());
+  await act(settle);
+};
+
+describe("the side lists", () => {
+  it("show a bookmark added in the reader while the Bookmarks tab is open", async () => {
+    await mountApp();
+    await click(`[data-testid='doc-${agenda.record.file}']`);
+    await click("[data-testid=tab-bookmarks]");
+    expect(q(".sidebar")!.textContent).toContain("No bookmarks yet");
+    await click(".reader-tools [data-testid=bookmark]");
+    expect(q("[data-testid=bookmarks-list]")?.textContent).toContain(agenda.record.title);
+  });
+});

@@ -1,5 +1,6 @@
 // A fake of the ipc module's backend for UI unit tests: canned data, and a
 // record of every call so tests can assert what the UI asked for.
+import { IpcError } from "../ipc";
 import type { AgendaEntry, Backend, Bookmark, LibraryListing, MeetingReference, Note, RestoreReport, StoredDocument } from "../ipc";
 
 export interface Fake extends Backend {
@@ -44,6 +45,7 @@ export function fakeBackend(
       return Promise.resolve(value);
     };
   const none = () => () => {};
+  const zones = ["Asia/Dubai", "Europe/Vienna", "America/New_York"];
   // Bookmarks and notes are kept: what is added is listed afterwards.
   const bookmarks = [...(data.bookmarks ?? [])];
   const notes = [...(data.notes ?? [])];
@@ -101,8 +103,12 @@ export function fakeBackend(
     documentForSeries: rec("documentForSeries", 10),
     starSlot: rec("starSlot", undefined),
     myAgenda: rec("myAgenda", data.agenda ?? []),
-    setMeetingTimeZone: rec("setMeetingTimeZone", undefined),
-    timeZones: rec("timeZones", ["Asia/Dubai", "Europe/Vienna"]),
+    // As the backend does, an unknown zone is refused with an English message.
+    setMeetingTimeZone: (m, z) => {
+      calls.push({ name: "setMeetingTimeZone", args: [m, z] });
+      return z === null || zones.includes(z) ? Promise.resolve() : Promise.reject(new IpcError("invalid", `unknown time zone: ${z}`));
+    },
+    timeZones: rec("timeZones", zones),
     exportCalendar: rec("exportCalendar", "/tmp/My agenda.ics"),
     exportNotes: rec("exportNotes", "/tmp/Dossier notes.md"),
     importNotes: rec("importNotes", { notes_added: 2, notes_updated: 0, notes_unchanged: 1, notes_detached: 0, bookmarks_added: 1, bookmarks_unchanged: 0, stars_added: 3 }),

@@ -3,7 +3,7 @@ import { api } from "../../ipc";
 import { errorText } from "../../i18n/errors";
 import type { LibraryListing, MeetingReference } from "../../ipc";
 import { list, t, tf, tp } from "../../i18n";
-import { filterListing, meetingRows, withinBudget } from "./group";
+import { filterListing, filterUnfiled, meetingRows, withinBudget } from "./group";
 import { formatDateRange } from "../../i18n/format";
 import { textAttrs } from "../../contentLang";
 
@@ -24,6 +24,7 @@ interface Props {
 export function LibraryPane({ listing, selected, onSelect, onImport, importing }: Props) {
   const [filter, setFilter] = useState("");
   const meetings = useMemo(() => (listing ? filterListing(listing, filter) : []), [listing, filter]);
+  const unfiled = useMemo(() => (listing ? filterUnfiled(listing.unfiled, filter) : []), [listing, filter]);
   const empty = listing !== null && listing.meetings.length === 0 && listing.unfiled.length === 0;
   // Without IntersectionObserver (unit tests) everything is rendered at once.
   const windowed = typeof IntersectionObserver !== "undefined";
@@ -39,10 +40,10 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing }
       rows += meetingRows(v);
       if (v.documents.some((d) => d.id === selected)) break;
     }
-    if (listing.unfiled.some((d) => d.id === selected)) rows += listing.unfiled.length + 1;
+    if (unfiled.some((d) => d.id === selected)) rows += unfiled.length + 1;
     setBudget((b) => Math.max(b, rows));
-  }, [selected, meetings]);
-  const shown = useMemo(() => withinBudget(meetings, listing?.unfiled ?? [], budget), [meetings, listing, budget]);
+  }, [selected, meetings, unfiled]);
+  const shown = useMemo(() => withinBudget(meetings, unfiled, budget), [meetings, unfiled, budget]);
   const nav = useRef<HTMLElement>(null);
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -84,7 +85,7 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing }
           <p class="hint">{t("importHint")}</p>
         </div>
       )}
-      {listing !== null && !empty && meetings.length === 0 && <p class="state">{t("noMatch")}</p>}
+      {listing !== null && !empty && meetings.length === 0 && unfiled.length === 0 && <p class="state">{t("noMatch")}</p>}
       {shown.meetings.map(({ meeting: m, documents, missing }) => (
         <section class="meeting" key={m.id} data-testid="meeting">
           <h3 title={m.parent_body ?? m.body ?? ""} {...(m.body ? textAttrs(documents[0]?.language) : {})}>

@@ -75,3 +75,16 @@ describe("choosing a time zone", () => {
     expect(input().value).toBe("Europe/Vienna");
   });
 });
+
+describe("starring", () => {
+  it("adds no row to the zone bar: the starred-only export is there from the start, enabled by the first star", async () => {
+    const none: ScheduleTiming = { ...viennaTiming, slots: viennaTiming.slots.map((x) => ({ ...x, starred: false })) };
+    await mount(none);
+    const before = [...root().querySelectorAll("[data-testid=zone-bar] > *, [data-testid=zone-bar] button")].map((e) => e.className + e.tagName);
+    expect(root().querySelector<HTMLButtonElement>("[data-testid=export-starred-ics]")?.disabled).toBe(true);
+    await mount(viennaTiming);
+    const after = [...root().querySelectorAll("[data-testid=zone-bar] > *, [data-testid=zone-bar] button")].map((e) => e.className + e.tagName);
+    expect(after).toEqual(before);
+    expect(root().querySelector<HTMLButtonElement>("[data-testid=export-starred-ics]")?.disabled).toBe(false);
+  });
+});

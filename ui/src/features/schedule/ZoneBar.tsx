@@ -187,11 +187,10 @@ export function ZoneBar({ document, meeting, timing, mode, onMode, onZoneChanged
         <button onClick={() => void api.exportCalendar(document, false).then(setSaved, fail)} data-testid="export-ics">
           {t("exportSchedule")}
         </button>
-        {anyStarred && (
-          <button onClick={() => void api.exportCalendar(document, true).then(setSaved, fail)} data-testid="export-starred-ics">
-            {t("exportStarred")}
-          </button>
-        )}
+        {/* Always there, so that the first star adds no row above the timetable. */}
+        <button onClick={() => void api.exportCalendar(document, true).then(setSaved, fail)} disabled={!anyStarred} data-testid="export-starred-ics">
+          {t("exportStarred")}
+        </button>
       </span>
       {error && <p class="error-text">{error}</p>}
       <ExportResult path={saved} />

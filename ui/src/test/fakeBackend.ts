@@ -1,7 +1,7 @@
 // A fake of the ipc module's backend for UI unit tests: canned data, and a
 // record of every call so tests can assert what the UI asked for.
 import { IpcError } from "../ipc";
-import type { AgendaEntry, Backend, Bookmark, LibraryListing, MeetingReference, Note, RestoreReport, StoredDocument } from "../ipc";
+import type { AgendaEntry, Backend, Bookmark, LibraryListing, MeetingReference, Note, RestoreReport, SearchHit, StoredDocument } from "../ipc";
 
 export interface Fake extends Backend {
   calls: { name: string; args: unknown[] }[];
@@ -34,6 +34,8 @@ export function fakeBackend(
     references?: MeetingReference[];
     /** Documents openDocument returns, by id. */
     documents?: StoredDocument[];
+    /** What every search finds. */
+    hits?: SearchHit[];
   } = {},
 ): Fake {
   const menuListeners: ((id: string) => void)[] = [];
@@ -61,7 +63,7 @@ export function fakeBackend(
       return d ? Promise.resolve(d) : Promise.reject(new Error("not in this fake"));
     },
     setDocumentSymbol: () => Promise.reject(new Error("not in this fake")),
-    search: rec("search", []),
+    search: rec("search", data.hits ?? []),
     importPaths: () => Promise.reject(new Error("not in this fake")),
     pickAndImport: rec("pickAndImport", null),
     importStartupFiles: rec("importStartupFiles", null),
@@ -128,4 +130,18 @@ export function fakeBackend(
 /** Lets pending promises and the re-render they cause run. */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+/** A search hit in document 10 at `location`, the words of `marked` matched. */
+export function hit(heading: string, location: SearchHit["location"], marked: string, over: Partial<SearchHit> = {}): SearchHit {
+  return {
+    document: { id: 10, symbol: "CAC/COSP/WG.2/2012/1", title: "临时议程和说明", language: "zh", kind: "agenda", file: "agenda.zh.txt" },
+    location,
+    passage: location.slot !== undefined ? "slot" : "item",
+    heading,
+    snippet: `… ${marked} …`,
+    segments: [{ text: "… ", hit: false }, { text: marked, hit: true }, { text: " …", hit: false }],
+    score: 1,
+    ...over,
+  };
 }

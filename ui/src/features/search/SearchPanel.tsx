@@ -124,7 +124,6 @@ export function SearchPanel({ onOpen, onClose }: Props) {
                   key={index}
                   class={index === active ? "search-hit active" : "search-hit"}
                   onClick={() => onOpen(hit)}
-                  onMouseEnter={() => setActive(index)}
                   data-testid="search-hit"
                 >
                   <span class="hit-place" {...textAttrs(g.language)}>

@@ -5,7 +5,7 @@ import { act } from "preact/test-utils";
 import { mountPoint } from "./test/dom";
 import { setBackend } from "./ipc";
 import type { LibraryListing } from "./ipc";
-import { fakeBackend, settle } from "./test/fakeBackend";
+import { fakeBackend, hit, settle } from "./test/fakeBackend";
 import type { Fake } from "./test/fakeBackend";
 import { storedAgenda } from "./test/agenda";
 import { App } from "./App";
@@ -44,5 +44,36 @@ describe("the side lists", () => {
     expect(q(".sidebar")!.textContent).toContain("No bookmarks yet");
     await click(".reader-tools [data-testid=bookmark]");
     expect(q("[data-testid=bookmarks-list]")?.textContent).toContain(agenda.record.title);
+  });
+});
+
+describe("search", () => {
+  async function search(text: string) {
+    await click("[data-testid=open-search]");
+    const input = q<HTMLInputElement>("[data-testid=search-input]")!;
+    input.value = text;
+    act(() => void input.dispatchEvent(new Event("input", { bubbles: true })));
+    await act(() => new Promise((r) => setTimeout(r, 150)));
+    await act(settle);
+  }
+  const escape = async () => {
+    act(() => void document.activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true })));
+    await act(settle);
+  };
+
+  it("marks the matched words in the reader, and clears them when the search is closed again", async () => {
+    await mountApp(fakeBackend({ listing, documents: [agenda], hits: [hit("5", { item: "5" }, "资产追回")] }));
+    await search("资产追回");
+    await click("[data-testid=search-hit]");
+    expect(q(".search-panel")).toBeNull();
+    const marked = [...root().querySelectorAll("#ann-5 mark")].map((m) => m.textContent);
+    expect(marked.length).toBeGreaterThan(0);
+    expect(new Set(marked)).toEqual(new Set(["资产追回"]));
+    await search("资产追回");
+    await escape();
+    expect(q(".search-panel")).toBeNull();
+    expect(root().querySelectorAll(".reader mark")).toHaveLength(0);
+    // The item found stays open.
+    expect(q("#ann-5")).not.toBeNull();
   });
 });

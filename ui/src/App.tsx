@@ -43,6 +43,8 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
   const [selected, setSelected] = useState<number | null>(null);
   const [stored, setStored] = useState<StoredDocument | null>(null);
   const [focus, setFocus] = useState<Focus | null>(null);
+  // The words a search matched, marked in the reader until the search is closed again.
+  const [marks, setMarks] = useState<string[]>([]);
   const [searching, setSearching] = useState(false);
   const [progress, setProgress] = useState<IngestProgress | null>(null);
   const [report, setReport] = useState<IngestReport | null>(null);
@@ -117,6 +119,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
 
   const open = useCallback((id: number, f: Focus | null = null) => {
     setFocus(f);
+    setMarks(f?.marks ?? []);
     setSelected(id);
   }, []);
   useEffect(() => {
@@ -250,12 +253,20 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
             )}
             {!docError && selected === null && <p class="state big">{t("selectDocument")}</p>}
             {!docError && selected !== null && current === null && <p class="state big">{t("loading")}</p>}
-            {current && <Reader stored={current} focus={focus} links={links} now={now} mode={mode} onMode={setMode} onChanged={changed} onAnnotationsChanged={marksChanged} />}
+            {current && <Reader stored={current} focus={focus} marks={marks} links={links} now={now} mode={mode} onMode={setMode} onChanged={changed} onAnnotationsChanged={marksChanged} />}
           </section>
         </main>
       )}
       {dropHover && <div class="drop-overlay">{t("dropToImport")}</div>}
-      {searching && <SearchPanel onOpen={openHit} onClose={() => setSearching(false)} />}
+      {searching && (
+        <SearchPanel
+          onOpen={openHit}
+          onClose={() => {
+            setSearching(false);
+            setMarks([]);
+          }}
+        />
+      )}
     </div>
   );
 }

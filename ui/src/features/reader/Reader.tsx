@@ -32,6 +32,8 @@ export interface Focus {
 interface Props {
   stored: StoredDocument;
   focus: Focus | null;
+  /** Words to mark (a search's matches); the focus's own when not given. */
+  marks?: string[];
   links: SymbolLinks;
   /** The current time (ticks while the window is open). */
   now: Date;
@@ -66,7 +68,7 @@ export function Reader(props: Props) {
 }
 
 /** An agenda: outline, annotation and timetable side by side, linked both ways. */
-function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged, onAnnotationsChanged }: Props) {
+function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode, onChanged, onAnnotationsChanged }: Props) {
   const doc = stored.document;
   const [item, setItem] = useState<string | null>(null);
   const [slot, setSlot] = useState<number | null>(null);
@@ -87,7 +89,7 @@ function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged, onAnno
   const items = useMemo(() => flatten(doc.agenda), [doc]);
   const slotItems = slot !== null ? (doc.schedule[slot]?.items ?? []) : [];
   const current = items.find((i) => i.number === item) ?? null;
-  const marks = focus?.marks ?? [];
+  const marks = shownMarks ?? focus?.marks ?? [];
   const ann = useAnnotations(stored.record.id, onAnnotationsChanged);
   const [selection, setSelection] = useState<ReturnType<typeof selectionInPassage>>(null);
   const [composing, setComposing] = useState<NonNullable<ReturnType<typeof selectionInPassage>> | null>(null);

@@ -66,3 +66,11 @@ describe("selecting an agenda item", () => {
     expect(scrolled).not.toContain("slot-2");
   });
 });
+
+describe("a search hit in the timetable", () => {
+  it("marks the matched words in the slot's titles", async () => {
+    await mount(storedAgenda(), { location: { slot: 3 }, marks: ["资产追回"] });
+    expect([...root().querySelectorAll("#slot-3 mark")].map((m) => m.textContent)).toEqual(["资产追回"]);
+    expect(root().querySelectorAll(".schedule mark")).toHaveLength(2); // slots 2 and 3 take up item 5
+  });
+});

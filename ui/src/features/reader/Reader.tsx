@@ -258,6 +258,7 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
         onStar={star}
         nowNext={nn}
         mode={mode}
+        marks={marks}
       />
     </section>
   );

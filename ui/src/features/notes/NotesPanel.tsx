@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import type { AgendaItem, Note } from "../../ipc";
-import { t } from "../../i18n";
+import { t, tp } from "../../i18n";
 import { flatten } from "../agenda/items";
 import { Markdown } from "./markdown";
 import { useTextAttrs } from "../reader/documentText";
@@ -62,7 +62,9 @@ export function NotesPanel({ notes, agenda = [], onAdd, canAdd, onSave, onDelete
   return (
     <section class="notes-panel" aria-label={t("notes")} data-testid="notes-panel">
       <h3>
-        {t("notes")} ({notes.length})
+        <span>
+          {t("notes")} <span class="count">· {tp("nNotes", notes.length)}</span>
+        </span>
         <button class="link" onClick={onAdd} disabled={!canAdd} title={t("selectTextForNote")} data-testid="add-note">
           {t("addNote")}
         </button>

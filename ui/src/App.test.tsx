@@ -1,5 +1,5 @@
 // The whole window against the fake backend: the panes working together.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { mountPoint } from "./test/dom";
@@ -75,5 +75,30 @@ describe("search", () => {
     expect(root().querySelectorAll(".reader mark")).toHaveLength(0);
     // The item found stays open.
     expect(q("#ann-5")).not.toBeNull();
+  });
+});
+
+describe("the File menu", () => {
+  it("backs up and restores whichever tab is open, and shows the outcome", async () => {
+    const fake = await mountApp();
+    await click("[data-testid=tab-notes]");
+    act(() => fake.menu("backup"));
+    await act(settle);
+    expect(fake.calls.filter((c) => c.name === "backupLibrary")).toHaveLength(1);
+    expect(q("[data-testid=backup-status]")?.textContent).toContain("/tmp/Dossier backup");
+    const confirm = vi.spyOn(window, "confirm").mockReturnValue(true);
+    act(() => fake.menu("restore"));
+    await act(settle);
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(fake.calls.filter((c) => c.name === "restoreLibrary")).toHaveLength(1);
+    confirm.mockRestore();
+  });
+
+  it("imports whichever tab is open", async () => {
+    const fake = await mountApp();
+    await click("[data-testid=tab-agenda]");
+    act(() => fake.menu("import-folder"));
+    await act(settle);
+    expect(fake.calls.filter((c) => c.name === "pickAndImport").map((c) => c.args)).toEqual([[true]]);
   });
 });

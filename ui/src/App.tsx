@@ -18,6 +18,8 @@ import { LibraryNotes } from "./features/personal/LibraryNotes";
 import type { TimeMode } from "./features/schedule/time";
 import { Splitter, usePaneWidths } from "./features/reader/panes";
 import { startupMark, startupMarks } from "./startup";
+import { BackupFooter, BackupStatus, useBackup } from "./features/backup/backup";
+import { useMenuActions } from "./menu";
 
 type Tab = "library" | "agenda" | "bookmarks" | "notes";
 
@@ -179,15 +181,14 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
     setReport(null);
     api.pickAndImport(folder).catch((e: unknown) => setLibraryError(message(e)));
   };
-  // File ▸ Import files… / Import a folder… (backup and restore are handled by the library footer).
-  useEffect(
-    () =>
-      api.onMenuAction((id) => {
-        if (id === "import-files") startImport(false);
-        if (id === "import-folder") startImport(true);
-      }),
-    [],
-  );
+  const backup = useBackup();
+  // The File menu, whichever tab is open.
+  useMenuActions({
+    "import-files": () => startImport(false),
+    "import-folder": () => startImport(true),
+    backup: backup.backup,
+    restore: backup.restore,
+  });
   const openHit = (hit: SearchHit) => {
     setSearching(false);
     open(hit.document.id, { location: hit.location, marks: hit.segments.filter((s) => s.hit).map((s) => s.text) });
@@ -213,6 +214,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
         </label>
       </header>
       <ImportStatus progress={progress} report={report} onDismiss={() => setReport(null)} />
+      <BackupStatus backup={backup} />
       {libraryError ? (
         <div class="error fatal" role="alert">
           <strong>{t("libraryUnavailable")}</strong>
@@ -237,7 +239,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
               ))}
             </div>
             {tab === "library" && (
-              <LibraryPane listing={listing} selected={selected} onSelect={(id) => open(id)} onImport={startImport} importing={importing} />
+              <LibraryPane listing={listing} selected={selected} onSelect={(id) => open(id)} onImport={startImport} importing={importing} footer={<BackupFooter backup={backup} />} />
             )}
             {tab === "agenda" && <MyAgenda version={version} mode={mode} onOpen={openEntry} />}
             {tab === "bookmarks" && <BookmarksList version={version + marksVersion} onOpen={openBookmark} />}

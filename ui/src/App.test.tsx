@@ -102,3 +102,30 @@ describe("the File menu", () => {
     expect(fake.calls.filter((c) => c.name === "pickAndImport").map((c) => c.args)).toEqual([[true]]);
   });
 });
+
+describe("the sidebar tabs", () => {
+  const key = (k: string) => act(() => void document.activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true })));
+  it("are ARIA tabs: each controls its panel, the arrow keys move between them, one tab stop", async () => {
+    await mountApp();
+    const tabs = () => [...root().querySelectorAll<HTMLElement>("[role=tab]")];
+    expect(tabs()).toHaveLength(4);
+    for (const tab of tabs()) expect(tab.getAttribute("aria-controls")).toBe("sidebar-panel");
+    const panel = q("#sidebar-panel")!;
+    expect(panel.getAttribute("role")).toBe("tabpanel");
+    expect(panel.getAttribute("aria-labelledby")).toBe(tabs()[0]!.id);
+    expect(tabs().map((x) => x.tabIndex)).toEqual([0, -1, -1, -1]);
+    tabs()[0]!.focus();
+    key("ArrowRight");
+    await act(settle);
+    expect(document.activeElement).toBe(tabs()[1]);
+    expect(tabs()[1]!.getAttribute("aria-selected")).toBe("true");
+    expect(q("[data-testid=my-agenda], .sidebar .state")).not.toBeNull();
+    key("End");
+    await act(settle);
+    expect(tabs()[3]!.getAttribute("aria-selected")).toBe("true");
+    key("ArrowRight"); // wraps round
+    await act(settle);
+    expect(tabs()[0]!.getAttribute("aria-selected")).toBe("true");
+    expect(q("#sidebar-panel")!.getAttribute("aria-labelledby")).toBe(tabs()[0]!.id);
+  });
+});

@@ -16,12 +16,24 @@ import { MyAgenda } from "./features/personal/MyAgenda";
 import { BookmarksList } from "./features/personal/BookmarksList";
 import { LibraryNotes } from "./features/personal/LibraryNotes";
 import type { TimeMode } from "./features/schedule/time";
-import { Splitter, usePaneWidths } from "./features/reader/panes";
+import { Splitter, isRtl, usePaneWidths } from "./features/reader/panes";
 import { startupMark, startupMarks } from "./startup";
 import { BackupFooter, BackupStatus, useBackup } from "./features/backup/backup";
 import { useMenuActions } from "./menu";
 
 type Tab = "library" | "agenda" | "bookmarks" | "notes";
+const TABS: Tab[] = ["library", "agenda", "bookmarks", "notes"];
+
+/** The tab an arrow key (or Home / End) moves to from `tab`, round the ends;
+ *  in right to left the tabs are mirrored, so ArrowLeft is the next one. */
+function tabAfterKey(tab: Tab, key: string, rtl: boolean): Tab | null {
+  const at = TABS.indexOf(tab);
+  const step = key === "ArrowRight" ? (rtl ? -1 : 1) : key === "ArrowLeft" ? (rtl ? 1 : -1) : 0;
+  if (key === "Home") return TABS[0]!;
+  if (key === "End") return TABS[TABS.length - 1]!;
+  if (step === 0) return null;
+  return TABS[(at + step + TABS.length) % TABS.length]!;
+}
 
 /** The current time, ticking every 30 seconds (now and next). */
 function useNow(): Date {
@@ -224,7 +236,17 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
       ) : (
         <main class="main">
           <aside class="sidebar" style={{ width: `${sideWidth[0] ?? 300}px` }}>
-            <div class="tabs" role="tablist">
+            <div
+              class="tabs"
+              role="tablist"
+              onKeyDown={(e) => {
+                const next = tabAfterKey(tab, e.key, isRtl(e.currentTarget as HTMLElement));
+                if (!next) return;
+                e.preventDefault();
+                setTab(next);
+                document.getElementById(`tab-${next}`)?.focus();
+              }}
+            >
               {(
                 [
                   ["library", t("library")],
@@ -233,17 +255,29 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
                   ["notes", t("allNotes")],
                 ] as [Tab, string][]
               ).map(([id, label]) => (
-                <button key={id} role="tab" aria-selected={tab === id} class={tab === id ? "tab on" : "tab"} onClick={() => setTab(id)} data-testid={`tab-${id}`}>
+                <button
+                  key={id}
+                  id={`tab-${id}`}
+                  role="tab"
+                  aria-selected={tab === id}
+                  aria-controls="sidebar-panel"
+                  tabIndex={tab === id ? 0 : -1}
+                  class={tab === id ? "tab on" : "tab"}
+                  onClick={() => setTab(id)}
+                  data-testid={`tab-${id}`}
+                >
                   {label}
                 </button>
               ))}
             </div>
-            {tab === "library" && (
-              <LibraryPane listing={listing} selected={selected} onSelect={(id) => open(id)} onImport={startImport} importing={importing} footer={<BackupFooter backup={backup} />} />
-            )}
-            {tab === "agenda" && <MyAgenda version={version} mode={mode} onOpen={openEntry} />}
-            {tab === "bookmarks" && <BookmarksList version={version + marksVersion} onOpen={openBookmark} />}
-            {tab === "notes" && <LibraryNotes version={version + marksVersion} onOpen={openNote} onImported={changed} />}
+            <div class="tab-panel" id="sidebar-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+              {tab === "library" && (
+                <LibraryPane listing={listing} selected={selected} onSelect={(id) => open(id)} onImport={startImport} importing={importing} footer={<BackupFooter backup={backup} />} />
+              )}
+              {tab === "agenda" && <MyAgenda version={version} mode={mode} onOpen={openEntry} />}
+              {tab === "bookmarks" && <BookmarksList version={version + marksVersion} onOpen={openBookmark} />}
+              {tab === "notes" && <LibraryNotes version={version + marksVersion} onOpen={openNote} onImported={changed} />}
+            </div>
           </aside>
           <Splitter width={sideWidth[0] ?? 300} onResize={(w) => setSideWidth(0, w)} onReset={resetSideWidth} />
           <section class="content">

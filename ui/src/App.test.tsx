@@ -129,3 +129,25 @@ describe("the sidebar tabs", () => {
     expect(q("#sidebar-panel")!.getAttribute("aria-labelledby")).toBe(tabs()[0]!.id);
   });
 });
+
+describe("F6", () => {
+  const press = (init: KeyboardEventInit) =>
+    act(() => void (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, cancelable: true, ...init })));
+  const paneOf = () => (document.activeElement as HTMLElement | null)?.closest("[data-pane]")?.getAttribute("data-pane");
+
+  it("cycles the panes forwards, and backwards with Shift, round the ends", async () => {
+    await mountApp();
+    await click(`[data-testid='doc-${agenda.record.file}']`);
+    document.body.focus();
+    const order: (string | null | undefined)[] = [];
+    for (let i = 0; i < 5; i++) {
+      press({ key: "F6" });
+      order.push(paneOf());
+    }
+    expect(order).toEqual(["sidebar", "outline", "annotation", "timetable", "sidebar"]);
+    press({ key: "F6", shiftKey: true });
+    expect(paneOf()).toBe("timetable");
+    press({ key: "F6", shiftKey: true });
+    expect(paneOf()).toBe("annotation");
+  });
+});

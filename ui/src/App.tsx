@@ -20,6 +20,7 @@ import { Splitter, isRtl, usePaneWidths } from "./features/reader/panes";
 import { startupMark, startupMarks } from "./startup";
 import { BackupFooter, BackupStatus, useBackup } from "./features/backup/backup";
 import { useMenuActions } from "./menu";
+import { cyclePane } from "./keyboard";
 
 type Tab = "library" | "agenda" | "bookmarks" | "notes";
 const TABS: Tab[] = ["library", "agenda", "bookmarks", "notes"];
@@ -170,13 +171,19 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
     else void openSeries(n.series, { location, marks: [] });
   };
 
-  // Ctrl/Cmd+K or / opens search.
+  // Ctrl/Cmd+K or / opens search; F6 / Shift+F6 move between the panes
+  // (not while the search dialog, which is modal, is open).
+  const searchingNow = useRef(searching);
+  searchingNow.current = searching;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
       if ((e.key === "k" && (e.ctrlKey || e.metaKey)) || (e.key === "/" && !typing)) {
         e.preventDefault();
         setSearching(true);
+      } else if (e.key === "F6" && !searchingNow.current) {
+        e.preventDefault();
+        cyclePane(e.shiftKey);
       }
     };
     window.addEventListener("keydown", onKey);
@@ -235,7 +242,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
         </div>
       ) : (
         <main class="main">
-          <aside class="sidebar" style={{ width: `${sideWidth[0] ?? 300}px` }}>
+          <aside class="sidebar" data-pane="sidebar" tabIndex={-1} aria-label={t("library")} style={{ width: `${sideWidth[0] ?? 300}px` }}>
             <div
               class="tabs"
               role="tablist"

@@ -233,7 +233,7 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
     if (key) void api.starSlot(stored.record.id, key, on).then(onChanged);
   };
   const timetable = (
-    <section class="schedule-pane" aria-label={t("schedule")}>
+    <section class="schedule-pane" data-pane="timetable" tabIndex={-1} aria-label={t("schedule")}>
       <h3>
         {t("schedule")}
         {item !== null && <span class="hint" data-testid="hit-count"> · <bdi>{item}</bdi>{t("colon")}{tp("nSlots", hitSlots)}</span>}
@@ -312,7 +312,7 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
       <div class="panes" style={{ gridTemplateColumns: `${w0}px 6px ${w1}px 6px minmax(280px, 1fr)` }}>
         <AgendaOutline items={doc.agenda} selected={item} highlighted={slotItems} onSelect={selectItem} />
         <Splitter width={w0} onResize={(w) => setWidth(0, w)} onReset={resetWidths} />
-        <section class="annotation-pane" aria-label={t("annotation")} ref={annotationPane}>
+        <section class="annotation-pane" data-pane="annotation" tabIndex={-1} aria-label={t("annotation")} ref={annotationPane}>
           {current ? <Annotation item={current} links={links} marks={marks} notes={visibleNotes} /> : <p class="state">{t("selectItem")}</p>}
           {notesPanel}
         </section>

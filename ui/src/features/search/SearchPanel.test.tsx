@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { useState } from "preact/hooks";
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { mountPoint } from "../../test/dom";
@@ -35,5 +36,79 @@ describe("the search dialog", () => {
     key("Enter");
     expect(onOpen).toHaveBeenCalledTimes(1);
     expect(onOpen).toHaveBeenCalledWith(hits[1]);
+  });
+});
+
+describe("the search dialog as a modal", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("lists results as a listbox whose active option the field names, scrolled into view", async () => {
+    const seen: string[] = [];
+    vi.spyOn(Element.prototype, "scrollIntoView").mockImplementation(function (this: Element) {
+      seen.push(this.id);
+    });
+    const { input } = await mount();
+    const box = root().querySelector("[role=listbox]")!;
+    expect(input.getAttribute("aria-controls")).toBe(box.id);
+    const options = [...box.querySelectorAll("[role=option]")];
+    expect(options).toHaveLength(3);
+    expect(input.getAttribute("aria-activedescendant")).toBe(options[0]!.id);
+    key("ArrowDown");
+    key("ArrowDown");
+    expect(input.getAttribute("aria-activedescendant")).toBe(options[2]!.id);
+    expect(options.map((o) => o.getAttribute("aria-selected"))).toEqual(["false", "false", "true"]);
+    expect(seen[seen.length - 1]).toBe(options[2]!.id);
+  });
+
+  it("keeps the focus inside while open, and gives it back to where it was when closed", async () => {
+    setBackend(fakeBackend({ hits }));
+    function Host() {
+      const [open, setOpen] = useState(false);
+      return (
+        <>
+          <button id="opener" onClick={() => setOpen(true)}>
+            Search
+          </button>
+          {open && <SearchPanel onOpen={() => {}} onClose={() => setOpen(false)} />}
+        </>
+      );
+    }
+    act(() => render(<Host />, root()));
+    const opener = root().querySelector<HTMLButtonElement>("#opener")!;
+    opener.focus();
+    act(() => opener.click());
+    await act(settle);
+    const dialog = root().querySelector("[role=dialog]")!;
+    expect(dialog.getAttribute("aria-modal")).toBe("true");
+    const input = root().querySelector<HTMLInputElement>("[data-testid=search-input]")!;
+    expect(document.activeElement).toBe(input);
+    key("Tab", { shiftKey: true });
+    const controls = [...dialog.querySelectorAll<HTMLElement>("input, select, button")];
+    expect(document.activeElement).toBe(controls[controls.length - 1]);
+    key("Tab");
+    expect(document.activeElement).toBe(input);
+    key("Escape");
+    await act(settle);
+    expect(root().querySelector("[role=dialog]")).toBeNull();
+    expect(document.activeElement).toBe(opener);
+  });
+});
+
+describe("results of several documents", () => {
+  it("are walked with the arrow keys in the order they are shown, grouped by document", async () => {
+    const other = { ...hits[0]!.document, id: 11, title: "报告" };
+    const mixed = [hit("4", { item: "4" }, "没收"), { ...hit("1", { paragraph: 1 }, "没收"), document: other }, hit("5", { item: "5" }, "没收")];
+    setBackend(fakeBackend({ hits: mixed }));
+    const onOpen = vi.fn();
+    act(() => render(<SearchPanel onOpen={onOpen} onClose={() => {}} />, root()));
+    const input = root().querySelector<HTMLInputElement>("[data-testid=search-input]")!;
+    input.value = "没收";
+    act(() => void input.dispatchEvent(new Event("input", { bubbles: true })));
+    await act(() => new Promise((r) => setTimeout(r, 150)));
+    await act(settle);
+    // Shown: document 10's two hits, then document 11's.
+    key("ArrowDown");
+    key("Enter");
+    expect(onOpen).toHaveBeenLastCalledWith(mixed[2]);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { mountPoint } from "../../test/dom";
@@ -21,5 +21,26 @@ describe("the notes panel", () => {
     const groups = [...root().querySelectorAll("[data-testid=note-group]")];
     expect(groups.map((g) => g.querySelector("h4")?.textContent)).toEqual(["Item \u20681(a)\u2069 会议开幕", "Item \u20684\u2069 关于没收事宜合作的专题讨论", "Paragraph 3"]);
     expect(groups.map((g) => [...g.querySelectorAll(".note .quote")].map((q) => q.textContent))).toEqual([["“开幕”"], ["“没收事宜”", "“国际合作”"], ["“statements”"]]);
+  });
+});
+
+describe("editing a note", () => {
+  it("saves with Ctrl+Enter and closes with Escape", () => {
+    const onSave = vi.fn();
+    act(() => render(<NotesPanel notes={[note()]} canAdd={false} onAdd={none} onSave={onSave} onDelete={none} onGo={none} />, root()));
+    const edit = () => [...root().querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent === "Edit")!;
+    const press = (init: KeyboardEventInit) =>
+      act(() => void root().querySelector("textarea")!.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, cancelable: true, ...init })));
+    act(() => edit().click());
+    const area = root().querySelector("textarea")!;
+    area.value = "Changed";
+    act(() => void area.dispatchEvent(new Event("input", { bubbles: true })));
+    press({ key: "Enter", ctrlKey: true });
+    expect(onSave).toHaveBeenCalledWith(1, "Changed");
+    expect(root().querySelector("textarea")).toBeNull();
+    act(() => edit().click());
+    press({ key: "Escape" });
+    expect(root().querySelector("textarea")).toBeNull();
+    expect(onSave).toHaveBeenCalledTimes(1);
   });
 });

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import type { AgendaItem, Note } from "../../ipc";
 import { t, tp } from "../../i18n";
 import { flatten } from "../agenda/items";
+import { editorKeys } from "./editorKeys";
 import { Markdown } from "./markdown";
 import { useTextAttrs } from "../reader/documentText";
 
@@ -59,6 +60,10 @@ export function NotesPanel({ notes, agenda = [], onAdd, canAdd, onSave, onDelete
   const text = useTextAttrs();
   const [editing, setEditing] = useState<number | null>(null);
   const [draft, setDraft] = useState("");
+  const save = (id: number) => {
+    onSave(id, draft);
+    setEditing(null);
+  };
   return (
     <section class="notes-panel" aria-label={t("notes")} data-testid="notes-panel">
       <h3>
@@ -90,13 +95,15 @@ export function NotesPanel({ notes, agenda = [], onAdd, canAdd, onSave, onDelete
                 {n.detached && <p class="detached-label">{t("detachedNote")}</p>}
                 {editing === n.id ? (
                   <>
-                    <textarea value={draft} onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)} rows={4} dir="auto" />
-                    <button
-                      onClick={() => {
-                        onSave(n.id, draft);
-                        setEditing(null);
-                      }}
-                    >
+                    <textarea
+                      value={draft}
+                      onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)}
+                      onKeyDown={(e) => editorKeys(e, () => save(n.id), () => setEditing(null))}
+                      rows={4}
+                      dir="auto"
+                      aria-label={t("edit")}
+                    />
+                    <button onClick={() => save(n.id)}>
                       {t("save")}
                     </button>{" "}
                     <button class="link" onClick={() => setEditing(null)}>

@@ -74,3 +74,43 @@ describe("a search hit in the timetable", () => {
     expect(root().querySelectorAll(".schedule mark")).toHaveLength(2); // slots 2 and 3 take up item 5
   });
 });
+
+describe("the note editor", () => {
+  async function compose(fake: Fake) {
+    await mount(storedAgenda(), { location: { item: "2" }, marks: [] }, fake);
+    const text = q("#ann-2 p [data-passage]")!.firstChild!.firstChild ?? q("#ann-2 p [data-passage]")!.firstChild!;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, 3);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    act(() => void document.dispatchEvent(new Event("selectionchange")));
+    await act(settle);
+    await click("[data-testid=note-on-selection]");
+    const area = q<HTMLTextAreaElement>("[data-testid=note-text]")!;
+    expect(document.activeElement).toBe(area);
+    area.value = "Raise in the statement";
+    act(() => void area.dispatchEvent(new Event("input", { bubbles: true })));
+    return area;
+  }
+  const press = (el: Element, init: KeyboardEventInit) =>
+    act(() => void el.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, cancelable: true, ...init })));
+
+  it("saves with Ctrl+Enter", async () => {
+    const fake = fakeBackend();
+    const area = await compose(fake);
+    press(area, { key: "Enter", ctrlKey: true });
+    await act(settle);
+    expect(fake.calls.filter((c) => c.name === "addNote").map((c) => [c.args[1], c.args[4]])).toEqual([["item:2", "Raise in the statement"]]);
+    expect(q("[data-testid=note-text]")).toBeNull();
+  });
+
+  it("closes with Escape, saving nothing", async () => {
+    const fake = fakeBackend();
+    const area = await compose(fake);
+    press(area, { key: "Escape" });
+    await act(settle);
+    expect(q("[data-testid=note-text]")).toBeNull();
+    expect(fake.calls.some((c) => c.name === "addNote")).toBe(false);
+  });
+});

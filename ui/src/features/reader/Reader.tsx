@@ -11,6 +11,7 @@ import type { SymbolLinks } from "./links";
 import { NotesPanel } from "../notes/NotesPanel";
 import { selectionInPassage } from "../notes/PassageText";
 import { useAnnotations } from "../notes/useAnnotations";
+import { editorKeys } from "../notes/editorKeys";
 import type { Note } from "../../ipc";
 import { ZoneBar } from "../schedule/ZoneBar";
 import { NowNextBar } from "../schedule/NowNextBar";
@@ -117,6 +118,10 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
     }
     scrollTo(`note-${n.id}`);
   };
+  const saveComposed = (c: NonNullable<typeof composing>) => {
+    void ann.add(c.passage, c.start, c.end, draft);
+    setComposing(null);
+  };
   const notesPanel = (
     <>
       <NotesPanel
@@ -181,16 +186,13 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
             placeholder={t("notePlaceholder")}
             dir="auto"
             onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)}
+            onKeyDown={(e) => editorKeys(e, () => saveComposed(composing), () => setComposing(null))}
+            aria-label={t("addNote")}
             data-testid="note-text"
             ref={(el) => el?.focus()}
           />
-          <button
-            onClick={() => {
-              void ann.add(composing.passage, composing.start, composing.end, draft);
-              setComposing(null);
-            }}
-            data-testid="save-note"
-          >
+          <p class="hint keys-hint">{t("noteKeysHint")}</p>
+          <button onClick={() => saveComposed(composing)} data-testid="save-note">
             {t("save")}
           </button>{" "}
           <button class="link" onClick={() => setComposing(null)}>

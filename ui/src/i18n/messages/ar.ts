@@ -83,6 +83,7 @@ export const ar: MessagesLike<typeof en> = {
   noteDeleted: "حُذفت الملاحظة.",
   undo: "تراجع",
   notePlaceholder: "ملاحظتك (**غامق**، *مائل*، - قوائم)",
+  noteKeysHint: "Ctrl+Enter للحفظ · Esc للإغلاق",
   bookmarkDocument: "إشارة مرجعية",
   bookmarkItem: "إشارة مرجعية للبند",
   now: "جارية",

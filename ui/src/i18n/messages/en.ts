@@ -79,6 +79,7 @@ export const en = {
   noteDeleted: "Note deleted.",
   undo: "Undo",
   notePlaceholder: "Your note (**bold**, *italic*, - lists)",
+  noteKeysHint: "Ctrl+Enter saves · Esc closes",
   bookmarkDocument: "Bookmark",
   bookmarkItem: "Bookmark item",
   now: "now",

@@ -81,6 +81,7 @@ export const es: MessagesLike<typeof en> = {
   noteDeleted: "Nota eliminada.",
   undo: "Deshacer",
   notePlaceholder: "Su nota (**negrita**, *cursiva*, - listas)",
+  noteKeysHint: "Ctrl+Intro: guardar · Esc: cerrar",
   bookmarkDocument: "Marcador",
   bookmarkItem: "Marcar el tema",
   now: "en curso",

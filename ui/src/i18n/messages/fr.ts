@@ -82,6 +82,7 @@ export const fr: MessagesLike<typeof en> = {
   noteDeleted: "Note supprimée.",
   undo: "Annuler",
   notePlaceholder: "Votre note (**gras**, *italique*, - listes)",
+  noteKeysHint: "Ctrl+Entrée : enregistrer · Échap : fermer",
   bookmarkDocument: "Signet",
   bookmarkItem: "Signet sur le point",
   now: "en cours",

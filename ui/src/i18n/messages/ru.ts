@@ -81,6 +81,7 @@ export const ru: MessagesLike<typeof en> = {
   noteDeleted: "Заметка удалена.",
   undo: "Отменить",
   notePlaceholder: "Ваша заметка (**жирный**, *курсив*, - списки)",
+  noteKeysHint: "Ctrl+Enter — сохранить · Esc — закрыть",
   bookmarkDocument: "Закладка",
   bookmarkItem: "Закладка на пункт",
   now: "идёт",

@@ -80,6 +80,7 @@ export const zh: MessagesLike<typeof en> = {
   noteDeleted: "笔记已删除。",
   undo: "撤销",
   notePlaceholder: "您的笔记（**粗体**、*斜体*、- 列表）",
+  noteKeysHint: "Ctrl+Enter 保存 · Esc 关闭",
   bookmarkDocument: "书签",
   bookmarkItem: "为项目加书签",
   now: "进行中",

@@ -151,3 +151,35 @@ describe("F6", () => {
     expect(paneOf()).toBe("annotation");
   });
 });
+
+describe("the shortcuts sheet", () => {
+  const press = (target: Element, key: string) =>
+    act(() => void target.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true })));
+
+  it("opens on ? as a modal listing the keys, and closes with Escape, the focus back where it was", async () => {
+    await mountApp();
+    const tab = q<HTMLElement>("[data-testid=tab-library]")!;
+    tab.focus();
+    press(tab, "?");
+    await act(settle);
+    const sheet = q("[data-testid=shortcuts]")!;
+    expect(sheet.getAttribute("role")).toBe("dialog");
+    expect(sheet.getAttribute("aria-modal")).toBe("true");
+    expect(sheet.textContent).toContain("Keyboard shortcuts");
+    expect(sheet.textContent).toContain("F6");
+    expect(sheet.contains(document.activeElement)).toBe(true);
+    press(document.activeElement!, "Escape");
+    await act(settle);
+    expect(q("[data-testid=shortcuts]")).toBeNull();
+    expect(document.activeElement).toBe(tab);
+  });
+
+  it("does not open while typing a ?", async () => {
+    await mountApp();
+    const filter = q<HTMLInputElement>(".library input[type=search]")!;
+    filter.focus();
+    press(filter, "?");
+    await act(settle);
+    expect(q("[data-testid=shortcuts]")).toBeNull();
+  });
+});

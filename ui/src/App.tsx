@@ -21,6 +21,7 @@ import { startupMark, startupMarks } from "./startup";
 import { BackupFooter, BackupStatus, useBackup } from "./features/backup/backup";
 import { useMenuActions } from "./menu";
 import { cyclePane } from "./keyboard";
+import { ShortcutsSheet } from "./ShortcutsSheet";
 
 type Tab = "library" | "agenda" | "bookmarks" | "notes";
 const TABS: Tab[] = ["library", "agenda", "bookmarks", "notes"];
@@ -61,6 +62,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
   // The words a search matched, marked in the reader until the search is closed again.
   const [marks, setMarks] = useState<string[]>([]);
   const [searching, setSearching] = useState(false);
+  const [showShortcuts, setShowShortcuts] = useState(false);
   const [progress, setProgress] = useState<IngestProgress | null>(null);
   const [report, setReport] = useState<IngestReport | null>(null);
   const [dropHover, setDropHover] = useState(false);
@@ -174,13 +176,16 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
   // Ctrl/Cmd+K or / opens search; F6 / Shift+F6 move between the panes
   // (not while the search dialog, which is modal, is open).
   const searchingNow = useRef(searching);
-  searchingNow.current = searching;
+  searchingNow.current = searching || showShortcuts;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
       if ((e.key === "k" && (e.ctrlKey || e.metaKey)) || (e.key === "/" && !typing)) {
         e.preventDefault();
         setSearching(true);
+      } else if (e.key === "?" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        setShowShortcuts(true);
       } else if (e.key === "F6" && !searchingNow.current) {
         e.preventDefault();
         cyclePane(e.shiftKey);
@@ -207,6 +212,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
     "import-folder": () => startImport(true),
     backup: backup.backup,
     restore: backup.restore,
+    shortcuts: () => setShowShortcuts(true),
   });
   const openHit = (hit: SearchHit) => {
     setSearching(false);
@@ -220,6 +226,9 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
         <h1>{t("appName")}</h1>
         <button class="search-button" onClick={() => setSearching(true)} data-testid="open-search">
           {t("search")} <kbd>Ctrl K</kbd>
+        </button>
+        <button class="header-button" onClick={() => setShowShortcuts(true)} aria-label={t("shortcuts")} title={t("shortcuts")} data-testid="open-shortcuts">
+          ?
         </button>
         <label class="lang">
           {t("language")}{" "}
@@ -301,6 +310,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
         </main>
       )}
       {dropHover && <div class="drop-overlay">{t("dropToImport")}</div>}
+      {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
       {searching && (
         <SearchPanel
           onOpen={openHit}

@@ -22,6 +22,7 @@ import { BackupFooter, BackupStatus, useBackup } from "./features/backup/backup"
 import { useMenuActions } from "./menu";
 import { cyclePane } from "./keyboard";
 import { ShortcutsSheet } from "./ShortcutsSheet";
+import { ErrorBoundary } from "./ErrorBoundary";
 
 type Tab = "library" | "agenda" | "bookmarks" | "notes";
 const TABS: Tab[] = ["library", "agenda", "bookmarks", "notes"];
@@ -63,6 +64,13 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
   const [marks, setMarks] = useState<string[]>([]);
   const [searching, setSearching] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  // A promise that failed with no one to hear it (a bug): said, not swallowed.
+  const [unexpected, setUnexpected] = useState<string | null>(null);
+  useEffect(() => {
+    const onRejection = (e: PromiseRejectionEvent) => setUnexpected(message(e.reason));
+    window.addEventListener("unhandledrejection", onRejection);
+    return () => window.removeEventListener("unhandledrejection", onRejection);
+  }, []);
   const [progress, setProgress] = useState<IngestProgress | null>(null);
   const [report, setReport] = useState<IngestReport | null>(null);
   const [dropHover, setDropHover] = useState(false);
@@ -243,6 +251,18 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
       </header>
       <ImportStatus progress={progress} report={report} onDismiss={() => setReport(null)} />
       <BackupStatus backup={backup} />
+      {unexpected && (
+        <div class="import-status has-failures" role="alert" data-testid="unexpected-error">
+          <span>
+            {t("unexpectedError")}
+            {t("colon")}
+            <bdi>{unexpected}</bdi>
+          </span>
+          <button class="link" onClick={() => setUnexpected(null)}>
+            {t("dismiss")}
+          </button>
+        </div>
+      )}
       {libraryError ? (
         <div class="error fatal" role="alert">
           <strong>{t("libraryUnavailable")}</strong>
@@ -305,7 +325,11 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
             )}
             {!docError && selected === null && <p class="state big">{t("selectDocument")}</p>}
             {!docError && selected !== null && current === null && <p class="state big">{t("loading")}</p>}
-            {current && <Reader stored={current} focus={focus} marks={marks} links={links} now={now} mode={mode} onMode={setMode} onChanged={changed} onAnnotationsChanged={marksChanged} />}
+            {current && (
+              <ErrorBoundary key={current.record.id} resetLabel={t("backToLibrary")} onReset={() => setSelected(null)}>
+                <Reader stored={current} focus={focus} marks={marks} links={links} now={now} mode={mode} onMode={setMode} onChanged={changed} onAnnotationsChanged={marksChanged} />
+              </ErrorBoundary>
+            )}
           </section>
         </main>
       )}

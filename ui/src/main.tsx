@@ -5,6 +5,8 @@ import { applyLang } from "./i18n";
 import "./styles.css";
 import { startupMark } from "./startup";
 import { platformOf } from "./platform";
+import { ErrorBoundary } from "./ErrorBoundary";
+import { t } from "./i18n";
 
 // Ask for the library first: the backend reads it while the page renders.
 startupMark("script");
@@ -17,6 +19,11 @@ firstListing.then(
 applyLang();
 // The font stack names only this platform's fonts (styles.css).
 document.documentElement.dataset.os = platformOf(navigator.userAgent);
-render(<App firstListing={firstListing} />, document.getElementById("app")!);
+render(
+  <ErrorBoundary resetLabel={t("reloadWindow")} onReset={() => location.reload()}>
+    <App firstListing={firstListing} />
+  </ErrorBoundary>,
+  document.getElementById("app")!,
+);
 startupMark("first-render");
 requestAnimationFrame(() => startupMark("first-frame"));

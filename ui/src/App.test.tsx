@@ -183,3 +183,20 @@ describe("the shortcuts sheet", () => {
     expect(q("[data-testid=shortcuts]")).toBeNull();
   });
 });
+
+describe("the theme", () => {
+  it("is chosen in the header: system, light or dark, and put on the root", async () => {
+    await mountApp();
+    const select = q<HTMLSelectElement>("[data-testid=theme]")!;
+    expect([...select.options].map((o) => o.value)).toEqual(["system", "light", "dark"]);
+    expect([...select.options].map((o) => o.textContent)).toEqual(["As the system", "Light", "Dark"]);
+    select.value = "dark";
+    act(() => void select.dispatchEvent(new Event("change", { bubbles: true })));
+    await act(settle);
+    expect(document.documentElement.dataset["theme"]).toBe("dark");
+    expect(localStorage.getItem("dossier.theme")).toBe("dark");
+    select.value = "system";
+    act(() => void select.dispatchEvent(new Event("change", { bubbles: true })));
+    await act(settle);
+  });
+});

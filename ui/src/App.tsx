@@ -23,6 +23,8 @@ import { useMenuActions } from "./menu";
 import { cyclePane } from "./keyboard";
 import { ShortcutsSheet } from "./ShortcutsSheet";
 import { ErrorBoundary } from "./ErrorBoundary";
+import { THEMES, setTheme, theme } from "./theme";
+import type { ThemeChoice } from "./theme";
 
 type Tab = "library" | "agenda" | "bookmarks" | "notes";
 const TABS: Tab[] = ["library", "agenda", "bookmarks", "notes"];
@@ -89,6 +91,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
   const [sideWidth, setSideWidth, resetSideWidth] = usePaneWidths("library", [300]);
 
   useEffect(() => lang.subscribe(() => rerender((n) => n + 1)), []);
+  useEffect(() => theme.subscribe(() => rerender((n) => n + 1)), []);
   const pending = useRef(firstListing);
   const load = useCallback(() => {
     const request = pending.current ?? api.listLibrary();
@@ -238,6 +241,16 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
         <button class="header-button" onClick={() => setShowShortcuts(true)} aria-label={t("shortcuts")} title={t("shortcuts")} data-testid="open-shortcuts">
           ?
         </button>
+        <label class="lang">
+          {t("theme")}{" "}
+          <select value={theme.get()} onChange={(e) => setTheme((e.target as HTMLSelectElement).value as ThemeChoice)} data-testid="theme">
+            {THEMES.map((c) => (
+              <option value={c} key={c}>
+                {t(c === "system" ? "themeSystem" : c === "light" ? "themeLight" : "themeDark")}
+              </option>
+            ))}
+          </select>
+        </label>
         <label class="lang">
           {t("language")}{" "}
           <select value={lang.get()} onChange={(e) => setLang((e.target as HTMLSelectElement).value as Lang)} data-testid="lang">

@@ -2,6 +2,7 @@ import { render } from "preact";
 import { App } from "./App";
 import { api } from "./ipc";
 import { applyLang } from "./i18n";
+import { applyTheme, followSystemTheme } from "./theme";
 import "./styles.css";
 import { startupMark } from "./startup";
 import { platformOf } from "./platform";
@@ -17,6 +18,9 @@ firstListing.then(
 );
 // The UI language and its direction (rtl for Arabic) on the root.
 applyLang();
+// The colour theme (system, light or dark), before the first paint.
+applyTheme();
+followSystemTheme();
 // The font stack names only this platform's fonts (styles.css).
 document.documentElement.dataset.os = platformOf(navigator.userAgent);
 render(

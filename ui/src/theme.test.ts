@@ -65,6 +65,20 @@ describe("the themes' colours", () => {
   });
 });
 
+describe("the focus", () => {
+  it("is ringed on every control, in a colour that stands out (3:1) from what is around it, in the header too", () => {
+    expect(css).toMatch(/^:focus-visible \{ outline: 2px solid var\(--focus\)/m);
+    expect(css).toMatch(/^\.topbar :focus-visible \{ outline-color: var\(--header-focus\); \}/m);
+    expect(css).not.toMatch(/outline:\s*(none|0)\b/);
+    for (const selector of [":root", ':root[data-theme="dark"]']) {
+      const v = variables(selector);
+      expect(contrast(v["--focus"]!, v["--panel"]!), selector).toBeGreaterThanOrEqual(3);
+      expect(contrast(v["--focus"]!, v["--bg"]!), selector).toBeGreaterThanOrEqual(3);
+      expect(contrast(v["--header-focus"]!, v["--header-bg"]!), selector).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
+
 describe("the theme choice", () => {
   afterEach(() => {
     setTheme("system");

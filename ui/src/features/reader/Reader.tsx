@@ -18,7 +18,7 @@ import { NowNextBar } from "../schedule/NowNextBar";
 import { nowAndNext } from "../schedule/time";
 import type { TimeMode } from "../schedule/time";
 import { api } from "../../ipc";
-import { Splitter, usePaneWidths } from "./panes";
+import { Splitter, agendaColumns, usePaneWidths } from "./panes";
 import { ExportResult } from "../personal/ExportResult";
 import type { ExportFormat } from "../../ipc";
 import { DocumentLanguage, useTextAttrs } from "./documentText";
@@ -311,7 +311,7 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
         )}
       </div>
       {nowNextBar}
-      <div class="panes" style={{ gridTemplateColumns: `${w0}px 6px ${w1}px 6px minmax(280px, 1fr)` }}>
+      <div class="panes" style={{ gridTemplateColumns: agendaColumns(w0, w1) }}>
         <AgendaOutline items={doc.agenda} selected={item} highlighted={slotItems} onSelect={selectItem} />
         <Splitter width={w0} onResize={(w) => setWidth(0, w)} onReset={resetWidths} />
         <section class="annotation-pane" data-pane="annotation" tabIndex={-1} aria-label={t("annotation")} ref={annotationPane}>

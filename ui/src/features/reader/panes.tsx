@@ -26,6 +26,17 @@ export function usePaneWidths(key: string, defaults: number[]): [number[], (i: n
   return [widths, set, reset];
 }
 
+/**
+ * The agenda reader's columns: outline, splitter, annotation, splitter,
+ * timetable. The widths dragged to are what the outline and the annotation
+ * grow to, or a share of a wide window (20 %, 36 %) when that is more; each
+ * shrinks to its minimum before the timetable is cut, so that at 1024×700
+ * the three fit beside the sidebar (layout.test.ts).
+ */
+export function agendaColumns(outline: number, annotation: number): string {
+  return `minmax(140px, max(${outline}px, 20%)) 6px minmax(200px, max(${annotation}px, 36%)) 6px minmax(260px, 1fr)`;
+}
+
 /** Whether `el` lies out right to left (an Arabic UI): the nearest `dir`
  *  above it says; the document root carries the UI's. */
 export function isRtl(el: Element): boolean {
@@ -56,7 +67,9 @@ export function Splitter({ width, onResize, onReset }: { width: number; onResize
       // No text selection starts from the bar, nor spreads over the panes while it is dragged.
       e.preventDefault();
       document.documentElement.classList.add("resizing");
-      start = { x: e.clientX, w: latest.current.width, rtl: isRtl(el) };
+      // From the pane's width on screen, which a wide window may have made more than the one set.
+      const shown = el.previousElementSibling?.getBoundingClientRect().width ?? 0;
+      start = { x: e.clientX, w: shown > 0 ? Math.round(shown) : latest.current.width, rtl: isRtl(el) };
       if (e.pointerId !== undefined) el.setPointerCapture?.(e.pointerId);
     };
     const move = (e: PointerEvent) => {

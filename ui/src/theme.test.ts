@@ -56,6 +56,10 @@ describe("the themes' colours", () => {
     });
   }
 
+  it("gives placeholders the muted colour, not the engine's own grey", () => {
+    expect(css).toMatch(/::placeholder \{ color: var\(--muted\); opacity: 1; \}/);
+  });
+
   it("sets text colours through the theme's variables, never as a literal colour", () => {
     const literal = css
       .split("\n")

@@ -11,9 +11,10 @@ function focusables(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !(el as HTMLButtonElement).disabled && !el.closest("[hidden]"));
 }
 
-/** Traps the focus in `dialog` while mounted and gives it back on unmount;
+/** Traps the focus in `dialog` while mounted and gives it back on unmount,
+ *  unless `giveBack` says not to (a search result opened: the reader takes it);
  *  returns the keydown handler that wraps Tab round the dialog's controls. */
-export function useModal(dialog: RefObject<HTMLElement>): (e: KeyboardEvent) => void {
+export function useModal(dialog: RefObject<HTMLElement>, giveBack: () => boolean = () => true): (e: KeyboardEvent) => void {
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const keepInside = (e: FocusEvent) => {
@@ -23,7 +24,7 @@ export function useModal(dialog: RefObject<HTMLElement>): (e: KeyboardEvent) => 
     document.addEventListener("focusin", keepInside);
     return () => {
       document.removeEventListener("focusin", keepInside);
-      if (before?.isConnected) before.focus();
+      if (before?.isConnected && giveBack()) before.focus();
     };
   }, []);
   return (e: KeyboardEvent) => {

@@ -114,3 +114,11 @@ describe("the note editor", () => {
     expect(fake.calls.some((c) => c.name === "addNote")).toBe(false);
   });
 });
+
+describe("a search hit opened", () => {
+  it("takes the focus to the pane that shows it", async () => {
+    await mount(storedAgenda(), { location: { item: "5" }, marks: ["资产追回"] });
+    await act(() => new Promise<void>((r) => requestAnimationFrame(() => r())));
+    expect((document.activeElement as HTMLElement | null)?.dataset["pane"]).toBe("annotation");
+  });
+});

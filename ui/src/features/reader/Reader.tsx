@@ -46,12 +46,15 @@ interface Props {
   onAnnotationsChanged?: () => void;
 }
 
-function scrollTo(id: string) {
+/** Scrolls to the element `id` once rendered, and flashes it; with
+ *  `takeFocus` (a search result opened), the pane holding it takes the focus. */
+function scrollTo(id: string, takeFocus = false) {
   // After the render that shows the target.
   requestAnimationFrame(() => {
     const el = document.getElementById(id);
     if (!el) return;
     el.scrollIntoView({ block: "start" });
+    if (takeFocus) el.closest<HTMLElement>("[data-pane]")?.focus({ preventScroll: true });
     el.classList.remove("flash");
     void el.offsetWidth;
     el.classList.add("flash");
@@ -75,15 +78,16 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
   const [slot, setSlot] = useState<number | null>(null);
   useEffect(() => {
     const loc = focus?.location;
+    const found = (focus?.marks.length ?? 0) > 0;
     setItem(loc?.item ?? null);
     setSlot(loc?.slot ?? null);
-    if (loc?.note !== undefined && loc.note !== null) scrollTo(`note-${loc.note}`);
-    else if (loc?.item) scrollTo(`ann-${loc.item}`);
+    if (loc?.note !== undefined && loc.note !== null) scrollTo(`note-${loc.note}`, found);
+    else if (loc?.item) scrollTo(`ann-${loc.item}`, found);
     else if (loc?.slot !== undefined && loc.slot !== null) {
       const first = doc.schedule[loc.slot]?.items[0];
       if (first) setItem(first);
-      scrollTo(`slot-${loc.slot}`);
-    } else if (loc?.paragraph !== undefined && loc.paragraph !== null) scrollTo(`para-${loc.paragraph}`);
+      scrollTo(`slot-${loc.slot}`, found);
+    } else if (loc?.paragraph !== undefined && loc.paragraph !== null) scrollTo(`para-${loc.paragraph}`, found);
     // Reloading the same document (a star, a zone) keeps the selection.
   }, [stored.record.id, focus]);
   const [[w0 = 240, w1 = 380], setWidth, resetWidths] = usePaneWidths("agenda", [240, 380]);

@@ -83,7 +83,7 @@ describe("the search dialog as a modal", () => {
     const input = root().querySelector<HTMLInputElement>("[data-testid=search-input]")!;
     expect(document.activeElement).toBe(input);
     key("Tab", { shiftKey: true });
-    const controls = [...dialog.querySelectorAll<HTMLElement>("input, select, button")];
+    const controls = [...dialog.querySelectorAll<HTMLElement>("input, select, button, [tabindex='0']")];
     expect(document.activeElement).toBe(controls[controls.length - 1]);
     key("Tab");
     expect(document.activeElement).toBe(input);
@@ -110,5 +110,46 @@ describe("results of several documents", () => {
     key("ArrowDown");
     key("Enter");
     expect(onOpen).toHaveBeenLastCalledWith(mixed[2]);
+  });
+});
+
+describe("the results list", () => {
+  it("is a listbox of options and their documents' groups only, which the keyboard can reach and scroll", async () => {
+    await mount();
+    const box = root().querySelector<HTMLElement>("[role=listbox]")!;
+    expect(box.tabIndex).toBe(0);
+    expect(box.getAttribute("aria-activedescendant")).toBe(box.querySelector("[role=option]")!.id);
+    // Only groups and options inside (axe: aria-required-children); each group named by its label.
+    const roles = [...box.querySelectorAll("*")].filter((e) => e.parentElement === box || e.parentElement?.getAttribute("role") === "group");
+    expect(new Set(roles.map((e) => e.getAttribute("role")))).toEqual(new Set(["group", "option", "presentation"]));
+    for (const g of box.querySelectorAll("[role=group]")) expect(root().querySelector(`#${g.getAttribute("aria-labelledby")}`)?.textContent).toContain("临时议程和说明");
+  });
+
+  it("opening a result leaves the focus to the reader, not to the button that opened the search (whose Enter would open it again)", async () => {
+    setBackend(fakeBackend({ hits }));
+    function Host() {
+      const [open, setOpen] = useState(false);
+      return (
+        <>
+          <button id="opener" onClick={() => setOpen(true)}>
+            Search
+          </button>
+          {open && <SearchPanel onOpen={() => setOpen(false)} onClose={() => setOpen(false)} />}
+        </>
+      );
+    }
+    act(() => render(<Host />, root()));
+    const opener = root().querySelector<HTMLButtonElement>("#opener")!;
+    opener.focus();
+    act(() => opener.click());
+    const input = root().querySelector<HTMLInputElement>("[data-testid=search-input]")!;
+    input.value = "资产追回";
+    act(() => void input.dispatchEvent(new Event("input", { bubbles: true })));
+    await act(() => new Promise((r) => setTimeout(r, 150)));
+    await act(settle);
+    key("Enter");
+    await act(settle);
+    expect(root().querySelector("[role=dialog]")).toBeNull();
+    expect(document.activeElement).not.toBe(opener);
   });
 });

@@ -45,7 +45,14 @@ export function SearchPanel({ onOpen, onClose }: Props) {
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
-  const trap = useModal(dialog);
+  // Once a result is opened the focus is not given back to what opened the
+  // search: the reader takes it (and an Enter's keypress would press that button).
+  const opened = useRef(false);
+  const trap = useModal(dialog, () => !opened.current);
+  const open = (hit: SearchHit) => {
+    opened.current = true;
+    onOpen(hit);
+  };
   useEffect(() => input.current?.focus(), []);
   // The active result stays in view as the arrow keys move through the list.
   useEffect(() => {
@@ -95,7 +102,8 @@ export function SearchPanel({ onOpen, onClose }: Props) {
       e.preventDefault();
       step(-1);
     } else if (e.key === "Enter" && hits && hits[active]) {
-      onOpen(hits[active]);
+      e.preventDefault();
+      open(hits[active]);
     }
   };
 
@@ -136,12 +144,19 @@ export function SearchPanel({ onOpen, onClose }: Props) {
           {error && <p class="state error-text">{error}</p>}
           {!query.trim() && <p class="state">{t("searchHint")}</p>}
           {hits !== null && hits.length === 0 && <p class="state">{t("noResults")}</p>}
-          <div role="listbox" id="search-results" aria-label={t("search")}>
+          <div
+            role="listbox"
+            id="search-results"
+            class="search-list"
+            aria-label={t("search")}
+            tabIndex={0}
+            aria-activedescendant={hits && hits[active] ? `search-hit-${active}` : undefined}
+          >
             {groups.map((g) => (
               <div key={g.id} class="result-group" role="group" aria-labelledby={`search-group-${g.id}`}>
-                <h4 id={`search-group-${g.id}`}>
+                <div class="group-label" role="presentation" id={`search-group-${g.id}`}>
                   <span {...textAttrs(g.language)}>{g.title}</span> <span class="doc-meta">{g.language.toUpperCase()} · {g.symbol ?? g.file}</span>
-                </h4>
+                </div>
                 {g.hits.map(({ hit, index }) => (
                   <div
                     key={index}
@@ -149,7 +164,7 @@ export function SearchPanel({ onOpen, onClose }: Props) {
                     role="option"
                     aria-selected={index === active}
                     class={index === active ? "search-hit active" : "search-hit"}
-                    onClick={() => onOpen(hit)}
+                    onClick={() => open(hit)}
                     data-testid="search-hit"
                   >
                     <span class="hit-place" {...textAttrs(g.language)}>

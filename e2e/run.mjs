@@ -44,6 +44,8 @@ const sixLanguages = ["ar", "zh", "en", "fr", "ru", "es"].map((l) => {
   copyFileSync(join(root, `crates/dossier-core/tests/fixtures/six_languages/${l}_agenda.docx`), file);
   return { lang: l, file: `${l}_agenda.docx`, path: file };
 });
+// axe-core (an npm devDependency of the UI), injected into the window through WebDriver.
+const axeSource = readFileSync(join(root, "ui/node_modules/axe-core/axe.min.js"), "utf8");
 const damaged = join(files, "damaged.pdf");
 writeFileSync(damaged, "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<>>\n%%EOF-truncated");
 
@@ -341,6 +343,53 @@ try {
     }
     await setLang("en");
   });
+
+  await scenario("9-accessibility-axe", async () => {
+    // The library, the reader, search and My agenda, in both themes: no serious or critical violation.
+    const setTheme = (choice) =>
+      session.exec(`const s = document.querySelector("[data-testid=theme]"); s.value = arguments[0]; s.dispatchEvent(new Event("change", { bubbles: true }));`, choice);
+    if (!(await session.exec(`return typeof window.axe === "object"`))) await session.exec(`${axeSource}\n;return true;`);
+    const check = async (view) => {
+      await session.exec(`
+        window.__axe = null;
+        window.axe.run(document, { resultTypes: ["violations"] }).then(
+          (r) => (window.__axe = r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ") + " — " + n.failureSummary) }))),
+          (e) => (window.__axe = [{ id: "axe-error", impact: "critical", help: String(e), nodes: [] }]),
+        );`);
+      const found = await session.until(`return window.__axe`, `axe on ${view}`, 30_000);
+      writeFileSync(join(out, `9-axe-${view}.json`), JSON.stringify(found, null, 2));
+      writeFileSync(join(out, `9-axe-${view}.png`), await session.screenshot());
+      return found.map((v) => `${view}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.join("; ")}`);
+    };
+    const problems = [];
+    for (const theme of ["light", "dark"]) {
+      await setTheme(theme);
+      await session.until(`return document.documentElement.dataset.theme === arguments[0]`, `the ${theme} theme`, 5_000, theme);
+      await session.click("[data-testid=tab-library]");
+      await session.waitFor("[data-testid=meeting]");
+      problems.push(...(await check(`library-${theme}`)));
+      await openDoc("001_9b3f3c3582431abc.txt");
+      await session.click(`[data-testid="item-3(a)"]`);
+      await session.until(`return document.querySelectorAll(".slot.hit").length > 0`, "the item's slots");
+      problems.push(...(await check(`reader-${theme}`)));
+      await session.click("[data-testid=open-search]");
+      await session.type("[data-testid=search-input]", "资产追回");
+      await session.until(`return document.querySelectorAll("[data-testid=search-hit]").length > 0`, "hits for 资产追回");
+      problems.push(...(await check(`search-${theme}`)));
+      await session.type("[data-testid=search-input]", "\uE00C");
+      await session.until(`return document.querySelector(".search-backdrop") === null`, "the search closed");
+      // A starred slot, so that My agenda lists something.
+      if ((await session.exec(`return document.querySelector("[data-testid=star-0]").getAttribute("aria-pressed")`)) !== "true") {
+        await session.click("[data-testid=star-0]");
+        await session.until(`return document.querySelector("[data-testid=star-0]").getAttribute("aria-pressed") === "true"`, "the slot starred");
+      }
+      await session.click("[data-testid=tab-agenda]");
+      await session.waitFor("[data-testid=my-agenda] .entry");
+      problems.push(...(await check(`my-agenda-${theme}`)));
+    }
+    await setTheme("system");
+    assert(problems.length === 0, `axe found serious or critical violations:\n  ${problems.join("\n  ")}`);
+  });
 } finally {
   if (session) await session.quit().catch(() => {});
   driver.kill();
@@ -348,4 +397,4 @@ try {
 
 const failed = results.filter((r) => !r.ok);
 console.log(`\n${results.length - failed.length} of ${results.length} end-to-end scenarios passed; screenshots in ${out}`);
-process.exit(failed.length === 0 && results.length === 8 ? 0 : 1);
+process.exit(failed.length === 0 && results.length === 9 ? 0 : 1);

@@ -16,10 +16,29 @@ import { MyAgenda } from "./features/personal/MyAgenda";
 import { BookmarksList } from "./features/personal/BookmarksList";
 import { LibraryNotes } from "./features/personal/LibraryNotes";
 import type { TimeMode } from "./features/schedule/time";
-import { Splitter, usePaneWidths } from "./features/reader/panes";
+import { Splitter, isRtl, usePaneWidths } from "./features/reader/panes";
 import { startupMark, startupMarks } from "./startup";
+import { BackupFooter, BackupStatus, useBackup } from "./features/backup/backup";
+import { useMenuActions } from "./menu";
+import { cyclePane } from "./keyboard";
+import { ShortcutsSheet } from "./ShortcutsSheet";
+import { ErrorBoundary } from "./ErrorBoundary";
+import { THEMES, setTheme, theme } from "./theme";
+import type { ThemeChoice } from "./theme";
 
 type Tab = "library" | "agenda" | "bookmarks" | "notes";
+const TABS: Tab[] = ["library", "agenda", "bookmarks", "notes"];
+
+/** The tab an arrow key (or Home / End) moves to from `tab`, round the ends;
+ *  in right to left the tabs are mirrored, so ArrowLeft is the next one. */
+function tabAfterKey(tab: Tab, key: string, rtl: boolean): Tab | null {
+  const at = TABS.indexOf(tab);
+  const step = key === "ArrowRight" ? (rtl ? -1 : 1) : key === "ArrowLeft" ? (rtl ? 1 : -1) : 0;
+  if (key === "Home") return TABS[0]!;
+  if (key === "End") return TABS[TABS.length - 1]!;
+  if (step === 0) return null;
+  return TABS[(at + step + TABS.length) % TABS.length]!;
+}
 
 /** The current time, ticking every 30 seconds (now and next). */
 function useNow(): Date {
@@ -43,13 +62,26 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
   const [selected, setSelected] = useState<number | null>(null);
   const [stored, setStored] = useState<StoredDocument | null>(null);
   const [focus, setFocus] = useState<Focus | null>(null);
+  // The words a search matched, marked in the reader until the search is closed again.
+  const [marks, setMarks] = useState<string[]>([]);
   const [searching, setSearching] = useState(false);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  // A promise that failed with no one to hear it (a bug): said, not swallowed.
+  const [unexpected, setUnexpected] = useState<string | null>(null);
+  useEffect(() => {
+    const onRejection = (e: PromiseRejectionEvent) => setUnexpected(message(e.reason));
+    window.addEventListener("unhandledrejection", onRejection);
+    return () => window.removeEventListener("unhandledrejection", onRejection);
+  }, []);
   const [progress, setProgress] = useState<IngestProgress | null>(null);
   const [report, setReport] = useState<IngestReport | null>(null);
   const [dropHover, setDropHover] = useState(false);
   const progressSeen = useRef(false);
   const [tab, setTab] = useState<Tab>("library");
   const [version, setVersion] = useState(0);
+  // Notes and bookmarks changed in the reader: the side lists reload, not the document.
+  const [marksVersion, setMarksVersion] = useState(0);
+  const marksChanged = useCallback(() => setMarksVersion((v) => v + 1), []);
   const [mode, setModeState] = useState<TimeMode>(() => (globalThis.localStorage?.getItem("dossier.timeMode") === "local" ? "local" : "venue"));
   const setMode = (m: TimeMode) => {
     globalThis.localStorage?.setItem("dossier.timeMode", m);
@@ -59,6 +91,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
   const [sideWidth, setSideWidth, resetSideWidth] = usePaneWidths("library", [300]);
 
   useEffect(() => lang.subscribe(() => rerender((n) => n + 1)), []);
+  useEffect(() => theme.subscribe(() => rerender((n) => n + 1)), []);
   const pending = useRef(firstListing);
   const load = useCallback(() => {
     const request = pending.current ?? api.listLibrary();
@@ -114,6 +147,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
 
   const open = useCallback((id: number, f: Focus | null = null) => {
     setFocus(f);
+    setMarks(f?.marks ?? []);
     setSelected(id);
   }, []);
   useEffect(() => {
@@ -150,13 +184,22 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
     else void openSeries(n.series, { location, marks: [] });
   };
 
-  // Ctrl/Cmd+K or / opens search.
+  // Ctrl/Cmd+K or / opens search; F6 / Shift+F6 move between the panes
+  // (not while the search dialog, which is modal, is open).
+  const searchingNow = useRef(searching);
+  searchingNow.current = searching || showShortcuts;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
       if ((e.key === "k" && (e.ctrlKey || e.metaKey)) || (e.key === "/" && !typing)) {
         e.preventDefault();
         setSearching(true);
+      } else if (e.key === "?" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        setShowShortcuts(true);
+      } else if (e.key === "F6" && !searchingNow.current) {
+        e.preventDefault();
+        cyclePane(e.shiftKey);
       }
     };
     window.addEventListener("keydown", onKey);
@@ -173,15 +216,15 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
     setReport(null);
     api.pickAndImport(folder).catch((e: unknown) => setLibraryError(message(e)));
   };
-  // File ▸ Import files… / Import a folder… (backup and restore are handled by the library footer).
-  useEffect(
-    () =>
-      api.onMenuAction((id) => {
-        if (id === "import-files") startImport(false);
-        if (id === "import-folder") startImport(true);
-      }),
-    [],
-  );
+  const backup = useBackup();
+  // The File menu, whichever tab is open.
+  useMenuActions({
+    "import-files": () => startImport(false),
+    "import-folder": () => startImport(true),
+    backup: backup.backup,
+    restore: backup.restore,
+    shortcuts: () => setShowShortcuts(true),
+  });
   const openHit = (hit: SearchHit) => {
     setSearching(false);
     open(hit.document.id, { location: hit.location, marks: hit.segments.filter((s) => s.hit).map((s) => s.text) });
@@ -195,6 +238,19 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
         <button class="search-button" onClick={() => setSearching(true)} data-testid="open-search">
           {t("search")} <kbd>Ctrl K</kbd>
         </button>
+        <button class="header-button" onClick={() => setShowShortcuts(true)} aria-label={t("shortcuts")} title={t("shortcuts")} data-testid="open-shortcuts">
+          ?
+        </button>
+        <label class="lang">
+          {t("theme")}{" "}
+          <select value={theme.get()} onChange={(e) => setTheme((e.target as HTMLSelectElement).value as ThemeChoice)} data-testid="theme">
+            {THEMES.map((c) => (
+              <option value={c} key={c}>
+                {t(c === "system" ? "themeSystem" : c === "light" ? "themeLight" : "themeDark")}
+              </option>
+            ))}
+          </select>
+        </label>
         <label class="lang">
           {t("language")}{" "}
           <select value={lang.get()} onChange={(e) => setLang((e.target as HTMLSelectElement).value as Lang)} data-testid="lang">
@@ -207,6 +263,19 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
         </label>
       </header>
       <ImportStatus progress={progress} report={report} onDismiss={() => setReport(null)} />
+      <BackupStatus backup={backup} />
+      {unexpected && (
+        <div class="import-status has-failures" role="alert" data-testid="unexpected-error">
+          <span>
+            {t("unexpectedError")}
+            {t("colon")}
+            <bdi>{unexpected}</bdi>
+          </span>
+          <button class="link" onClick={() => setUnexpected(null)}>
+            {t("dismiss")}
+          </button>
+        </div>
+      )}
       {libraryError ? (
         <div class="error fatal" role="alert">
           <strong>{t("libraryUnavailable")}</strong>
@@ -215,8 +284,18 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
         </div>
       ) : (
         <main class="main">
-          <aside class="sidebar" style={{ width: `${sideWidth[0] ?? 300}px` }}>
-            <div class="tabs" role="tablist">
+          <aside class="sidebar" data-pane="sidebar" tabIndex={-1} aria-label={t("library")} style={{ width: `${sideWidth[0] ?? 300}px` }}>
+            <div
+              class="tabs"
+              role="tablist"
+              onKeyDown={(e) => {
+                const next = tabAfterKey(tab, e.key, isRtl(e.currentTarget as HTMLElement));
+                if (!next) return;
+                e.preventDefault();
+                setTab(next);
+                document.getElementById(`tab-${next}`)?.focus();
+              }}
+            >
               {(
                 [
                   ["library", t("library")],
@@ -225,17 +304,29 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
                   ["notes", t("allNotes")],
                 ] as [Tab, string][]
               ).map(([id, label]) => (
-                <button key={id} role="tab" aria-selected={tab === id} class={tab === id ? "tab on" : "tab"} onClick={() => setTab(id)} data-testid={`tab-${id}`}>
+                <button
+                  key={id}
+                  id={`tab-${id}`}
+                  role="tab"
+                  aria-selected={tab === id}
+                  aria-controls="sidebar-panel"
+                  tabIndex={tab === id ? 0 : -1}
+                  class={tab === id ? "tab on" : "tab"}
+                  onClick={() => setTab(id)}
+                  data-testid={`tab-${id}`}
+                >
                   {label}
                 </button>
               ))}
             </div>
-            {tab === "library" && (
-              <LibraryPane listing={listing} selected={selected} onSelect={(id) => open(id)} onImport={startImport} importing={importing} />
-            )}
-            {tab === "agenda" && <MyAgenda version={version} mode={mode} onOpen={openEntry} />}
-            {tab === "bookmarks" && <BookmarksList version={version} onOpen={openBookmark} />}
-            {tab === "notes" && <LibraryNotes version={version} onOpen={openNote} onImported={changed} />}
+            <div class="tab-panel" id="sidebar-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+              {tab === "library" && (
+                <LibraryPane listing={listing} selected={selected} onSelect={(id) => open(id)} onImport={startImport} importing={importing} footer={<BackupFooter backup={backup} />} />
+              )}
+              {tab === "agenda" && <MyAgenda version={version} mode={mode} onOpen={openEntry} />}
+              {tab === "bookmarks" && <BookmarksList version={version + marksVersion} onOpen={openBookmark} />}
+              {tab === "notes" && <LibraryNotes version={version + marksVersion} onOpen={openNote} onImported={changed} />}
+            </div>
           </aside>
           <Splitter width={sideWidth[0] ?? 300} onResize={(w) => setSideWidth(0, w)} onReset={resetSideWidth} />
           <section class="content">
@@ -247,12 +338,25 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
             )}
             {!docError && selected === null && <p class="state big">{t("selectDocument")}</p>}
             {!docError && selected !== null && current === null && <p class="state big">{t("loading")}</p>}
-            {current && <Reader stored={current} focus={focus} links={links} now={now} mode={mode} onMode={setMode} onChanged={changed} />}
+            {current && (
+              <ErrorBoundary key={current.record.id} resetLabel={t("backToLibrary")} onReset={() => setSelected(null)}>
+                <Reader stored={current} focus={focus} marks={marks} links={links} now={now} mode={mode} onMode={setMode} onChanged={changed} onAnnotationsChanged={marksChanged} />
+              </ErrorBoundary>
+            )}
           </section>
         </main>
       )}
       {dropHover && <div class="drop-overlay">{t("dropToImport")}</div>}
-      {searching && <SearchPanel onOpen={openHit} onClose={() => setSearching(false)} />}
+      {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
+      {searching && (
+        <SearchPanel
+          onOpen={openHit}
+          onClose={() => {
+            setSearching(false);
+            setMarks([]);
+          }}
+        />
+      )}
     </div>
   );
 }

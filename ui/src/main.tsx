@@ -3,9 +3,12 @@ import { App } from "./App";
 import { api } from "./ipc";
 import { applyLang } from "./i18n";
 import { syncShellText } from "./i18n/shell";
+import { applyTheme, followSystemTheme } from "./theme";
 import "./styles.css";
 import { startupMark } from "./startup";
 import { platformOf } from "./platform";
+import { ErrorBoundary } from "./ErrorBoundary";
+import { t } from "./i18n";
 
 // Ask for the library first: the backend reads it while the page renders.
 startupMark("script");
@@ -18,8 +21,16 @@ firstListing.then(
 applyLang();
 // The native menu and the dialogs in the same language.
 syncShellText();
+// The colour theme (system, light or dark), before the first paint.
+applyTheme();
+followSystemTheme();
 // The font stack names only this platform's fonts (styles.css).
 document.documentElement.dataset.os = platformOf(navigator.userAgent);
-render(<App firstListing={firstListing} />, document.getElementById("app")!);
+render(
+  <ErrorBoundary resetLabel={t("reloadWindow")} onReset={() => location.reload()}>
+    <App firstListing={firstListing} />
+  </ErrorBoundary>,
+  document.getElementById("app")!,
+);
 startupMark("first-render");
 requestAnimationFrame(() => startupMark("first-frame"));

@@ -125,4 +125,21 @@ describe("splitters", () => {
     press("ArrowRight");
     expect(onResize).toHaveBeenLastCalledWith(280);
   });
+
+  it("select no text while dragged", () => {
+    const onResize = vi.fn();
+    act(() => render(<div dir="ltr"><p>Some text</p><Splitter width={300} onResize={onResize} onReset={() => {}} /></div>, root()));
+    const bar = root().querySelector(".splitter")!;
+    const pointer = (type: string, clientX: number) => {
+      const e = new MouseEvent(type, { bubbles: true, cancelable: true, clientX });
+      act(() => void bar.dispatchEvent(e));
+      return e;
+    };
+    expect(pointer("pointerdown", 100).defaultPrevented).toBe(true);
+    expect(document.documentElement.classList.contains("resizing")).toBe(true);
+    pointer("pointermove", 150);
+    expect(onResize).toHaveBeenLastCalledWith(350);
+    pointer("pointerup", 150);
+    expect(document.documentElement.classList.contains("resizing")).toBe(false);
+  });
 });

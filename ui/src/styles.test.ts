@@ -18,3 +18,26 @@ describe("styles.css", () => {
     expect(css).toContain(":lang(ar) { font-family: var(--font-arabic); }");
   });
 });
+
+describe("highlighting", () => {
+  /** The layout properties of an element of class `cls` under the app's styles. */
+  function layoutOf(cls: string): Record<string, string> {
+    const style = document.createElement("style");
+    style.textContent = css;
+    document.head.appendChild(style);
+    const el = document.createElement("button");
+    el.className = cls;
+    document.body.appendChild(el);
+    const s = getComputedStyle(el);
+    const out = Object.fromEntries(["display", "padding", "line-height", "width", "gap"].map((p) => [p, s.getPropertyValue(p)]));
+    el.remove();
+    style.remove();
+    return out;
+  }
+
+  it("changes colours only: an item or a slot highlighted keeps the layout it has otherwise", () => {
+    expect(layoutOf("item depth-0 hit")).toEqual(layoutOf("item depth-0"));
+    expect(layoutOf("slot hit")).toEqual(layoutOf("slot"));
+    expect(layoutOf("slot hit selected")).toEqual(layoutOf("slot"));
+  });
+});

@@ -1,6 +1,7 @@
 // A fake of the ipc module's backend for UI unit tests: canned data, and a
 // record of every call so tests can assert what the UI asked for.
-import type { AgendaEntry, Backend, Bookmark, LibraryListing, MeetingReference, Note, RestoreReport } from "../ipc";
+import { IpcError } from "../ipc";
+import type { AgendaEntry, Backend, Bookmark, LibraryListing, MeetingReference, Note, RestoreReport, SearchHit, StoredDocument } from "../ipc";
 
 export interface Fake extends Backend {
   calls: { name: string; args: unknown[] }[];
@@ -31,6 +32,10 @@ export function fakeBackend(
     restoreReport?: RestoreReport;
     listing?: LibraryListing;
     references?: MeetingReference[];
+    /** Documents openDocument returns, by id. */
+    documents?: StoredDocument[];
+    /** What every search finds. */
+    hits?: SearchHit[];
   } = {},
 ): Fake {
   const menuListeners: ((id: string) => void)[] = [];
@@ -42,32 +47,70 @@ export function fakeBackend(
       return Promise.resolve(value);
     };
   const none = () => () => {};
+  const zones = ["Asia/Dubai", "Europe/Vienna", "America/New_York"];
+  // Bookmarks and notes are kept: what is added is listed afterwards.
+  const bookmarks = [...(data.bookmarks ?? [])];
+  const notes = [...(data.notes ?? [])];
+  const seriesOf = (id: number) => data.documents?.find((d) => d.record.id === id)?.record.series ?? `s${id}`;
   return {
     calls,
     menu: (id) => menuListeners.forEach((cb) => cb(id)),
     listLibrary: rec("listLibrary", data.listing ?? { meetings: [], unfiled: [] }),
     meetingReferences: rec("meetingReferences", data.references ?? []),
-    openDocument: () => Promise.reject(new Error("not in this fake")),
+    openDocument: (id) => {
+      calls.push({ name: "openDocument", args: [id] });
+      const d = data.documents?.find((x) => x.record.id === id);
+      return d ? Promise.resolve(d) : Promise.reject(new Error("not in this fake"));
+    },
     setDocumentSymbol: () => Promise.reject(new Error("not in this fake")),
-    search: rec("search", []),
+    search: rec("search", data.hits ?? []),
     importPaths: () => Promise.reject(new Error("not in this fake")),
     pickAndImport: rec("pickAndImport", null),
     importStartupFiles: rec("importStartupFiles", null),
     appInfo: () => Promise.reject(new Error("not in this fake")),
     uiReady: rec("uiReady", undefined),
-    listNotes: rec("listNotes", data.notes ?? []),
-    addNote: () => Promise.reject(new Error("not in this fake")),
+    listNotes: (d) => {
+      calls.push({ name: "listNotes", args: [d] });
+      return Promise.resolve(notes.filter((n) => d === null || n.document_id === d));
+    },
+    addNote: (d, passage, start, end, body) => {
+      calls.push({ name: "addNote", args: [d, passage, start, end, body] });
+      const n: Note = {
+        id: 100 + notes.length, uid: `u${100 + notes.length}`, series: seriesOf(d), document_id: d,
+        anchor: { passage, exact: "", prefix: "", suffix: "", start, end }, body, detached: false,
+        created_at: "2024-06-01T10:00:00Z", updated_at: "2024-06-01T10:00:00Z",
+      };
+      notes.push(n);
+      return Promise.resolve(n);
+    },
     updateNote: () => Promise.reject(new Error("not in this fake")),
     deleteNote: rec("deleteNote", undefined),
     restoreNote: () => Promise.reject(new Error("not in this fake")),
-    listBookmarks: rec("listBookmarks", data.bookmarks ?? []),
-    addBookmark: () => Promise.reject(new Error("not in this fake")),
-    removeBookmark: rec("removeBookmark", undefined),
+    listBookmarks: (d) => {
+      calls.push({ name: "listBookmarks", args: [d] });
+      return Promise.resolve(bookmarks.filter((b) => d === null || b.series === seriesOf(d)));
+    },
+    addBookmark: (d, target, anchor, label) => {
+      calls.push({ name: "addBookmark", args: [d, target, anchor, label] });
+      const b: Bookmark = { id: 100 + bookmarks.length, series: seriesOf(d), target, anchor, label, created_at: "2024-06-01T10:00:00Z" };
+      bookmarks.push(b);
+      return Promise.resolve(b);
+    },
+    removeBookmark: (id) => {
+      calls.push({ name: "removeBookmark", args: [id] });
+      const at = bookmarks.findIndex((b) => b.id === id);
+      if (at >= 0) bookmarks.splice(at, 1);
+      return Promise.resolve();
+    },
     documentForSeries: rec("documentForSeries", 10),
     starSlot: rec("starSlot", undefined),
     myAgenda: rec("myAgenda", data.agenda ?? []),
-    setMeetingTimeZone: rec("setMeetingTimeZone", undefined),
-    timeZones: rec("timeZones", ["Asia/Dubai", "Europe/Vienna"]),
+    // As the backend does, an unknown zone is refused with an English message.
+    setMeetingTimeZone: (m, z) => {
+      calls.push({ name: "setMeetingTimeZone", args: [m, z] });
+      return z === null || zones.includes(z) ? Promise.resolve() : Promise.reject(new IpcError("invalid", `unknown time zone: ${z}`));
+    },
+    timeZones: rec("timeZones", zones),
     exportCalendar: rec("exportCalendar", "/tmp/My agenda.ics"),
     exportNotes: rec("exportNotes", "/tmp/Dossier notes.md"),
     importNotes: rec("importNotes", { notes_added: 2, notes_updated: 0, notes_unchanged: 1, notes_detached: 0, bookmarks_added: 1, bookmarks_unchanged: 0, stars_added: 3 }),
@@ -88,4 +131,18 @@ export function fakeBackend(
 /** Lets pending promises and the re-render they cause run. */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+/** A search hit in document 10 at `location`, the words of `marked` matched. */
+export function hit(heading: string, location: SearchHit["location"], marked: string, over: Partial<SearchHit> = {}): SearchHit {
+  return {
+    document: { id: 10, symbol: "CAC/COSP/WG.2/2012/1", title: "临时议程和说明", language: "zh", kind: "agenda", file: "agenda.zh.txt" },
+    location,
+    passage: location.slot !== undefined ? "slot" : "item",
+    heading,
+    snippet: `… ${marked} …`,
+    segments: [{ text: "… ", hit: false }, { text: marked, hit: true }, { text: " …", hit: false }],
+    score: 1,
+    ...over,
+  };
 }

@@ -49,7 +49,7 @@ export function AgendaOutline({ items, selected, highlighted, onSelect }: Props)
     );
   };
   return (
-    <nav class="outline" aria-label={t("agenda")} onKeyDown={(e) => moveInOutline(e, onSelect)}>
+    <nav class="outline" data-pane="outline" tabIndex={-1} aria-label={t("agenda")} onKeyDown={(e) => moveInOutline(e, onSelect)}>
       <h3>{t("agenda")}</h3>
       <ul>{items.map((i) => row(i, 0))}</ul>
     </nav>

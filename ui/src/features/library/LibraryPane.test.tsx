@@ -109,4 +109,22 @@ describe("The library pane", () => {
     expect(list.querySelector(".missing")!.textContent).toContain("X/1/7");
     expect(list.querySelector(".symbol-link")!.textContent).toBe("X/1/10");
   });
+
+  it("filters the other documents too, not only the meetings' ones", async () => {
+    setBackend(fakeBackend());
+    await mount({ meetings: [meeting(1)], unfiled: [{ ...doc(5000, 0), title: "Note verbale" }] });
+    const filter = async (text: string) => {
+      const input = root().querySelector<HTMLInputElement>("input[type=search]")!;
+      input.value = text;
+      act(() => void input.dispatchEvent(new Event("input", { bubbles: true })));
+      await act(settle);
+    };
+    await filter("Body 1");
+    expect(root().textContent).not.toContain("Note verbale");
+    expect(root().textContent).not.toContain("Other documents");
+    await filter("verbale");
+    expect(root().textContent).toContain("Note verbale");
+    expect(meetingsShown()).toBe(0);
+    expect(root().textContent).not.toContain("No document matches");
+  });
 });

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { ComponentChildren } from "preact";
 import { api } from "../../ipc";
 import { errorText } from "../../i18n/errors";
 import type { LibraryListing, MeetingReference } from "../../ipc";
-import { list, t, tf, tp } from "../../i18n";
-import { filterListing, meetingRows, withinBudget } from "./group";
+import { t } from "../../i18n";
+import { filterListing, filterUnfiled, meetingRows, withinBudget } from "./group";
 import { formatDateRange } from "../../i18n/format";
 import { textAttrs } from "../../contentLang";
 
@@ -19,11 +20,14 @@ interface Props {
   onSelect: (id: number) => void;
   onImport: (folder: boolean) => void;
   importing: boolean;
+  /** Back up and restore, at the foot of the list. */
+  footer?: ComponentChildren;
 }
 
-export function LibraryPane({ listing, selected, onSelect, onImport, importing }: Props) {
+export function LibraryPane({ listing, selected, onSelect, onImport, importing, footer }: Props) {
   const [filter, setFilter] = useState("");
   const meetings = useMemo(() => (listing ? filterListing(listing, filter) : []), [listing, filter]);
+  const unfiled = useMemo(() => (listing ? filterUnfiled(listing.unfiled, filter) : []), [listing, filter]);
   const empty = listing !== null && listing.meetings.length === 0 && listing.unfiled.length === 0;
   // Without IntersectionObserver (unit tests) everything is rendered at once.
   const windowed = typeof IntersectionObserver !== "undefined";
@@ -39,10 +43,10 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing }
       rows += meetingRows(v);
       if (v.documents.some((d) => d.id === selected)) break;
     }
-    if (listing.unfiled.some((d) => d.id === selected)) rows += listing.unfiled.length + 1;
+    if (unfiled.some((d) => d.id === selected)) rows += unfiled.length + 1;
     setBudget((b) => Math.max(b, rows));
-  }, [selected, meetings]);
-  const shown = useMemo(() => withinBudget(meetings, listing?.unfiled ?? [], budget), [meetings, listing, budget]);
+  }, [selected, meetings, unfiled]);
+  const shown = useMemo(() => withinBudget(meetings, unfiled, budget), [meetings, unfiled, budget]);
   const nav = useRef<HTMLElement>(null);
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -84,7 +88,7 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing }
           <p class="hint">{t("importHint")}</p>
         </div>
       )}
-      {listing !== null && !empty && meetings.length === 0 && <p class="state">{t("noMatch")}</p>}
+      {listing !== null && !empty && meetings.length === 0 && unfiled.length === 0 && <p class="state">{t("noMatch")}</p>}
       {shown.meetings.map(({ meeting: m, documents, missing }) => (
         <section class="meeting" key={m.id} data-testid="meeting">
           <h3 title={m.parent_body ?? m.body ?? ""} {...(m.body ? textAttrs(documents[0]?.language) : {})}>
@@ -141,7 +145,7 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing }
         </section>
       )}
       {!shown.complete && <div ref={end} class="list-end" aria-hidden="true" />}
-      {listing !== null && <BackupFooter />}
+      {listing !== null && footer}
     </nav>
   );
 }
@@ -203,57 +207,5 @@ function References(props: {
         </ul>
       )}
     </details>
-  );
-}
-
-/**
- * Backup and restore (also in the File menu). A backup is one click into a
- * folder the user picks; a restore asks which backup, says what will happen,
- * and restarts Dossier, which reports the outcome here at the next start.
- */
-export function BackupFooter() {
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const failed = (e: unknown) => {
-    setBusy(false);
-    setStatus({ text: errorText(e), error: true });
-  };
-  const backup = () => {
-    setBusy(true);
-    api.backupLibrary().then((s) => {
-      setBusy(false);
-      // The path is isolated left to right (U+2066…U+2069), so it reads right in an Arabic sentence.
-      if (s) setStatus({ text: tf("backedUp", { path: `\u2066${s.path}\u2069`, contents: list([tp("nDocuments", s.documents), tp("nNotes", s.notes)]) }), error: false });
-    }, failed);
-  };
-  const restore = () => {
-    if (!window.confirm(t("restoreConfirm"))) return;
-    setBusy(true);
-    // On success the app restarts; false means the folder dialog was cancelled.
-    api.restoreLibrary().then(() => setBusy(false), failed);
-  };
-  useEffect(() => {
-    void api.restoreReport().then((r) => {
-      if (r) setStatus({ text: `${r.ok ? t("restored") : t("restoreFailed")} ${r.message}`, error: !r.ok });
-    });
-    return api.onMenuAction((id) => {
-      if (id === "backup") backup();
-      if (id === "restore") restore();
-    });
-  }, []);
-  return (
-    <footer class="library-footer">
-      <button class="link" onClick={backup} disabled={busy} data-testid="backup">
-        {t("backupLibrary")}
-      </button>{" "}
-      <button class="link" onClick={restore} disabled={busy} data-testid="restore">
-        {t("restoreLibrary")}
-      </button>
-      {status && (
-        <p class={status.error ? "error" : "saved"} data-testid="backup-status">
-          {status.text}
-        </p>
-      )}
-    </footer>
   );
 }

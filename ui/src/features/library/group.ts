@@ -28,6 +28,12 @@ export function filterListing(listing: LibraryListing, filter: string): MeetingV
   return out;
 }
 
+/** The documents of no meeting that match `filter` (all when it is empty). */
+export function filterUnfiled(unfiled: DocumentRecord[], filter: string): DocumentRecord[] {
+  const needle = filter.trim().toLowerCase();
+  return needle ? unfiled.filter((d) => docMatches(d, needle)) : unfiled;
+}
+
 /** Symbol (upper case, no spaces) → library document id, for cross-links:
  *  the printed and user-given symbols of the latest versions, as the backend
  *  resolves a meeting's references. */

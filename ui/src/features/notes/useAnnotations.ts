@@ -5,8 +5,9 @@ import type { Bookmark, BookmarkTarget, Note } from "../../ipc";
 
 const message = errorText;
 
-/** Notes and bookmarks of one document, with the actions on them. */
-export function useAnnotations(docId: number) {
+/** Notes and bookmarks of one document, with the actions on them;
+ *  `onChanged` hears of every change made (the library-wide lists reload). */
+export function useAnnotations(docId: number, onChanged: () => void = () => {}) {
   const [notes, setNotes] = useState<Note[]>([]);
   const [bookmarks, setBookmarks] = useState<Bookmark[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +19,14 @@ export function useAnnotations(docId: number) {
   }, [docId]);
   useEffect(reload, [reload]);
 
-  const run = (p: Promise<unknown>) => p.then(reload, (e: unknown) => setError(message(e)));
+  const run = (p: Promise<unknown>) =>
+    p.then(
+      () => {
+        reload();
+        onChanged();
+      },
+      (e: unknown) => setError(message(e)),
+    );
   return {
     notes,
     bookmarks,

@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "../../ipc";
 import { errorText } from "../../i18n/errors";
 import type { Bookmark } from "../../ipc";
-import { t } from "../../i18n";
+import { t, tp } from "../../i18n";
 
 interface Props {
   version: number;
@@ -19,21 +19,26 @@ export function BookmarksList({ version, onOpen }: Props) {
   if (marks === null) return <p class="state">{t("loading")}</p>;
   if (marks.length === 0) return <p class="state">{t("noBookmarks")}</p>;
   return (
-    <ul class="personal bookmarks-list" data-testid="bookmarks-list">
-      {marks.map((b) => (
-        <li key={b.id}>
-          <button class="entry" onClick={() => onOpen(b)}>
-            <span class="entry-place">{placeLabel(b)}</span>
-            <span class="entry-items" dir="auto">
-              {b.label}
-            </span>
-          </button>
-          <button class="link" onClick={() => void api.removeBookmark(b.id).then(load)} aria-label={`${t("remove")} ${b.label}`}>
-            {t("remove")}
-          </button>
-        </li>
-      ))}
-    </ul>
+    <div class="personal">
+      <p class="list-count" data-testid="list-count">
+        {tp("nBookmarks", marks.length)}
+      </p>
+      <ul class="bookmarks-list" data-testid="bookmarks-list">
+        {marks.map((b) => (
+          <li key={b.id}>
+            <button class="entry" onClick={() => onOpen(b)}>
+              <span class="entry-place">{placeLabel(b)}</span>
+              <span class="entry-items" dir="auto">
+                {b.label}
+              </span>
+            </button>
+            <button class="link" onClick={() => void api.removeBookmark(b.id).then(load)} aria-label={`${t("remove")} ${b.label}`}>
+              {t("remove")}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

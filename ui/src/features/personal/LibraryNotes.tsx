@@ -43,6 +43,11 @@ export function LibraryNotes({ version, onOpen, onImported }: Props) {
       {error && <p class="error-text">{error}</p>}
       {notes === null && <p class="state">{t("loading")}</p>}
       {notes?.length === 0 && <p class="state">{t("noNotesLibrary")}</p>}
+      {notes && notes.length > 0 && (
+        <p class="list-count" data-testid="list-count">
+          {tp("nNotes", notes.length)}
+        </p>
+      )}
       <ul>
         {notes?.map((n) => (
           <li key={n.id} class={n.detached ? "note detached" : "note"}>

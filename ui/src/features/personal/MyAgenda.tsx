@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "../../ipc";
 import { errorText } from "../../i18n/errors";
 import type { AgendaEntry } from "../../ipc";
-import { t } from "../../i18n";
+import { t, tp } from "../../i18n";
 import { formatDay } from "../../i18n/format";
 import { slotHours } from "../schedule/time";
 import type { TimeMode } from "../schedule/time";
@@ -46,6 +46,9 @@ export function MyAgenda({ version, mode, onOpen }: Props) {
         </button>
       </div>
       <ExportResult path={saved} />
+      <p class="list-count" data-testid="list-count">
+        {tp("nStarredSlots", entries.length)}
+      </p>
       {days.map((d) => (
         <section key={d.date}>
           <h4>{formatDay(d.date)}</h4>

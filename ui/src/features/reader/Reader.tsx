@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Location, StoredDocument } from "../../ipc";
 import { Header } from "./Header";
 import { t, tp } from "../../i18n";
@@ -11,13 +11,14 @@ import type { SymbolLinks } from "./links";
 import { NotesPanel } from "../notes/NotesPanel";
 import { selectionInPassage } from "../notes/PassageText";
 import { useAnnotations } from "../notes/useAnnotations";
+import { editorKeys } from "../notes/editorKeys";
 import type { Note } from "../../ipc";
 import { ZoneBar } from "../schedule/ZoneBar";
 import { NowNextBar } from "../schedule/NowNextBar";
 import { nowAndNext } from "../schedule/time";
 import type { TimeMode } from "../schedule/time";
 import { api } from "../../ipc";
-import { Splitter, usePaneWidths } from "./panes";
+import { Splitter, agendaColumns, usePaneWidths } from "./panes";
 import { ExportResult } from "../personal/ExportResult";
 import type { ExportFormat } from "../../ipc";
 import { DocumentLanguage, useTextAttrs } from "./documentText";
@@ -32,6 +33,8 @@ export interface Focus {
 interface Props {
   stored: StoredDocument;
   focus: Focus | null;
+  /** Words to mark (a search's matches); the focus's own when not given. */
+  marks?: string[];
   links: SymbolLinks;
   /** The current time (ticks while the window is open). */
   now: Date;
@@ -39,14 +42,19 @@ interface Props {
   onMode: (m: TimeMode) => void;
   /** Stars, bookmarks or the zone changed: reload the document and the side lists. */
   onChanged: () => void;
+  /** A note or bookmark was added, changed or removed: the side lists reload. */
+  onAnnotationsChanged?: () => void;
 }
 
-function scrollTo(id: string) {
+/** Scrolls to the element `id` once rendered, and flashes it; with
+ *  `takeFocus` (a search result opened), the pane holding it takes the focus. */
+function scrollTo(id: string, takeFocus = false) {
   // After the render that shows the target.
   requestAnimationFrame(() => {
     const el = document.getElementById(id);
     if (!el) return;
     el.scrollIntoView({ block: "start" });
+    if (takeFocus) el.closest<HTMLElement>("[data-pane]")?.focus({ preventScroll: true });
     el.classList.remove("flash");
     void el.offsetWidth;
     el.classList.add("flash");
@@ -64,29 +72,30 @@ export function Reader(props: Props) {
 }
 
 /** An agenda: outline, annotation and timetable side by side, linked both ways. */
-function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Props) {
+function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode, onChanged, onAnnotationsChanged }: Props) {
   const doc = stored.document;
   const [item, setItem] = useState<string | null>(null);
   const [slot, setSlot] = useState<number | null>(null);
   useEffect(() => {
     const loc = focus?.location;
+    const found = (focus?.marks.length ?? 0) > 0;
     setItem(loc?.item ?? null);
     setSlot(loc?.slot ?? null);
-    if (loc?.note !== undefined && loc.note !== null) scrollTo(`note-${loc.note}`);
-    else if (loc?.item) scrollTo(`ann-${loc.item}`);
+    if (loc?.note !== undefined && loc.note !== null) scrollTo(`note-${loc.note}`, found);
+    else if (loc?.item) scrollTo(`ann-${loc.item}`, found);
     else if (loc?.slot !== undefined && loc.slot !== null) {
       const first = doc.schedule[loc.slot]?.items[0];
       if (first) setItem(first);
-      scrollTo(`slot-${loc.slot}`);
-    } else if (loc?.paragraph !== undefined && loc.paragraph !== null) scrollTo(`para-${loc.paragraph}`);
+      scrollTo(`slot-${loc.slot}`, found);
+    } else if (loc?.paragraph !== undefined && loc.paragraph !== null) scrollTo(`para-${loc.paragraph}`, found);
     // Reloading the same document (a star, a zone) keeps the selection.
   }, [stored.record.id, focus]);
   const [[w0 = 240, w1 = 380], setWidth, resetWidths] = usePaneWidths("agenda", [240, 380]);
   const items = useMemo(() => flatten(doc.agenda), [doc]);
   const slotItems = slot !== null ? (doc.schedule[slot]?.items ?? []) : [];
   const current = items.find((i) => i.number === item) ?? null;
-  const marks = focus?.marks ?? [];
-  const ann = useAnnotations(stored.record.id);
+  const marks = shownMarks ?? focus?.marks ?? [];
+  const ann = useAnnotations(stored.record.id, onAnnotationsChanged);
   const [selection, setSelection] = useState<ReturnType<typeof selectionInPassage>>(null);
   const [composing, setComposing] = useState<NonNullable<ReturnType<typeof selectionInPassage>> | null>(null);
   const [draft, setDraft] = useState("");
@@ -113,10 +122,15 @@ function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Prop
     }
     scrollTo(`note-${n.id}`);
   };
+  const saveComposed = (c: NonNullable<typeof composing>) => {
+    void ann.add(c.passage, c.start, c.end, draft);
+    setComposing(null);
+  };
   const notesPanel = (
     <>
       <NotesPanel
         notes={ann.notes}
+        agenda={doc.agenda}
         canAdd={selection !== null}
         onAdd={() => {
           if (selection) {
@@ -176,16 +190,13 @@ function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Prop
             placeholder={t("notePlaceholder")}
             dir="auto"
             onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)}
+            onKeyDown={(e) => editorKeys(e, () => saveComposed(composing), () => setComposing(null))}
+            aria-label={t("addNote")}
             data-testid="note-text"
             ref={(el) => el?.focus()}
           />
-          <button
-            onClick={() => {
-              void ann.add(composing.passage, composing.start, composing.end, draft);
-              setComposing(null);
-            }}
-            data-testid="save-note"
-          >
+          <p class="hint keys-hint">{t("noteKeysHint")}</p>
+          <button onClick={() => saveComposed(composing)} data-testid="save-note">
             {t("save")}
           </button>{" "}
           <button class="link" onClick={() => setComposing(null)}>
@@ -196,17 +207,29 @@ function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Prop
     </>
   );
 
+  // A newly selected item's annotation opens at its heading (the pane would
+  // otherwise keep the previous one's scroll position); chosen in the outline,
+  // its first slot is brought into view too. This runs after the render that
+  // shows the new annotation.
+  const annotationPane = useRef<HTMLElement>(null);
+  const revealSlot = useRef(false);
+  useEffect(() => {
+    if (annotationPane.current) annotationPane.current.scrollTop = 0;
+    if (revealSlot.current && item !== null) {
+      const first = doc.schedule.findIndex((s) => slotMatchesItem(s, item));
+      if (first >= 0) document.getElementById(`slot-${first}`)?.scrollIntoView({ block: "nearest" });
+    }
+    revealSlot.current = false;
+  }, [item]);
   const selectItem = (n: string) => {
+    revealSlot.current = true;
     setItem(n);
     setSlot(null);
   };
   const selectSlot = (i: number) => {
     setSlot(i);
     const first = doc.schedule[i]?.items[0];
-    if (first) {
-      setItem(first);
-      document.getElementById(`ann-${first}`)?.scrollIntoView({ block: "start", behavior: "smooth" });
-    }
+    if (first) setItem(first);
   };
 
   const hitSlots = item === null ? 0 : doc.schedule.filter((s) => slotMatchesItem(s, item)).length;
@@ -216,7 +239,7 @@ function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Prop
     if (key) void api.starSlot(stored.record.id, key, on).then(onChanged);
   };
   const timetable = (
-    <section class="schedule-pane" aria-label={t("schedule")}>
+    <section class="schedule-pane" data-pane="timetable" tabIndex={-1} aria-label={t("schedule")}>
       <h3>
         {t("schedule")}
         {item !== null && <span class="hint" data-testid="hit-count"> · <bdi>{item}</bdi>{t("colon")}{tp("nSlots", hitSlots)}</span>}
@@ -233,6 +256,7 @@ function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Prop
       )}
       <Schedule
         slots={doc.schedule}
+        agenda={doc.agenda}
         timing={stored.timing}
         selectedItem={item}
         selectedSlot={slot}
@@ -240,6 +264,7 @@ function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Prop
         onStar={star}
         nowNext={nn}
         mode={mode}
+        marks={marks}
       />
     </section>
   );
@@ -290,10 +315,10 @@ function ReaderBody({ stored, focus, links, now, mode, onMode, onChanged }: Prop
         )}
       </div>
       {nowNextBar}
-      <div class="panes" style={{ gridTemplateColumns: `${w0}px 6px ${w1}px 6px minmax(280px, 1fr)` }}>
+      <div class="panes" style={{ gridTemplateColumns: agendaColumns(w0, w1) }}>
         <AgendaOutline items={doc.agenda} selected={item} highlighted={slotItems} onSelect={selectItem} />
         <Splitter width={w0} onResize={(w) => setWidth(0, w)} onReset={resetWidths} />
-        <section class="annotation-pane" aria-label={t("annotation")}>
+        <section class="annotation-pane" data-pane="annotation" tabIndex={-1} aria-label={t("annotation")} ref={annotationPane}>
           {current ? <Annotation item={current} links={links} marks={marks} notes={visibleNotes} /> : <p class="state">{t("selectItem")}</p>}
           {notesPanel}
         </section>

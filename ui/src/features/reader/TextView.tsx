@@ -33,7 +33,7 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
       <Header stored={stored} onChanged={onChanged} />
       {nowNext}
       <div class={timetable ? "panes with-timetable" : "panes two"}>
-        <nav class="outline" aria-label={t("sections")}>
+        <nav class="outline" data-pane="outline" tabIndex={-1} aria-label={t("sections")}>
           <h3>{t("sections")}</h3>
           {doc.sections.length === 0 && <p class="state">{t("noSections")}</p>}
           <ul>
@@ -55,7 +55,7 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
           </ul>
           {side}
         </nav>
-        <article class="text">
+        <article class="text" data-pane="text" tabIndex={-1} aria-label={t("paragraphs")}>
           {textBlocks(doc).map((p) => {
             const i = p.index;
             const head = p.section !== lastSection ? p.section : null;

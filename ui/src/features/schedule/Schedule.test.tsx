@@ -5,6 +5,7 @@ import { mountPoint } from "../../test/dom";
 import { Schedule } from "./Schedule";
 import type { ScheduleSlot } from "../../ipc";
 import { viennaTiming } from "../../test/fixtures";
+import { agendaItems, agendaSlots } from "../../test/agenda";
 
 const root = mountPoint();
 
@@ -61,5 +62,36 @@ describe("Schedule", () => {
     const first = root().querySelector("#slot-0 .time")?.textContent ?? "";
     const expected = new Date("2024-06-12T08:00:00Z").toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false });
     expect(first.startsWith(expected)).toBe(true);
+  });
+});
+
+describe("the items of a slot", () => {
+  const props = { timing: null, selectedItem: null, selectedSlot: null, onSelectSlot: () => {} };
+  const items = (slot: number) =>
+    [...root().querySelectorAll(`#slot-${slot} .slot-item`)].map((e) => [e.querySelector("b")?.textContent, e.querySelector(".slot-title")?.textContent ?? "", e.querySelector(".badge") !== null]);
+
+  it("carry their own titles from the agenda, when one cell titles two items (\"5和6 | 资产追回; 国际合作\")", () => {
+    act(() => render(<Schedule slots={agendaSlots} agenda={agendaItems} {...props} />, root()));
+    expect(items(3)).toEqual([
+      ["5", "资产追回", false],
+      ["6", "国际合作", false],
+    ]);
+  });
+
+  it("put the continued badge under the item begun earlier, not the one after it", () => {
+    act(() => render(<Schedule slots={agendaSlots} agenda={agendaItems} {...props} />, root()));
+    expect(items(2)).toEqual([
+      ["4", "关于没收事宜合作的专题讨论", true],
+      ["5", "资产追回", false],
+    ]);
+  });
+
+  it("without an agenda, split a shared title cell by item, and drop the printed \"(continued)\" the badge says", () => {
+    act(() => render(<Schedule slots={agendaSlots} {...props} />, root()));
+    expect(items(3)).toEqual([
+      ["5", "资产追回", false],
+      ["6", "国际合作", false],
+    ]);
+    expect(items(2)[0]).toEqual(["4", "关于没收事宜合作的专题讨论", true]);
   });
 });

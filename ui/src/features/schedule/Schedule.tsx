@@ -1,13 +1,18 @@
-import type { ScheduleSlot, ScheduleTiming } from "../../ipc";
+import { useMemo } from "preact/hooks";
+import type { AgendaItem, ScheduleSlot, ScheduleTiming } from "../../ipc";
 import { t } from "../../i18n";
 import { slotMatchesItem } from "../agenda/items";
 import { slotHours } from "./time";
 import type { NowNext, TimeMode } from "./time";
 import { formatDay } from "../../i18n/format";
 import { useTextAttrs } from "../reader/documentText";
+import { agendaTitles, slotItems, unassignedTitles } from "./slotItems";
+import { Highlighted } from "../reader/Highlighted";
 
 interface Props {
   slots: ScheduleSlot[];
+  /** The document's agenda: each slot item shows its own title from it. */
+  agenda?: AgendaItem[];
   timing: ScheduleTiming | null;
   selectedItem: string | null;
   selectedSlot: number | null;
@@ -15,6 +20,8 @@ interface Props {
   onStar?: (index: number, starred: boolean) => void;
   nowNext?: NowNext;
   mode?: TimeMode;
+  /** Words to mark (a search's matches). */
+  marks?: string[];
 }
 
 /** "morning" → "Morning" in the UI's language (a row that names the part of the day, not its hours). */
@@ -25,8 +32,9 @@ function partOfDay(part: string): string {
 
 /** The timetable, one block per day, parallel meetings as a second lane;
  *  stars, and the slots under way and next. */
-export function Schedule({ slots, timing, selectedItem, selectedSlot, onSelectSlot, onStar, nowNext, mode = "venue" }: Props) {
+export function Schedule({ slots, agenda, timing, selectedItem, selectedSlot, onSelectSlot, onStar, nowNext, mode = "venue", marks = [] }: Props) {
   const text = useTextAttrs();
+  const titles = useMemo(() => agendaTitles(agenda ?? []), [agenda]);
   if (slots.length === 0) return <p class="state">{t("noSchedule")}</p>;
   const days: { date: string; slots: { slot: ScheduleSlot; index: number }[] }[] = [];
   slots.forEach((slot, index) => {
@@ -65,21 +73,29 @@ export function Schedule({ slots, timing, selectedItem, selectedSlot, onSelectSl
                     {(slot.lane || slot.room) && (
                       <span class="slot-where" {...text}>{[slot.lane, slot.room].filter(Boolean).join(" · ")}</span>
                     )}
-                    {slot.items.map((it, i) => (
-                      <span class="slot-item" key={it}>
-                        <b dir="auto">{it}</b> <span {...text}>{slot.titles[i] ?? ""}</span>
+                    {slotItems(slots, index, titles).map((it) => (
+                      <span class="slot-item" key={it.number}>
+                        <b dir="auto">{it.number}</b> <span class="slot-title" {...text}>
+                          <Highlighted text={it.title} marks={marks} />
+                        </span>
+                        {it.continued && <span class="badge">{t("continued")}</span>}
                       </span>
                     ))}
-                    {slot.continued && <span class="badge">{t("continued")}</span>}
+                    {unassignedTitles(slot, titles).map((title, i) => (
+                      <span class="slot-title" key={`t${i}`} {...text}>
+                        <Highlighted text={title} marks={marks} />
+                      </span>
+                    ))}
+                    {slot.continued && slot.items.length === 0 && <span class="badge">{t("continued")}</span>}
                   </span>
                   {slot.parallel.length > 0 && (
                     <span class="lane parallel" title={t("parallel")} {...text}>
-                      {slot.parallel.join(" · ")}
+                      <Highlighted text={slot.parallel.join(" · ")} marks={marks} />
                     </span>
                   )}
                   {slot.notes.map((n, i) => (
                     <span class="slot-note" key={i} {...text}>
-                      {n}
+                      <Highlighted text={n} marks={marks} />
                     </span>
                   ))}
                 </button>

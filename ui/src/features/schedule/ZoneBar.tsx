@@ -1,8 +1,10 @@
-import { useEffect, useState } from "preact/hooks";
-import { api } from "../../ipc";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { IpcError, api } from "../../ipc";
 import { errorText } from "../../i18n/errors";
 import type { ScheduleTiming } from "../../ipc";
-import { t } from "../../i18n";
+import { lang, t, tf } from "../../i18n";
+import { resolveZone, searchZones, zoneChoices } from "./zones";
+import type { ZoneChoice } from "./zones";
 import type { TimeMode } from "./time";
 import { ExportResult } from "../personal/ExportResult";
 
@@ -22,25 +24,69 @@ let zonesCache: Promise<string[]> | null = null;
  *  time toggle and calendar export. */
 export function ZoneBar({ document, meeting, timing, mode, onMode, onZoneChanged }: Props) {
   const [editing, setEditing] = useState(false);
-  const [zones, setZones] = useState<string[]>([]);
+  const [accepted, setAccepted] = useState<string[] | null>(null);
   const [draft, setDraft] = useState(timing.time_zone ?? "");
+  const [active, setActive] = useState(-1);
+  const [listOpen, setListOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const fail = (e: unknown) => setError(errorText(e));
   const unknown = timing.time_zone === null;
+  const choosing = unknown || editing;
   useEffect(() => {
-    if (!editing && !unknown) return;
+    if (!choosing) return;
     zonesCache ??= api.timeZones();
-    void zonesCache.then(setZones);
-  }, [editing, unknown]);
+    void zonesCache.then(setAccepted, () => setAccepted([]));
+  }, [choosing]);
+  const choices = useMemo(() => (choosing && accepted ? zoneChoices(accepted) : []), [choosing, accepted, lang.get()]);
+  const matches = useMemo(() => searchZones(choices, draft), [choices, draft]);
   const setZone = (zone: string | null) => {
     if (meeting === null) return;
-    api.setMeetingTimeZone(meeting, zone).then(() => {
-      setEditing(false);
-      setError(null);
-      onZoneChanged();
-    }, fail);
+    api.setMeetingTimeZone(meeting, zone).then(
+      () => {
+        setEditing(false);
+        setError(null);
+        onZoneChanged();
+      },
+      // The backend's refusal is English; the UI says it in its own language.
+      (e: unknown) => (e instanceof IpcError && e.kind === "invalid" && zone ? setError(tf("zoneInvalid", { zone })) : fail(e)),
+    );
   };
+  const choose = (z: ZoneChoice) => {
+    setDraft(z.id);
+    setListOpen(false);
+    setZone(z.id);
+  };
+  const submit = () => {
+    const text = draft.trim();
+    if (!text) return setZone(null);
+    const zone = resolveZone(choices, text);
+    if (zone) setZone(zone);
+    else setError(tf("zoneInvalid", { zone: text }));
+  };
+  const cancel = () => {
+    setEditing(false);
+    setError(null);
+    setListOpen(false);
+    setDraft(timing.time_zone ?? "");
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      setListOpen(true);
+      const n = matches.length;
+      if (n > 0) setActive((a) => (e.key === "ArrowDown" ? (a + 1) % n : (a <= 0 ? n - 1 : a - 1)));
+    } else if (e.key === "Enter" && listOpen && matches[active]) {
+      e.preventDefault();
+      choose(matches[active]);
+    } else if (e.key === "Escape") {
+      if (listOpen) {
+        e.stopPropagation();
+        setListOpen(false);
+      } else if (editing) cancel();
+    }
+  };
+  const showList = listOpen && draft.trim() !== "";
   const anyStarred = timing.slots.some((s) => s.starred);
   return (
     <div class="zone-bar" data-testid="zone-bar">
@@ -49,28 +95,56 @@ export function ZoneBar({ document, meeting, timing, mode, onMode, onZoneChanged
           class="zone-form"
           onSubmit={(e) => {
             e.preventDefault();
-            setZone(draft.trim() || null);
+            submit();
           }}
         >
           {unknown && !editing && <span>{t("zoneUnknown")} </span>}
-          <input
-            list="iana-zones"
-            value={draft}
-            placeholder={t("zonePlaceholder")}
-            aria-label={t("timeZone")}
-            onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
-            data-testid="zone-input"
-          />
-          <datalist id="iana-zones">
-            {zones.map((z) => (
-              <option value={z} key={z} />
-            ))}
-          </datalist>
+          <span class="zone-combo">
+            <input
+              role="combobox"
+              aria-autocomplete="list"
+              aria-expanded={showList}
+              aria-controls="zone-options"
+              aria-activedescendant={showList && matches[active] ? `zone-option-${active}` : undefined}
+              value={draft}
+              placeholder={t("zonePlaceholder")}
+              aria-label={t("timeZone")}
+              autoComplete="off"
+              spellcheck={false}
+              onInput={(e) => {
+                setDraft((e.target as HTMLInputElement).value);
+                setActive(-1);
+                setListOpen(true);
+                setError(null);
+              }}
+              onKeyDown={onKey}
+              onBlur={() => setListOpen(false)}
+              data-testid="zone-input"
+            />
+            {showList && (
+              <ul class="zone-options" role="listbox" id="zone-options" aria-label={t("timeZone")}>
+                {matches.length === 0 && <li class="state">{t("zoneNoMatch")}</li>}
+                {matches.map((z, i) => (
+                  <li
+                    key={z.id}
+                    id={`zone-option-${i}`}
+                    role="option"
+                    aria-selected={i === active}
+                    class={i === active ? "active" : ""}
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() => choose(z)}
+                  >
+                    <b>{z.city}</b> <span class="symbol">{z.id}</span> {z.name && <span class="zone-name">{z.name}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </span>
           <button type="submit" disabled={meeting === null}>
             {t("setZone")}
           </button>
           {editing && (
-            <button type="button" class="link" onClick={() => setEditing(false)}>
+            <button type="button" class="link" onClick={cancel}>
               {t("cancel")}
             </button>
           )}
@@ -81,7 +155,14 @@ export function ZoneBar({ document, meeting, timing, mode, onMode, onZoneChanged
           {t("colon")}
           <b data-testid="zone-name">{timing.time_zone}</b> ({timing.zone_source === "user" ? t("zoneFromUser") : t("zoneFromVenue")}){" "}
           {meeting !== null && (
-            <button class="link" onClick={() => setEditing(true)}>
+            <button
+              class="link"
+              onClick={() => {
+                setDraft(timing.time_zone ?? "");
+                setError(null);
+                setEditing(true);
+              }}
+            >
               {t("changeZone")}
             </button>
           )}{" "}
@@ -106,11 +187,10 @@ export function ZoneBar({ document, meeting, timing, mode, onMode, onZoneChanged
         <button onClick={() => void api.exportCalendar(document, false).then(setSaved, fail)} data-testid="export-ics">
           {t("exportSchedule")}
         </button>
-        {anyStarred && (
-          <button onClick={() => void api.exportCalendar(document, true).then(setSaved, fail)} data-testid="export-starred-ics">
-            {t("exportStarred")}
-          </button>
-        )}
+        {/* Always there, so that the first star adds no row above the timetable. */}
+        <button onClick={() => void api.exportCalendar(document, true).then(setSaved, fail)} disabled={!anyStarred} data-testid="export-starred-ics">
+          {t("exportStarred")}
+        </button>
       </span>
       {error && <p class="error-text">{error}</p>}
       <ExportResult path={saved} />

@@ -4,6 +4,7 @@ import { errorText } from "../../i18n/errors";
 import type { DocumentKind, SearchHit } from "../../ipc";
 import { LANGUAGES, t } from "../../i18n";
 import { textAttrs } from "../../contentLang";
+import { useModal } from "../../modal";
 
 interface Props {
   onOpen: (hit: SearchHit) => void;
@@ -19,6 +20,21 @@ interface Group {
   hits: { hit: SearchHit; index: number }[];
 }
 
+/** Hits grouped by document, the documents in the order of their best hit. */
+function groupHits(hits: SearchHit[]): Group[] {
+  const map = new Map<number, Group>();
+  hits.forEach((hit, index) => {
+    const d = hit.document;
+    let g = map.get(d.id);
+    if (!g) {
+      g = { id: d.id, title: d.title, symbol: d.symbol, file: d.file, language: d.language, hits: [] };
+      map.set(d.id, g);
+    }
+    g.hits.push({ hit, index });
+  });
+  return [...map.values()];
+}
+
 /** A search dialog: results as highlighted passages grouped by document. */
 export function SearchPanel({ onOpen, onClose }: Props) {
   const [query, setQuery] = useState("");
@@ -28,7 +44,20 @@ export function SearchPanel({ onOpen, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  // Once a result is opened the focus is not given back to what opened the
+  // search: the reader takes it (and an Enter's keypress would press that button).
+  const opened = useRef(false);
+  const trap = useModal(dialog, () => !opened.current);
+  const open = (hit: SearchHit) => {
+    opened.current = true;
+    onOpen(hit);
+  };
   useEffect(() => input.current?.focus(), []);
+  // The active result stays in view as the arrow keys move through the list.
+  useEffect(() => {
+    if (hits && hits.length > 0) document.getElementById(`search-hit-${active}`)?.scrollIntoView({ block: "nearest" });
+  }, [active, hits]);
 
   useEffect(() => {
     if (!query.trim()) {
@@ -44,7 +73,7 @@ export function SearchPanel({ onOpen, onClose }: Props) {
             if (!current) return;
             setHits(h);
             setError(null);
-            setActive(0);
+            setActive(0); // the best hit, shown first
           },
           (e: unknown) => current && setError(errorText(e)),
         );
@@ -55,36 +84,32 @@ export function SearchPanel({ onOpen, onClose }: Props) {
     };
   }, [query, language, kind]);
 
-  const groups = useMemo(() => {
-    const map = new Map<number, Group>();
-    (hits ?? []).forEach((hit, index) => {
-      const d = hit.document;
-      let g = map.get(d.id);
-      if (!g) {
-        g = { id: d.id, title: d.title, symbol: d.symbol, file: d.file, language: d.language, hits: [] };
-        map.set(d.id, g);
-      }
-      g.hits.push({ hit, index });
-    });
-    return [...map.values()];
-  }, [hits]);
+  const groups = useMemo(() => groupHits(hits ?? []), [hits]);
 
+  // The hits in the order they are shown (grouped by document): the arrow keys walk this.
+  const order = useMemo(() => groups.flatMap((g) => g.hits.map((h) => h.index)), [groups]);
+  const step = (by: number) => setActive((a) => order[Math.max(0, Math.min(order.length - 1, order.indexOf(a) + by))] ?? a);
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === "Escape") onClose();
-    else if (e.key === "ArrowDown" && hits) {
+    trap(e);
+    if (e.key === "Escape") {
+      e.stopPropagation();
+      onClose();
+    }
+    else if (e.key === "ArrowDown") {
       e.preventDefault();
-      setActive((a) => Math.min(a + 1, hits.length - 1));
+      step(1);
     } else if (e.key === "ArrowUp") {
       e.preventDefault();
-      setActive((a) => Math.max(a - 1, 0));
+      step(-1);
     } else if (e.key === "Enter" && hits && hits[active]) {
-      onOpen(hits[active]);
+      e.preventDefault();
+      open(hits[active]);
     }
   };
 
   return (
     <div class="search-backdrop" onClick={onClose}>
-      <div class="search-panel" role="dialog" aria-label={t("search")} onClick={(e) => e.stopPropagation()} onKeyDown={onKey}>
+      <div class="search-panel" role="dialog" aria-modal="true" aria-label={t("search")} ref={dialog} onClick={(e) => e.stopPropagation()} onKeyDown={onKey}>
         <div class="search-bar">
           <input
             ref={input}
@@ -92,6 +117,11 @@ export function SearchPanel({ onOpen, onClose }: Props) {
             value={query}
             placeholder={t("searchPlaceholder")}
             aria-label={t("search")}
+            role="combobox"
+            aria-autocomplete="list"
+            aria-expanded={hits !== null && hits.length > 0}
+            aria-controls="search-results"
+            aria-activedescendant={hits && hits[active] ? `search-hit-${active}` : undefined}
             data-testid="search-input"
             onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
           />
@@ -114,29 +144,40 @@ export function SearchPanel({ onOpen, onClose }: Props) {
           {error && <p class="state error-text">{error}</p>}
           {!query.trim() && <p class="state">{t("searchHint")}</p>}
           {hits !== null && hits.length === 0 && <p class="state">{t("noResults")}</p>}
-          {groups.map((g) => (
-            <section key={g.id} class="result-group">
-              <h4>
-                <span {...textAttrs(g.language)}>{g.title}</span> <span class="doc-meta">{g.language.toUpperCase()} · {g.symbol ?? g.file}</span>
-              </h4>
-              {g.hits.map(({ hit, index }) => (
-                <button
-                  key={index}
-                  class={index === active ? "hit active" : "hit"}
-                  onClick={() => onOpen(hit)}
-                  onMouseEnter={() => setActive(index)}
-                  data-testid="search-hit"
-                >
-                  <span class="hit-place" {...textAttrs(g.language)}>
-                    {hit.heading}
-                  </span>
-                  <span class="hit-snippet" {...textAttrs(g.language)}>
-                    {hit.segments.map((s, i) => (s.hit ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
-                  </span>
-                </button>
-              ))}
-            </section>
-          ))}
+          <div
+            role="listbox"
+            id="search-results"
+            class="search-list"
+            aria-label={t("search")}
+            tabIndex={0}
+            aria-activedescendant={hits && hits[active] ? `search-hit-${active}` : undefined}
+          >
+            {groups.map((g) => (
+              <div key={g.id} class="result-group" role="group" aria-labelledby={`search-group-${g.id}`}>
+                <div class="group-label" role="presentation" id={`search-group-${g.id}`}>
+                  <span {...textAttrs(g.language)}>{g.title}</span> <span class="doc-meta">{g.language.toUpperCase()} · {g.symbol ?? g.file}</span>
+                </div>
+                {g.hits.map(({ hit, index }) => (
+                  <div
+                    key={index}
+                    id={`search-hit-${index}`}
+                    role="option"
+                    aria-selected={index === active}
+                    class={index === active ? "search-hit active" : "search-hit"}
+                    onClick={() => open(hit)}
+                    data-testid="search-hit"
+                  >
+                    <span class="hit-place" {...textAttrs(g.language)}>
+                      {hit.heading}
+                    </span>
+                    <span class="hit-snippet" {...textAttrs(g.language)}>
+                      {hit.segments.map((s, i) => (s.hit ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
+                    </span>
+                  </div>
+                ))}
+              </div>
+            ))}
+          </div>
         </div>
       </div>
     </div>

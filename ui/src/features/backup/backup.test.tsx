@@ -4,12 +4,25 @@ import { act } from "preact/test-utils";
 import { mountPoint } from "../../test/dom";
 import { setBackend } from "../../ipc";
 import { fakeBackend, settle } from "../../test/fakeBackend";
-import { BackupFooter } from "./LibraryPane";
+import { useMenuActions } from "../../menu";
+import { BackupFooter, BackupStatus, useBackup } from "./backup";
 
 const root = mountPoint();
 
+/** The footer and the status line, with the menu routed as the app does. */
+function Harness() {
+  const backup = useBackup();
+  useMenuActions({ backup: backup.backup, restore: backup.restore });
+  return (
+    <>
+      <BackupStatus backup={backup} />
+      <BackupFooter backup={backup} />
+    </>
+  );
+}
+
 async function mount() {
-  act(() => render(<BackupFooter />, root()));
+  act(() => render(<Harness />, root()));
   await act(settle);
 }
 
@@ -46,7 +59,7 @@ describe("Backup and restore", () => {
     setBackend(fakeBackend({ restoreReport: { ok: false, message: "/media/usb/backup: the backup lacks files/ab/x.pdf" } }));
     await mount();
     const status = root().querySelector("[data-testid=backup-status]")!;
-    expect(status.className).toBe("error");
+    expect(status.className).toBe("error-text");
     expect(status.textContent).toContain("the library is as it was");
     expect(status.textContent).toContain("lacks files/ab/x.pdf");
   });

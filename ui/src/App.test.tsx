@@ -1,0 +1,202 @@
+// The whole window against the fake backend: the panes working together.
+import { describe, expect, it, vi } from "vitest";
+import { render } from "preact";
+import { act } from "preact/test-utils";
+import { mountPoint } from "./test/dom";
+import { setBackend } from "./ipc";
+import type { LibraryListing } from "./ipc";
+import { fakeBackend, hit, settle } from "./test/fakeBackend";
+import type { Fake } from "./test/fakeBackend";
+import { storedAgenda } from "./test/agenda";
+import { App } from "./App";
+
+const root = mountPoint();
+Element.prototype.scrollIntoView ??= function () {};
+
+const agenda = storedAgenda();
+export const listing: LibraryListing = {
+  meetings: [
+    {
+      id: 1, key: "k1", body: agenda.record.body, parent_body: null, session: null, venue: agenda.record.venue, dates: agenda.record.dates,
+      time_zone: "Europe/Vienna", zone_source: "venue", documents: [agenda.record], reference_count: 0, missing_count: 0,
+    },
+  ],
+  unfiled: [],
+};
+
+async function mountApp(fake: Fake = fakeBackend({ listing, documents: [agenda] })): Promise<Fake> {
+  setBackend(fake);
+  act(() => render(<App />, root()));
+  await act(settle);
+  return fake;
+}
+const q = <E extends Element = HTMLElement>(sel: string) => root().querySelector<E>(sel);
+const click = async (sel: string) => {
+  act(() => q<HTMLButtonElement>(sel)!.click());
+  await act(settle);
+};
+
+describe("the side lists", () => {
+  it("show a bookmark added in the reader while the Bookmarks tab is open", async () => {
+    await mountApp();
+    await click(`[data-testid='doc-${agenda.record.file}']`);
+    await click("[data-testid=tab-bookmarks]");
+    expect(q(".sidebar")!.textContent).toContain("No bookmarks yet");
+    await click(".reader-tools [data-testid=bookmark]");
+    expect(q("[data-testid=bookmarks-list]")?.textContent).toContain(agenda.record.title);
+  });
+});
+
+describe("search", () => {
+  async function search(text: string) {
+    await click("[data-testid=open-search]");
+    const input = q<HTMLInputElement>("[data-testid=search-input]")!;
+    input.value = text;
+    act(() => void input.dispatchEvent(new Event("input", { bubbles: true })));
+    await act(() => new Promise((r) => setTimeout(r, 150)));
+    await act(settle);
+  }
+  const escape = async () => {
+    act(() => void document.activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true })));
+    await act(settle);
+  };
+
+  it("marks the matched words in the reader, and clears them when the search is closed again", async () => {
+    await mountApp(fakeBackend({ listing, documents: [agenda], hits: [hit("5", { item: "5" }, "资产追回")] }));
+    await search("资产追回");
+    await click("[data-testid=search-hit]");
+    expect(q(".search-panel")).toBeNull();
+    const marked = [...root().querySelectorAll("#ann-5 mark")].map((m) => m.textContent);
+    expect(marked.length).toBeGreaterThan(0);
+    expect(new Set(marked)).toEqual(new Set(["资产追回"]));
+    await search("资产追回");
+    await escape();
+    expect(q(".search-panel")).toBeNull();
+    expect(root().querySelectorAll(".reader mark")).toHaveLength(0);
+    // The item found stays open.
+    expect(q("#ann-5")).not.toBeNull();
+  });
+});
+
+describe("the File menu", () => {
+  it("backs up and restores whichever tab is open, and shows the outcome", async () => {
+    const fake = await mountApp();
+    await click("[data-testid=tab-notes]");
+    act(() => fake.menu("backup"));
+    await act(settle);
+    expect(fake.calls.filter((c) => c.name === "backupLibrary")).toHaveLength(1);
+    expect(q("[data-testid=backup-status]")?.textContent).toContain("/tmp/Dossier backup");
+    const confirm = vi.spyOn(window, "confirm").mockReturnValue(true);
+    act(() => fake.menu("restore"));
+    await act(settle);
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(fake.calls.filter((c) => c.name === "restoreLibrary")).toHaveLength(1);
+    confirm.mockRestore();
+  });
+
+  it("imports whichever tab is open", async () => {
+    const fake = await mountApp();
+    await click("[data-testid=tab-agenda]");
+    act(() => fake.menu("import-folder"));
+    await act(settle);
+    expect(fake.calls.filter((c) => c.name === "pickAndImport").map((c) => c.args)).toEqual([[true]]);
+  });
+});
+
+describe("the sidebar tabs", () => {
+  const key = (k: string) => act(() => void document.activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true })));
+  it("are ARIA tabs: each controls its panel, the arrow keys move between them, one tab stop", async () => {
+    await mountApp();
+    const tabs = () => [...root().querySelectorAll<HTMLElement>("[role=tab]")];
+    expect(tabs()).toHaveLength(4);
+    for (const tab of tabs()) expect(tab.getAttribute("aria-controls")).toBe("sidebar-panel");
+    const panel = q("#sidebar-panel")!;
+    expect(panel.getAttribute("role")).toBe("tabpanel");
+    expect(panel.getAttribute("aria-labelledby")).toBe(tabs()[0]!.id);
+    expect(tabs().map((x) => x.tabIndex)).toEqual([0, -1, -1, -1]);
+    tabs()[0]!.focus();
+    key("ArrowRight");
+    await act(settle);
+    expect(document.activeElement).toBe(tabs()[1]);
+    expect(tabs()[1]!.getAttribute("aria-selected")).toBe("true");
+    expect(q("[data-testid=my-agenda], .sidebar .state")).not.toBeNull();
+    key("End");
+    await act(settle);
+    expect(tabs()[3]!.getAttribute("aria-selected")).toBe("true");
+    key("ArrowRight"); // wraps round
+    await act(settle);
+    expect(tabs()[0]!.getAttribute("aria-selected")).toBe("true");
+    expect(q("#sidebar-panel")!.getAttribute("aria-labelledby")).toBe(tabs()[0]!.id);
+  });
+});
+
+describe("F6", () => {
+  const press = (init: KeyboardEventInit) =>
+    act(() => void (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, cancelable: true, ...init })));
+  const paneOf = () => (document.activeElement as HTMLElement | null)?.closest("[data-pane]")?.getAttribute("data-pane");
+
+  it("cycles the panes forwards, and backwards with Shift, round the ends", async () => {
+    await mountApp();
+    await click(`[data-testid='doc-${agenda.record.file}']`);
+    document.body.focus();
+    const order: (string | null | undefined)[] = [];
+    for (let i = 0; i < 5; i++) {
+      press({ key: "F6" });
+      order.push(paneOf());
+    }
+    expect(order).toEqual(["sidebar", "outline", "annotation", "timetable", "sidebar"]);
+    press({ key: "F6", shiftKey: true });
+    expect(paneOf()).toBe("timetable");
+    press({ key: "F6", shiftKey: true });
+    expect(paneOf()).toBe("annotation");
+  });
+});
+
+describe("the shortcuts sheet", () => {
+  const press = (target: Element, key: string) =>
+    act(() => void target.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true })));
+
+  it("opens on ? as a modal listing the keys, and closes with Escape, the focus back where it was", async () => {
+    await mountApp();
+    const tab = q<HTMLElement>("[data-testid=tab-library]")!;
+    tab.focus();
+    press(tab, "?");
+    await act(settle);
+    const sheet = q("[data-testid=shortcuts]")!;
+    expect(sheet.getAttribute("role")).toBe("dialog");
+    expect(sheet.getAttribute("aria-modal")).toBe("true");
+    expect(sheet.textContent).toContain("Keyboard shortcuts");
+    expect(sheet.textContent).toContain("F6");
+    expect(sheet.contains(document.activeElement)).toBe(true);
+    press(document.activeElement!, "Escape");
+    await act(settle);
+    expect(q("[data-testid=shortcuts]")).toBeNull();
+    expect(document.activeElement).toBe(tab);
+  });
+
+  it("does not open while typing a ?", async () => {
+    await mountApp();
+    const filter = q<HTMLInputElement>(".library input[type=search]")!;
+    filter.focus();
+    press(filter, "?");
+    await act(settle);
+    expect(q("[data-testid=shortcuts]")).toBeNull();
+  });
+});
+
+describe("the theme", () => {
+  it("is chosen in the header: system, light or dark, and put on the root", async () => {
+    await mountApp();
+    const select = q<HTMLSelectElement>("[data-testid=theme]")!;
+    expect([...select.options].map((o) => o.value)).toEqual(["system", "light", "dark"]);
+    expect([...select.options].map((o) => o.textContent)).toEqual(["As the system", "Light", "Dark"]);
+    select.value = "dark";
+    act(() => void select.dispatchEvent(new Event("change", { bubbles: true })));
+    await act(settle);
+    expect(document.documentElement.dataset["theme"]).toBe("dark");
+    expect(localStorage.getItem("dossier.theme")).toBe("dark");
+    select.value = "system";
+    act(() => void select.dispatchEvent(new Event("change", { bubbles: true })));
+    await act(settle);
+  });
+});

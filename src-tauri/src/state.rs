@@ -26,14 +26,24 @@ pub struct AppState {
     pub restore_report: Option<RestoreReport>,
     /// The menu's and the dialogs' words in the UI's language.
     pub shell_text: Mutex<crate::commands::shell_text::ShellText>,
+    /// The folder the last save dialog saved to, where the next one opens.
+    save_folder: Mutex<Option<PathBuf>>,
 }
 
-/// What became of a restore asked for before the last restart.
+/// What became of a restore asked for before the last restart, or of one
+/// that a killed start had left half done.
 #[derive(Debug, Clone, serde::Serialize, specta::Type)]
 pub struct RestoreReport {
     pub ok: bool,
-    /// The restored backup's summary, or why the restore failed (the library
-    /// was then left as it was).
+    /// The restored backup (its folder, documents, notes), when it worked.
+    pub backup: Option<dossier_core::library::BackupSummary>,
+    /// The folder now holding the library the restore replaced.
+    pub previous: Option<String>,
+    /// The restore was found interrupted and finished (ok) or undone (not
+    /// ok) at this start.
+    pub interrupted: bool,
+    /// The English summary, or why the restore failed (the library was then
+    /// left as it was).
     pub message: String,
 }
 
@@ -53,18 +63,51 @@ impl AppState {
             .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../seeds")));
         // "Restore from a backup…" restarts the app: the restore happens here,
         // before anything opens the library.
-        let restore_report =
-            dossier_core::library::run_scheduled_restore(&data_dir).map(|r| match r {
-                Ok(s) => RestoreReport {
+        // The library's folder is made here, with its parents (the core makes
+        // only a library's last level, so that a mistyped path is no tree).
+        if let Err(e) = std::fs::create_dir_all(&data_dir) {
+            tracing::error!(error = %e, dir = %data_dir.display(), "cannot make the library folder");
+        }
+        let mut restore_report = dossier_core::library::run_scheduled_restore_outcome(&data_dir)
+            .map(|r| match r {
+                Ok(o) => RestoreReport {
                     ok: true,
-                    message: format!("{} ({} documents, {} notes)", s.path, s.documents, s.notes),
+                    message: format!(
+                        "{} ({} documents, {} notes)",
+                        o.backup.path, o.backup.documents, o.backup.notes
+                    ),
+                    backup: Some(o.backup),
+                    previous: o.previous,
+                    interrupted: false,
                 },
                 Err(e) => RestoreReport {
                     ok: false,
                     message: e.to_string(),
+                    backup: None,
+                    previous: None,
+                    interrupted: false,
                 },
             });
         let library = LibrarySlot::open(&data_dir, OPEN_PATIENCE);
+        // A restore killed half way is finished or undone by the open: say which.
+        if restore_report.is_none() {
+            if let Ok(lib) = library.get() {
+                restore_report = lib.interrupted_restore().map(|i| RestoreReport {
+                    ok: i.completed,
+                    message: if i.completed {
+                        format!("{} (finished after an interruption)", i.backup.path)
+                    } else {
+                        format!(
+                            "the restore from {} was interrupted and undone",
+                            i.backup.path
+                        )
+                    },
+                    backup: Some(i.backup.clone()),
+                    previous: i.previous.clone(),
+                    interrupted: true,
+                });
+            }
+        }
         let startup_files = std::env::args_os()
             .skip(1)
             .map(PathBuf::from)
@@ -77,7 +120,23 @@ impl AppState {
             startup_files: Mutex::new(startup_files),
             restore_report,
             shell_text: Mutex::default(),
+            save_folder: Mutex::default(),
         })
+    }
+
+    /// Where a save dialog opens: the folder last saved to, or the user's
+    /// Documents folder (or home) the first time.
+    pub fn save_folder(&self, app: &tauri::AppHandle) -> Option<PathBuf> {
+        let last = self.save_folder.lock().ok().and_then(|f| f.clone());
+        last.filter(|d| d.is_dir())
+            .or_else(|| app.path().document_dir().ok().filter(|d| d.is_dir()))
+            .or_else(|| app.path().home_dir().ok())
+    }
+
+    pub fn remember_save_folder(&self, dir: &Path) {
+        if let Ok(mut f) = self.save_folder.lock() {
+            *f = Some(dir.to_path_buf());
+        }
     }
 
     pub fn library(&self) -> Result<Arc<Library>, CommandError> {

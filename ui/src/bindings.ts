@@ -43,7 +43,7 @@ export const commands = {
 	 */
 	restoreLibrary: () => typedError<boolean, CommandError>(__TAURI_INVOKE("restore_library")),
 	/**  The outcome of a restore carried out at this start, if there was one. */
-	restoreReport: () => typedError<RestoreReport | null, CommandError>(__TAURI_INVOKE("restore_report")),
+	restoreReport: () => typedError<RestoreReport_Serialize | null, CommandError>(__TAURI_INVOKE("restore_report")),
 	/**  Ranked passages for a query, with filters. */
 	search: (request: SearchRequest_Deserialize) => typedError<SearchHit_Serialize[], CommandError>(__TAURI_INVOKE("search", { request })),
 	/**  Imports files and folders given by path (drag and drop). */
@@ -400,13 +400,30 @@ export type Document_Serialize = {
 export type DropHover = boolean;
 
 /**  Stable error categories for the UI and for scripts. */
-export type ErrorKind = "io" | "unreadable" | "database" | "index" | "not_found" | "invalid" | "locked";
+export type ErrorKind = "io" | "unreadable" | "database" | "index" | "not_found" | "invalid" | "locked" | 
+/**  The library database is damaged: restore from a backup. */
+"damaged" | 
+/**  An original is missing or damaged: import the file again. */
+"missing_original" | 
+/**  A database names files outside the library. */
+"unsafe_path" | 
+/**  An output was asked for inside the library folder. */
+"inside_library" | 
+/**  The destination already exists. */
+"exists" | 
+/**  An imported timestamp is invalid or in the future. */
+"bad_timestamp" | 
+/**  The parent folder of a new library does not exist. */
+"no_parent_folder";
 
 export type ExportFormat = 
 /**  For reading and sharing. */
 "markdown" | 
 /**  Complete and re-importable. */
 "json";
+
+/**  What kind of file a message speaks of. */
+export type FileKind = "pdf" | "word" | "file";
 
 /**  A footnote printed in the document body. */
 export type Footnote = {
@@ -525,8 +542,13 @@ export type IngestResult_Deserialize = {
 	status: IngestStatus,
 	document_id?: number | null,
 	version?: number | null,
-	/**  Why the file failed, naming the file and the problem. */
+	/**  Why the file failed, naming the file and the problem (English). */
 	message?: string | null,
+	/**
+	 *  Why the file could not be read, as a code and its parameters for the
+	 *  UI to word in its language; null for other failures and successes.
+	 */
+	reason?: Reason | null,
 };
 
 export type IngestResult_Serialize = {
@@ -534,8 +556,13 @@ export type IngestResult_Serialize = {
 	status: IngestStatus,
 	document_id: number | null,
 	version: number | null,
-	/**  Why the file failed, naming the file and the problem. */
+	/**  Why the file failed, naming the file and the problem (English). */
 	message: string | null,
+	/**
+	 *  Why the file could not be read, as a code and its parameters for the
+	 *  UI to word in its language; null for other failures and successes.
+	 */
+	reason: Reason | null,
 };
 
 /**  What happened to one file. */
@@ -752,6 +779,32 @@ export type Paragraph_Serialize = {
 /**  What kind of place a passage is. */
 export type PassageKind = "document" | "item" | "slot" | "paragraph" | "note";
 
+/**  Why a file cannot be read. */
+export type Reason = 
+/**  A folder was given where a file was expected. */
+{ code: "folder" } | 
+/**  A named pipe, a socket, a device, or a link inside a folder: never opened. */
+{ code: "not_regular"; what: SpecialFile } | { code: "empty" } | 
+/**  The file (or what it grew to while read) is larger than Dossier reads. */
+{ code: "too_large"; size_mb: number; limit_mb: number; grew: boolean } | 
+/**  Named .pdf or .docx, but the content is something else. */
+{ code: "not_what_its_name_says"; claimed: FileKind } | { code: "unsupported" } | 
+/**  Text that is no text in any encoding (binary data). */
+{ code: "binary"; detail: string } | 
+/**  A PDF whose pages hold no text: a scan. */
+{ code: "no_text_layer" } | 
+/**  A password-protected PDF. */
+{ code: "encrypted" } | { code: "no_text" } | { code: "pdf_damaged"; detail: string } | { code: "word_damaged"; detail: string } | 
+/**
+ *  A structure built to exhaust the reader: nesting, a form drawing
+ *  itself, millions of operators, content that inflates without end.
+ */
+{ code: "hostile"; kind: FileKind; detail: string } | { code: "too_slow"; kind: FileKind; seconds: number | null } | { code: "too_much_memory"; kind: FileKind; limit_mb: number } | { code: "too_much_text"; kind: FileKind; limit_mb: number } | 
+/**  The reader stopped (crashed) on the file. */
+{ code: "reader_stopped"; kind: FileKind; detail: string } | 
+/**  Anything else, in English. */
+{ code: "other"; detail: string };
+
 /**  A document cited by its UN symbol, with its title when a document list gives one. */
 export type Reference = Reference_Serialize | Reference_Deserialize;
 
@@ -767,12 +820,52 @@ export type Reference_Serialize = {
 	title?: string,
 };
 
-/**  What became of a restore asked for before the last restart. */
-export type RestoreReport = {
+/**
+ *  What became of a restore asked for before the last restart, or of one
+ *  that a killed start had left half done.
+ */
+export type RestoreReport = RestoreReport_Serialize | RestoreReport_Deserialize;
+
+/**
+ *  What became of a restore asked for before the last restart, or of one
+ *  that a killed start had left half done.
+ */
+export type RestoreReport_Deserialize = {
 	ok: boolean,
+	/**  The restored backup (its folder, documents, notes), when it worked. */
+	backup?: BackupSummary | null,
+	/**  The folder now holding the library the restore replaced. */
+	previous?: string | null,
 	/**
-	 *  The restored backup's summary, or why the restore failed (the library
-	 *  was then left as it was).
+	 *  The restore was found interrupted and finished (ok) or undone (not
+	 *  ok) at this start.
+	 */
+	interrupted: boolean,
+	/**
+	 *  The English summary, or why the restore failed (the library was then
+	 *  left as it was).
+	 */
+	message: string,
+};
+
+/**
+ *  What became of a restore asked for before the last restart, or of one
+ *  that a killed start had left half done.
+ */
+export type RestoreReport_Serialize = {
+	ok: boolean,
+	/**  The restored backup (its folder, documents, notes), when it worked. */
+	backup: BackupSummary | null,
+	/**  The folder now holding the library the restore replaced. */
+	previous: string | null,
+	/**
+	 *  The restore was found interrupted and finished (ok) or undone (not
+	 *  ok) at this start.
+	 */
+	interrupted: boolean,
+	/**
+	 *  The English summary, or why the restore failed (the library was then
+	 *  left as it was).
 	 */
 	message: string,
 };
@@ -1019,6 +1112,9 @@ export type SlotTiming_Serialize = {
 	ends_at: string | null,
 	starred: boolean,
 };
+
+/**  The special files a folder may hold. */
+export type SpecialFile = "link" | "fifo" | "socket" | "device" | "other";
 
 /**  A stored document with its place in the library. */
 export type StoredDocument = StoredDocument_Serialize | StoredDocument_Deserialize;

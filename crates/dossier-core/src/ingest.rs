@@ -236,10 +236,6 @@ pub(crate) fn safe_file_name(name: &str) -> String {
     }
 }
 
-/// Atomic writes moved to [`crate::fs_atomic`]; the app shell still reaches
-/// them here.
-pub use crate::fs_atomic::write_atomically;
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,7 +40,7 @@ pub async fn export_notes(
             ),
         };
         let name = format!("{}.{ext}", words.notes_file);
-        save_with_dialog(&app, &name, &filter, &[ext], text.as_bytes())
+        save_with_dialog(&app, &lib, &name, &filter, &[ext], text.as_bytes())
     })
     .await
 }

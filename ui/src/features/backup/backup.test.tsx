@@ -56,7 +56,7 @@ describe("Backup and restore", () => {
   });
 
   it("reports at start how the restore went, as an error when it failed", async () => {
-    setBackend(fakeBackend({ restoreReport: { ok: false, message: "/media/usb/backup: the backup lacks files/ab/x.pdf" } }));
+    setBackend(fakeBackend({ restoreReport: { ok: false, message: "/media/usb/backup: the backup lacks files/ab/x.pdf", backup: null, previous: null, interrupted: false } }));
     await mount();
     const status = root().querySelector("[data-testid=backup-status]")!;
     expect(status.className).toBe("error-text");

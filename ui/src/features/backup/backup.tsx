@@ -3,6 +3,7 @@
 // is open and the outcome shows in one place (BackupStatus, under the header).
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../../ipc";
+import type { RestoreReport } from "../../ipc";
 import { errorText } from "../../i18n/errors";
 import { list, t, tf, tp } from "../../i18n";
 
@@ -27,7 +28,7 @@ export function useBackup(): Backup {
   };
   useEffect(() => {
     void api.restoreReport().then((r) => {
-      if (r) setStatus({ text: `${r.ok ? t("restored") : t("restoreFailed")} ${r.message}`, error: !r.ok });
+      if (r) setStatus({ text: restoreText(r), error: !r.ok });
     });
   }, []);
   return {
@@ -49,6 +50,20 @@ export function useBackup(): Backup {
     },
     dismiss: () => setStatus(null),
   };
+}
+
+/** How a restore went, in the UI's language: the backup's folder and counts,
+ *  and where the previous library is kept. */
+export function restoreText(r: RestoreReport): string {
+  const head = r.interrupted
+    ? t(r.ok ? "restoreInterruptedFinished" : "restoreInterruptedUndone")
+    : t(r.ok ? "restored" : "restoreFailed");
+  // Paths are isolated left to right (U+2066…U+2069), so they read right in an Arabic sentence.
+  const detail = r.backup
+    ? `\u2066${r.backup.path}\u2069 (${list([tp("nDocuments", r.backup.documents), tp("nNotes", r.backup.notes)])})`
+    : r.message;
+  const previous = r.previous ? ` ${tf("previousLibraryKept", { path: `\u2066${r.previous}\u2069` })}` : "";
+  return `${head} ${detail}${previous}`;
 }
 
 /** The outcome of the last backup or restore, until dismissed. */

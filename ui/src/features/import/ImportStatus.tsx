@@ -1,5 +1,6 @@
 import type { IngestProgress, IngestReport } from "../../ipc";
 import { t } from "../../i18n";
+import { failureText } from "../../i18n/reasons";
 
 interface Props {
   progress: IngestProgress | null;
@@ -42,7 +43,7 @@ export function ImportStatus({ progress, report, onDismiss }: Props) {
         <ul class="failures" data-testid="import-failures">
           {failed.map((f) => (
             <li key={f.path} dir="auto">
-              {f.message ?? f.path}
+              {failureText(f)}
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@
 
 mod commands;
 mod events;
+mod logging;
 mod state;
 
 pub use state::AppState;
@@ -123,6 +124,10 @@ pub struct NativeMenu {
     copy: tauri::menu::PredefinedMenuItem<tauri::Wry>,
     paste: tauri::menu::PredefinedMenuItem<tauri::Wry>,
     select_all: tauri::menu::PredefinedMenuItem<tauri::Wry>,
+    help: tauri::menu::Submenu<tauri::Wry>,
+    shortcuts: tauri::menu::MenuItem<tauri::Wry>,
+    log_folder: tauri::menu::MenuItem<tauri::Wry>,
+    about: tauri::menu::MenuItem<tauri::Wry>,
 }
 
 impl NativeMenu {
@@ -132,7 +137,7 @@ impl NativeMenu {
         app: &tauri::AppHandle,
         text: &commands::shell_text::ShellText,
     ) -> tauri::Result<Self> {
-        use tauri::menu::{MenuBuilder, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
+        use tauri::menu::{MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
         let item = |id: &str, label: &str, accel: Option<&str>| {
             let b = MenuItemBuilder::with_id(id, label);
             match accel {
@@ -152,8 +157,12 @@ impl NativeMenu {
             copy: PredefinedMenuItem::copy(app, Some(&text.copy))?,
             paste: PredefinedMenuItem::paste(app, Some(&text.paste))?,
             select_all: PredefinedMenuItem::select_all(app, Some(&text.select_all))?,
+            shortcuts: item("shortcuts", &text.shortcuts, None)?,
+            log_folder: item("open-log-folder", &text.open_log_folder, None)?,
+            about: item("about", &text.about, None)?,
             file: SubmenuBuilder::new(app, &text.file_menu).build()?,
             edit: SubmenuBuilder::new(app, &text.edit_menu).build()?,
+            help: SubmenuBuilder::new(app, &text.help_menu).build()?,
         };
         menu.file.append_items(&[
             &menu.import_files,
@@ -166,12 +175,13 @@ impl NativeMenu {
         ])?;
         menu.edit
             .append_items(&[&menu.cut, &menu.copy, &menu.paste, &menu.select_all])?;
-        app.set_menu(
-            MenuBuilder::new(app)
-                .item(&menu.file)
-                .item(&menu.edit)
-                .build()?,
-        )?;
+        menu.help.append_items(&[
+            &menu.shortcuts,
+            &menu.log_folder,
+            &PredefinedMenuItem::separator(app)?,
+            &menu.about,
+        ])?;
+        menu.install_bar(app)?;
         Ok(menu)
     }
 
@@ -181,7 +191,7 @@ impl NativeMenu {
         app: &tauri::AppHandle,
         text: &commands::shell_text::ShellText,
     ) -> tauri::Result<()> {
-        let (file, edit) = (self.file.text()?, self.edit.text()?);
+        let titles = (self.file.text()?, self.edit.text()?, self.help.text()?);
         self.file.set_text(&text.file_menu)?;
         self.import_files.set_text(&text.import_files)?;
         self.import_folder.set_text(&text.import_folder)?;
@@ -193,17 +203,31 @@ impl NativeMenu {
         self.copy.set_text(&text.copy)?;
         self.paste.set_text(&text.paste)?;
         self.select_all.set_text(&text.select_all)?;
+        self.help.set_text(&text.help_menu)?;
+        self.shortcuts.set_text(&text.shortcuts)?;
+        self.log_folder.set_text(&text.open_log_folder)?;
+        self.about.set_text(&text.about)?;
         // GTK keeps a menu bar's titles as they were built: a new bar of the
         // same submenus shows the new ones.
-        if (file, edit) != (text.file_menu.clone(), text.edit_menu.clone()) {
-            use tauri::menu::MenuBuilder;
-            app.set_menu(
-                MenuBuilder::new(app)
-                    .item(&self.file)
-                    .item(&self.edit)
-                    .build()?,
-            )?;
+        let wanted = (
+            text.file_menu.clone(),
+            text.edit_menu.clone(),
+            text.help_menu.clone(),
+        );
+        if titles != wanted {
+            self.install_bar(app)?;
         }
+        Ok(())
+    }
+
+    fn install_bar(&self, app: &tauri::AppHandle) -> tauri::Result<()> {
+        use tauri::menu::MenuBuilder;
+        let bar = MenuBuilder::new(app)
+            .item(&self.file)
+            .item(&self.edit)
+            .item(&self.help)
+            .build()?;
+        app.set_menu(bar)?;
         Ok(())
     }
 }
@@ -212,10 +236,22 @@ fn on_menu_event(app: &tauri::AppHandle, event: tauri::menu::MenuEvent) {
     let id = event.id().as_ref();
     if id == "quit" {
         app.exit(0);
-    } else if matches!(id, "import-files" | "import-folder" | "backup" | "restore") {
+    } else if id == "open-log-folder" {
+        if let Some(LogFolder(Some(dir))) = app.try_state::<LogFolder>().as_deref() {
+            if let Err(e) = logging::show_folder(dir) {
+                tracing::error!(error = %e, "cannot show the log folder");
+            }
+        }
+    } else if matches!(
+        id,
+        "import-files" | "import-folder" | "backup" | "restore" | "shortcuts" | "about"
+    ) {
         let _ = events::MenuAction(id.to_string()).emit(app);
     }
 }
+
+/// Where the app's log is written (None: standard error only).
+pub struct LogFolder(pub Option<std::path::PathBuf>);
 
 pub fn run() {
     let builder = specta_builder();
@@ -227,6 +263,12 @@ pub fn run() {
         .on_window_event(on_window_event)
         .setup(move |app| {
             startup_mark("setup");
+            let logs = app
+                .path()
+                .app_log_dir()
+                .ok()
+                .and_then(|d| logging::init(&d));
+            app.manage(LogFolder(logs));
             builder.mount_events(app);
             let menu = NativeMenu::install(app.handle(), &Default::default())?;
             app.manage(menu);

@@ -1,5 +1,5 @@
 // The whole window against the fake backend: the panes working together.
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { mountPoint } from "./test/dom";
@@ -86,12 +86,10 @@ describe("the File menu", () => {
     await act(settle);
     expect(fake.calls.filter((c) => c.name === "backupLibrary")).toHaveLength(1);
     expect(q("[data-testid=backup-status]")?.textContent).toContain("/tmp/Dossier backup");
-    const confirm = vi.spyOn(window, "confirm").mockReturnValue(true);
+    // The backend asks before restoring, with the system dialog.
     act(() => fake.menu("restore"));
     await act(settle);
-    expect(confirm).toHaveBeenCalledTimes(1);
     expect(fake.calls.filter((c) => c.name === "restoreLibrary")).toHaveLength(1);
-    confirm.mockRestore();
   });
 
   it("imports whichever tab is open", async () => {
@@ -181,6 +179,25 @@ describe("the shortcuts sheet", () => {
     press(filter, "?");
     await act(settle);
     expect(q("[data-testid=shortcuts]")).toBeNull();
+  });
+});
+
+describe("About Dossier", () => {
+  it("opens from the Help menu with the version, the library and log folders, and the licences", async () => {
+    const fake = await mountApp();
+    act(() => fake.menu("about"));
+    await act(settle);
+    const sheet = q("[data-testid=about]")!;
+    expect(sheet.getAttribute("role")).toBe("dialog");
+    expect(q("[data-testid=about-version]")!.textContent).toBe("0.1.0");
+    expect(sheet.textContent).toContain("/home/d/.local/share/org.dossier/logs");
+    expect(sheet.textContent).toContain("/home/d/.local/share/org.dossier/library");
+    expect(sheet.textContent).toContain("Tantivy");
+    expect(sheet.textContent).toContain("OFL-1.1");
+    expect(sheet.contains(document.activeElement)).toBe(true);
+    act(() => void document.activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true })));
+    await act(settle);
+    expect(q("[data-testid=about]")).toBeNull();
   });
 });
 

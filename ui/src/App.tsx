@@ -22,6 +22,7 @@ import { BackupFooter, BackupStatus, useBackup } from "./features/backup/backup"
 import { useMenuActions } from "./menu";
 import { cyclePane } from "./keyboard";
 import { ShortcutsSheet } from "./ShortcutsSheet";
+import { AboutSheet } from "./AboutSheet";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { THEMES, setTheme, theme } from "./theme";
 import type { ThemeChoice } from "./theme";
@@ -66,6 +67,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
   const [marks, setMarks] = useState<string[]>([]);
   const [searching, setSearching] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [showAbout, setShowAbout] = useState(false);
   // A promise that failed with no one to hear it (a bug): said, not swallowed.
   const [unexpected, setUnexpected] = useState<string | null>(null);
   useEffect(() => {
@@ -187,7 +189,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
   // Ctrl/Cmd+K or / opens search; F6 / Shift+F6 move between the panes
   // (not while the search dialog, which is modal, is open).
   const searchingNow = useRef(searching);
-  searchingNow.current = searching || showShortcuts;
+  searchingNow.current = searching || showShortcuts || showAbout;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
@@ -224,6 +226,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
     backup: backup.backup,
     restore: backup.restore,
     shortcuts: () => setShowShortcuts(true),
+    about: () => setShowAbout(true),
   });
   const openHit = (hit: SearchHit) => {
     setSearching(false);
@@ -348,6 +351,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
       )}
       {dropHover && <div class="drop-overlay">{t("dropToImport")}</div>}
       {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
+      {showAbout && <AboutSheet onClose={() => setShowAbout(false)} />}
       {searching && (
         <SearchPanel
           onOpen={openHit}

@@ -21,7 +21,7 @@ export const commands = {
 	 *  (or clears it with null).
 	 */
 	setDocumentSymbol: (id: number, symbol: string | null) => typedError<DocumentRecord_Serialize, CommandError>(__TAURI_INVOKE("set_document_symbol", { id, symbol })),
-	appInfo: () => typedError<AppInfo, CommandError>(__TAURI_INVOKE("app_info")),
+	appInfo: () => typedError<AppInfo_Serialize, CommandError>(__TAURI_INVOKE("app_info")),
 	/**
 	 *  The UI calls this once the library is on screen and answers input, with
 	 *  the moments of its own start (`page_now_ms` is its clock at the call). The
@@ -191,9 +191,22 @@ export type Anchor = {
 };
 
 /**  Facts for the About box and the status bar. */
-export type AppInfo = {
+export type AppInfo = AppInfo_Serialize | AppInfo_Deserialize;
+
+/**  Facts for the About box and the status bar. */
+export type AppInfo_Deserialize = {
 	version: string,
 	data_dir: string,
+	/**  Where the log is written, to send when something went wrong. */
+	log_dir?: string | null,
+};
+
+/**  Facts for the About box and the status bar. */
+export type AppInfo_Serialize = {
+	version: string,
+	data_dir: string,
+	/**  Where the log is written, to send when something went wrong. */
+	log_dir: string | null,
 };
 
 /**  Who attended, as listed by a report. */
@@ -1077,6 +1090,10 @@ export type ShellText = {
 	copy: string,
 	paste: string,
 	selectAll: string,
+	helpMenu: string,
+	shortcuts: string,
+	openLogFolder: string,
+	about: string,
 	/**  File-type names in the open and save dialogs. */
 	meetingDocuments: string,
 	markdown: string,
@@ -1088,6 +1105,10 @@ export type ShellText = {
 	 */
 	notesFile: string,
 	backupFolder: string,
+	/**  The question before a restore, and its two answers. */
+	restoreConfirm: string,
+	restoreGo: string,
+	cancel: string,
 };
 
 /**  One slot placed in time. */

@@ -11,6 +11,14 @@ describe("styles.css", () => {
     expect(offending).toEqual([]);
   });
 
+  it("sets Latin text in a Latin face first and Chinese text in a CJK face first, on every platform", () => {
+    // Punctuation both faces have (’ “ ”) takes the first face's form: full-width in a CJK face.
+    expect(css).toMatch(/--font: "Noto Sans", system-ui, "Noto Sans CJK SC"/);
+    expect(css.match(/--font-cjk:/g)).toHaveLength(3);
+    expect(css).toContain(":lang(zh) { font-family: var(--font-cjk); }");
+    expect(css).toContain(":lang(en), :lang(fr), :lang(es), :lang(ru) { font-family: var(--font); }");
+  });
+
   it("names an Arabic font for Arabic text on every platform", () => {
     expect(css).toMatch(/--font-arabic: "Noto Sans Arabic"/);
     expect(css).toMatch(/--font-arabic-text: "Noto Naskh Arabic"/);

@@ -61,14 +61,21 @@ pub async fn set_document_symbol(
 pub struct AppInfo {
     pub version: String,
     pub data_dir: String,
+    /// Where the log is written, to send when something went wrong.
+    pub log_dir: Option<String>,
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
+pub async fn app_info(app: tauri::AppHandle, state: State<'_, AppState>) -> CommandResult<AppInfo> {
+    use tauri::Manager;
+    let log_dir = app
+        .try_state::<crate::LogFolder>()
+        .and_then(|l| l.0.as_ref().map(|d| d.display().to_string()));
     Ok(AppInfo {
         version: dossier_core::version().to_string(),
         data_dir: state.data_dir.display().to_string(),
+        log_dir,
     })
 }
 
@@ -139,6 +146,24 @@ pub async fn restore_library(
 ) -> CommandResult<bool> {
     let data_dir = state.data_dir.clone();
     let scheduled = blocking(move || {
+        // Asked here, with the system's own dialog (a page's window.confirm
+        // shows nothing in WKWebView and needs a permission in WebView2).
+        let words = super::shell_text::current(&app);
+        let go = {
+            use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
+            app.dialog()
+                .message(&words.restore_confirm)
+                .title(&words.restore)
+                .kind(MessageDialogKind::Warning)
+                .buttons(MessageDialogButtons::OkCancelCustom(
+                    words.restore_go.clone(),
+                    words.cancel.clone(),
+                ))
+                .blocking_show()
+        };
+        if !go {
+            return Ok(None);
+        }
         let Some(folder) = super::pick_folder(&app) else {
             return Ok(None);
         };

@@ -21,6 +21,10 @@ pub struct ShellText {
     pub copy: String,
     pub paste: String,
     pub select_all: String,
+    pub help_menu: String,
+    pub shortcuts: String,
+    pub open_log_folder: String,
+    pub about: String,
     /// File-type names in the open and save dialogs.
     pub meeting_documents: String,
     pub markdown: String,
@@ -30,6 +34,10 @@ pub struct ShellText {
     /// "Dossier backup".
     pub notes_file: String,
     pub backup_folder: String,
+    /// The question before a restore, and its two answers.
+    pub restore_confirm: String,
+    pub restore_go: String,
+    pub cancel: String,
 }
 
 impl Default for ShellText {
@@ -47,12 +55,19 @@ impl Default for ShellText {
             copy: s("Copy"),
             paste: s("Paste"),
             select_all: s("Select All"),
+            help_menu: s("Help"),
+            shortcuts: s("Keyboard shortcuts"),
+            open_log_folder: s("Open the log folder"),
+            about: s("About Dossier"),
             meeting_documents: s("Meeting documents"),
             markdown: s("Markdown"),
             notes_json: s("Dossier notes (JSON)"),
             calendar: s("iCalendar"),
             notes_file: s("Dossier notes"),
             backup_folder: s("Dossier backup"),
+            restore_confirm: s("Restoring replaces the library (documents, notes, bookmarks, stars) with the backup you choose next. The current library is kept beside it. Dossier restarts to do it. Continue?"),
+            restore_go: s("Choose a backup…"),
+            cancel: s("Cancel"),
         }
     }
 }
@@ -74,12 +89,19 @@ impl ShellText {
             (&mut self.copy, en.copy),
             (&mut self.paste, en.paste),
             (&mut self.select_all, en.select_all),
+            (&mut self.help_menu, en.help_menu),
+            (&mut self.shortcuts, en.shortcuts),
+            (&mut self.open_log_folder, en.open_log_folder),
+            (&mut self.about, en.about),
             (&mut self.meeting_documents, en.meeting_documents),
             (&mut self.markdown, en.markdown),
             (&mut self.notes_json, en.notes_json),
             (&mut self.calendar, en.calendar),
             (&mut self.notes_file, en.notes_file),
             (&mut self.backup_folder, en.backup_folder),
+            (&mut self.restore_confirm, en.restore_confirm),
+            (&mut self.restore_go, en.restore_go),
+            (&mut self.cancel, en.cancel),
         ] {
             if mine.trim().is_empty() {
                 *mine = english;

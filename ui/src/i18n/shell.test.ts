@@ -19,6 +19,7 @@ describe("the native menu and dialogs", () => {
     expect(sent.map((s) => s.fileMenu)).toEqual(["File", "Fichier", "ملف"]);
     expect(sent[1]?.meetingDocuments).toBe("Documents de réunion");
     expect(sent[2]?.quit).toBe("إنهاء Dossier");
+    expect(sent[1]?.restoreConfirm).toMatch(/Dossier redémarre/);
   });
 
   it("are all translated, and file names carry no path separator", () => {

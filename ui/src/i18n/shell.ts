@@ -19,12 +19,19 @@ export function shellText(): ShellText {
     copy: t("menuCopy"),
     paste: t("menuPaste"),
     selectAll: t("menuSelectAll"),
+    helpMenu: t("menuHelp"),
+    shortcuts: t("shortcuts"),
+    openLogFolder: t("menuOpenLogFolder"),
+    about: t("menuAbout"),
     meetingDocuments: t("filterMeetingDocuments"),
     markdown: t("filterMarkdown"),
     notesJson: t("filterNotesJson"),
     calendar: t("filterCalendar"),
     notesFile: t("fileNameNotes"),
     backupFolder: t("fileNameBackup"),
+    restoreConfirm: t("restoreConfirm"),
+    restoreGo: t("restoreGo"),
+    cancel: t("cancel"),
   };
 }
 

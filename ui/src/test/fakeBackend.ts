@@ -67,7 +67,7 @@ export function fakeBackend(
     importPaths: () => Promise.reject(new Error("not in this fake")),
     pickAndImport: rec("pickAndImport", null),
     importStartupFiles: rec("importStartupFiles", null),
-    appInfo: () => Promise.reject(new Error("not in this fake")),
+    appInfo: rec("appInfo", { version: "0.1.0", data_dir: "/home/d/.local/share/org.dossier/library", log_dir: "/home/d/.local/share/org.dossier/logs" }),
     uiReady: rec("uiReady", undefined),
     listNotes: (d) => {
       calls.push({ name: "listNotes", args: [d] });

@@ -43,7 +43,9 @@ export function useBackup(): Backup {
       }, failed);
     },
     restore: () => {
-      if (!window.confirm(t("restoreConfirm"))) return;
+      // The backend asks first, with the system's dialog (restoreConfirm,
+      // sent with the shell's words): window.confirm shows nothing in
+      // WKWebView and needs a permission in WebView2.
       setBusy(true);
       // On success the app restarts; false means the folder dialog was cancelled.
       api.restoreLibrary().then(() => setBusy(false), failed);

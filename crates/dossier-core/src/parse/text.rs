@@ -47,6 +47,8 @@ static MD_LINK: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\[([^\]\[]{1,200})\]\([^)\n]{0,500}\)").unwrap());
 static MD_BOLD: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\*\*([^*\n]+?)\*\*|__([^_\n]+?)__").unwrap());
+/// "## Provisional agenda": a Markdown heading; the text is what follows the hashes.
+static MD_HEADING: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+").unwrap());
 /// "*2600248*": the job number as a barcode (a barcode font's text).
 static BARCODE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\*\d{6,8}\*").unwrap());
 static SPACE_CJK_DIGIT: Lazy<Regex> = Lazy::new(|| {
@@ -109,6 +111,7 @@ pub fn clean(text: &str, zh: bool) -> String {
     s = BARCODE.replace_all(&s, "").into_owned();
     // Bold and emphasis markers in pairs; a lone "**" is a footnote mark.
     s = MD_BOLD.replace_all(&s, "$1$2").into_owned();
+    s = MD_HEADING.replace_all(&s, "").into_owned();
     if zh {
         s = s
             .lines()
@@ -417,6 +420,18 @@ mod tests {
         assert!(!is_keyword_heading(
             "Documentation of the meeting will be issued later."
         ));
+    }
+
+    #[test]
+    fn markdown_headings_lose_their_hashes() {
+        let doc = crate::parse::parse_text(
+            "# Provisional agenda\n\n## 1. Opening of the session\n\nThe session opens. Item #3 stays.\n",
+        );
+        assert_eq!(doc.title.as_deref(), Some("Provisional agenda"));
+        assert_eq!(
+            clean("## Annotations\nItem #3 and C# stay\n", false),
+            "Annotations\nItem #3 and C# stay\n"
+        );
     }
 
     #[test]

@@ -83,7 +83,7 @@ cmd_test() {
   say "installer: build the .deb (tauri build --debug --bundles deb)"
   (cd src-tauri && ../ui/node_modules/.bin/tauri build --debug --bundles deb --ci)
   say "end-to-end scenarios in the real window (WebKitWebDriver under Xvfb)"
-  xvfb-run -a -s "-screen 0 1280x800x24" node e2e/run.mjs target/debug/dossier-app
+  xvfb-run -a -s "-screen 0 1920x1080x24" node e2e/run.mjs target/debug/dossier-app
   say "installer: install the .deb with dpkg and start the installed app"
   ./e2e/deb-smoke.sh
 }

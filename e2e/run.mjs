@@ -196,7 +196,11 @@ try {
     await session.until(`return document.querySelectorAll(".slot.hit").length > 0`, "highlighted slots");
     const hits = await session.exec(`return [...document.querySelectorAll(".slot.hit")].map(e => e.id)`);
     assert(JSON.stringify(hits) === JSON.stringify(["slot-0", "slot-1"]), `3(a) highlights exactly its two slots, got ${hits}`);
-    // Thursday 13 June, afternoon: item 4.
+    // Thursday 13 June, afternoon: item 4. (Scrolled to first, as a person
+    // would, once the timetable has brought 3(a)'s slots into view: a click
+    // aimed while the pane still scrolls would land beside the slot.)
+    await session.exec(`document.querySelector("#slot-3").scrollIntoView({ block: "center" })`);
+    await session.until(`return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, "two frames");
     await session.click("#slot-3 .slot-main");
     await session.until(`return document.querySelector(".item.hit") !== null`, "an outline item highlighted");
     const items = await session.exec(`return [...document.querySelectorAll(".item.hit .num")].map(e => e.textContent)`);
@@ -225,6 +229,7 @@ try {
 
   await scenario("4-search-chinese-and-english", async () => {
     await session.click("[data-testid=open-search]");
+    await session.until(`return document.activeElement === document.querySelector("[data-testid=search-input]")`, "the search field focused");
     await session.type("[data-testid=search-input]", "资产追回");
     await session.until(`return document.querySelectorAll("[data-testid=search-hit]").length > 0`, "hits for 资产追回");
     await session.type("[data-testid=search-input]", "\uE007"); // Enter opens the first hit
@@ -236,6 +241,8 @@ try {
     assert(visible, "the marked passage is scrolled into view");
     // English, in the imported English agenda.
     await session.click("[data-testid=open-search]");
+    // Typed once the search has the focus, as a person types once it shows.
+    await session.until(`return document.activeElement === document.querySelector("[data-testid=search-input]")`, "the search field focused");
     await session.type("[data-testid=search-input]", "smuggling");
     await session.until(`return document.querySelectorAll("[data-testid=search-hit]").length > 0`, "hits for smuggling");
     const first = await session.text("[data-testid=search-hit]");
@@ -390,6 +397,44 @@ try {
     await setTheme("system");
     assert(problems.length === 0, `axe found serious or critical violations:\n  ${problems.join("\n  ")}`);
   });
+
+  await scenario("10-layout-at-two-sizes-and-themes", async () => {
+    // From a small laptop's 1024×700 to 1920×1080, light and dark: nothing
+    // cut off, the timetable's stars in the window, the pictures of
+    // docs/screenshots/layout-*.png.
+    const setTheme = (choice) =>
+      session.exec(`const s = document.querySelector("[data-testid=theme]"); s.value = arguments[0]; s.dispatchEvent(new Event("change", { bubbles: true }));`, choice);
+    await openDoc("001_9b3f3c3582431abc.txt");
+    await session.click(`[data-testid="item-3(a)"]`);
+    for (const [w, h] of [[1024, 700], [1920, 1080]]) {
+      await session.resize(w, h);
+      await session.until(`return Math.abs(innerWidth - arguments[0]) < 40`, `a window ${w} wide`, 10_000, w);
+      for (const theme of ["light", "dark"]) {
+        await setTheme(theme);
+        await session.until(`return document.documentElement.dataset.theme === arguments[0]`, `the ${theme} theme`, 5_000, theme);
+        const fit = await session.exec(`
+          const star = document.querySelector("[data-testid=star-0]").getBoundingClientRect();
+          const tabs = [...document.querySelectorAll("[role=tab]")].map((t) => t.scrollWidth <= t.clientWidth + 1);
+          // Inside each slot, every line of text below the one before (a wrapped title never over the note under it).
+          const overlaps = [];
+          for (const slot of document.querySelectorAll(".slot-main")) {
+            const parts = [...slot.querySelectorAll(".time, .slot-item, .slot-title, .slot-note, .lane.parallel")].filter((e) => !e.closest(".slot-item") || e.classList.contains("slot-item"));
+            for (let i = 1; i < parts.length; i++) {
+              const a = parts[i - 1].getBoundingClientRect(), b = parts[i].getBoundingClientRect();
+              if (b.top < a.bottom - 1) overlaps.push(slot.closest(".slot").id + ": " + parts[i].className);
+            }
+          }
+          return { overflow: document.documentElement.scrollWidth - innerWidth, starRight: star.right, starWidth: star.width, width: innerWidth, tabsFit: tabs.every(Boolean), overlaps };`);
+        assert(fit.overlaps.length === 0, `${w}×${h} ${theme}: text in slots overlaps: ${fit.overlaps.join(", ")}`);
+        assert(fit.overflow <= 0, `${w}×${h} ${theme}: the page is wider than the window by ${fit.overflow} px`);
+        assert(fit.starWidth > 0 && fit.starRight <= fit.width, `${w}×${h} ${theme}: the first slot's star is in the window: ${JSON.stringify(fit)}`);
+        assert(fit.tabsFit, `${w}×${h} ${theme}: the sidebar's tabs are not cut: ${JSON.stringify(fit)}`);
+        writeFileSync(join(out, `layout-${w}x${h}-${theme}.png`), await session.screenshot());
+      }
+    }
+    await setTheme("system");
+    await session.resize(1280, 800);
+  });
 } finally {
   if (session) await session.quit().catch(() => {});
   driver.kill();
@@ -397,4 +442,4 @@ try {
 
 const failed = results.filter((r) => !r.ok);
 console.log(`\n${results.length - failed.length} of ${results.length} end-to-end scenarios passed; screenshots in ${out}`);
-process.exit(failed.length === 0 && results.length === 9 ? 0 : 1);
+process.exit(failed.length === 0 && results.length === 10 ? 0 : 1);

@@ -77,6 +77,11 @@ export class Session {
     throw new WebDriverError(`timed out after ${timeout} ms waiting for ${what} (last: ${last})`);
   }
 
+  /** Resizes the window (WebDriver's Set Window Rect). */
+  async resize(width, height) {
+    await this.cmd("POST", "/window/rect", { width, height });
+  }
+
   async screenshot() {
     return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
   }

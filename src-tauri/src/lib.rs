@@ -125,6 +125,7 @@ pub struct NativeMenu {
     paste: tauri::menu::PredefinedMenuItem<tauri::Wry>,
     select_all: tauri::menu::PredefinedMenuItem<tauri::Wry>,
     help: tauri::menu::Submenu<tauri::Wry>,
+    welcome: tauri::menu::MenuItem<tauri::Wry>,
     shortcuts: tauri::menu::MenuItem<tauri::Wry>,
     log_folder: tauri::menu::MenuItem<tauri::Wry>,
     about: tauri::menu::MenuItem<tauri::Wry>,
@@ -157,6 +158,7 @@ impl NativeMenu {
             copy: PredefinedMenuItem::copy(app, Some(&text.copy))?,
             paste: PredefinedMenuItem::paste(app, Some(&text.paste))?,
             select_all: PredefinedMenuItem::select_all(app, Some(&text.select_all))?,
+            welcome: item("welcome", &text.welcome, None)?,
             shortcuts: item("shortcuts", &text.shortcuts, None)?,
             log_folder: item("open-log-folder", &text.open_log_folder, None)?,
             about: item("about", &text.about, None)?,
@@ -176,6 +178,7 @@ impl NativeMenu {
         menu.edit
             .append_items(&[&menu.cut, &menu.copy, &menu.paste, &menu.select_all])?;
         menu.help.append_items(&[
+            &menu.welcome,
             &menu.shortcuts,
             &menu.log_folder,
             &PredefinedMenuItem::separator(app)?,
@@ -204,6 +207,7 @@ impl NativeMenu {
         self.paste.set_text(&text.paste)?;
         self.select_all.set_text(&text.select_all)?;
         self.help.set_text(&text.help_menu)?;
+        self.welcome.set_text(&text.welcome)?;
         self.shortcuts.set_text(&text.shortcuts)?;
         self.log_folder.set_text(&text.open_log_folder)?;
         self.about.set_text(&text.about)?;
@@ -244,7 +248,7 @@ fn on_menu_event(app: &tauri::AppHandle, event: tauri::menu::MenuEvent) {
         }
     } else if matches!(
         id,
-        "import-files" | "import-folder" | "backup" | "restore" | "shortcuts" | "about"
+        "import-files" | "import-folder" | "backup" | "restore" | "welcome" | "shortcuts" | "about"
     ) {
         let _ = events::MenuAction(id.to_string()).emit(app);
     }

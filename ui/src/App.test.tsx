@@ -182,6 +182,27 @@ describe("the shortcuts sheet", () => {
   });
 });
 
+describe("the first start", () => {
+  it("explains what Dossier does until dismissed, and comes back from Help ▸ Getting started", async () => {
+    localStorage.removeItem("dossier.welcome");
+    const fake = await mountApp();
+    const welcome = q("[data-testid=welcome]")!;
+    expect(welcome.textContent).toContain("Ctrl K");
+    expect(welcome.textContent).toContain("Import");
+    act(() => q<HTMLButtonElement>("[data-testid=welcome-import]")!.click());
+    await act(settle);
+    expect(fake.calls.filter((c) => c.name === "pickAndImport")).toHaveLength(1);
+    act(() => q<HTMLButtonElement>("[data-testid=welcome-dismiss]")!.click());
+    await act(settle);
+    expect(q("[data-testid=welcome]")).toBeNull();
+    expect(localStorage.getItem("dossier.welcome")).toBe("dismissed");
+    act(() => fake.menu("welcome"));
+    await act(settle);
+    expect(q("[data-testid=welcome]")).not.toBeNull();
+    localStorage.setItem("dossier.welcome", "dismissed");
+  });
+});
+
 describe("About Dossier", () => {
   it("opens from the Help menu with the version, the library and log folders, and the licences", async () => {
     const fake = await mountApp();

@@ -23,6 +23,7 @@ import { useMenuActions } from "./menu";
 import { cyclePane } from "./keyboard";
 import { ShortcutsSheet } from "./ShortcutsSheet";
 import { AboutSheet } from "./AboutSheet";
+import { Welcome, rememberWelcome, welcomeDismissed } from "./Welcome";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { THEMES, setTheme, theme } from "./theme";
 import type { ThemeChoice } from "./theme";
@@ -68,6 +69,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
   const [searching, setSearching] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showAbout, setShowAbout] = useState(false);
+  const [showWelcome, setShowWelcome] = useState(() => !welcomeDismissed());
   // A promise that failed with no one to hear it (a bug): said, not swallowed.
   const [unexpected, setUnexpected] = useState<string | null>(null);
   useEffect(() => {
@@ -227,6 +229,11 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
     restore: backup.restore,
     shortcuts: () => setShowShortcuts(true),
     about: () => setShowAbout(true),
+    welcome: () => {
+      rememberWelcome(false);
+      setShowWelcome(true);
+      setSelected(null);
+    },
   });
   const openHit = (hit: SearchHit) => {
     setSearching(false);
@@ -339,7 +346,18 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
                 <p>{docError}</p>
               </div>
             )}
-            {!docError && selected === null && <p class="state big">{t("selectDocument")}</p>}
+            {!docError && selected === null &&
+              (showWelcome ? (
+                <Welcome
+                  onImport={() => startImport(false)}
+                  onDismiss={() => {
+                    rememberWelcome(true);
+                    setShowWelcome(false);
+                  }}
+                />
+              ) : (
+                <p class="state big">{t("selectDocument")}</p>
+              ))}
             {!docError && selected !== null && current === null && <p class="state big">{t("loading")}</p>}
             {current && (
               <ErrorBoundary key={current.record.id} resetLabel={t("backToLibrary")} onReset={() => setSelected(null)}>

@@ -1091,6 +1091,7 @@ export type ShellText = {
 	paste: string,
 	selectAll: string,
 	helpMenu: string,
+	welcome: string,
 	shortcuts: string,
 	openLogFolder: string,
 	about: string,

@@ -23,6 +23,7 @@ export function shellText(): ShellText {
     shortcuts: t("shortcuts"),
     openLogFolder: t("menuOpenLogFolder"),
     about: t("menuAbout"),
+    welcome: t("menuWelcome"),
     meetingDocuments: t("filterMeetingDocuments"),
     markdown: t("filterMarkdown"),
     notesJson: t("filterNotesJson"),

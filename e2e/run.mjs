@@ -213,8 +213,11 @@ try {
     await session.waitFor("[data-testid=import-report]", 30_000);
     const report = await session.text("[data-testid=import-report]");
     assert(report.includes("damaged.pdf"), `the failure names the file: ${report}`);
-    assert(report.includes("deep.pdf") && /nested too deeply/.test(report), `the stack-overflowing PDF is refused by name, the window alive: ${report}`);
-    assert(/damaged or truncated/.test(report), `the failure says what is wrong: ${report}`);
+    assert(/deep\.pdf: the PDF is built in a way that cannot be read safely/.test(report), `the stack-overflowing PDF is refused by name, the window alive: ${report}`);
+    // The reader's own words stay in the line's tooltip, for a support request.
+    const tip = await session.exec(`return [...document.querySelectorAll("[data-testid=import-failures] li")].map((l) => l.title).join(" | ")`);
+    assert(/nested too deeply/.test(tip), `the tooltip keeps the whole reason: ${tip}`);
+    assert(/damaged\.pdf: the PDF is damaged/.test(report), `the failure says in plain words what is wrong: ${report}`);
     await session.until(`return document.querySelectorAll("[data-testid=meeting]").length === 5`, "the English meeting added, nothing else");
     const lib = await session.exec(`return document.querySelector(".library").innerText`);
     assert(lib.includes("Vienna"), "the English agenda's meeting is listed");

@@ -334,8 +334,8 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
                 <LibraryPane listing={listing} selected={selected} onSelect={(id) => open(id)} onImport={startImport} importing={importing} footer={<BackupFooter backup={backup} />} />
               )}
               {tab === "agenda" && <MyAgenda version={version} mode={mode} onOpen={openEntry} />}
-              {tab === "bookmarks" && <BookmarksList version={version + marksVersion} onOpen={openBookmark} />}
-              {tab === "notes" && <LibraryNotes version={version + marksVersion} onOpen={openNote} onImported={changed} />}
+              {tab === "bookmarks" && <BookmarksList version={version + marksVersion} listing={listing} onOpen={openBookmark} />}
+              {tab === "notes" && <LibraryNotes version={version + marksVersion} listing={listing} onOpen={openNote} onImported={changed} />}
             </div>
           </aside>
           <Splitter width={sideWidth[0] ?? 300} onResize={(w) => setSideWidth(0, w)} onReset={resetSideWidth} />

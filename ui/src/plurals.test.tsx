@@ -41,14 +41,14 @@ describe("counts", () => {
 
   it("head the library-wide lists: 1 bookmark, 1 note, 1 starred slot; and in Russian", async () => {
     setBackend(fakeBackend({ bookmarks: [bookmark], notes: [note()], agenda: [entry] }));
-    await mount(<BookmarksList version={0} onOpen={none} />);
+    await mount(<BookmarksList version={0} listing={null} onOpen={none} />);
     expect(root().querySelector("[data-testid=list-count]")?.textContent).toBe("1 bookmark");
-    await mount(<LibraryNotes version={0} onOpen={none} onImported={none} />);
+    await mount(<LibraryNotes version={0} listing={null} onOpen={none} onImported={none} />);
     expect(root().querySelector("[data-testid=list-count]")?.textContent).toBe("1 note");
     await mount(<MyAgenda version={0} mode="venue" onOpen={none} />);
     expect(root().querySelector("[data-testid=list-count]")?.textContent).toBe("1 starred slot");
     setLang("ru");
-    await mount(<BookmarksList version={1} onOpen={none} />);
+    await mount(<BookmarksList version={1} listing={null} onOpen={none} />);
     expect(root().querySelector("[data-testid=list-count]")?.textContent).toBe("1 закладка");
   });
 });

@@ -41,7 +41,7 @@ const every: Reason[] = [
 describe("why a file could not be read", () => {
   it("is worded in the UI's language from the backend's code and parameters", () => {
     const f = failure({ code: "too_much_memory", kind: "pdf", limit_mb: 1024 }, "/home/d/inbox/agenda.pdf: the PDF needed more than 1 GB of memory to read");
-    expect(failureText(f)).toBe(f.message);
+    expect(failureText(f)).toBe("agenda.pdf: the PDF needed more than 1024 MB of memory to read");
     setLang("fr");
     expect(failureText(f)).toMatch(/^agenda\.pdf\s: la lecture du PDF a demandé plus de 1024 Mo de mémoire$/);
     setLang("zh");
@@ -60,9 +60,15 @@ describe("why a file could not be read", () => {
     }
   });
 
+  it("says in plain words what is wrong, the reader's own words only when asked for", () => {
+    const zip = failure({ code: "word_damaged", detail: "the Word document is damaged (not a readable zip archive: invalid Zip archive: Could not find EOCD)" }, "x.docx: …EOCD");
+    expect(failureText(zip)).toBe("agenda.pdf: the Word document is damaged");
+    expect(failureText(zip)).not.toContain("EOCD");
+  });
+
   it("keeps an English reader's detail for support, and an unknown reason as sent", () => {
     setLang("ru");
-    expect(reasonText({ code: "pdf_damaged", detail: "invalid xref" })).toBe("PDF поврежден (invalid xref)");
+    expect(reasonText({ code: "pdf_damaged", detail: "invalid xref" }, true)).toBe("PDF поврежден (invalid xref)");
     expect(reasonText({ code: "other", detail: "the disk is full" })).toBe("the disk is full");
   });
 });

@@ -1,14 +1,15 @@
-// Why a file could not be read, in the UI's language: the backend sends a
-// Reason (a code and its parameters) beside its English sentence. English
-// shows the backend's sentence as it is; the other languages word the code,
-// and keep a parser's own English detail in parentheses for support.
+// Why a file could not be read, in plain words in the UI's language: the
+// backend sends a Reason (a code and its parameters) beside its English
+// sentence. The line says what is wrong and what to do; a parser's own words
+// ("Could not find EOCD") stay out of it, in the line's tooltip with the
+// backend's whole sentence, for a support request.
 import type { IngestResult, Reason } from "../bindings";
 import { lang, t, tf } from "./index";
 import type { TextKey } from "./index";
 
-const withDetail = new Set(["pdf_damaged", "word_damaged", "hostile", "binary"]);
+const detailed = new Set(["pdf_damaged", "word_damaged", "hostile", "binary"]);
 
-export function reasonText(r: Reason): string {
+export function reasonText(r: Reason, withDetail = false): string {
   const kind = "kind" in r ? t(`kind_${r.kind}` as TextKey) : "";
   switch (r.code) {
     case "other":
@@ -26,14 +27,14 @@ export function reasonText(r: Reason): string {
       return tf(`reason_${r.code}`, { kind, limit: r.limit_mb });
     default: {
       const text = tf(`reason_${r.code}` as TextKey, { kind });
-      return withDetail.has(r.code) && "detail" in r ? `${text} (${r.detail})` : text;
+      return withDetail && detailed.has(r.code) && "detail" in r ? `${text} (${r.detail})` : text;
     }
   }
 }
 
 /** A failed import in one line: the file's name and why, in the UI's language. */
 export function failureText(f: IngestResult): string {
-  if (lang.get() === "en" || !f.reason) return f.message ?? f.path;
+  if (!f.reason || (f.reason.code === "other" && lang.get() === "en")) return f.message ?? f.path;
   const name = f.path.split(/[\\/]/).pop() ?? f.path;
   return `${name}${t("colon")}${reasonText(f.reason)}`;
 }

@@ -42,7 +42,7 @@ export function ImportStatus({ progress, report, onDismiss }: Props) {
       {failed.length > 0 && (
         <ul class="failures" data-testid="import-failures">
           {failed.map((f) => (
-            <li key={f.path} dir="auto">
+            <li key={f.path} dir="auto" title={f.message ?? undefined}>
               {failureText(f)}
             </li>
           ))}

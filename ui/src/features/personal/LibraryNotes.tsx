@@ -5,21 +5,27 @@ import { formatDateTime } from "../../i18n/format";
 import type { Note } from "../../ipc";
 import { list, t, tf, tp } from "../../i18n";
 import { Markdown } from "../notes/markdown";
+import type { LibraryListing } from "../../ipc";
+import { placeIndex } from "./place";
+import { PlaceLine } from "./BookmarksList";
 import { ExportResult } from "./ExportResult";
 
 interface Props {
   version: number;
+  /** Names each note's meeting and document. */
+  listing: LibraryListing | null;
   onOpen: (n: Note) => void;
   onImported: () => void;
 }
 
 /** Every note in the library, newest first, with export and import. */
-export function LibraryNotes({ version, onOpen, onImported }: Props) {
+export function LibraryNotes({ version, listing, onOpen, onImported }: Props) {
   const [notes, setNotes] = useState<Note[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const fail = (e: unknown) => setError(errorText(e));
+  const places = placeIndex(listing);
   useEffect(() => {
     api.listNotes(null).then((n) => setNotes([...n].sort((a, b) => b.updated_at.localeCompare(a.updated_at))), fail);
   }, [version]);
@@ -51,6 +57,7 @@ export function LibraryNotes({ version, onOpen, onImported }: Props) {
       <ul>
         {notes?.map((n) => (
           <li key={n.id} class={n.detached ? "note detached" : "note"}>
+            <PlaceLine place={places.get(n.series)} />
             <button class="quote" onClick={() => onOpen(n)} title={t("goToNote")}>
               “<span dir="auto">{n.anchor.exact}</span>”
             </button>

@@ -4,7 +4,8 @@ import type { ComponentChild } from "preact";
 import { act } from "preact/test-utils";
 import { mountPoint } from "../../test/dom";
 import { setBackend } from "../../ipc";
-import type { AgendaEntry, Bookmark } from "../../ipc";
+import type { AgendaEntry, Bookmark, LibraryListing } from "../../ipc";
+import { storedAgenda } from "../../test/agenda";
 import { fakeBackend, note, settle } from "../../test/fakeBackend";
 import { MyAgenda } from "./MyAgenda";
 import { BookmarksList } from "./BookmarksList";
@@ -79,6 +80,18 @@ describe("My agenda", () => {
   });
 });
 
+// The seed agenda's meeting, holding the document of series "s1".
+const record = storedAgenda().record;
+const listing: LibraryListing = {
+  meetings: [
+    {
+      id: 1, key: "k1", body: record.body, parent_body: null, session: null, venue: record.venue, dates: record.dates,
+      time_zone: "Europe/Vienna", zone_source: "venue", documents: [record], reference_count: 0, missing_count: 0,
+    },
+  ],
+  unfiled: [],
+};
+
 describe("Bookmarks across the library", () => {
   const marks: Bookmark[] = [
     { id: 1, series: "s1", target: "item", anchor: "3(a)", label: "实益所有权", created_at: "2024-06-01T10:00:00Z" },
@@ -88,8 +101,15 @@ describe("Bookmarks across the library", () => {
     const fake = fakeBackend({ bookmarks: marks });
     setBackend(fake);
     const onOpen = vi.fn();
-    await mount(<BookmarksList version={0} onOpen={onOpen} />);
+    await mount(<BookmarksList version={0} listing={listing} onOpen={onOpen} />);
     const entries = [...root().querySelectorAll<HTMLButtonElement>("button.entry")];
+    // The meeting and the document by name (not the file, agenda.zh.txt); a
+    // bookmark whose document the listing lacks names only its place.
+    expect(entries[0]?.querySelector("[data-testid=entry-where]")?.textContent).toBe(
+      "资产追回问题不限成员名额政府间工作组 · 2012临时议程和说明 (CAC/COSP/WG.2/2012/1)",
+    );
+    expect(entries[0]?.textContent).not.toContain("agenda.zh.txt");
+    expect(entries[1]?.querySelector("[data-testid=entry-where]")).toBeNull();
     expect(entries.map((e) => e.querySelector(".entry-place")?.textContent)).toEqual(["Item \u20683(a)\u2069", "Paragraph 12"]);
     entries[1]?.click();
     expect(onOpen).toHaveBeenCalledWith(marks[1]);
@@ -104,7 +124,8 @@ describe("Bookmarks across the library", () => {
 describe("Notes across the library", () => {
   it("renders note bodies as text, never as HTML", async () => {
     setBackend(fakeBackend({ notes: [note({ body: "<img src=x onerror=\"window.pwned=1\"> **bold** [x](javascript:alert(1))" })] }));
-    await mount(<LibraryNotes version={0} onOpen={() => {}} onImported={() => {}} />);
+    await mount(<LibraryNotes version={0} listing={listing} onOpen={() => {}} onImported={() => {}} />);
+    expect(root().querySelector("[data-testid=entry-where]")?.textContent).toContain("临时议程和说明");
     expect(root().querySelector("img")).toBeNull();
     expect(root().querySelector("a[href^='javascript']")).toBeNull();
     expect(root().querySelector(".note-body strong")?.textContent).toBe("bold");
@@ -114,7 +135,7 @@ describe("Notes across the library", () => {
   it("shows detached notes with their quote, and reports what an import added", async () => {
     const onImported = vi.fn();
     setBackend(fakeBackend({ notes: [note({ detached: true })] }));
-    await mount(<LibraryNotes version={0} onOpen={() => {}} onImported={onImported} />);
+    await mount(<LibraryNotes version={0} listing={null} onOpen={() => {}} onImported={onImported} />);
     expect(root().querySelector(".note.detached .quote")?.textContent).toContain("实益所有权透明度");
     expect(root().textContent).toContain("no longer in the document");
     act(() => [...root().querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent?.includes("Import JSON"))?.click());

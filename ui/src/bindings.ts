@@ -635,6 +635,24 @@ export type Location_Serialize = {
 	note?: number,
 };
 
+/**
+ *  The words of the Markdown export, in the language the user reads it in
+ *  (the app sends its UI's; the CLI writes English). `{n}` in `item`,
+ *  `paragraph` and `slot` is the place's number.
+ */
+export type MarkdownWords = {
+	title: string,
+	exported: string,
+	noSymbol: string,
+	bookmarks: string,
+	starred: string,
+	wholeDocument: string,
+	item: string,
+	paragraph: string,
+	slot: string,
+	detached: string,
+};
+
 /**  A reference of a meeting's agenda, resolved against the library. */
 export type MeetingReference = MeetingReference_Serialize | MeetingReference_Deserialize;
 
@@ -1106,6 +1124,8 @@ export type ShellText = {
 	 */
 	notesFile: string,
 	backupFolder: string,
+	/**  The words of the notes' Markdown export. */
+	markdownWords: MarkdownWords,
 	/**  The question before a restore, and its two answers. */
 	restoreConfirm: string,
 	restoreGo: string,

@@ -32,7 +32,11 @@ pub async fn export_notes(
         let export = lib.export_annotations(document)?;
         let words = super::shell_text::current(&app);
         let (text, filter, ext) = match format {
-            ExportFormat::Markdown => (exchange::to_markdown(&export), words.markdown, "md"),
+            ExportFormat::Markdown => (
+                exchange::to_markdown_in(&export, &words.markdown_words),
+                words.markdown,
+                "md",
+            ),
             ExportFormat::Json => (
                 serde_json::to_string_pretty(&export).map_err(|e| invalid(e.to_string()))?,
                 words.notes_json,

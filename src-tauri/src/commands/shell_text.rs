@@ -35,6 +35,8 @@ pub struct ShellText {
     /// "Dossier backup".
     pub notes_file: String,
     pub backup_folder: String,
+    /// The words of the notes' Markdown export.
+    pub markdown_words: dossier_core::annotations::exchange::MarkdownWords,
     /// The question before a restore, and its two answers.
     pub restore_confirm: String,
     pub restore_go: String,
@@ -67,6 +69,7 @@ impl Default for ShellText {
             calendar: s("iCalendar"),
             notes_file: s("Dossier notes"),
             backup_folder: s("Dossier backup"),
+            markdown_words: Default::default(),
             restore_confirm: s("Restoring replaces the library (documents, notes, bookmarks, stars) with the backup you choose next. The current library is kept beside it. Dossier restarts to do it. Continue?"),
             restore_go: s("Choose a backup…"),
             cancel: s("Cancel"),

@@ -20,13 +20,17 @@ describe("the native menu and dialogs", () => {
     expect(sent[1]?.meetingDocuments).toBe("Documents de réunion");
     expect(sent[2]?.quit).toBe("إنهاء Dossier");
     expect(sent[1]?.restoreConfirm).toMatch(/Dossier redémarre/);
+    expect(sent[1]?.markdownWords.item).toBe("Point {n}");
+    expect(sent[2]?.markdownWords.title).toBe("ملاحظات Dossier وإشاراته المرجعية");
   });
 
   it("are all translated, and file names carry no path separator", () => {
     for (const l of ["ar", "zh", "en", "fr", "ru", "es"] as const) {
       setLang(l);
       const words = shellText();
-      for (const [k, v] of Object.entries(words)) expect(v.trim(), `${l}.${k}`).not.toBe("");
+      const { markdownWords, ...plain } = words;
+      for (const [k, v] of Object.entries({ ...plain, ...markdownWords })) expect(v.trim(), `${l}.${k}`).not.toBe("");
+      for (const k of ["item", "paragraph", "slot"] as const) expect(markdownWords[k], `${l}.${k}`).toContain("{n}");
       expect(words.notesFile + words.backupFolder).not.toMatch(/[/\\:*?"<>|]/);
       if (l !== "en") expect(words.fileMenu).not.toBe("File");
     }

@@ -55,15 +55,61 @@ pub struct ImportSummary {
     pub stars_added: u32,
 }
 
+/// The words of the Markdown export, in the language the user reads it in
+/// (the app sends its UI's; the CLI writes English). `{n}` in `item`,
+/// `paragraph` and `slot` is the place's number.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct MarkdownWords {
+    pub title: String,
+    pub exported: String,
+    pub no_symbol: String,
+    pub bookmarks: String,
+    pub starred: String,
+    pub whole_document: String,
+    pub item: String,
+    pub paragraph: String,
+    pub slot: String,
+    pub detached: String,
+}
+
+impl Default for MarkdownWords {
+    fn default() -> Self {
+        let s = |t: &str| t.to_string();
+        MarkdownWords {
+            title: s("Dossier notes and bookmarks"),
+            exported: s("Exported"),
+            no_symbol: s("no symbol"),
+            bookmarks: s("Bookmarks"),
+            starred: s("Starred in the schedule"),
+            whole_document: s("Whole document"),
+            item: s("Item {n}"),
+            paragraph: s("Paragraph {n}"),
+            slot: s("Schedule slot {n}"),
+            detached: s("detached: the words are no longer in the document"),
+        }
+    }
+}
+
+/// Markdown for people in English; see [`to_markdown_in`].
+pub fn to_markdown(export: &AnnotationsExport) -> String {
+    to_markdown_in(export, &MarkdownWords::default())
+}
+
 /// Markdown for people: per document, each note with its place and quote.
 /// What comes from documents and users (titles, labels, quotes, note
 /// bodies) is escaped so it can never become structure: a label with a line
 /// break and `#` stays a label, not a heading; a note body keeps its simple
 /// Markdown (emphasis, lists) but no line of it opens a heading, an HTML
 /// block or a setext underline.
-pub fn to_markdown(export: &AnnotationsExport) -> String {
-    let mut out = String::from("# Dossier notes and bookmarks\n\n");
-    out.push_str(&format!("Exported {}\n", export.exported_at));
+pub fn to_markdown_in(export: &AnnotationsExport, words: &MarkdownWords) -> String {
+    let mut out = format!("# {}\n\n", inline(&words.title));
+    out.push_str(&format!(
+        "{} {}\n",
+        inline(&words.exported),
+        export.exported_at
+    ));
     for d in &export.documents {
         let notes: Vec<&Note> = export
             .notes
@@ -86,14 +132,14 @@ pub fn to_markdown(export: &AnnotationsExport) -> String {
         out.push_str(&format!("\n## {}\n\n", inline(&d.title)));
         out.push_str(&format!(
             "{} · {} · {}\n",
-            inline(d.symbol.as_deref().unwrap_or("no symbol")),
+            inline(d.symbol.as_deref().unwrap_or(&words.no_symbol)),
             inline(&d.language),
             code(&d.file)
         ));
         if !marks.is_empty() {
-            out.push_str("\n### Bookmarks\n\n");
+            out.push_str(&format!("\n### {}\n\n", inline(&words.bookmarks)));
             for b in marks {
-                let place = inline(&place_label(b.target.as_str(), &b.anchor));
+                let place = inline(&place_label(b.target.as_str(), &b.anchor, words));
                 if b.label.is_empty() {
                     out.push_str(&format!("- {place}\n"));
                 } else {
@@ -102,21 +148,19 @@ pub fn to_markdown(export: &AnnotationsExport) -> String {
             }
         }
         if !stars.is_empty() {
-            out.push_str("\n### Starred in the schedule\n\n");
+            out.push_str(&format!("\n### {}\n\n", inline(&words.starred)));
             for s in stars {
                 out.push_str(&format!("- {}\n", inline(&s.slot_key.replace('T', " "))));
             }
         }
         for n in notes {
-            let place = inline(&passage_label(&n.anchor.passage));
-            out.push_str(&format!(
-                "\n### {place}{}\n\n",
-                if n.detached {
-                    " (detached: the words are no longer in the document)"
-                } else {
-                    ""
-                }
-            ));
+            let place = inline(&passage_label(&n.anchor.passage, words));
+            let detached = if n.detached {
+                format!(" ({})", inline(&words.detached))
+            } else {
+                String::new()
+            };
+            out.push_str(&format!("\n### {place}{detached}\n\n"));
             for line in n.anchor.exact.lines() {
                 out.push_str(&format!("> {}\n", inline(line)));
             }
@@ -193,30 +237,63 @@ fn body_block(body: &str) -> String {
     out
 }
 
-fn passage_label(passage: &str) -> String {
+fn passage_label(passage: &str, words: &MarkdownWords) -> String {
     if let Some(i) = passage.strip_prefix("item:") {
-        return format!("Item {i}");
+        return words.item.replace("{n}", i);
     }
     if let Some(p) = passage.strip_prefix("para:") {
         if let Ok(n) = p.parse::<u32>() {
-            return format!("Paragraph {}", n + 1);
+            return words.paragraph.replace("{n}", &(n + 1).to_string());
         }
     }
     passage.to_string()
 }
 
-fn place_label(target: &str, anchor: &str) -> String {
+fn place_label(target: &str, anchor: &str, words: &MarkdownWords) -> String {
     match target {
-        "document" => "Whole document".into(),
-        "item" => format!("Item {anchor}"),
-        "paragraph" => format!("Paragraph {anchor}"),
-        "slot" => format!("Schedule slot {anchor}"),
+        "document" => words.whole_document.clone(),
+        "item" => words.item.replace("{n}", anchor),
+        "paragraph" => words.paragraph.replace("{n}", anchor),
+        "slot" => words.slot.replace("{n}", anchor),
         other => format!("{other} {anchor}"),
     }
 }
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn markdown_speaks_the_readers_language() {
+        let export = AnnotationsExport {
+            format: "dossier-annotations".into(),
+            version: 1,
+            exported_at: "2026-12-02T10:00:00Z".into(),
+            documents: vec![],
+            notes: vec![],
+            bookmarks: vec![],
+            starred_slots: vec![],
+        };
+        let fr = MarkdownWords {
+            title: "Notes et signets Dossier".into(),
+            exported: "Exporté le".into(),
+            ..MarkdownWords::default()
+        };
+        let md = to_markdown_in(&export, &fr);
+        assert!(md.starts_with("# Notes et signets Dossier\n\nExporté le 2026-12-02"));
+        assert_eq!(
+            place_label(
+                "item",
+                "3(a)",
+                &MarkdownWords {
+                    item: "Point {n}".into(),
+                    ..fr
+                }
+            ),
+            "Point 3(a)"
+        );
+        assert!(to_markdown(&export).starts_with("# Dossier notes and bookmarks"));
+    }
+
     use super::*;
 
     #[test]

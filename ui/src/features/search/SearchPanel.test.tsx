@@ -26,6 +26,19 @@ const key = (k: string, init: KeyboardEventInit = {}) =>
   act(() => void document.activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true, ...init })));
 
 describe("the search dialog", () => {
+  it("says why a quoted query and the same words unquoted find different passages", async () => {
+    const { input } = await mount();
+    const how = () => root().querySelector("[data-testid=search-how]")?.textContent ?? "";
+    input.value = "asset recovery";
+    act(() => void input.dispatchEvent(new Event("input", { bubbles: true })));
+    await act(settle);
+    expect(how()).toMatch(/other forms .* in any order; Chinese is matched as written/);
+    input.value = '"asset recovery"';
+    act(() => void input.dispatchEvent(new Event("input", { bubbles: true })));
+    await act(settle);
+    expect(how()).toBe("Quoted words find exactly these words, in this order, in every language.");
+  });
+
   it("opens with Enter the result chosen with the arrow keys, not the one under the mouse pointer", async () => {
     const { onOpen } = await mount();
     const buttons = root().querySelectorAll<HTMLElement>("[data-testid=search-hit]");

@@ -143,6 +143,12 @@ export function SearchPanel({ onOpen, onClose }: Props) {
         <div class="search-results" data-testid="search-results">
           {error && <p class="state error-text">{error}</p>}
           {!query.trim() && <p class="state">{t("searchHint")}</p>}
+          {query.trim() && (
+            // Why a quoted query finds fewer passages than the same words unquoted.
+            <p class="search-how" data-testid="search-how">
+              {t(/["“”«»„]/.test(query) ? "searchHowExact" : "searchHowForms")}
+            </p>
+          )}
           {hits !== null && hits.length === 0 && <p class="state">{t("noResults")}</p>}
           <div
             role="listbox"

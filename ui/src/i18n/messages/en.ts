@@ -70,6 +70,8 @@ export const en = {
   search: "Search",
   searchPlaceholder: "Search documents, e.g. 实益所有权 or \"asset recovery\"",
   searchHint: "Words must all occur; \"quotes\" for an exact phrase; symbols whole or in part.",
+  searchHowForms: "Unquoted words also find their other forms (recover, recovery, recovered) in each passage's own language, in any order; Chinese is matched as written.",
+  searchHowExact: "Quoted words find exactly these words, in this order, in every language.",
   noResults: "No passages found.",
   allLanguages: "All languages",
   allKinds: "All kinds",

@@ -72,6 +72,8 @@ export const es: MessagesLike<typeof en> = {
   search: "Buscar",
   searchPlaceholder: "Buscar en los documentos, p. ej., \"recuperación de activos\"",
   searchHint: "Deben aparecer todas las palabras; \"comillas\" para una frase exacta; signaturas completas o parciales.",
+  searchHowForms: "Las palabras sin comillas encuentran también sus otras formas (recuperar, recuperación) en el idioma de cada pasaje, en cualquier orden; el chino se busca tal como está escrito.",
+  searchHowExact: "Las palabras entre comillas encuentran exactamente esas palabras, en ese orden, en todos los idiomas.",
   noResults: "No se encontraron pasajes.",
   allLanguages: "Todos los idiomas",
   allKinds: "Todos los tipos",

@@ -73,6 +73,8 @@ export const fr: MessagesLike<typeof en> = {
   search: "Rechercher",
   searchPlaceholder: "Rechercher dans les documents, p. ex. \"recouvrement d’avoirs\"",
   searchHint: "Tous les mots doivent figurer\u202f; des \"guillemets\" pour une expression exacte\u202f; cotes entières ou partielles.",
+  searchHowForms: "Les mots sans guillemets trouvent aussi leurs autres formes (recouvrer, recouvrement) dans la langue de chaque passage, dans n’importe quel ordre ; le chinois est cherché tel qu’il est écrit.",
+  searchHowExact: "Les mots entre guillemets trouvent exactement ces mots, dans cet ordre, dans toutes les langues.",
   noResults: "Aucun passage trouvé.",
   allLanguages: "Toutes les langues",
   allKinds: "Tous les types",

@@ -71,6 +71,8 @@ export const zh: MessagesLike<typeof en> = {
   search: "搜索",
   searchPlaceholder: "搜索文件，例如 实益所有权 或 \"asset recovery\"",
   searchHint: "所有词语都须出现；用引号搜索精确短语；文号可全部或部分输入。",
+  searchHowForms: "不加引号的词语也会按各段落的语言查找其其他词形（如 recover、recovery、recovered），顺序不限；中文按原文匹配。",
+  searchHowExact: "加引号的词语只查找完全相同、顺序一致的词语，适用于所有语言。",
   noResults: "未找到段落。",
   allLanguages: "所有语言",
   allKinds: "所有类型",

@@ -15,6 +15,11 @@ pub struct ImportFinished(pub IngestReport);
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 pub struct DropHover(pub bool);
 
+/// How far the background rebuild of the search index has come; sent as it
+/// goes, and once more with `rebuilding: false` when it is done.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct IndexProgress(pub dossier_core::library::IndexStatus);
+
 /// A menu item was chosen ("import-files", "import-folder", "backup",
 /// "restore"): the UI runs the same action as its button, so both show their
 /// progress and results in one place.

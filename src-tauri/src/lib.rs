@@ -73,12 +73,14 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::exchange::export_notes,
             commands::exchange::import_notes,
             commands::shell_text::set_shell_text,
+            commands::library::index_status,
         ])
         .events(tauri_specta::collect_events![
             events::ImportProgress,
             events::ImportFinished,
             events::DropHover,
             events::MenuAction,
+            events::IndexProgress,
         ])
 }
 

@@ -1,6 +1,7 @@
 //! What the shell keeps between commands.
 
 use crate::commands::CommandError;
+use dossier_core::library::IndexRebuild;
 use dossier_core::{ErrorKind, Library};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -166,7 +167,9 @@ impl LibrarySlot {
     /// Opens the library in `dir`. A Dossier closed a moment ago may still be
     /// letting go of it: wait up to `patience` for its lock.
     fn open(dir: &Path, patience: Duration) -> Self {
-        let open = Library::open_waiting(dir, patience)
+        // An index to rebuild is left for the background (`start_background_work`):
+        // the window never waits on it.
+        let open = Library::open_waiting_with(dir, patience, IndexRebuild::Later)
             .map(isolated)
             .map(Arc::new)
             .map_err(CommandError::from);
@@ -184,7 +187,7 @@ impl LibrarySlot {
     fn get(&self) -> Result<Arc<Library>, CommandError> {
         let mut slot = self.open.lock().unwrap_or_else(|p| p.into_inner());
         if matches!(&*slot, Err(e) if e.kind == ErrorKind::Locked) {
-            if let Ok(lib) = Library::open(&self.dir) {
+            if let Ok(lib) = Library::open_with(&self.dir, IndexRebuild::Later) {
                 tracing::info!("the other process let go of the library; opened");
                 *slot = Ok(Arc::new(isolated(lib)));
             }

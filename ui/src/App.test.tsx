@@ -203,6 +203,42 @@ describe("the first start", () => {
   });
 });
 
+describe("the library listing", () => {
+  it("shows the latest listing even when an earlier request answers after it", async () => {
+    // The first listing is slow (read while the seeds were coming in); the
+    // one asked after an import answers first. The slow one must not win.
+    let answerFirst: (l: LibraryListing) => void = () => {};
+    const first = new Promise<LibraryListing>((r) => (answerFirst = r));
+    const fake = fakeBackend({ listing, documents: [agenda] });
+    setBackend(fake);
+    act(() => render(<App firstListing={first} />, root()));
+    await act(settle);
+    act(() => fake.importFinished({ results: [] }));
+    await act(settle);
+    expect(root().querySelectorAll("[data-testid=meeting]")).toHaveLength(1);
+    act(() => answerFirst({ meetings: [], unfiled: [] }));
+    await act(settle);
+    expect(root().querySelectorAll("[data-testid=meeting]")).toHaveLength(1);
+  });
+});
+
+describe("a search index rebuilt in the background", () => {
+  it("shows its progress under the header, says so in the search, and goes when done", async () => {
+    const fake = fakeBackend({ listing, documents: [agenda], indexStatus: { rebuilding: true, done: 0, total: 0 } });
+    await mountApp(fake);
+    expect(q("[data-testid=index-rebuilding]")?.textContent).toBe("Rebuilding the search index…");
+    act(() => fake.indexProgress({ rebuilding: true, done: 400, total: 20000 }));
+    await act(settle);
+    expect(q("[data-testid=index-rebuilding]")?.textContent).toBe("Rebuilding the search index: 400 of 20,000 documents");
+    await click("[data-testid=open-search]");
+    expect(q("[data-testid=search-rebuilding]")?.textContent).toMatch(/may be incomplete/);
+    act(() => fake.indexProgress({ rebuilding: false, done: 0, total: 0 }));
+    await act(settle);
+    expect(q("[data-testid=index-rebuilding]")).toBeNull();
+    expect(q("[data-testid=search-rebuilding]")).toBeNull();
+  });
+});
+
 describe("About Dossier", () => {
   it("opens from the Help menu with the version, the library and log folders, and the licences", async () => {
     const fake = await mountApp();

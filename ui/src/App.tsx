@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api } from "./ipc";
-import type { IngestProgress, IngestReport, LibraryListing, SearchHit, StoredDocument } from "./ipc";
-import { LANGUAGES, lang, langTag, setLang, t } from "./i18n";
+import type { IndexStatus, IngestProgress, IngestReport, LibraryListing, SearchHit, StoredDocument } from "./ipc";
+import { LANGUAGES, lang, langTag, setLang, t, tf } from "./i18n";
 import { errorText } from "./i18n/errors";
 import type { Lang } from "./i18n";
 import { LibraryPane } from "./features/library/LibraryPane";
@@ -23,6 +23,8 @@ import { useMenuActions } from "./menu";
 import { cyclePane } from "./keyboard";
 import { ShortcutsSheet } from "./ShortcutsSheet";
 import { AboutSheet } from "./AboutSheet";
+import { formatCount } from "./i18n/format";
+import { indexState } from "./features/search/indexState";
 import { Welcome, rememberWelcome, welcomeDismissed } from "./Welcome";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { THEMES, setTheme, theme } from "./theme";
@@ -69,6 +71,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
   const [searching, setSearching] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showAbout, setShowAbout] = useState(false);
+  const [indexStatus, setIndexStatus] = useState<IndexStatus | null>(null);
   const [showWelcome, setShowWelcome] = useState(() => !welcomeDismissed());
   // A promise that failed with no one to hear it (a bug): said, not swallowed.
   const [unexpected, setUnexpected] = useState<string | null>(null);
@@ -97,15 +100,23 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
   useEffect(() => lang.subscribe(() => rerender((n) => n + 1)), []);
   useEffect(() => theme.subscribe(() => rerender((n) => n + 1)), []);
   const pending = useRef(firstListing);
+  // Only the latest request's listing is shown: an earlier one that answers
+  // later (the first listing, read while the seeds were still coming in)
+  // would show a library older than it is.
+  const latestRequest = useRef(0);
   const load = useCallback(() => {
     const request = pending.current ?? api.listLibrary();
     pending.current = undefined;
+    const mine = ++latestRequest.current;
     request.then(
       (l) => {
+        if (mine !== latestRequest.current) return;
         setListing(l);
         setLibraryError(null);
       },
-      (e: unknown) => setLibraryError(message(e)),
+      (e: unknown) => {
+        if (mine === latestRequest.current) setLibraryError(message(e));
+      },
     );
   }, []);
   useEffect(load, [load]);
@@ -135,7 +146,18 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
         load();
       }),
       api.onDropHover(setDropHover),
+      api.onIndexProgress((s) => {
+        indexState.set(s);
+        setIndexStatus(s);
+      }),
     ];
+    void api.indexStatus().then(
+      (s) => {
+        indexState.set(s);
+        setIndexStatus(s);
+      },
+      () => {},
+    );
     // Files the app was started with ("Open with Dossier") are imported now that progress can show.
     api.importStartupFiles().then(
       (r) => {
@@ -274,6 +296,12 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
       </header>
       <ImportStatus progress={progress} report={report} onDismiss={() => setReport(null)} />
       <BackupStatus backup={backup} />
+      {indexStatus?.rebuilding && (
+        <div class="import-status" role="status" data-testid="index-rebuilding">
+          <span>{indexStatus.total > 0 ? tf("indexRebuilding", { done: formatCount(indexStatus.done), total: formatCount(indexStatus.total) }) : t("indexRebuildingStart")}</span>
+          {indexStatus.total > 0 && <progress max={indexStatus.total} value={indexStatus.done} aria-label={t("indexRebuildingStart")} />}
+        </div>
+      )}
       {unexpected && (
         <div class="import-status has-failures" role="alert" data-testid="unexpected-error">
           <span>

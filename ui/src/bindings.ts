@@ -96,6 +96,11 @@ export const commands = {
 	 *  command: Tauri runs it on the main thread, where menus live.)
 	 */
 	setShellText: (text: ShellText) => typedError<null, CommandError>(__TAURI_INVOKE("set_shell_text", { text })),
+	/**
+	 *  Whether the search index is being rebuilt in the background, and how far
+	 *  it has come (the UI asks at start; `IndexProgress` events follow).
+	 */
+	indexStatus: () => typedError<IndexStatus, CommandError>(__TAURI_INVOKE("index_status")),
 };
 
 /** Events */
@@ -103,6 +108,7 @@ export const events = {
 	dropHover: makeEvent<DropHover, DropHover>("drop-hover"),
 	importFinished: makeEvent<ImportFinished_Serialize, ImportFinished_Deserialize>("import-finished"),
 	importProgress: makeEvent<ImportProgress_Serialize, ImportProgress_Deserialize>("import-progress"),
+	indexProgress: makeEvent<IndexProgress, IndexProgress>("index-progress"),
 	menuAction: makeEvent<MenuAction, MenuAction>("menu-action"),
 };
 
@@ -512,6 +518,19 @@ export type ImportSummary_Serialize = {
 	bookmarks_added: number,
 	bookmarks_unchanged: number,
 	stars_added: number,
+};
+
+/**
+ *  How far the background rebuild of the search index has come; sent as it
+ *  goes, and once more with `rebuilding: false` when it is done.
+ */
+export type IndexProgress = IndexStatus;
+
+/**  A rebuild of the search index and how far it has come (documents). */
+export type IndexStatus = {
+	rebuilding: boolean,
+	done: number,
+	total: number,
 };
 
 /**  Progress of a batch, for a progress bar. */

@@ -2,7 +2,7 @@
 //! seed library on the first start. Progress goes out as events.
 
 use super::{blocking, CommandResult};
-use crate::events::{ImportFinished, ImportProgress};
+use crate::events::{ImportFinished, ImportProgress, IndexProgress};
 use crate::AppState;
 use dossier_core::ingest::IngestReport;
 use dossier_core::Library;
@@ -109,6 +109,19 @@ pub fn start_background_work(app: &AppHandle) {
         let Ok(lib): Result<Arc<Library>, _> = state.library() else {
             return;
         };
+        // An index the open left to rebuild, with its progress shown; searches
+        // meanwhile answer from the index as it was, and say so.
+        let rebuilt = lib.rebuild_index_if_pending(&mut |done, total| {
+            let _ = IndexProgress(dossier_core::library::IndexStatus {
+                rebuilding: true,
+                done: done as u32,
+                total: total as u32,
+            })
+            .emit(&app);
+        });
+        if rebuilt {
+            let _ = IndexProgress(lib.index_status()).emit(&app);
+        }
         match lib.ensure_seeds(&state.seeds_dir) {
             Ok(Some(report)) => {
                 let _ = ImportFinished(report).emit(&app);

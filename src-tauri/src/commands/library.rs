@@ -185,3 +185,13 @@ pub async fn restore_report(
 ) -> CommandResult<Option<crate::state::RestoreReport>> {
     Ok(state.restore_report.clone())
 }
+
+/// Whether the search index is being rebuilt in the background, and how far
+/// it has come (the UI asks at start; `IndexProgress` events follow).
+#[tauri::command]
+#[specta::specta]
+pub async fn index_status(
+    state: State<'_, AppState>,
+) -> CommandResult<dossier_core::library::IndexStatus> {
+    Ok(state.library()?.index_status())
+}

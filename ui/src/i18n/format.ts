@@ -53,3 +53,8 @@ export function formatClock(instant: string | Date, zone?: string): string {
 export function formatDateTime(instant: string | Date, zone?: string): string {
   return format({ dateStyle: "medium", timeStyle: "short", hourCycle: "h23", timeZone: zone }).format(new Date(instant));
 }
+
+/** A count with the language's digit grouping ("20,000", "20 000", "20.000"). */
+export function formatCount(n: number): string {
+  return new Intl.NumberFormat(intlLocale()).format(n);
+}

@@ -33,6 +33,7 @@ import type {
   Section_Serialize,
   Segment,
   ShellText,
+  IndexStatus,
   StoredDocument_Serialize,
 } from "../bindings";
 
@@ -61,7 +62,7 @@ export type AgendaEntry = AgendaEntry_Serialize;
 export type ImportSummary = ImportSummary_Serialize;
 export type { ExportFormat };
 export type { BackupSummary, RestoreReport };
-export type { AppInfo, Bookmark, BookmarkTarget, CommandError, DocumentKind, Segment };
+export type { AppInfo, Bookmark, BookmarkTarget, CommandError, DocumentKind, IndexStatus, Segment };
 
 /** A failed command, with the backend's stable error kind. */
 export class IpcError extends Error {
@@ -122,6 +123,10 @@ export interface Backend {
   onImportProgress(cb: (p: IngestProgress) => void): Unlisten;
   onImportFinished(cb: (r: IngestReport) => void): Unlisten;
   onDropHover(cb: (over: boolean) => void): Unlisten;
+  /** Whether the search index is being rebuilt, and how far (asked at start). */
+  indexStatus(): Promise<IndexStatus>;
+  /** The rebuild's progress, and its end (rebuilding: false). */
+  onIndexProgress(cb: (s: IndexStatus) => void): Unlisten;
   /** A native menu item was chosen: "import-files", "import-folder", "backup", "restore". */
   onMenuAction(cb: (id: string) => void): Unlisten;
   /** The native menu's and the dialogs' words in the UI's language. */
@@ -185,6 +190,8 @@ const tauriBackend: Backend = {
   onImportProgress: (cb) => subscribe<IngestProgress>((f) => events.importProgress.listen(f), cb),
   onImportFinished: (cb) => subscribe<IngestReport>((f) => events.importFinished.listen(f), cb),
   onDropHover: (cb) => subscribe<boolean>((f) => events.dropHover.listen(f), cb),
+  indexStatus: async () => unwrap(await commands.indexStatus()),
+  onIndexProgress: (cb) => subscribe<IndexStatus>((f) => events.indexProgress.listen(f), cb),
   onMenuAction: (cb) => subscribe<string>((f) => events.menuAction.listen(f), cb),
   setShellText: async (text) => {
     unwrap(await commands.setShellText(text));
@@ -231,6 +238,8 @@ export const api: Backend = {
   onImportProgress: (cb) => backend.onImportProgress(cb),
   onImportFinished: (cb) => backend.onImportFinished(cb),
   onDropHover: (cb) => backend.onDropHover(cb),
+  indexStatus: () => backend.indexStatus(),
+  onIndexProgress: (cb) => backend.onIndexProgress(cb),
   onMenuAction: (cb) => backend.onMenuAction(cb),
   setShellText: (text) => backend.setShellText(text),
 };

@@ -1,12 +1,16 @@
 // A fake of the ipc module's backend for UI unit tests: canned data, and a
 // record of every call so tests can assert what the UI asked for.
 import { IpcError } from "../ipc";
-import type { AgendaEntry, Backend, Bookmark, LibraryListing, MeetingReference, Note, RestoreReport, SearchHit, StoredDocument } from "../ipc";
+import type { AgendaEntry, Backend, Bookmark, IndexStatus, IngestReport, LibraryListing, MeetingReference, Note, RestoreReport, SearchHit, StoredDocument } from "../ipc";
 
 export interface Fake extends Backend {
   calls: { name: string; args: unknown[] }[];
   /** Chooses a native menu item, as the backend's MenuAction event would. */
   menu(id: string): void;
+  /** Reports the index rebuild's progress, as the backend's IndexProgress event would. */
+  indexProgress(s: IndexStatus): void;
+  /** Ends an import, as the backend's ImportFinished event would. */
+  importFinished(r: IngestReport): void;
 }
 
 export function note(over: Partial<Note> = {}): Note {
@@ -30,6 +34,7 @@ export function fakeBackend(
     bookmarks?: Bookmark[];
     agenda?: AgendaEntry[];
     restoreReport?: RestoreReport;
+    indexStatus?: IndexStatus;
     listing?: LibraryListing;
     references?: MeetingReference[];
     /** Documents openDocument returns, by id. */
@@ -39,6 +44,8 @@ export function fakeBackend(
   } = {},
 ): Fake {
   const menuListeners: ((id: string) => void)[] = [];
+  const indexListeners: ((s: IndexStatus) => void)[] = [];
+  const finishedListeners: ((r: IngestReport) => void)[] = [];
   const calls: Fake["calls"] = [];
   const rec =
     <T>(name: string, value: T) =>
@@ -55,6 +62,8 @@ export function fakeBackend(
   return {
     calls,
     menu: (id) => menuListeners.forEach((cb) => cb(id)),
+    indexProgress: (s) => indexListeners.forEach((cb) => cb(s)),
+    importFinished: (r) => finishedListeners.forEach((cb) => cb(r)),
     listLibrary: rec("listLibrary", data.listing ?? { meetings: [], unfiled: [] }),
     meetingReferences: rec("meetingReferences", data.references ?? []),
     openDocument: (id) => {
@@ -118,8 +127,16 @@ export function fakeBackend(
     restoreLibrary: rec("restoreLibrary", true),
     restoreReport: rec("restoreReport", data.restoreReport ?? null),
     onImportProgress: none,
-    onImportFinished: none,
+    onImportFinished: (cb) => {
+      finishedListeners.push(cb);
+      return () => finishedListeners.splice(finishedListeners.indexOf(cb), 1);
+    },
     onDropHover: none,
+    indexStatus: rec("indexStatus", data.indexStatus ?? { rebuilding: false, done: 0, total: 0 }),
+    onIndexProgress: (cb) => {
+      indexListeners.push(cb);
+      return () => indexListeners.splice(indexListeners.indexOf(cb), 1);
+    },
     onMenuAction: (cb) => {
       menuListeners.push(cb);
       return () => menuListeners.splice(menuListeners.indexOf(cb), 1);

@@ -290,6 +290,7 @@ impl Library {
             .iter()
             .filter_map(|(n, language)| indexed_note(n, language))
             .collect();
+        let _writes = self.index_writes.lock().unwrap_or_else(|p| p.into_inner());
         self.index.replace_notes(&gone, &notes, generation)
     }
 }

@@ -86,10 +86,35 @@ pub struct Library {
     extractor: Extractor,
     /// A restore this open found interrupted, and what it did about it.
     interrupted_restore: Option<InterruptedRestore>,
+    /// Held by a rebuild of the search index for its whole run, and by every
+    /// other write to the index: an import's commit can then never commit a
+    /// half-done rebuild as current.
+    index_writes: std::sync::Mutex<()>,
+    /// Whether the index is being (or waits to be) rebuilt, and how far.
+    index_status: std::sync::Mutex<IndexStatus>,
     _lock: File,
 }
 
 const DB_FILE: &str = "library.sqlite3";
+
+/// When [`Library::open_with`] rebuilds an index that is missing, damaged or
+/// behind the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexRebuild {
+    /// Before the open returns (the CLI, tests).
+    Now,
+    /// Later, by [`Library::rebuild_index_if_pending`] on another thread.
+    Later,
+}
+
+/// A rebuild of the search index and how far it has come (documents).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct IndexStatus {
+    pub rebuilding: bool,
+    pub done: u32,
+    pub total: u32,
+}
 const INDEX_DIR: &str = "index";
 const FILES_DIR: &str = "files";
 const LOCK_FILE: &str = "library.lock";
@@ -106,6 +131,14 @@ impl Library {
     /// left in `files/`; and rebuilds the search index when it is missing,
     /// damaged or behind.
     pub fn open(dir: &Path) -> Result<Library> {
+        Library::open_with(dir, IndexRebuild::Now)
+    }
+
+    /// Opens the library like [`Library::open`]; with [`IndexRebuild::Later`]
+    /// an index that must be rebuilt is left for
+    /// [`Library::rebuild_index_if_pending`], so that the open never waits on
+    /// it (the app's window opens at once on a library of 20,000 documents).
+    pub fn open_with(dir: &Path, rebuild: IndexRebuild) -> Result<Library> {
         let interrupted_restore = backup::finish_interrupted_restore(dir)?;
         create_folder(dir)?;
         create_folder(&dir.join(FILES_DIR))?;
@@ -130,10 +163,20 @@ impl Library {
             hit_documents: Default::default(),
             extractor: Extractor::InProcess,
             interrupted_restore,
+            index_writes: Default::default(),
+            index_status: Default::default(),
             _lock: lock,
         };
         lib.clean_orphans();
         if lib.index.generation() != Some(lib.store.generation()?) {
+            if rebuild == IndexRebuild::Later {
+                tracing::info!("search index behind the store; to be rebuilt in the background");
+                lib.set_index_status(IndexStatus {
+                    rebuilding: true,
+                    ..Default::default()
+                });
+                return Ok(lib);
+            }
             tracing::info!("search index behind the store; rebuilding");
             // The index is derived: failing to rebuild it (a full disk)
             // leaves search behind, never the library closed. The
@@ -145,13 +188,45 @@ impl Library {
         Ok(lib)
     }
 
+    /// Whether the index is being rebuilt, and how far it has come.
+    pub fn index_status(&self) -> IndexStatus {
+        *self.index_status.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn set_index_status(&self, status: IndexStatus) {
+        *self.index_status.lock().unwrap_or_else(|p| p.into_inner()) = status;
+    }
+
+    /// Rebuilds the index if [`Library::open_with`] left it for later
+    /// ([`IndexRebuild::Later`]), reporting documents done and their total;
+    /// false when there was nothing to rebuild. Searches meanwhile answer
+    /// from the index as it was last committed.
+    pub fn rebuild_index_if_pending(&self, progress: &mut dyn FnMut(usize, usize)) -> bool {
+        if !self.index_status().rebuilding {
+            return false;
+        }
+        if let Err(e) = self.reindex_with(progress) {
+            tracing::error!(error = %e, "rebuilding the search index failed");
+        }
+        true
+    }
+
     /// Opens the library like [`Library::open`], but when another process
     /// holds it, keeps trying for up to `patience`: a Dossier that was just
     /// closed may still be finishing its last write when the next one starts.
     pub fn open_waiting(dir: &Path, patience: std::time::Duration) -> Result<Library> {
+        Library::open_waiting_with(dir, patience, IndexRebuild::Now)
+    }
+
+    /// [`Library::open_waiting`] with the choice of [`Library::open_with`].
+    pub fn open_waiting_with(
+        dir: &Path,
+        patience: std::time::Duration,
+        rebuild: IndexRebuild,
+    ) -> Result<Library> {
         let give_up = std::time::Instant::now() + patience;
         loop {
-            match Library::open(dir) {
+            match Library::open_with(dir, rebuild) {
                 Err(Error::Locked(_)) if std::time::Instant::now() < give_up => {
                     std::thread::sleep(std::time::Duration::from_millis(50));
                 }
@@ -297,6 +372,7 @@ impl Library {
     /// leaves the index behind, and the next open rebuilds it.
     fn commit_index(&self) {
         let conn = self.store.writer();
+        let _writes = self.index_writes.lock().unwrap_or_else(|p| p.into_inner());
         let result = crate::store::get_generation(&conn).and_then(|g| self.index.commit_as(g));
         if let Err(e) = result {
             tracing::error!(error = %e, "index commit failed; the index will be rebuilt");
@@ -432,6 +508,7 @@ impl Library {
         // The store has the document; if staging fails, the index is behind
         // the store's generation and the next open rebuilds it.
         let staged = documents::record(&conn, id).and_then(|record| {
+            let _writes = self.index_writes.lock().unwrap_or_else(|p| p.into_inner());
             self.index
                 .stage_documents(&previous, &[indexed(&record, doc)])
         });
@@ -595,17 +672,44 @@ impl Library {
     /// leaves the index behind (rebuilt at the next open), never claiming to
     /// be current without its notes. Returns the number of documents indexed.
     pub fn reindex(&self) -> Result<usize> {
+        self.reindex_with(&mut |_, _| {})
+    }
+
+    /// [`Library::reindex`], reporting documents done and their total as it
+    /// goes (a batch at a time). It holds the index's writes throughout, so
+    /// imports and notes made meanwhile wait for it and are indexed after.
+    pub fn reindex_with(&self, progress: &mut dyn FnMut(usize, usize)) -> Result<usize> {
+        let _writes = self.index_writes.lock().unwrap_or_else(|p| p.into_inner());
+        let result = self.reindex_holding(progress);
+        self.set_index_status(IndexStatus::default());
+        result
+    }
+
+    fn reindex_holding(&self, progress: &mut dyn FnMut(usize, usize)) -> Result<usize> {
+        const BATCH: usize = 200;
         let generation = self.store.generation()?;
         self.index.clear()?;
         let latest: Vec<DocumentRecord> =
             self.records()?.into_iter().filter(|r| r.latest).collect();
-        let mut batch = Vec::new();
-        for r in &latest {
-            let doc = documents::load(&self.store.reader(), r.id)?;
-            batch.push((r.clone(), doc));
+        let total = latest.len();
+        let report = |done: usize, progress: &mut dyn FnMut(usize, usize)| {
+            self.set_index_status(IndexStatus {
+                rebuilding: true,
+                done: done as u32,
+                total: total as u32,
+            });
+            progress(done, total);
+        };
+        report(0, progress);
+        for (n, chunk) in latest.chunks(BATCH).enumerate() {
+            let mut docs: Vec<IndexedDocument> = Vec::with_capacity(chunk.len());
+            for r in chunk {
+                let doc = documents::load(&self.store.reader(), r.id)?;
+                docs.push(indexed(r, &doc));
+            }
+            self.index.stage_documents(&[], &docs)?;
+            report((n * BATCH + chunk.len()).min(total), progress);
         }
-        let docs: Vec<IndexedDocument> = batch.iter().map(|(r, d)| indexed(r, d)).collect();
-        self.index.stage_documents(&[], &docs)?;
         let notes = self.notes_with_language(None)?;
         let indexed_notes: Vec<search::IndexedNote> = notes
             .iter()

@@ -4,6 +4,7 @@ import { errorText } from "../../i18n/errors";
 import type { DocumentKind, SearchHit } from "../../ipc";
 import { LANGUAGES, t } from "../../i18n";
 import { textAttrs } from "../../contentLang";
+import { indexState } from "./indexState";
 import { useModal } from "../../modal";
 
 interface Props {
@@ -37,6 +38,8 @@ function groupHits(hits: SearchHit[]): Group[] {
 
 /** A search dialog: results as highlighted passages grouped by document. */
 export function SearchPanel({ onOpen, onClose }: Props) {
+  const [rebuilding, setRebuilding] = useState(indexState.get().rebuilding);
+  useEffect(() => indexState.subscribe((st) => setRebuilding(st.rebuilding)), []);
   const [query, setQuery] = useState("");
   const [language, setLanguage] = useState("");
   const [kind, setKind] = useState("");
@@ -142,6 +145,11 @@ export function SearchPanel({ onOpen, onClose }: Props) {
         </div>
         <div class="search-results" data-testid="search-results">
           {error && <p class="state error-text">{error}</p>}
+          {rebuilding && (
+            <p class="search-how" role="status" data-testid="search-rebuilding">
+              {t("searchWhileRebuilding")}
+            </p>
+          )}
           {!query.trim() && <p class="state">{t("searchHint")}</p>}
           {query.trim() && (
             // Why a quoted query finds fewer passages than the same words unquoted.

@@ -1,7 +1,10 @@
-/** Text with every occurrence of `marks` wrapped in <mark>. Text only, never HTML. */
+import { WithFootnoteMarks } from "./footnotes";
+
+/** Text with every occurrence of `marks` wrapped in <mark>, and footnote
+ *  markers as superscripts. Text only, never HTML. */
 export function Highlighted({ text, marks }: { text: string; marks: string[] }) {
   const needles = marks.filter((m) => m.trim().length > 0);
-  if (needles.length === 0) return <>{text}</>;
+  if (needles.length === 0) return <WithFootnoteMarks text={text} />;
   const parts: { s: string; hit: boolean }[] = [];
   let at = 0;
   while (at < text.length) {
@@ -20,5 +23,17 @@ export function Highlighted({ text, marks }: { text: string; marks: string[] }) 
     at = best + len;
   }
   if (at < text.length) parts.push({ s: text.slice(at), hit: false });
-  return <>{parts.map((p, i) => (p.hit ? <mark key={i} class="search-mark">{p.s}</mark> : p.s))}</>;
+  return (
+    <>
+      {parts.map((p, i) =>
+        p.hit ? (
+          <mark key={i} class="search-mark">
+            {p.s}
+          </mark>
+        ) : (
+          <WithFootnoteMarks key={i} text={p.s} />
+        ),
+      )}
+    </>
+  );
 }

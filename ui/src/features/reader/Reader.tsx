@@ -22,6 +22,7 @@ import { Splitter, agendaColumns, usePaneWidths } from "./panes";
 import { ExportResult } from "../personal/ExportResult";
 import type { ExportFormat } from "../../ipc";
 import { DocumentLanguage, useTextAttrs } from "./documentText";
+import { FootnotesContext, footnoteMap } from "./footnotes";
 import { errorText } from "../../i18n/errors";
 
 /** Where to open a document, and what to mark there (a search hit). */
@@ -66,7 +67,9 @@ function scrollTo(id: string, takeFocus = false) {
 export function Reader(props: Props) {
   return (
     <DocumentLanguage.Provider value={props.stored.record.language}>
-      <ReaderBody {...props} />
+      <FootnotesContext.Provider value={footnoteMap(props.stored.document.footnotes)}>
+        <ReaderBody {...props} />
+      </FootnotesContext.Provider>
     </DocumentLanguage.Provider>
   );
 }

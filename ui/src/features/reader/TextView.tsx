@@ -4,6 +4,7 @@ import { PassageText } from "../notes/PassageText";
 import { t } from "../../i18n";
 import { Header } from "./Header";
 import { useTextAttrs } from "./documentText";
+import { FootnoteList } from "./footnotes";
 
 /** Reports and other documents: sections, numbered paragraphs, attendance. */
 interface Props {
@@ -84,6 +85,7 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
               </div>
             );
           })}
+          <FootnoteList notes={doc.footnotes} attrs={text} />
           {doc.attendance && (
             <aside class="attendance">
               <h4>{t("attendance")}</h4>

@@ -5,22 +5,22 @@ use super::numerals::Numeral;
 use super::symbols;
 use super::text::{is_keyword_heading, Block};
 use crate::model::{AgendaItem, Document, Footnote, Reference};
-use once_cell::sync::Lazy;
 use regex::Regex;
+use std::sync::LazyLock;
 
 /// "1. Title", "1．标题", "1、标题", and Arabic documents' "1- Title".
-static TOP: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(\d{1,2})(?:\s*[.．、]|\s*-\s)\s*(.*)$").unwrap());
+static TOP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})(?:\s*[.．、]|\s*-\s)\s*(.*)$").unwrap());
 /// "(a) Title", and in the other scripts "а) Title", "(أ) Title".
-static SUB: Lazy<Regex> = Lazy::new(|| {
+static SUB: LazyLock<Regex> = LazyLock::new(|| {
     let l = super::vocabulary::sub_item_letter_class();
     Regex::new(&format!(
         r"^(?:[（(]\s*({l}{{1,2}})\s*[)）]|([а-я])\))\s*(.*)$"
     ))
     .unwrap()
 });
-static FOOTNOTE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(?:\^(\d{1,2})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(.+)$").unwrap());
+static FOOTNOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\^(\d{1,2})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(.+)$").unwrap());
 
 fn heading_form(t: &str) -> String {
     super::vocabulary::fold(t.trim().trim_end_matches([':', '：']))
@@ -197,7 +197,8 @@ fn collect_footnotes(blocks: &[Block], doc: &mut Document) {
     }
 }
 
-static MARK: Lazy<Regex> = Lazy::new(|| Regex::new(r"\^(\d{1,2})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)").unwrap());
+static MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\^(\d{1,2})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)").unwrap());
 
 /// The symbols of a footnote belong to the item whose text carries its marker.
 fn footnote_references(items: &mut [AgendaItem], doc: &Document) {

@@ -13,11 +13,11 @@
 use super::numerals::Numeral;
 use super::text::Block;
 use crate::model::AgendaItem;
-use once_cell::sync::Lazy;
 use regex::Regex;
+use std::sync::LazyLock;
 
 /// "1. Title", "12 . Title", "Item 3. Title", "Agenda item 3: Title", "1．标题", "1、标题".
-static TOP: Lazy<Regex> = Lazy::new(|| {
+static TOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^
         (?:(?i:agenda\s+)?(?i:item|point|punto|tema|пункт)\s+)?   # an optional 'Item'
@@ -28,11 +28,11 @@ static TOP: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 /// "Item 3", "Agenda item 3.", "Item 3 (continued)": a heading whose title follows.
-static BARE_ITEM: Lazy<Regex> = Lazy::new(|| {
+static BARE_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:(?:agenda\s+)?(?:item|point|punto|tema|пункт))\s+(\d{1,2})\s*[.:]?$").unwrap()
 });
 /// "(a) Title", "a) Title", "（a）标题".
-static SUB: Lazy<Regex> = Lazy::new(|| {
+static SUB: LazyLock<Regex> = LazyLock::new(|| {
     let l = super::vocabulary::sub_item_letter_class();
     Regex::new(&format!(
         r"^(?:[（(]\s*({l}{{1,2}})\s*[)）]|({l})\))\s*(\S.*)$"
@@ -41,7 +41,7 @@ static SUB: Lazy<Regex> = Lazy::new(|| {
 });
 /// A footnote, a job number, a page number, a rule, a bare web address: what
 /// a page break leaves inside a list.
-static PAGE_JUNK: Lazy<Regex> = Lazy::new(|| {
+static PAGE_JUNK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\^\S+\s|[¹²³⁴⁵⁶⁷⁸⁹⁰*]+\s|_{4,}|https?://\S+$|\d{1,3}$|-\s*\d{1,3}\s*-$)")
         .unwrap()
 });
@@ -304,7 +304,7 @@ pub fn find(blocks: &[Block], from: usize, to: usize) -> Option<Run> {
         .max_by_key(|r| (r.items.len(), std::cmp::Reverse(r.first)))
 }
 
-static AGENDA_HEADING: Lazy<Regex> = Lazy::new(|| {
+static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^
         (?:annex\s+[ivx\d]+\.?\s*|[ivx]{1,5}\.\s*|[a-z]\.\s*|附件[一二三四五六七八九十]*\s*|[一二三四五六七八九十]+[、.．]\s*)?
@@ -319,7 +319,7 @@ static AGENDA_HEADING: Lazy<Regex> = Lazy::new(|| {
     )
     .unwrap()
 });
-static AGENDA_ANNOUNCED: Lazy<Regex> = Lazy::new(|| {
+static AGENDA_ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)(
             following\s+(?:provisional\s+)?agenda

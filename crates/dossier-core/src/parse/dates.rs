@@ -1,8 +1,8 @@
 //! Dates and times as UN documents print them, in Chinese and English.
 
 use super::numerals::Numeral;
-use once_cell::sync::Lazy;
 use regex::Regex;
+use std::sync::LazyLock;
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -43,13 +43,13 @@ pub struct MeetingDates {
     pub venue: Option<String>,
 }
 
-static ZH_RANGE: Lazy<Regex> = Lazy::new(|| {
+static ZH_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(?:至|-|–|和)\s*(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日)?(?:\s*[，,]\s*([^\s，,。（(]{2,20}))?").unwrap()
 });
-static EN_RANGE: Lazy<Regex> = Lazy::new(|| {
+static EN_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})(?:\s+([A-Z][a-z]+))?(?:\s*(?:-|–|—|to|and)\s*(\d{1,2}))?\s+([A-Z][a-z]+)\s+(\d{4})\b").unwrap()
 });
-static EN_RANGE_MDY: Lazy<Regex> = Lazy::new(|| {
+static EN_RANGE_MDY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b([A-Z][a-z]+)\s+(\d{1,2})(?:\s*(?:-|–|—|to)\s*(?:([A-Z][a-z]+)\s+)?(\d{1,2}))?,\s*(\d{4})\b").unwrap()
 });
 
@@ -122,10 +122,10 @@ pub fn single_date(line: &str) -> Option<String> {
     meeting_dates(line).map(|d| d.start)
 }
 
-static ZH_DAY: Lazy<Regex> = Lazy::new(|| {
+static ZH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[，,、]?\s*(?:\(?（?星期[一二三四五六日天]）?\)?)?").unwrap()
 });
-static EN_DAY: Lazy<Regex> = Lazy::new(|| {
+static EN_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?(?:(\d{1,2})\s+([a-z]{3,9})\.?|([a-z]{3,9})\.?\s+(\d{1,2}))(?:,?\s+(\d{4}))?(?:\s*\((?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\))?").unwrap()
 });
 
@@ -211,10 +211,10 @@ fn other_day(s: &str, meeting_year: Option<i32>) -> Option<(String, usize)> {
     Some((date, end))
 }
 
-static ZH_TIME: Lazy<Regex> = Lazy::new(|| {
+static ZH_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(上午|中午|下午|晚上)?\s*(\d{1,2})\s*(?:(?:时|点)\s*(?:(\d{2})\s*分|(半))?|[:：](\d{2}))\s*(?:至|-|–|—|到)\s*(上午|中午|下午|晚上)?\s*(\d{1,2})\s*(?:(?:时|点)\s*(?:(\d{2})\s*分|(半))?|[:：](\d{2}))").unwrap()
 });
-static EN_TIME: Lazy<Regex> = Lazy::new(|| {
+static EN_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(\d{1,2}|noon)(?:[.:](\d{2}))?\s*(a\.\s?m\.|p\.\s?m\.|am|pm|noon)?\s*(?:-|–|—|to|until)\s*(\d{1,2}|noon|midnight)(?:[.:](\d{2}))?\s*(a\.\s?m\.|p\.\s?m\.|am|pm)?").unwrap()
 });
 

@@ -13,7 +13,7 @@
 //! function words of the whole document decide, so a list of participants
 //! (names, which trigrams take for anything) goes by its few sentences.
 
-use once_cell::sync::Lazy;
+use std::sync::LazyLock;
 use whatlang::{Detector, Lang};
 
 use super::text::is_cjk;
@@ -41,8 +41,8 @@ const MAX_PASSAGE: usize = 2_000;
 /// Only so much of a document is read to tell its language.
 const MAX_DOCUMENT: usize = 200_000;
 
-static LATIN: Lazy<Detector> =
-    Lazy::new(|| Detector::with_allowlist(vec![Lang::Eng, Lang::Fra, Lang::Spa]));
+static LATIN: LazyLock<Detector> =
+    LazyLock::new(|| Detector::with_allowlist(vec![Lang::Eng, Lang::Fra, Lang::Spa]));
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Script {

@@ -6,17 +6,17 @@ use super::symbols;
 use super::text::{is_cjk, Block};
 use super::vocabulary;
 use crate::model::{DateRange, Document, DocumentKind};
-use once_cell::sync::Lazy;
 use regex::Regex;
+use std::sync::LazyLock;
 
-static SESSION: Lazy<Regex> = Lazy::new(|| {
+static SESSION: LazyLock<Regex> = LazyLock::new(|| {
     let lines = vocabulary::regex_alternation(&vocabulary::SESSION_LINE);
     Regex::new(&format!(r"(?i)^(?:{lines})$")).unwrap()
 });
 /// "26-00248 (E)", "V.25-04321 (E)" (Vienna prints its office's letter first).
-static JOB: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\b((?:[A-Z]\.)?\d{2}-\d{5})\s*\(([A-Z])\)").unwrap());
-static BODY_WORDS: Lazy<Regex> = Lazy::new(|| {
+static JOB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b((?:[A-Z]\.)?\d{2}-\d{5})\s*\(([A-Z])\)").unwrap());
+static BODY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     let words = |lang: &str| {
         let table = vocabulary::BODY_WORDS.iter().find(|(l, _)| *l == lang);
         vocabulary::alternation(table.map_or(&[][..], |(_, w)| w))
@@ -25,7 +25,7 @@ static BODY_WORDS: Lazy<Regex> = Lazy::new(|| {
     let folded = ["fr", "es", "ru", "ar"].map(words).join("|");
     Regex::new(&format!(r"(?:{cased})|(?i:{folded})")).unwrap()
 });
-static AGENDA_TITLE: Lazy<Regex> = Lazy::new(|| {
+static AGENDA_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(
         临时议程(和|及)?说明 | 临时议程 | 议程说明 | 附加说明的临时议程
@@ -43,7 +43,7 @@ static AGENDA_TITLE: Lazy<Regex> = Lazy::new(|| {
 });
 /// Every form of report title: "Report of/on …", "Draft report", "National
 /// report submitted …", "Interim report", 报告, "Rapport …", "Informe …".
-static REPORT_TITLE: Lazy<Regex> = Lazy::new(|| {
+static REPORT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)(
             报告(?:草稿|草案)?$
@@ -56,10 +56,10 @@ static REPORT_TITLE: Lazy<Regex> = Lazy::new(|| {
     )
     .unwrap()
 });
-static ZH_REPORT_MEETING: Lazy<Regex> = Lazy::new(|| {
+static ZH_REPORT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"在(.{2,12}?)举行的(.+?)(?:第.{1,4}(?:次|届))?(?:会议|届会)(?:的)?报告").unwrap()
 });
-static EN_REPORT_MEETING: Lazy<Regex> = Lazy::new(|| {
+static EN_REPORT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^report (?:of|on) the (?:[\w-]+ )?(?:meeting|session) of the (.+?) held (?:in|at) ([A-Z][\w .'-]+?)(?: on| from|,)").unwrap()
 });
 
@@ -122,27 +122,28 @@ pub struct Masthead {
     pub title_index: Option<usize>,
 }
 
-static ORIGINAL: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(?:Original|原文|Подлинный текст|الأصل)\s*[:：]\s*(\S.*)$").unwrap());
-static DISTR: Lazy<Regex> = Lazy::new(|| {
+static ORIGINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Original|原文|Подлинный текст|الأصل)\s*[:：]\s*(\S.*)$").unwrap()
+});
+static DISTR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Distr\.?\s*[:：]?\s*(?:General|Limited|Restricted|générale|restreinte|limitée|general|limitada|reservada)?|分发\s*[:：]?\s*(?:普遍|有限|限制)?)\s*(.*)$").unwrap()
 });
 /// "Agenda item 155", "Item 4 of the provisional agenda", "Items 138 and 139
 /// of the preliminary list", "临时议程项目4", "Point 3 de l'ordre du jour".
-static ITEM_LINE: Lazy<Regex> = Lazy::new(|| {
+static ITEM_LINE: LazyLock<Regex> = LazyLock::new(|| {
     let leads = vocabulary::regex_alternation(&vocabulary::ITEM_OF_AGENDA);
     Regex::new(&format!(r"(?i)^(?:{leads})")).unwrap()
 });
 /// The line naming who issued the document, after its title.
-static AUTHOR_LINE: Lazy<Regex> = Lazy::new(|| {
+static AUTHOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
     let lines = vocabulary::regex_alternation(&vocabulary::ISSUED_BY);
     Regex::new(&format!(r"(?i)^(?:{lines})")).unwrap()
 });
 /// A report of a meeting or a body (not a report of the Secretary-General on a topic).
-static MEETING_REPORT: Lazy<Regex> = Lazy::new(|| {
+static MEETING_REPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(会议.{0,6}报告|届会.{0,6}报告|^report (?:of|on) the .*(?:meeting|session|held|conference)|on (?:its|the work of its) [\w-]+ (?:session|meeting)|^(?:draft|national|interim|final) report|^(?:projet de )?rapport|^(?:proyecto de )?informe|^(?:проект )?(?:национальный )?доклад|^(?:مشروع )?(?:ال)?تقرير)").unwrap()
 });
-static COLUMN_GAP: Lazy<Regex> = Lazy::new(|| Regex::new(r"\t|\s{3,}").unwrap());
+static COLUMN_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\t|\s{3,}").unwrap());
 
 /// The masthead fields of a line: table cells and columns apart, and
 /// "Distr.: General 7 January 2026 Original: English" as three fields.
@@ -171,8 +172,8 @@ fn fields(b: &Block) -> Vec<String> {
     out.into_iter().filter(|f| !f.is_empty()).collect()
 }
 
-static TRAILING_MARKERS: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?:\s*(?:\^[\d*]+|[*¹²³⁴⁵⁶⁷⁸⁹⁰]+),?)+$").unwrap());
+static TRAILING_MARKERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\s*(?:\^[\d*]+|[*¹²³⁴⁵⁶⁷⁸⁹⁰]+),?)+$").unwrap());
 
 /// A title without the footnote markers after it ("…session^1,2", "…session*").
 fn without_markers(t: &str) -> String {
@@ -556,11 +557,11 @@ fn reported_session(blocks: &[Block], title_index: usize, doc: &mut Document) {
     }
 }
 
-static HELD: Lazy<Regex> = Lazy::new(|| {
+static HELD: LazyLock<Regex> = LazyLock::new(|| {
     let held = vocabulary::regex_alternation(&vocabulary::HELD);
     Regex::new(&format!(r"(?i)\b(?:{held})\b")).unwrap()
 });
-static MEETING_WORDS: Lazy<Regex> = Lazy::new(|| {
+static MEETING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     let kinds = vocabulary::literal_alternation(&vocabulary::MEETING_KINDS);
     Regex::new(&format!(r"(?i)\b(?:{kinds})")).unwrap()
 });

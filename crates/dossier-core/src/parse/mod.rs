@@ -289,7 +289,7 @@ fn check_agenda(doc: &mut Document) {
     doc.diagnostics.extend(diagnostics);
 }
 
-static FURNITURE_IN_TEXT: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+static FURNITURE_IN_TEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?x)
         \s\^\d{1,2}\s+(?:Note|The\ present|\*)         # a footnote run on: '^1 Note: …'

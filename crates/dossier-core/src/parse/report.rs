@@ -5,35 +5,36 @@ use super::agenda::{similar, tidy_title};
 use super::numerals::Numeral;
 use super::text::Block;
 use crate::model::{AgendaItem, Attendance, Document, Footnote, Paragraph, Section, SectionRole};
-use once_cell::sync::Lazy;
 use regex::Regex;
+use std::sync::LazyLock;
 
-static CHAPTER: Lazy<Regex> = Lazy::new(|| {
+static CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:([一二三四五六七八九十]{1,3})[.．、]|([IVXL]{1,6})\.)\s*(\S.*)$").unwrap()
 });
-static LETTER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^([A-Z])\.\s+(\S.*)$").unwrap());
+static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Z])\.\s+(\S.*)$").unwrap());
 /// A numbered paragraph; a draft prints a placeholder paragraph in square
 /// brackets ("[15. At its 314th meeting …]").
-static PARA: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(\[)?(\d{1,3}(?:\.\d{1,3})?)\.?\s+(\S.*)$").unwrap());
-static TOP_ITEM: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(\d{1,2})\.\s*(.+)$").unwrap());
-static SUB_ITEM: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^[（(]([a-z]{1,2})[)）]\s*(.+)$").unwrap());
-static ADOPTED: Lazy<Regex> = Lazy::new(|| {
+static PARA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\[)?(\d{1,3}(?:\.\d{1,3})?)\.?\s+(\S.*)$").unwrap());
+static TOP_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})\.\s*(.+)$").unwrap());
+static SUB_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[（(]([a-z]{1,2})[)）]\s*(.+)$").unwrap());
+static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(通过了(以下|下列)议程|adopted the following agenda|agenda was adopted|adopted its agenda)").unwrap()
 });
-static FOOTNOTE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(?:\^(\d{1,3})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(\*{1,3}))\s*(\S.+)$").unwrap());
-static ITEM_REF: Lazy<Regex> = Lazy::new(|| {
+static FOOTNOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\^(\d{1,3})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(\*{1,3}))\s*(\S.+)$").unwrap());
+static ITEM_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:议程)?项目\s*(\d{1,2}(?:\([a-z]\))?)|(?i:agenda items?)\s+(\d{1,2}(?:\s?\([a-z]\))?)",
     )
     .unwrap()
 });
 
-static LEADER: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?:\s?\.){4,}[\s.]*(\d{0,4})\s*$|…{2,}\s*(\d{0,4})\s*$").unwrap());
-static PAGE_AT_END: Lazy<Regex> = Lazy::new(|| Regex::new(r"\t\s*\d{1,4}\s*$").unwrap());
+static LEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\s?\.){4,}[\s.]*(\d{0,4})\s*$|…{2,}\s*(\d{0,4})\s*$").unwrap()
+});
+static PAGE_AT_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\t\s*\d{1,4}\s*$").unwrap());
 
 fn is_contents_heading(t: &str) -> bool {
     matches!(

@@ -20,13 +20,13 @@ use super::text::Block;
 use super::vocabulary::latin_sub_item;
 use crate::model::{Document, ScheduleSlot};
 use chrono::Datelike;
-use once_cell::sync::Lazy;
 use regex::Regex;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// One item reference: "1", "1 (a)", "1(a)–(c)", "3(b)", with an optional
 /// second letter list ("(b) and (c)" after "3(a)" is handled by the caller).
-static ONE_ITEM: Lazy<Regex> = Lazy::new(|| {
+static ONE_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     // "1 (a)", "1(a)–(c)", the French and Spanish "1 a)", "1 a)-c)", and the
     // Russian and Arabic letters "1 а)", "1 (أ)".
     let l = super::vocabulary::sub_item_letter_class();
@@ -36,19 +36,19 @@ static ONE_ITEM: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 /// A sub-item letter standing alone after a list separator: "(c)" in "3(b) and (c)".
-static LETTER: Lazy<Regex> = Lazy::new(|| {
+static LETTER: LazyLock<Regex> = LazyLock::new(|| {
     let l = super::vocabulary::sub_item_letter_class();
     Regex::new(&format!(r"^[(（]?\s*({l}{{1,2}})\s*[)）]")).unwrap()
 });
-static ITEM_WORD: Lazy<Regex> = Lazy::new(|| {
+static ITEM_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?i:agenda\s+items?|items?|point|points)\s*|(?:议程)?项目\s*)").unwrap()
 });
-static LIST_SEP: Lazy<Regex> = Lazy::new(|| {
+static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:,|，|、|;|和|及|与|&|and|\band\b|\bet\b|\by\b|\bи\b|to|至|-|–|—)\s*")
         .unwrap()
 });
 /// "(continued)" in any language of the vocabulary.
-static CONTINUED: Lazy<Regex> = Lazy::new(|| {
+static CONTINUED: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<&str> = super::vocabulary::CONTINUED
         .iter()
         .flat_map(|(_, w)| w.iter().copied())
@@ -56,9 +56,10 @@ static CONTINUED: Lazy<Regex> = Lazy::new(|| {
     let words = super::vocabulary::alternation(&words);
     Regex::new(&format!(r"(?i)[（(]\s*({words})\s*[)）]")).unwrap()
 });
-static MARKER: Lazy<Regex> = Lazy::new(|| Regex::new(r"\^([a-z*])").unwrap());
-static NOTE_LINE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\^?([a-z])\s+(\S.{8,})$").unwrap());
-static WEEKDAY: Lazy<Regex> = Lazy::new(|| {
+static MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\^([a-z*])").unwrap());
+static NOTE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\^?([a-z])\s+(\S.{8,})$").unwrap());
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     let names: Vec<&str> = super::vocabulary::WEEKDAYS
         .iter()
         .flat_map(|(_, days)| days.iter().flat_map(|d| d.iter().copied()))
@@ -69,30 +70,30 @@ static WEEKDAY: Lazy<Regex> = Lazy::new(|| {
     ))
     .unwrap()
 });
-static PART: Lazy<Regex> = Lazy::new(|| {
+static PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:(morning|afternoon|evening|night|a\.m\.|p\.m\.))\b|^(上午|下午|晚上|中午)")
         .unwrap()
 });
-static SINGLE_TIME: Lazy<Regex> = Lazy::new(|| {
+static SINGLE_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(\d{1,2})(?:[.:](\d{2}))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b|h\b)|(\d{1,2})[.:](\d{2})\b|(noon|midday))\s*(-|–|—|to)?")
         .unwrap()
 });
-static CLOCK: Lazy<Regex> = Lazy::new(|| {
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.)|\b\d{1,2}:\d{2}\b").unwrap()
 });
 /// A job number at a page's foot: "GE.25-19876", "V.25-05678 (E)", "K2502044".
-static JOB_NUMBER: Lazy<Regex> = Lazy::new(|| {
+static JOB_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[A-Z]{1,3}\.?\s?)?\d{2}-\d{5}(?:\s*\([A-Z]\))?$|^[A-Z]\d{7}$").unwrap()
 });
-static ROOM: Lazy<Regex> = Lazy::new(|| {
+static ROOM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?i:conference\s+room|room|salle|hall|meeting\s+room|trusteeship\s+council\s+chamber|general\s+assembly\s+hall)\b.*|.*会议室.*)$").unwrap()
 });
-static MEETINGS: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)^[(（]\s*\d+\s*(?:meetings?|次会议)\s*[)）]").unwrap());
-static BREAK: Lazy<Regex> = Lazy::new(|| {
+static MEETINGS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^[(（]\s*\d+\s*(?:meetings?|次会议)\s*[)）]").unwrap());
+static BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:lunch(?:\s+break)?|coffee\s+break|break|午餐|午休|休息)\.?$").unwrap()
 });
-static OPEN_CLOSE: Lazy<Regex> = Lazy::new(|| {
+static OPEN_CLOSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:opening|closing|closure)(?:\s+of\s+the\s+(?:session|meeting|conference))?$",
     )
@@ -164,7 +165,7 @@ fn single_time(s: &str) -> Option<(String, bool, usize)> {
     };
     let s2t = s2.trim_start();
     let off = off + s2.len() - s2t.len();
-    static ZH_ONE: Lazy<Regex> = Lazy::new(|| {
+    static ZH_ONE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(\d{1,2})\s*(?:[:：](\d{2})|时\s*(?:(\d{2})\s*分|(半))?)").unwrap()
     });
     if let Some(c) = ZH_ONE.captures(s2t).filter(|_| zh_pm.is_some()) {
@@ -221,7 +222,7 @@ fn time_range(s: &str) -> Option<(String, String, usize)> {
     }
     let t = s.trim_start();
     let off = s.len() - t.len();
-    static H24: Lazy<Regex> = Lazy::new(|| {
+    static H24: LazyLock<Regex> = LazyLock::new(|| {
         // Each end carries its minutes or an hour word: "10 h–13 h",
         // "9.00–12.00", "10 heures-13 heures", "10.00 a 13.00 horas", "15 h 10".
         use super::vocabulary::{alternation, HOUR_WORDS, TIME_JOINERS};
@@ -324,7 +325,7 @@ pub fn read_items(s: &str) -> Option<(Vec<String>, Vec<char>, usize)> {
         }
     };
     // A bare number followed by a unit ("2 meetings") is no item.
-    static UNIT: Lazy<Regex> = Lazy::new(|| {
+    static UNIT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(?:meetings?|p\.m|a\.m|h\b|hours?|minutes?|days?|st|nd|rd|th)")
             .unwrap()
     });
@@ -753,7 +754,8 @@ pub fn read(blocks: &[Block], _start: usize, doc: &mut Document) {
         }
     }
     if years.is_empty() {
-        static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").unwrap());
+        static YEAR: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").unwrap());
         if let Some(y) = blocks
             .iter()
             .take(40)
@@ -1351,7 +1353,7 @@ fn read_region(
 
 fn lane_name(t: &str) -> String {
     let t = t.split([',', '，', ';']).next().unwrap_or(t).trim();
-    static SUFFIX: Lazy<Regex> = Lazy::new(|| {
+    static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\s+(?:public|private|closed|open)\s+meetings?.*$|\s+On\s+.*$").unwrap()
     });
     let t = SUFFIX.replace(t, "");

@@ -6,12 +6,12 @@
 //! resolution numbers (4/4) and EU directives (2014/42/EU) out.
 
 use super::numerals::Numeral;
-use once_cell::sync::Lazy;
 use regex::Regex;
+use std::sync::LazyLock;
 
 const SEG: &str = r"(?:[0-9]{1,4}(?:\.[0-9]{1,3})?(?:\s?\((?:Sect|Part|Vol|Chap)\.?\s?[0-9A-Z]{1,4}\)|\([0-9]{1,3}\))?|(?:Add|Rev|Corr|Amend|CRP|Misc|INF|WP|Sect|Part)\.?\s?[0-9]{1,3}|Part\s[A-Z]|Summary|Suppl?\.\s?[0-9]{1,3}|[A-Z][A-Za-z]{0,9}(?:\([0-9]{1,3}\))?(?:\.[0-9A-Z]{1,3})*)";
 
-static SYMBOL: Lazy<Regex> = Lazy::new(|| {
+static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?:^|[^A-Za-z0-9/.])([A-Z]{{1,8}}(?:\.[0-9]{{1,3}})?(?:/{SEG}){{2,12}})"
     ))
@@ -19,13 +19,13 @@ static SYMBOL: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// "and Add.1-3", "和 Add.1", ", Rev.1" after a symbol.
-static TRAILING_PARTS: Lazy<Regex> = Lazy::new(|| {
+static TRAILING_PARTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:and|&|和|及|与|、|,|，)\s*((?:Add|Rev|Corr)\.)\s?([0-9]{1,3})(?:\s*(?:-|–|—|to|至)\s*([0-9]{1,3}))?").unwrap()
 });
-static RANGE_SUFFIX: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^((?:.*/)?(?:Add|Rev|Corr)\.)([0-9]{1,3})$").unwrap());
-static RANGE_AFTER: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^\s*(?:-|–|—)\s*([0-9]{1,3})\b").unwrap());
+static RANGE_SUFFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^((?:.*/)?(?:Add|Rev|Corr)\.)([0-9]{1,3})$").unwrap());
+static RANGE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:-|–|—)\s*([0-9]{1,3})\b").unwrap());
 
 /// A symbol found in text, with the byte range of its first mention.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,7 +112,8 @@ fn find_ascii(text: &str) -> Vec<Found> {
 
 /// The symbol without a trailing /Add.N, /Rev.N or /Corr.N.
 pub fn strip_part(sym: &str) -> &str {
-    static PART: Lazy<Regex> = Lazy::new(|| Regex::new(r"/(?:Add|Rev|Corr)\.[0-9]+$").unwrap());
+    static PART: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"/(?:Add|Rev|Corr)\.[0-9]+$").unwrap());
     match PART.find(sym) {
         Some(m) => &sym[..m.start()],
         None => sym,
@@ -122,7 +123,8 @@ pub fn strip_part(sym: &str) -> &str {
 /// The series a revision or correction belongs to: `X/Rev.1` and `X/Corr.2`
 /// are new issues of `X`; addenda are documents of their own.
 pub fn lineage(sym: &str) -> String {
-    static REV: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?:/(?:Rev|Corr)\.[0-9]+)+$").unwrap());
+    static REV: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:/(?:Rev|Corr)\.[0-9]+)+$").unwrap());
     REV.replace(sym, "").into_owned()
 }
 

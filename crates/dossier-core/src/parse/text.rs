@@ -3,8 +3,8 @@
 //! Language detection lives in [`super::language`]; it is re-exported here
 //! for the callers that reach it through `parse::text`.
 
-use once_cell::sync::Lazy;
 use regex::Regex;
+use std::sync::LazyLock;
 
 pub use super::language::{detect_language, detect_passage};
 
@@ -43,15 +43,16 @@ pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// A Markdown link, whose text may be wrapped onto the next line.
-static MD_LINK: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\[([^\]\[]{1,200})\]\([^)\n]{0,500}\)").unwrap());
-static MD_BOLD: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\*\*([^*\n]+?)\*\*|__([^_\n]+?)__").unwrap());
+static MD_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]\[]{1,200})\]\([^)\n]{0,500}\)").unwrap());
+static MD_BOLD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\*\*([^*\n]+?)\*\*|__([^_\n]+?)__").unwrap());
 /// "## Provisional agenda": a Markdown heading; the text is what follows the hashes.
-static MD_HEADING: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+").unwrap());
+static MD_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+").unwrap());
 /// "*2600248*": the job number as a barcode (a barcode font's text).
-static BARCODE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\*\d{6,8}\*").unwrap());
-static SPACE_CJK_DIGIT: Lazy<Regex> = Lazy::new(|| {
+static BARCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\d{6,8}\*").unwrap());
+static SPACE_CJK_DIGIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"([\p{Han}（）《》“”])[ \u{3000}]+([0-9])|([0-9%])[ \u{3000}]+([\p{Han}（）《》“”])",
     )
@@ -174,7 +175,7 @@ pub fn strip_bullet(s: &str) -> Option<&str> {
         .map(str::trim_start)
 }
 
-static NUMBERED: Lazy<Regex> = Lazy::new(|| {
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     // Sub-item letters of every script: "(a)", "а)" (Cyrillic), "(أ)".
     let l = super::vocabulary::sub_item_letter_class();
     Regex::new(&format!(

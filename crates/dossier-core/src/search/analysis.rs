@@ -38,9 +38,9 @@
 //! Offsets always point into the original text, for highlighting.
 
 use crate::parse::text::is_cjk;
-use once_cell::sync::Lazy;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
+use std::sync::LazyLock;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 use unicode_normalization::UnicodeNormalization;
@@ -237,7 +237,7 @@ fn fold_keeping_accents(s: &str, out: &mut String) {
     for_each_folded(s, false, |c, _, _| out.extend(c));
 }
 
-static STEMMERS: Lazy<[Stemmer; 4]> = Lazy::new(|| {
+static STEMMERS: LazyLock<[Stemmer; 4]> = LazyLock::new(|| {
     [
         Stemmer::create(Algorithm::English),
         Stemmer::create(Algorithm::French),
@@ -523,12 +523,12 @@ pub fn query_terms(text: &str, latin: Latin) -> Vec<String> {
     out
 }
 
-static JIEBA: Lazy<jieba_rs::Jieba> = Lazy::new(jieba_rs::Jieba::new);
+static JIEBA: LazyLock<jieba_rs::Jieba> = LazyLock::new(jieba_rs::Jieba::new);
 
 /// Loads the jieba dictionary (100–250 ms, ~30 MiB) now, off the caller's
 /// critical path. Searching before it is loaded only waits for it.
 pub fn warm_up() {
-    Lazy::force(&JIEBA);
+    LazyLock::force(&JIEBA);
 }
 
 /// The ranking analysis: Chinese words of two or more characters, as jieba

@@ -53,7 +53,6 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::library::restore_library,
             commands::library::restore_report,
             commands::search::search,
-            commands::import::import_paths,
             commands::import::pick_and_import,
             commands::import::import_startup_files,
             commands::notes::list_notes,

@@ -21,19 +21,6 @@ pub fn run_import(app: &AppHandle, lib: &Library, paths: &[PathBuf]) -> IngestRe
     report
 }
 
-/// Imports files and folders given by path (drag and drop).
-#[tauri::command]
-#[specta::specta]
-pub async fn import_paths(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    paths: Vec<String>,
-) -> CommandResult<IngestReport> {
-    let lib = state.library()?;
-    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
-    blocking(move || Ok(run_import(&app, &lib, &paths))).await
-}
-
 /// Asks for files (or a folder) with the system dialog and imports them.
 /// Returns null when the user cancels.
 #[tauri::command]

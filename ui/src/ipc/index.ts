@@ -90,7 +90,6 @@ export interface Backend {
   openDocument(id: number): Promise<StoredDocument>;
   setDocumentSymbol(id: number, symbol: string | null): Promise<DocumentRecord>;
   search(request: SearchRequest): Promise<SearchHit[]>;
-  importPaths(paths: string[]): Promise<IngestReport>;
   pickAndImport(folder: boolean): Promise<IngestReport | null>;
   /** Imports the files the app was started with (once); null when none. */
   importStartupFiles(): Promise<IngestReport | null>;
@@ -153,7 +152,6 @@ const tauriBackend: Backend = {
   openDocument: async (id) => unwrap(await commands.openDocument(id)),
   setDocumentSymbol: async (id, symbol) => unwrap(await commands.setDocumentSymbol(id, symbol)),
   search: async (request) => unwrap(await commands.search(request)),
-  importPaths: async (paths) => unwrap(await commands.importPaths(paths)),
   pickAndImport: async (folder) => unwrap(await commands.pickAndImport(folder)),
   importStartupFiles: async () => unwrap(await commands.importStartupFiles()),
   appInfo: async () => unwrap(await commands.appInfo()),
@@ -211,7 +209,6 @@ export const api: Backend = {
   openDocument: (id) => backend.openDocument(id),
   setDocumentSymbol: (id, s) => backend.setDocumentSymbol(id, s),
   search: (r) => backend.search(r),
-  importPaths: (p) => backend.importPaths(p),
   pickAndImport: (f) => backend.pickAndImport(f),
   importStartupFiles: () => backend.importStartupFiles(),
   appInfo: () => backend.appInfo(),

@@ -73,7 +73,6 @@ export function fakeBackend(
     },
     setDocumentSymbol: () => Promise.reject(new Error("not in this fake")),
     search: rec("search", data.hits ?? []),
-    importPaths: () => Promise.reject(new Error("not in this fake")),
     pickAndImport: rec("pickAndImport", null),
     importStartupFiles: rec("importStartupFiles", null),
     appInfo: rec("appInfo", { version: "0.1.0", data_dir: "/home/d/.local/share/org.dossier/library", log_dir: "/home/d/.local/share/org.dossier/logs" }),

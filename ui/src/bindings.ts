@@ -46,8 +46,6 @@ export const commands = {
 	restoreReport: () => typedError<RestoreReport_Serialize | null, CommandError>(__TAURI_INVOKE("restore_report")),
 	/**  Ranked passages for a query, with filters. */
 	search: (request: SearchRequest_Deserialize) => typedError<SearchHit_Serialize[], CommandError>(__TAURI_INVOKE("search", { request })),
-	/**  Imports files and folders given by path (drag and drop). */
-	importPaths: (paths: string[]) => typedError<IngestReport_Serialize, CommandError>(__TAURI_INVOKE("import_paths", { paths })),
 	/**
 	 *  Asks for files (or a folder) with the system dialog and imports them.
 	 *  Returns null when the user cancels.

@@ -423,7 +423,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Reindex => {
             let n = lib.reindex()?;
-            println!("Indexed {n} documents ({} passages).", lib.index().len());
+            println!("Indexed {n} documents ({} passages).", lib.index_len());
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -78,7 +78,7 @@ fn killing_a_backup_touches_neither_the_library_nor_anything_beside() {
         child.wait().unwrap();
 
         let lib = Library::open(&data).expect("the library opens after a kill");
-        lib.store().check_integrity().unwrap();
+        lib.check_integrity().unwrap();
         assert_eq!(lib.records().unwrap().len(), DOCS);
         assert_eq!(lib.notes(None).unwrap().len(), 1);
         drop(lib);

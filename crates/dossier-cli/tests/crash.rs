@@ -26,7 +26,7 @@ fn dossier(data: &Path) -> Command {
 /// many documents it holds.
 fn check(data: &Path) -> usize {
     let lib = Library::open(data).expect("the library opens after a kill");
-    lib.store().check_integrity().expect("integrity_check");
+    lib.check_integrity().expect("integrity_check");
     let records = lib.records().unwrap();
     for r in &records {
         // Every visible document is whole: its structure loads and its original is there.
@@ -45,10 +45,7 @@ fn check(data: &Path) -> usize {
     // The index agrees with the store: the latest version of every series
     // (the copies print one symbol, so they are versions of one document) is
     // found by a phrase all of them hold.
-    assert_eq!(
-        lib.index().generation(),
-        Some(lib.store().generation().unwrap())
-    );
+    assert_eq!(lib.index_generation(), Some(lib.generation().unwrap()));
     let hits = lib
         .search(&SearchRequest {
             query: "\"crash marker\"".into(),
@@ -165,7 +162,7 @@ fn killing_an_ingest_or_an_import_never_loses_or_half_writes() {
         let _ = child.kill();
         child.wait().unwrap();
         let lib = Library::open(&data).unwrap();
-        lib.store().check_integrity().unwrap();
+        lib.check_integrity().unwrap();
         let imported = lib
             .notes(None)
             .unwrap()
@@ -176,10 +173,7 @@ fn killing_an_ingest_or_an_import_never_loses_or_half_writes() {
             imported == 0 || imported == 3000,
             "a killed import left {imported} of 3000 notes"
         );
-        assert_eq!(
-            lib.index().generation(),
-            Some(lib.store().generation().unwrap())
-        );
+        assert_eq!(lib.index_generation(), Some(lib.generation().unwrap()));
     }
 }
 

@@ -29,11 +29,8 @@ fn reindex(data: &Path) -> Command {
 /// Opens the library and checks its index holds these notes.
 fn check(data: &Path, sample: &[usize]) {
     let lib = Library::open(data).expect("the library opens after a kill");
-    lib.store().check_integrity().expect("integrity_check");
-    assert_eq!(
-        lib.index().generation(),
-        Some(lib.store().generation().unwrap())
-    );
+    lib.check_integrity().expect("integrity_check");
+    assert_eq!(lib.index_generation(), Some(lib.generation().unwrap()));
     for &i in sample {
         let hits = lib
             .search(&SearchRequest {

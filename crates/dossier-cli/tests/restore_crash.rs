@@ -35,7 +35,7 @@ fn make_backup(root: &Path, name: &str, docs: usize, backup: &Path) {
 /// What the library is after a kill: "alpha" or "bravo", checked whole.
 fn which(data: &Path, docs: &[(&str, usize)]) -> &'static str {
     let lib = Library::open(data).expect("the library opens after a kill");
-    lib.store().check_integrity().expect("integrity_check");
+    lib.check_integrity().expect("integrity_check");
     let records = lib.records().unwrap();
     let notes: Vec<String> = lib
         .notes(None)
@@ -66,10 +66,7 @@ fn which(data: &Path, docs: &[(&str, usize)]) -> &'static str {
             r.file
         );
     }
-    assert_eq!(
-        lib.index().generation(),
-        Some(lib.store().generation().unwrap())
-    );
+    assert_eq!(lib.index_generation(), Some(lib.generation().unwrap()));
     let hits = lib
         .search(&SearchRequest {
             query: format!("\"restore marker {name}\""),

@@ -349,10 +349,7 @@ fn a_garbled_database_is_refused_with_what_to_do() {
         // Everything in the main file (the WAL emptied), then damaged.
         {
             let lib = Library::open(&data).unwrap();
-            lib.store()
-                .writer()
-                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-                .unwrap();
+            lib.checkpoint().unwrap();
         }
         let db = data.join("library.sqlite3");
         let mut bytes = std::fs::read(&db).unwrap();

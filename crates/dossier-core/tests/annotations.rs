@@ -63,7 +63,7 @@ fn notes_and_bookmarks_survive_a_restart() {
         1,
         "the same place is bookmarked once"
     );
-    lib.store().check_integrity().unwrap();
+    lib.check_integrity().unwrap();
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn a_note_follows_its_words_into_a_revision_or_detaches() {
     let note = &lib.notes(None).unwrap()[0];
     assert!(note.detached);
     assert_eq!(note.anchor.exact, "实益所有权透明度");
-    lib.store().check_integrity().unwrap();
+    lib.check_integrity().unwrap();
 }
 
 #[test]

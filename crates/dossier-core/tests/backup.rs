@@ -64,7 +64,7 @@ fn a_backup_restores_the_library_as_it_was() {
         })
         .unwrap();
     assert!(!hits.is_empty());
-    lib.store().check_integrity().unwrap();
+    lib.check_integrity().unwrap();
     // The replaced library is kept beside it.
     let aside = std::fs::read_dir(root.path()).unwrap().flatten().any(|e| {
         e.file_name()

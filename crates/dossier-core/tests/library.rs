@@ -41,7 +41,7 @@ fn search(lib: &Library, q: &str) -> Vec<dossier_core::search::SearchHit> {
 #[test]
 fn seeds_round_trip_through_the_store() {
     let (_dir, lib) = seeded();
-    lib.store().check_integrity().unwrap();
+    lib.check_integrity().unwrap();
     for rec in lib.records().unwrap() {
         let parsed = dossier_core::parse_file(&seeds().join(&rec.file)).unwrap();
         let stored = lib.document(rec.id).unwrap();
@@ -88,11 +88,11 @@ fn timetable_lanes_rooms_and_parts_of_day_round_trip_through_the_store() {
 #[test]
 fn reingesting_the_same_content_changes_nothing() {
     let (_dir, lib) = seeded();
-    let generation = lib.store().generation().unwrap();
+    let generation = lib.generation().unwrap();
     let report = lib.ingest(&[seeds()], &mut |_| {});
     assert_eq!(report.count(IngestStatus::Unchanged), 4);
     assert_eq!(lib.records().unwrap().len(), 4);
-    assert_eq!(lib.store().generation().unwrap(), generation);
+    assert_eq!(lib.generation().unwrap(), generation);
 }
 
 #[test]
@@ -206,7 +206,7 @@ fn a_revision_is_a_new_version_and_references_resolve() {
             .all(|h| h.document.id != first.document_id.unwrap()),
         "{hits:#?}"
     );
-    lib.store().check_integrity().unwrap();
+    lib.check_integrity().unwrap();
 }
 
 #[test]
@@ -389,7 +389,7 @@ fn failed_files_leave_the_database_byte_identical() {
         let name = Path::new(&f.path).file_name().unwrap().to_str().unwrap();
         assert!(msg.contains(name), "the message names the file: {msg}");
     }
-    lib.store().check_integrity().unwrap();
+    lib.check_integrity().unwrap();
     drop(lib);
     assert!(
         std::fs::read(&db).unwrap() == before,

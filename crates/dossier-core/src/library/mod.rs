@@ -315,12 +315,36 @@ impl Library {
         }
     }
 
-    pub fn store(&self) -> &Store {
-        &self.store
+    // The store and the index stay inside the library (no accessor): writing
+    // to either directly would bypass the generation that keeps them in step.
+
+    /// The library's generation: bumped by every change of the store.
+    pub fn generation(&self) -> Result<u64> {
+        self.store.generation()
     }
 
-    pub fn index(&self) -> &SearchIndex {
-        &self.index
+    /// The generation the search index was last committed at (None: never,
+    /// or unreadable); equal to [`Library::generation`] when it is current.
+    pub fn index_generation(&self) -> Option<u64> {
+        self.index.generation()
+    }
+
+    /// How many passages the search index holds.
+    pub fn index_len(&self) -> u64 {
+        self.index.len()
+    }
+
+    /// SQLite's `integrity_check` and `foreign_key_check` on the database.
+    pub fn check_integrity(&self) -> Result<()> {
+        self.store.check_integrity()
+    }
+
+    /// Writes the WAL into the database file now (as closing does).
+    pub fn checkpoint(&self) -> Result<()> {
+        self.store
+            .writer()
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
     }
 
     /// Ingests files and folders; reports each file to `progress` as it is done.

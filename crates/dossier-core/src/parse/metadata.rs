@@ -117,6 +117,27 @@ pub fn is_job_line(t: &str) -> bool {
     t.chars().count() < 40 && JOB.find(t).is_some_and(|m| m.start() <= 2)
 }
 
+/// A masthead line that stands on its own line whatever its width: the
+/// session ("Sixty-second session"), the agenda item the document is issued
+/// under ("Item 8 of the provisional agenda"), the byline ("Note by the
+/// Secretariat"). Capitalised, so that a wrapped sentence going on with
+/// "item 8 of the agenda, …" is not cut.
+pub(crate) fn is_standalone_masthead_line(t: &str) -> bool {
+    let t = t.trim();
+    if t.chars().next().is_none_or(|c| c.is_lowercase()) {
+        return false;
+    }
+    let bare = t.trim_end_matches(['.', '。']);
+    // The byline is the whole line ("秘书处的说明：<title>" goes on as a title).
+    let byline = AUTHOR_LINE
+        .find(bare)
+        .is_some_and(|m| m.end() == bare.len());
+    let item = ITEM_LINE.is_match(t)
+        && t.chars().count() <= 60
+        && !t.contains([':', '：', ';', '；', '。']);
+    SESSION.is_match(t) || byline || item
+}
+
 /// Where the masthead ends: the index of the title block.
 pub struct Masthead {
     pub title_index: Option<usize>,
@@ -730,5 +751,30 @@ mod tests {
                 .map(|c| c[1].to_string()),
             Some("английский".to_string())
         );
+    }
+
+    #[test]
+    fn a_plain_text_masthead_keeps_its_session_item_and_byline_lines_apart() {
+        // One line each and no blank lines between, as a text copied from a
+        // PDF often is: the title is the title, not the first section.
+        let doc = crate::parse::parse_text(
+            "United Nations\tA/AC.105/C.1/2025/3\nGeneral Assembly\tDistr.: General\n\t12 November 2024\n\
+             Committee on the Peaceful Uses of Outer Space\nScientific and Technical Subcommittee\n\
+             Sixty-second session\nVienna, 3–14 February 2025\nItem 8 of the provisional agenda\nSpace weather\n\
+             Report on the activities of the Expert Group on Space Weather\nNote by the Secretariat\n\
+             I. Introduction\n1. At its sixty-first session, the Subcommittee agreed that the Expert Group would report.\n",
+        );
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Report on the activities of the Expert Group on Space Weather")
+        );
+        assert_eq!(doc.session.as_deref(), Some("Sixty-second session"));
+        assert!(is_standalone_masthead_line("Note by the Secretariat"));
+        assert!(!is_standalone_masthead_line(
+            "秘书处的说明：加强资产追回国际努力：关于资产追回任务授权执行情况的进"
+        ));
+        assert!(!is_standalone_masthead_line(
+            "item 8 of the agenda, the Committee noted"
+        ));
     }
 }

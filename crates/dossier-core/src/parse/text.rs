@@ -267,6 +267,7 @@ pub fn blocks_at_width(text: &str, full_width: Option<usize>) -> Vec<Block> {
             || super::dates::time_range(body).is_some()
             || super::dates::day_heading(body, Some(2000)).is_some()
             || is_keyword_heading(body)
+            || super::metadata::is_standalone_masthead_line(body)
             || body.starts_with('^');
         let cut_symbol = out
             .last()
@@ -293,6 +294,7 @@ pub fn blocks_at_width(text: &str, full_width: Option<usize>) -> Vec<Block> {
         });
         open = match continues(body, raw, full_width) {
             _ if is_keyword_heading(body) => Open::No,
+            _ if super::metadata::is_standalone_masthead_line(body) => Open::No,
             // A numbered or bulleted line that stops short is a heading or a
             // list entry, not a sentence cut by a page break.
             Open::Loose if starts_new => Open::No,

@@ -138,6 +138,22 @@ pub(crate) fn is_standalone_masthead_line(t: &str) -> bool {
     SESSION.is_match(t) || byline || item
 }
 
+/// A line that is a body's name on its own ("Committee on the Peaceful Uses
+/// of Outer Space", "Scientific and Technical Subcommittee"): title case
+/// (every word of four letters or more capitalised), short, a body's word in
+/// it, no sentence punctuation.
+pub(crate) fn is_body_name_line(t: &str) -> bool {
+    let t = t.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=12).contains(&words.len())
+        && !t.contains(['.', ',', ';', ':', '(', '—'])
+        && words
+            .iter()
+            .filter(|w| w.chars().count() >= 4)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && BODY_WORDS.is_match(t)
+}
+
 /// Where the masthead ends: the index of the title block.
 pub struct Masthead {
     pub title_index: Option<usize>,
@@ -428,6 +444,19 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
                 break 'blocks;
             }
             if t.chars().count() <= 160 && b.cells.is_none() {
+                // A body's name under another's is a run of its own: the
+                // committee and its subcommittee are parent and body.
+                let prev = runs.last().and_then(|r| r.last());
+                if prev.is_some_and(|p| {
+                    is_body_name_line(p)
+                        && is_body_name_line(t)
+                        && !p
+                            .split_whitespace()
+                            .last()
+                            .is_some_and(vocabulary::is_function_word)
+                }) {
+                    runs.push(Vec::new());
+                }
                 runs.last_mut().unwrap().push(t.to_string());
             } else {
                 break 'blocks;
@@ -769,6 +798,15 @@ mod tests {
             Some("Report on the activities of the Expert Group on Space Weather")
         );
         assert_eq!(doc.session.as_deref(), Some("Sixty-second session"));
+        // The committee and its subcommittee: parent and body, not one name.
+        assert_eq!(
+            doc.body.as_deref(),
+            Some("Scientific and Technical Subcommittee")
+        );
+        assert_eq!(
+            doc.parent_body.as_deref(),
+            Some("Committee on the Peaceful Uses of Outer Space")
+        );
         assert!(is_standalone_masthead_line("Note by the Secretariat"));
         assert!(!is_standalone_masthead_line(
             "秘书处的说明：加强资产追回国际努力：关于资产追回任务授权执行情况的进"

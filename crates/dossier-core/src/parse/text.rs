@@ -272,6 +272,20 @@ pub fn blocks_at_width(text: &str, full_width: Option<usize>) -> Vec<Block> {
         let cut_symbol = out
             .last()
             .is_some_and(|l| l.cells.is_none() && l.text.ends_with('/'));
+        // Two bodies' names on consecutive lines are two names (a committee
+        // and its subcommittee), not one name wrapped: a wrapped name's last
+        // word is a function word ("… with regard to" / "the Implementation …").
+        let starts_new = starts_new
+            || out.last().is_some_and(|l| {
+                l.cells.is_none()
+                    && super::metadata::is_body_name_line(&l.text)
+                    && super::metadata::is_body_name_line(body)
+                    && !l
+                        .text
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(super::vocabulary::is_function_word)
+            });
         let first = body.chars().next().unwrap_or(' ');
         let takes = match open {
             Open::Full => true,

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { api } from "./ipc";
 import type { AppInfo } from "./ipc";
 import { t } from "./i18n";
-import { useModal } from "./modal";
+import { Sheet } from "./Sheet";
 
 /** What Dossier is built from and under which licence (the bundled
  *  components a user receives with the app). */
@@ -26,57 +26,32 @@ export const COMPONENTS: readonly { name: string; licence: string }[] = [
 /** About Dossier: its version, where the library and the log are (to send
  *  when something went wrong), and the licences of what it bundles. */
 export function AboutSheet({ onClose }: { onClose: () => void }) {
-  const dialog = useRef<HTMLDivElement>(null);
-  const trap = useModal(dialog);
-  const close = useRef<HTMLButtonElement>(null);
   const [info, setInfo] = useState<AppInfo | null>(null);
   useEffect(() => {
-    close.current?.focus();
     api.appInfo().then(setInfo, () => setInfo(null));
   }, []);
   return (
-    <div class="search-backdrop" onClick={onClose}>
-      <div
-        class="sheet"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="about-title"
-        ref={dialog}
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          trap(e);
-          if (e.key === "Escape") {
-            e.stopPropagation();
-            onClose();
-          }
-        }}
-        data-testid="about"
-      >
-        <h2 id="about-title">{t("aboutTitle")}</h2>
-        <p>{t("aboutWhat")}</p>
-        <dl class="about-facts">
-          <dt>{t("aboutVersion")}</dt>
-          <dd dir="ltr" data-testid="about-version">{info?.version ?? "…"}</dd>
-          <dt>{t("aboutLibrary")}</dt>
-          <dd dir="ltr">{info?.data_dir ?? "…"}</dd>
-          <dt>{t("aboutLog")}</dt>
-          <dd dir="ltr">{info ? (info.log_dir ?? t("aboutNoLog")) : "…"}</dd>
-        </dl>
-        <h3>{t("aboutComponents")}</h3>
-        <table>
-          <tbody>
-            {COMPONENTS.map((c) => (
-              <tr key={c.name}>
-                <th scope="row" dir="ltr">{c.name}</th>
-                <td dir="ltr">{c.licence}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <button ref={close} onClick={onClose}>
-          {t("close")}
-        </button>
-      </div>
-    </div>
+    <Sheet title={t("aboutTitle")} testId="about" onClose={onClose}>
+      <p>{t("aboutWhat")}</p>
+      <dl class="about-facts">
+        <dt>{t("aboutVersion")}</dt>
+        <dd dir="ltr" data-testid="about-version">{info?.version ?? "…"}</dd>
+        <dt>{t("aboutLibrary")}</dt>
+        <dd dir="ltr">{info?.data_dir ?? "…"}</dd>
+        <dt>{t("aboutLog")}</dt>
+        <dd dir="ltr">{info ? (info.log_dir ?? t("aboutNoLog")) : "…"}</dd>
+      </dl>
+      <h3>{t("aboutComponents")}</h3>
+      <table>
+        <tbody>
+          {COMPONENTS.map((c) => (
+            <tr key={c.name}>
+              <th scope="row" dir="ltr">{c.name}</th>
+              <td dir="ltr">{c.licence}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Sheet>
   );
 }

@@ -16,7 +16,7 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    fn english(self) -> &'static str {
+    pub(crate) fn english(self) -> &'static str {
         match self {
             FileKind::Pdf => "PDF",
             FileKind::Word => "Word document",

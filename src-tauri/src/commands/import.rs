@@ -98,13 +98,9 @@ pub fn start_background_work(app: &AppHandle) {
         };
         // An index the open left to rebuild, with its progress shown; searches
         // meanwhile answer from the index as it was, and say so.
-        let rebuilt = lib.rebuild_index_if_pending(&mut |done, total| {
-            let _ = IndexProgress(dossier_core::library::IndexStatus {
-                rebuilding: true,
-                done: done as u32,
-                total: total as u32,
-            })
-            .emit(&app);
+        // The rebuild keeps its status up to date before each report.
+        let rebuilt = lib.rebuild_index_if_pending(&mut |_, _| {
+            let _ = IndexProgress(lib.index_status()).emit(&app);
         });
         if rebuilt {
             let _ = IndexProgress(lib.index_status()).emit(&app);

@@ -207,11 +207,7 @@ fn why_it_died(
     limits: &Limits,
 ) -> Reason {
     if stderr.contains("overflowed its stack") {
-        let kind = match what {
-            FileKind::Pdf => "PDF",
-            FileKind::Word => "Word document",
-            FileKind::File => "file",
-        };
+        let kind = what.english();
         return Reason::Hostile {
             kind: what,
             detail: format!(

@@ -24,37 +24,41 @@ pub fn is_digit(c: char) -> bool {
     digit_value(c).is_some()
 }
 
+fn has_foreign_digits(s: &str) -> bool {
+    s.chars().any(|c| !c.is_ascii() && is_digit(c))
+}
+
 /// `s` with every digit written in ASCII; borrowed when it already is.
 pub fn ascii(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| !c.is_ascii() && is_digit(c)) {
+    if !has_foreign_digits(s) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(fold(s))
 }
 
 fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| match digit_value(c) {
-            Some(v) if !c.is_ascii() => char::from_digit(v, 10).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+    s.chars().map(fold_char).collect()
+}
+
+/// A digit of another script as its ASCII digit; anything else as it is.
+fn fold_char(c: char) -> char {
+    match digit_value(c) {
+        Some(v) if !c.is_ascii() => char::from_digit(v, 10).unwrap_or(c),
+        _ => c,
+    }
 }
 
 /// `s` with ASCII digits, and for every byte of it the byte offset in `s`
 /// it came from (plus one past the end), so that a match in the folded text
 /// maps back to the original. `None` when `s` has no digits to fold.
 pub fn ascii_with_offsets(s: &str) -> Option<(String, Vec<usize>)> {
-    if !s.chars().any(|c| !c.is_ascii() && is_digit(c)) {
+    if !has_foreign_digits(s) {
         return None;
     }
     let mut out = String::with_capacity(s.len());
     let mut offsets = Vec::with_capacity(s.len() + 1);
     for (at, c) in s.char_indices() {
-        let folded = match digit_value(c) {
-            Some(v) if !c.is_ascii() => char::from_digit(v, 10).unwrap_or(c),
-            _ => c,
-        };
+        let folded = fold_char(c);
         out.push(folded);
         offsets.extend(std::iter::repeat_n(at, folded.len_utf8()));
     }

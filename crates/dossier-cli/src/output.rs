@@ -79,6 +79,7 @@ fn status_word(s: IngestStatus) -> &'static str {
     match s {
         IngestStatus::Ingested => "ingested",
         IngestStatus::NewVersion => "new version",
+        IngestStatus::NewRendition => "rendition",
         IngestStatus::Unchanged => "unchanged",
         IngestStatus::Failed => "FAILED",
     }
@@ -105,9 +106,10 @@ pub fn print_ingest_report(report: &IngestReport) {
         }
     }
     println!(
-        "{} ingested, {} new versions, {} unchanged, {} failed",
+        "{} ingested, {} new versions, {} new renditions, {} unchanged, {} failed",
         report.count(IngestStatus::Ingested),
         report.count(IngestStatus::NewVersion),
+        report.count(IngestStatus::NewRendition),
         report.count(IngestStatus::Unchanged),
         report.count(IngestStatus::Failed)
     );

@@ -31,7 +31,7 @@ fn ingest_search_list_reindex() {
     );
     let report = String::from_utf8(out.stdout).unwrap();
     assert!(
-        report.contains("4 ingested, 0 new versions, 0 unchanged, 0 failed"),
+        report.contains("4 ingested, 0 new versions, 0 new renditions, 0 unchanged, 0 failed"),
         "{report}"
     );
 
@@ -89,7 +89,7 @@ fn a_bad_file_fails_alone_with_its_reason() {
     let report = String::from_utf8(out.stdout).unwrap();
     assert!(report.contains("empty.txt: the file is empty"), "{report}");
     assert!(
-        report.contains("1 ingested, 0 new versions, 0 unchanged, 1 failed"),
+        report.contains("1 ingested, 0 new versions, 0 new renditions, 0 unchanged, 1 failed"),
         "{report}"
     );
 }

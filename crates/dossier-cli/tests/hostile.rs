@@ -303,7 +303,7 @@ fn a_batch_of_good_and_hostile_files_imports_the_good_ones() {
     args.extend(deaths.iter().map(String::as_str));
     let out = dossier(&data, &args, &[]);
     assert!(
-        text(&out).contains("0 ingested, 0 new versions, 0 unchanged, 2 failed"),
+        text(&out).contains("0 ingested, 0 new versions, 0 new renditions, 0 unchanged, 2 failed"),
         "{}",
         text(&out)
     );

@@ -19,6 +19,8 @@ pub enum IngestStatus {
     Ingested,
     /// A newer issue of a document the library holds (Rev.1, Corr.1, a re-issued file).
     NewVersion,
+    /// Another format of a document the library holds (the PDF of its Word file).
+    NewRendition,
     /// The same content is already in the library.
     Unchanged,
     /// The file could not be read; `message` says why.

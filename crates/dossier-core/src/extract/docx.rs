@@ -54,7 +54,11 @@ pub fn extract(bytes: &[u8]) -> Result<Layout, String> {
     }
     Ok(Layout {
         format: "docx",
-        pages: vec![Page { number: 1, blocks }],
+        pages: vec![Page {
+            number: 1,
+            blocks,
+            ..Default::default()
+        }],
         diagnostics: Vec::new(),
     })
 }

@@ -168,7 +168,11 @@ impl Collector {
         for page in pages.iter_mut() {
             align_tables(page, pitch);
         }
-        paragraphs(&pages, furniture)
+        let mut layout = paragraphs(&pages, furniture);
+        for (page, height) in layout.pages.iter_mut().zip(heights) {
+            page.height = Some(height as f32);
+        }
+        layout
     }
 
     pub fn is_empty(&self) -> bool {
@@ -657,6 +661,7 @@ fn paragraphs(pages: &[Vec<Line>], furniture: Vec<Vec<Block>>) -> Layout {
         .map(|i| LayoutPage {
             number: i as u32 + 1,
             blocks: Vec::new(),
+            height: None,
         })
         .collect();
     // The block being built: its page, its lines, and its text so far.

@@ -35,12 +35,17 @@ pub fn from_text(raw: &str) -> Layout {
         block.indent = b.indent.min(u16::MAX as usize) as u16;
         blocks.push(block);
     }
-    let mut pages = vec![Page { number: 1, blocks }];
+    let mut pages = vec![Page {
+        number: 1,
+        blocks,
+        ..Default::default()
+    }];
     for (page, b) in furniture {
         while pages.len() < page as usize {
             pages.push(Page {
                 number: pages.len() as u32 + 1,
                 blocks: Vec::new(),
+                height: None,
             });
         }
         pages[page as usize - 1].blocks.push(b);

@@ -12,6 +12,7 @@
 //! `dossier parse --layout FILE` prints this model as JSON.
 
 mod from_text;
+pub mod places;
 
 pub use from_text::from_text;
 
@@ -37,6 +38,9 @@ pub struct Page {
     /// 1-based.
     pub number: u32,
     pub blocks: Vec<Block>,
+    /// A PDF page's height in points (the scale of its blocks' boxes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<f32>,
 }
 
 /// What a block is on the page.

@@ -15,6 +15,7 @@
 
 mod annotations;
 mod backup;
+mod renditions;
 mod schedule;
 
 pub use backup::{
@@ -28,11 +29,14 @@ use crate::calendar::{self, ScheduleTiming};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::ingest::{self, IngestProgress, IngestReport, IngestResult, IngestStatus};
+use crate::layout::Layout;
 use crate::model::Document;
 use crate::search::{self, HitDocument, IndexedDocument, SearchHit, SearchIndex, SearchRequest};
 use crate::store::documents::{self, DocumentRecord, StoredFile};
 use crate::store::meetings::{self, LibraryListing, MeetingReference};
+use crate::store::renditions::{self as store_renditions, Format, NewRendition, Places, Rendition};
 use crate::store::Store;
+use renditions::Match;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
@@ -49,6 +53,23 @@ pub struct StoredDocument {
     pub document: Document,
     /// The schedule placed in the meeting's time zone, with the user's stars.
     pub timing: ScheduleTiming,
+    /// The document's files, best text source first.
+    pub renditions: Vec<Rendition>,
+    /// The languages the library holds the document in (this one included),
+    /// in the UN's order, each with the version to open.
+    pub languages: Vec<documents::LanguageVersion>,
+    /// The PDF the page view shows, when the document has one.
+    pub page_view: Option<PageView>,
+}
+
+/// A PDF rendition as the page view opens it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PageView {
+    pub rendition: u32,
+    pub pages: Option<u32>,
+    /// Where the document's items, paragraphs and slots stand on its pages.
+    pub places: Places,
 }
 
 /// A value read from the store, kept until the database changes: SQLite's
@@ -364,9 +385,11 @@ impl Library {
                 tracing::warn!(error = %e, "ingest failed");
                 ingest::failure(path, &e)
             });
+            // Every change of the store bumps its generation, which the
+            // index's next commit records (a new rendition too).
             staged |= matches!(
                 result.status,
-                IngestStatus::Ingested | IngestStatus::NewVersion
+                IngestStatus::Ingested | IngestStatus::NewVersion | IngestStatus::NewRendition
             );
             if staged && last_commit.elapsed() >= INDEX_COMMIT_EVERY {
                 self.commit_index();
@@ -417,11 +440,11 @@ impl Library {
         let bytes = crate::extract::read_file(path)?;
         let hash = hex::encode(Sha256::digest(&bytes));
         let display = path.display().to_string();
-        let known = documents::find_by_hash(&self.store.reader(), &hash)?;
-        if let Some(id) = known {
+        let known = store_renditions::find_by_hash(&self.store.reader(), &hash)?;
+        if let Some((id, rendition)) = known {
             // The same file again: if the library's copy of it went missing
             // (or no longer matches in size), this puts it back.
-            let copy = self.original_file(id)?;
+            let copy = self.rendition_file(rendition)?;
             let intact = std::fs::metadata(&copy).is_ok_and(|m| m.len() == bytes.len() as u64);
             let message = if intact {
                 None
@@ -444,9 +467,10 @@ impl Library {
         }
         let layout = self.extractor.extract_layout(path, &bytes)?;
         let doc = crate::parse_extracted(&layout);
+        let format = Format::parse(layout.format).unwrap_or(Format::Text);
         let structure_hash = documents::structure_hash(&doc);
-        let same = documents::find_by_structure(&self.store.reader(), &structure_hash)?;
-        if let Some(id) = same {
+        let found = renditions::find(&self.store.reader(), &doc, &structure_hash, format)?;
+        if let Some(Match::Same(id)) = found {
             let other = documents::record(&self.store.reader(), id)?;
             return Ok(IngestResult {
                 path: display,
@@ -454,7 +478,7 @@ impl Library {
                 document_id: Some(id),
                 version: None,
                 message: Some(format!(
-                    "{}: the same document as {} (another format); kept once",
+                    "{}: the same document as {}; kept once",
                     path.display(),
                     other.file
                 )),
@@ -483,7 +507,12 @@ impl Library {
             content_hash: hash,
             structure_hash,
         };
-        let stored = self.store_document(&doc, &file);
+        let stored = match found {
+            Some(Match::RenditionOf(id)) => self
+                .store_rendition(id, &doc, &layout, &file, format)
+                .map(|()| id),
+            _ => self.store_document(&doc, &layout, &file, format),
+        };
         let id = match stored {
             Ok(v) => v,
             Err(e) => {
@@ -496,7 +525,9 @@ impl Library {
         let record = documents::record(&self.store.reader(), id)?;
         Ok(IngestResult {
             path: display,
-            status: if record.version > 1 {
+            status: if matches!(found, Some(Match::RenditionOf(_))) {
+                IngestStatus::NewRendition
+            } else if record.version > 1 {
                 IngestStatus::NewVersion
             } else {
                 IngestStatus::Ingested
@@ -511,7 +542,14 @@ impl Library {
     /// The one transaction of an ingest; then, still holding the store's
     /// writer, stages the document in the index (replacing the versions it
     /// supersedes). Returns the new id.
-    fn store_document(&self, doc: &Document, file: &StoredFile) -> Result<u32> {
+    fn store_document(
+        &self,
+        doc: &Document,
+        layout: &Layout,
+        file: &StoredFile,
+        format: Format,
+    ) -> Result<u32> {
+        let (pages, places) = pdf_places(format, layout, doc);
         let mut conn = self.store.writer();
         let tx = conn.transaction()?;
         let series = documents::series_for(doc, &file.file_name);
@@ -521,8 +559,22 @@ impl Library {
             rows.collect::<rusqlite::Result<_>>()?
         };
         let meeting = meetings::find_or_create(&tx, doc)?;
-        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let now = now();
         let id = documents::insert(&tx, doc, file, meeting, &now)?;
+        store_renditions::insert(
+            &tx,
+            &NewRendition {
+                doc_id: id,
+                format,
+                content_hash: &file.content_hash,
+                file_name: &file.file_name,
+                stored_path: &file.stored_path,
+                file_size: file.file_size,
+                ingested_at: &now,
+                pages,
+                places: &places,
+            },
+        )?;
         if !previous.is_empty() {
             let (kept, detached) = crate::annotations::reanchor_series(&tx, &series, id, doc)?;
             tracing::info!(kept, detached, "notes re-anchored to the new version");
@@ -540,6 +592,225 @@ impl Library {
             tracing::error!(error = %e, "indexing failed; the index will be rebuilt");
         }
         Ok(id)
+    }
+
+    /// A file that is another rendition of document `id` (its PDF, its Word
+    /// file): stored beside the others in one transaction. When it reads
+    /// better than the document's text source (Word before PDF before text,
+    /// unless the user chose), the document's text is read from it from now
+    /// on: its content replaced in place (same id, version and series),
+    /// notes re-anchored and paragraph bookmarks moved onto the new text,
+    /// the PDF's places found again in it.
+    fn store_rendition(
+        &self,
+        id: u32,
+        doc: &Document,
+        layout: &Layout,
+        file: &StoredFile,
+        format: Format,
+    ) -> Result<()> {
+        let (current, chosen) = {
+            let reader = self.store.reader();
+            (
+                store_renditions::of_document(&reader, id)?,
+                documents::text_format(&reader, id)?,
+            )
+        };
+        let source = current
+            .iter()
+            .find(|r| r.text_source)
+            .map_or(Format::Text, |r| r.format);
+        let new_text = renditions::reads_better(format, source, chosen);
+        let now = now();
+        let rendition = NewRendition {
+            doc_id: id,
+            format,
+            content_hash: &file.content_hash,
+            file_name: &file.file_name,
+            stored_path: &file.stored_path,
+            file_size: file.file_size,
+            ingested_at: &now,
+            pages: None,
+            places: &Places::new(),
+        };
+        if new_text {
+            self.read_text_from(id, doc, file, &current, Some(rendition), None, layout)
+        } else {
+            let shown = documents::load(&self.store.reader(), id)?;
+            let (pages, places) = pdf_places(format, layout, &shown);
+            let mut conn = self.store.writer();
+            let tx = conn.transaction()?;
+            store_renditions::insert(
+                &tx,
+                &NewRendition {
+                    pages,
+                    places: &places,
+                    ..rendition
+                },
+            )?;
+            crate::store::bump_generation(&tx)?;
+            tx.commit()?;
+            Ok(())
+        }
+    }
+
+    /// Makes `doc`, read from `file`, the text of document `id`, in one
+    /// transaction: the content replaced, notes re-anchored (when it is the
+    /// latest version, which notes follow), paragraph bookmarks moved, the
+    /// places of every PDF rendition found in the new text, `added` stored
+    /// as a new rendition, and the user's choice of format recorded when
+    /// `chosen` says one (`Some(None)`: the best one again).
+    #[allow(clippy::too_many_arguments)]
+    fn read_text_from(
+        &self,
+        id: u32,
+        doc: &Document,
+        file: &StoredFile,
+        current: &[Rendition],
+        added: Option<NewRendition>,
+        chosen: Option<Option<Format>>,
+        added_layout: &Layout,
+    ) -> Result<()> {
+        // The PDFs' places are found in the text the reader will show.
+        let mut places: Vec<(u32, Option<u32>, Places)> = Vec::new();
+        for r in current.iter().filter(|r| r.format == Format::Pdf) {
+            let layout = self.stored_layout(r.id)?;
+            let (pages, p) = pdf_places(Format::Pdf, &layout, doc);
+            places.push((r.id, pages, p));
+        }
+        let (added_pages, added_places) = match &added {
+            Some(r) => pdf_places(r.format, added_layout, doc),
+            None => (None, Places::new()),
+        };
+        let mut conn = self.store.writer();
+        let tx = conn.transaction()?;
+        let record = documents::record(&tx, id)?;
+        let old = documents::load(&tx, id)?;
+        let meeting = meetings::find_or_create(&tx, doc)?;
+        documents::replace_content(&tx, id, doc, file, meeting)?;
+        if let Some(r) = added {
+            store_renditions::insert(
+                &tx,
+                &NewRendition {
+                    pages: added_pages,
+                    places: &added_places,
+                    ..r
+                },
+            )?;
+        }
+        for (rid, pages, p) in &places {
+            store_renditions::set_places(&tx, *rid, *pages, p)?;
+        }
+        if let Some(chosen) = chosen {
+            documents::set_text_format(&tx, id, chosen)?;
+        }
+        if record.latest {
+            let (kept, detached) =
+                crate::annotations::reanchor_series(&tx, &record.series, id, doc)?;
+            tracing::info!(
+                kept,
+                detached,
+                "notes re-anchored to the document's new text"
+            );
+        }
+        renditions::move_paragraph_bookmarks(&tx, &record.series, &old, doc)?;
+        crate::store::bump_generation(&tx)?;
+        tx.commit()?;
+        if record.latest {
+            let staged = documents::record(&conn, id).and_then(|record| {
+                let _writes = self.index_writes.lock().unwrap_or_else(|p| p.into_inner());
+                self.index.stage_documents(&[id], &[indexed(&record, doc)])
+            });
+            if let Err(e) = staged {
+                tracing::error!(error = %e, "indexing failed; the index will be rebuilt");
+            }
+        }
+        Ok(())
+    }
+
+    /// Finds where `doc`'s passages stand in PDF rendition `rendition` and
+    /// keeps it. A PDF that cannot be read again gets no places (logged);
+    /// the page view then opens at its first page.
+    fn find_places(&self, rendition: u32, doc: &Document) -> Result<(Option<u32>, Places)> {
+        let layout = match self.stored_layout(rendition) {
+            Ok(l) => l,
+            Err(e) => {
+                tracing::warn!(rendition, error = %e, "the PDF's places could not be found");
+                return Ok((None, Places::new()));
+            }
+        };
+        let (pages, places) = pdf_places(Format::Pdf, &layout, doc);
+        store_renditions::set_places(&self.store.writer(), rendition, pages, &places)?;
+        Ok((pages, places))
+    }
+
+    /// The layout of a stored rendition's file, read again.
+    fn stored_layout(&self, rendition: u32) -> Result<Layout> {
+        let path = self.dir.join(store_renditions::stored_path(
+            &self.store.reader(),
+            rendition,
+        )?);
+        let bytes = crate::extract::read_file(&path)?;
+        self.extractor.extract_layout(&path, &bytes)
+    }
+
+    /// The renditions of a document, best text source first.
+    pub fn renditions(&self, id: u32) -> Result<Vec<Rendition>> {
+        store_renditions::of_document(&self.store.reader(), id)
+    }
+
+    /// Reads the document's text from another of its renditions, as the user
+    /// chose; `None` goes back to the best one (Word before PDF before text).
+    pub fn set_text_source(&self, id: u32, rendition: Option<u32>) -> Result<()> {
+        let all = self.renditions(id)?;
+        let target = match rendition {
+            Some(r) => all
+                .iter()
+                .find(|x| x.id == r)
+                .ok_or_else(|| Error::NotFound(format!("rendition {r} of document {id}")))?,
+            None => all
+                .first()
+                .ok_or_else(|| Error::NotFound(format!("document {id}")))?,
+        };
+        let chosen = rendition.map(|_| target.format);
+        if target.text_source {
+            documents::set_text_format(&self.store.writer(), id, chosen)?;
+            return Ok(());
+        }
+        let layout = self.stored_layout(target.id)?;
+        let doc = crate::parse_extracted(&layout);
+        let (content_hash, stored_path) = {
+            let reader = self.store.reader();
+            let hash: String = reader.query_row(
+                "SELECT content_hash FROM renditions WHERE id = ?1",
+                [target.id],
+                |r| r.get(0),
+            )?;
+            (hash, store_renditions::stored_path(&reader, target.id)?)
+        };
+        let file = StoredFile {
+            file_name: target.file.clone(),
+            stored_path,
+            file_size: target.file_size,
+            content_hash,
+            structure_hash: documents::structure_hash(&doc),
+        };
+        self.read_text_from(id, &doc, &file, &all, None, Some(chosen), &layout)?;
+        self.commit_index();
+        Ok(())
+    }
+
+    /// Where a PDF rendition's passages stand on its pages.
+    pub fn places(&self, rendition: u32) -> Result<Places> {
+        store_renditions::places(&self.store.reader(), rendition)
+    }
+
+    /// The absolute path of a rendition's file inside the library.
+    pub fn rendition_file(&self, rendition: u32) -> Result<PathBuf> {
+        Ok(self.dir.join(store_renditions::stored_path(
+            &self.store.reader(),
+            rendition,
+        )?))
     }
 
     /// Ingests the bundled seed documents once, on the first start of a new library.
@@ -605,11 +876,36 @@ impl Library {
             .map(|(_, key)| key)
             .collect();
         let timing = calendar::timing(&document, zone, source, &starred);
+        let mut renditions = store_renditions::of_document(&conn, id)?;
+        let languages = documents::language_versions(&conn, &record)?;
+        let pdf = renditions.iter_mut().find(|r| r.format == Format::Pdf);
+        let page_view = match pdf {
+            Some(r) if r.pages.is_some() => Some(PageView {
+                rendition: r.id,
+                pages: r.pages,
+                places: store_renditions::places(&conn, r.id)?,
+            }),
+            Some(r) => {
+                // A PDF from a library older than places: found once, now.
+                drop(conn);
+                let (pages, places) = self.find_places(r.id, &document)?;
+                r.pages = pages;
+                Some(PageView {
+                    rendition: r.id,
+                    pages,
+                    places,
+                })
+            }
+            None => None,
+        };
         Ok(StoredDocument {
             record,
             versions,
             document,
             timing,
+            renditions,
+            languages,
+            page_view,
         })
     }
 
@@ -804,6 +1100,20 @@ fn refuse_empty_database(dir: &Path) -> Result<()> {
             "the database is empty or missing while files/ holds {originals} originals"
         ),
     })
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// A PDF rendition's number of pages and where `shown`'s passages stand on
+/// them; nothing for other formats.
+fn pdf_places(format: Format, layout: &Layout, shown: &Document) -> (Option<u32>, Places) {
+    if format != Format::Pdf {
+        return (None, Places::new());
+    }
+    let (pages, places) = crate::layout::places::places(layout, shown);
+    (Some(pages), places)
 }
 
 /// The search index's view of a document.

@@ -99,16 +99,6 @@ pub fn structure_hash(doc: &Document) -> String {
     hex::encode(Sha256::digest(json(&d).as_bytes()))
 }
 
-pub fn find_by_hash(conn: &Connection, hash: &str) -> Result<Option<u32>> {
-    Ok(conn
-        .query_row(
-            "SELECT id FROM documents WHERE content_hash = ?1",
-            [hash],
-            |r| r.get(0),
-        )
-        .optional()?)
-}
-
 /// Inserts a parsed document and everything in it. Call inside a transaction.
 /// Returns the new document's id.
 pub fn insert(
@@ -124,12 +114,7 @@ pub fn insert(
         [&series],
         |r| r.get(0),
     )?;
-    let extra = serde_json::to_string(&Extra {
-        footnotes: doc.footnotes.clone(),
-        attendance: doc.attendance.clone(),
-        diagnostics: doc.diagnostics.clone(),
-    })
-    .map_err(|e| Error::Invalid(e.to_string()))?;
+    let extra = extra_json(doc)?;
     conn.execute(
         "INSERT INTO documents (series, version, content_hash, structure_hash, file_name, stored_path, file_size,
             ingested_at, meeting_id, kind, language, symbol, symbol_key, suggested_symbol, title,
@@ -166,6 +151,78 @@ pub fn insert(
         ],
     )?;
     let id = conn.last_insert_rowid() as u32;
+    insert_content(conn, id, doc)?;
+    Ok(id)
+}
+
+/// Replaces a stored document's content with `doc`, read from another of its
+/// renditions (`file`): the row keeps its id, series and version; its facts,
+/// items, slots, references, sections and paragraphs become `doc`'s.
+pub fn replace_content(
+    conn: &Connection,
+    id: u32,
+    doc: &Document,
+    file: &StoredFile,
+    meeting_id: Option<u32>,
+) -> Result<()> {
+    let n = conn.execute(
+        "UPDATE documents SET content_hash = ?2, structure_hash = ?3, file_name = ?4, stored_path = ?5,
+            file_size = ?6, meeting_id = ?7, kind = ?8, symbol = ?9, symbol_key = ?10,
+            suggested_symbol = ?11, title = ?12, body = ?13, parent_body = ?14, session = ?15,
+            venue = ?16, date_start = ?17, date_end = ?18, distributed = ?19,
+            original_language = ?20, job_number = ?21, extra = ?22
+         WHERE id = ?1",
+        params![
+            id,
+            file.content_hash,
+            file.structure_hash,
+            file.file_name,
+            file.stored_path,
+            file.file_size as i64,
+            meeting_id,
+            doc.kind.as_str(),
+            doc.symbol,
+            doc.symbol.as_deref().map(symbols::key),
+            doc.suggested_symbol,
+            doc.title,
+            doc.body,
+            doc.parent_body,
+            doc.session,
+            doc.venue,
+            doc.dates.as_ref().map(|d| d.start.clone()),
+            doc.dates.as_ref().map(|d| d.end.clone()),
+            doc.distributed,
+            doc.original_language,
+            doc.job_number,
+            extra_json(doc)?,
+        ],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound(format!("document {id}")));
+    }
+    for table in [
+        "agenda_items",
+        "schedule_slots",
+        "refs",
+        "sections",
+        "paragraphs",
+    ] {
+        conn.execute(&format!("DELETE FROM {table} WHERE doc_id = ?1"), [id])?;
+    }
+    insert_content(conn, id, doc)
+}
+
+fn extra_json(doc: &Document) -> Result<String> {
+    serde_json::to_string(&Extra {
+        footnotes: doc.footnotes.clone(),
+        attendance: doc.attendance.clone(),
+        diagnostics: doc.diagnostics.clone(),
+    })
+    .map_err(|e| Error::Invalid(e.to_string()))
+}
+
+/// The rows a document's content is normalised into.
+fn insert_content(conn: &Connection, id: u32, doc: &Document) -> Result<()> {
     insert_items(conn, id, None, &doc.agenda, &mut 0)?;
     insert_slots(conn, id, &doc.schedule)?;
     insert_refs(conn, id, None, &doc.references)?;
@@ -194,7 +251,7 @@ pub fn insert(
     for p in doc.text_blocks() {
         stmt.execute(params![id, p.index as i64, p.number, p.section, p.text])?;
     }
-    Ok(id)
+    Ok(())
 }
 
 fn json<T: Serialize>(v: &T) -> String {
@@ -538,9 +595,24 @@ pub fn stored_path(conn: &Connection, id: u32) -> Result<String> {
 /// Every original a database refers to: (stored path, original file name,
 /// content hash), each path checked by [`check_stored_path`].
 pub fn stored_files(conn: &Connection) -> Result<Vec<(String, String, String)>> {
-    let mut st = conn.prepare(
-        "SELECT stored_path, min(file_name), min(content_hash) FROM documents GROUP BY stored_path ORDER BY stored_path",
+    // Every file is a rendition of its document (the text source too); a
+    // database from before renditions (an older backup) names its files in
+    // `documents` only. Both are read, so neither can name a file outside.
+    let has_renditions: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'renditions'",
+        [],
+        |r| r.get(0),
     )?;
+    let files = if has_renditions {
+        "SELECT stored_path, file_name, content_hash FROM renditions
+         UNION ALL SELECT stored_path, file_name, content_hash FROM documents"
+    } else {
+        "SELECT stored_path, file_name, content_hash FROM documents"
+    };
+    let mut st = conn.prepare(&format!(
+        "SELECT stored_path, min(file_name), min(content_hash) FROM ({files})
+         GROUP BY stored_path ORDER BY stored_path"
+    ))?;
     let rows: Vec<(String, String, String)> = st
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
@@ -561,7 +633,7 @@ pub fn is_safe_stored_path(path: &str) -> bool {
         && parts.all(|p| !p.is_empty() && p != "." && p != ".." && !p.contains(':'))
 }
 
-fn check_stored_path(conn: &Connection, path: &str) -> Result<()> {
+pub(crate) fn check_stored_path(conn: &Connection, path: &str) -> Result<()> {
     if is_safe_stored_path(path) {
         return Ok(());
     }
@@ -585,4 +657,100 @@ pub fn set_user_symbol(conn: &Connection, id: u32, symbol: Option<&str>) -> Resu
         return Err(Error::NotFound(format!("document {id}")));
     }
     Ok(())
+}
+
+/// The format the user chose to read a document's text from, if any.
+pub fn text_format(conn: &Connection, id: u32) -> Result<Option<super::renditions::Format>> {
+    let s: Option<String> = conn
+        .query_row(
+            "SELECT text_format FROM documents WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("document {id}")))?;
+    Ok(s.as_deref().and_then(super::renditions::Format::parse))
+}
+
+/// Records the user's choice of text source (`None`: the best one).
+pub fn set_text_format(
+    conn: &Connection,
+    id: u32,
+    format: Option<super::renditions::Format>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE documents SET text_format = ?2 WHERE id = ?1",
+        params![id, format.map(|f| f.as_str())],
+    )?;
+    Ok(())
+}
+
+/// A language the library holds a document in.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct LanguageVersion {
+    pub language: String,
+    /// The document in that language: the same revision where the library
+    /// has it, else the latest one.
+    pub id: u32,
+}
+
+/// The languages a document's symbol is held in (its own included), in the
+/// UN's order: Arabic, Chinese, English, French, Russian, Spanish. A
+/// document without a symbol has only its own.
+pub fn language_versions(
+    conn: &Connection,
+    record: &DocumentRecord,
+) -> Result<Vec<LanguageVersion>> {
+    let own = LanguageVersion {
+        language: record.language.clone(),
+        id: record.id,
+    };
+    let Some((lineage, _)) = record.series.rsplit_once('#') else {
+        return Ok(vec![own]);
+    };
+    if lineage.starts_with("file:") {
+        return Ok(vec![own]);
+    }
+    let symbol_key = record.symbol.as_deref().map(symbols::key);
+    let mut st = conn.prepare_cached(
+        "SELECT id, language, symbol_key FROM documents
+         WHERE substr(series, 1, length(?1) + 1) = ?1 || '#'
+         ORDER BY version DESC, id DESC",
+    )?;
+    let rows: Vec<(u32, String, Option<String>)> = st
+        .query_map([lineage], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    // Per language: the newest version of the same revision, else the newest.
+    let mut out: Vec<(LanguageVersion, bool)> = Vec::new();
+    for (id, language, key) in &rows {
+        if language == &record.language {
+            continue;
+        }
+        let same_revision = symbol_key.is_some() && key == &symbol_key;
+        match out.iter_mut().find(|(l, _)| &l.language == language) {
+            Some((l, exact)) if same_revision && !*exact => {
+                l.id = *id;
+                *exact = true;
+            }
+            Some(_) => {}
+            None => out.push((
+                LanguageVersion {
+                    language: language.clone(),
+                    id: *id,
+                },
+                same_revision,
+            )),
+        }
+    }
+    let mut out: Vec<LanguageVersion> = out.into_iter().map(|(l, _)| l).collect();
+    out.push(own);
+    const ORDER: [&str; 6] = ["ar", "zh", "en", "fr", "ru", "es"];
+    out.sort_by_key(|l| {
+        ORDER
+            .iter()
+            .position(|o| *o == l.language)
+            .unwrap_or(ORDER.len())
+    });
+    Ok(out)
 }

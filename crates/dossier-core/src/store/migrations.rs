@@ -196,6 +196,40 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE schedule_slots ADD COLUMN room TEXT;
     ALTER TABLE schedule_slots ADD COLUMN part_of_day TEXT;
     "#,
+    // 3: renditions. One document (symbol × language × revision) may be
+    // held as Word, PDF and text files; each file is a rendition of it. The
+    // document row keeps the file its text was read from (its content_hash); the
+    // others are renditions beside it (the PDF for the page view). Every
+    // file the library holds is a rendition, so the originals of existing
+    // documents become their first one.
+    r#"
+    CREATE TABLE renditions (
+        id           INTEGER PRIMARY KEY,
+        doc_id       INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        format       TEXT NOT NULL CHECK (format IN ('docx', 'pdf', 'text')),
+        content_hash TEXT NOT NULL UNIQUE,
+        file_name    TEXT NOT NULL,
+        stored_path  TEXT NOT NULL,
+        file_size    INTEGER NOT NULL,
+        ingested_at  TEXT NOT NULL,
+        -- PDF: the number of pages, and where each passage of the document
+        -- stands on them, as JSON {"para:12": [page, top], ...} (top: 0 at
+        -- the top of the page, 1 at its foot).
+        pages        INTEGER,
+        places       TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX renditions_doc ON renditions(doc_id);
+    INSERT INTO renditions (doc_id, format, content_hash, file_name, stored_path, file_size, ingested_at)
+        SELECT id,
+               CASE WHEN lower(file_name) LIKE '%.pdf' THEN 'pdf'
+                    WHEN lower(file_name) LIKE '%.docx' THEN 'docx'
+                    ELSE 'text' END,
+               content_hash, file_name, stored_path, file_size, ingested_at
+        FROM documents;
+    -- Which format the reader's text comes from when the user chose one
+    -- (NULL: the best there is, Word before PDF before text).
+    ALTER TABLE documents ADD COLUMN text_format TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

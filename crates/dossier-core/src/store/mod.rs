@@ -7,6 +7,7 @@
 pub mod documents;
 pub mod meetings;
 pub mod migrations;
+pub mod renditions;
 
 use crate::error::Result;
 use rusqlite::{Connection, OpenFlags};

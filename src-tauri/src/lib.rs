@@ -5,6 +5,7 @@ mod commands;
 mod events;
 mod logging;
 mod state;
+mod system;
 
 pub use state::AppState;
 use std::sync::OnceLock;
@@ -47,6 +48,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::library::meeting_references,
             commands::library::open_document,
             commands::library::set_document_symbol,
+            commands::originals::set_text_source,
+            commands::originals::open_original,
             commands::library::app_info,
             commands::library::ui_ready,
             commands::library::backup_library,
@@ -265,6 +268,13 @@ pub fn run() {
         // Window size and position are saved on exit and restored at start.
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .invoke_handler(builder.invoke_handler())
+        // The page view's PDFs, read from the library off the main thread.
+        .register_asynchronous_uri_scheme_protocol("original", |ctx, request, responder| {
+            let app = ctx.app_handle().clone();
+            std::thread::spawn(move || {
+                responder.respond(commands::originals::serve(&app, &request));
+            });
+        })
         .on_window_event(on_window_event)
         .setup(move |app| {
             startup_mark("setup");

@@ -102,20 +102,7 @@ pub fn init(dir: &Path) -> Option<PathBuf> {
 
 /// Shows a folder in the system's file manager.
 pub fn show_folder(dir: &Path) -> std::io::Result<()> {
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(windows) {
-        "explorer"
-    } else {
-        "xdg-open"
-    };
-    std::process::Command::new(opener)
-        .arg(dir)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .map(|_| ())
+    crate::system::open(dir)
 }
 
 #[cfg(test)]

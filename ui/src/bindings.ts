@@ -21,6 +21,17 @@ export const commands = {
 	 *  (or clears it with null).
 	 */
 	setDocumentSymbol: (id: number, symbol: string | null) => typedError<DocumentRecord_Serialize, CommandError>(__TAURI_INVOKE("set_document_symbol", { id, symbol })),
+	/**
+	 *  Reads the document's text from another of its renditions (`None`: the
+	 *  best one again, Word before PDF before text); returns it as reread.
+	 */
+	setTextSource: (id: number, rendition: number | null) => typedError<StoredDocument_Serialize, CommandError>(__TAURI_INVOKE("set_text_source", { id, rendition })),
+	/**
+	 *  Opens a rendition in the system's application for its format (Word, a
+	 *  PDF reader). The application gets a copy in a temporary folder, so that
+	 *  editing or saving it there never changes the library's file.
+	 */
+	openOriginal: (rendition: number) => typedError<null, CommandError>(__TAURI_INVOKE("open_original", { rendition })),
 	appInfo: () => typedError<AppInfo_Serialize, CommandError>(__TAURI_INVOKE("app_info")),
 	/**
 	 *  The UI calls this once the library is on screen and answers input, with
@@ -448,6 +459,9 @@ export type Footnote = {
 	text: string,
 };
 
+/**  A file format a document is issued in. */
+export type Format = "docx" | "pdf" | "text";
+
 /**  The document a hit belongs to. */
 export type HitDocument = HitDocument_Serialize | HitDocument_Deserialize;
 
@@ -601,10 +615,22 @@ export type IngestStatus =
 "ingested" | 
 /**  A newer issue of a document the library holds (Rev.1, Corr.1, a re-issued file). */
 "new_version" | 
+/**  Another format of a document the library holds (the PDF of its Word file). */
+"new_rendition" | 
 /**  The same content is already in the library. */
 "unchanged" | 
 /**  The file could not be read; `message` says why. */
 "failed";
+
+/**  A language the library holds a document in. */
+export type LanguageVersion = {
+	language: string,
+	/**
+	 *  The document in that language: the same revision where the library
+	 *  has it, else the latest one.
+	 */
+	id: number,
+};
 
 /**  The whole library as the library pane shows it. */
 export type LibraryListing = LibraryListing_Serialize | LibraryListing_Deserialize;
@@ -782,6 +808,25 @@ export type PageMark = {
 	at_ms: number | null,
 };
 
+/**  A PDF rendition as the page view opens it. */
+export type PageView = PageView_Serialize | PageView_Deserialize;
+
+/**  A PDF rendition as the page view opens it. */
+export type PageView_Deserialize = {
+	rendition: number,
+	pages?: number | null,
+	/**  Where the document's items, paragraphs and slots stand on its pages. */
+	places: { [key in string]: Place },
+};
+
+/**  A PDF rendition as the page view opens it. */
+export type PageView_Serialize = {
+	rendition: number,
+	pages: number | null,
+	/**  Where the document's items, paragraphs and slots stand on its pages. */
+	places: { [key in string]: Place },
+};
+
 /**
  *  A block of a document's running text: a numbered paragraph (in
  *  `Document::paragraphs`) or unnumbered text (in `Document::unnumbered`).
@@ -827,6 +872,15 @@ export type Paragraph_Serialize = {
 /**  What kind of place a passage is. */
 export type PassageKind = "document" | "item" | "slot" | "paragraph" | "note";
 
+/**
+ *  Where a passage stands in a PDF: the page (1-based) and how far down it
+ *  the passage begins (0 at the top edge, 1 at the foot).
+ */
+export type Place = {
+	page: number,
+	top: number | null,
+};
+
 /**  Why a file cannot be read. */
 export type Reason = 
 /**  A folder was given where a file was expected. */
@@ -866,6 +920,41 @@ export type Reference_Deserialize = {
 export type Reference_Serialize = {
 	symbol: string,
 	title?: string,
+};
+
+/**  One file of a document, as the reader's header lists it. */
+export type Rendition = Rendition_Serialize | Rendition_Deserialize;
+
+/**  One file of a document, as the reader's header lists it. */
+export type Rendition_Deserialize = {
+	id: number,
+	doc_id: number,
+	format: Format,
+	/**  The original file name. */
+	file: string,
+	/**  Bytes (imports are far below 4 GiB). */
+	file_size: number,
+	ingested_at: string,
+	/**  The document's text is read from this file. */
+	text_source: boolean,
+	/**  A PDF's number of pages. */
+	pages?: number | null,
+};
+
+/**  One file of a document, as the reader's header lists it. */
+export type Rendition_Serialize = {
+	id: number,
+	doc_id: number,
+	format: Format,
+	/**  The original file name. */
+	file: string,
+	/**  Bytes (imports are far below 4 GiB). */
+	file_size: number,
+	ingested_at: string,
+	/**  The document's text is read from this file. */
+	text_source: boolean,
+	/**  A PDF's number of pages. */
+	pages: number | null,
 };
 
 /**
@@ -1186,6 +1275,15 @@ export type StoredDocument_Deserialize = {
 	document: Document_Deserialize,
 	/**  The schedule placed in the meeting's time zone, with the user's stars. */
 	timing: ScheduleTiming_Deserialize,
+	/**  The document's files, best text source first. */
+	renditions: Rendition_Deserialize[],
+	/**
+	 *  The languages the library holds the document in (this one included),
+	 *  in the UN's order, each with the version to open.
+	 */
+	languages: LanguageVersion[],
+	/**  The PDF the page view shows, when the document has one. */
+	page_view?: PageView_Deserialize | null,
 };
 
 /**  A stored document with its place in the library. */
@@ -1196,6 +1294,15 @@ export type StoredDocument_Serialize = {
 	document: Document_Serialize,
 	/**  The schedule placed in the meeting's time zone, with the user's stars. */
 	timing: ScheduleTiming_Serialize,
+	/**  The document's files, best text source first. */
+	renditions: Rendition_Serialize[],
+	/**
+	 *  The languages the library holds the document in (this one included),
+	 *  in the UN's order, each with the version to open.
+	 */
+	languages: LanguageVersion[],
+	/**  The PDF the page view shows, when the document has one. */
+	page_view: PageView_Serialize | null,
 };
 
 /**  Where a meeting's time zone comes from. */

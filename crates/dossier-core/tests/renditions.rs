@@ -158,7 +158,6 @@ fn the_reader_may_choose_the_pdf_text_and_go_back() {
     assert_eq!(source.len(), 1);
     assert_eq!(source[0].format, Format::Pdf);
     assert_eq!(stored.document.paragraphs, pdf_text.paragraphs);
-    // Search finds the PDF's text.
     lib.set_text_source(id, None).unwrap();
     let stored = lib.document(id).unwrap();
     assert!(stored.renditions[0].text_source);
@@ -233,4 +232,20 @@ fn a_backup_keeps_every_rendition() {
         );
     }
     assert!(stored.page_view.unwrap().places.len() > 50);
+}
+
+#[test]
+fn an_original_is_opened_from_a_copy_with_its_own_name() {
+    let root = tempfile::tempdir().unwrap();
+    let lib = Library::open(&root.path().join("library")).unwrap();
+    let (_, id) = ingest_one(&lib, &fixture("A_80_590.docx"));
+    let r = lib.document(id).unwrap().renditions[0].clone();
+    let copy = lib.copy_rendition(r.id, &root.path().join("open")).unwrap();
+    assert_eq!(copy.file_name().unwrap(), "A_80_590.docx");
+    std::fs::write(&copy, "edited in Word").unwrap();
+    let kept = std::fs::read(lib.rendition_file(r.id).unwrap()).unwrap();
+    assert_eq!(kept, std::fs::read(fixture("A_80_590.docx")).unwrap());
+    // Opening it again gives a fresh copy.
+    let again = lib.copy_rendition(r.id, &root.path().join("open")).unwrap();
+    assert_eq!(std::fs::read(again).unwrap(), kept);
 }

@@ -5,6 +5,7 @@ pub mod exchange;
 pub mod import;
 pub mod library;
 pub mod notes;
+pub mod originals;
 pub mod schedule;
 pub mod search;
 pub mod shell_text;

@@ -791,7 +791,7 @@ impl Library {
         let file = StoredFile {
             file_name: target.file.clone(),
             stored_path,
-            file_size: target.file_size,
+            file_size: u64::from(target.file_size),
             content_hash,
             structure_hash: documents::structure_hash(&doc),
         };
@@ -803,6 +803,22 @@ impl Library {
     /// Where a PDF rendition's passages stand on its pages.
     pub fn places(&self, rendition: u32) -> Result<Places> {
         store_renditions::places(&self.store.reader(), rendition)
+    }
+
+    /// One rendition of a document.
+    pub fn rendition(&self, rendition: u32) -> Result<Rendition> {
+        store_renditions::get(&self.store.reader(), rendition)
+    }
+
+    /// Copies a rendition's file into `dir` under its original name, for an
+    /// application to open: what it does to the copy never reaches the library.
+    pub fn copy_rendition(&self, rendition: u32, dir: &Path) -> Result<PathBuf> {
+        let r = self.rendition(rendition)?;
+        let from = self.rendition_file(rendition)?;
+        std::fs::create_dir_all(dir)?;
+        let copy = dir.join(ingest::safe_file_name(&r.file));
+        std::fs::copy(&from, &copy)?;
+        Ok(copy)
     }
 
     /// The absolute path of a rendition's file inside the library.

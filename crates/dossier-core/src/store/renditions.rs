@@ -74,7 +74,8 @@ pub struct Rendition {
     pub format: Format,
     /// The original file name.
     pub file: String,
-    pub file_size: u64,
+    /// Bytes (imports are far below 4 GiB).
+    pub file_size: u32,
     pub ingested_at: String,
     /// The document's text is read from this file.
     pub text_source: bool,
@@ -129,7 +130,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Rendition> {
         doc_id: r.get(1)?,
         format: Format::parse(&format).unwrap_or(Format::Text),
         file: r.get(3)?,
-        file_size: r.get::<_, i64>(4)? as u64,
+        file_size: r.get::<_, i64>(4)?.clamp(0, u32::MAX.into()) as u32,
         ingested_at: r.get(5)?,
         text_source: r.get(6)?,
         pages: r.get(7)?,

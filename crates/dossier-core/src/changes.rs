@@ -45,6 +45,7 @@ use crate::model::{Document, Paragraph, ScheduleSlot};
 use crate::parse::text::is_cjk;
 use serde::{Deserialize, Serialize};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
+use std::cell::OnceCell;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -191,39 +192,53 @@ struct Unit {
     text: String,
     /// Hash of the title and text with spacing folded.
     hash: u64,
-    /// Sorted hashes of its words and word pairs, for similarity.
-    bag: Vec<u64>,
+    /// Sorted hashes of its words and word pairs, for similarity; made only
+    /// for passages that are compared (most are equal in order, and never).
+    bag: OnceCell<Vec<u64>>,
 }
 
 impl Unit {
     fn new(key: String, number: Option<String>, title: String, text: String) -> Unit {
         let mut h = DefaultHasher::new();
-        let mut bag = Vec::new();
-        for (part, s) in [(0u8, &title), (1u8, &text)] {
-            part.hash(&mut h);
-            let words: Vec<&str> = tokens(s)
-                .into_iter()
-                .filter(|t| !t.chars().all(char::is_whitespace))
-                .collect();
-            for w in &words {
-                w.hash(&mut h);
+        for s in [&title, &text] {
+            let mut space = false;
+            for c in s.trim().chars() {
+                if c.is_whitespace() {
+                    space = true;
+                    continue;
+                }
+                if space {
+                    h.write_u8(b' ');
+                    space = false;
+                }
+                h.write_u32(c as u32);
             }
-            for w in &words {
-                bag.push(hash_of(&(part, w)));
-            }
-            for pair in words.windows(2) {
-                bag.push(hash_of(&(part, pair[0], pair[1])));
-            }
+            h.write_u8(0xff);
         }
-        bag.sort_unstable();
         Unit {
             key,
             number,
             title,
             text,
             hash: h.finish(),
-            bag,
+            bag: OnceCell::new(),
         }
+    }
+
+    fn bag(&self) -> &[u64] {
+        self.bag.get_or_init(|| {
+            let mut bag = Vec::new();
+            for (part, s) in [(0u8, &self.title), (1u8, &self.text)] {
+                let words: Vec<&str> = tokens(s)
+                    .into_iter()
+                    .filter(|t| !t.chars().all(char::is_whitespace))
+                    .collect();
+                bag.extend(words.iter().map(|w| hash_of(&(part, w))));
+                bag.extend(words.windows(2).map(|p| hash_of(&(part, p[0], p[1]))));
+            }
+            bag.sort_unstable();
+            bag
+        })
     }
 }
 
@@ -270,7 +285,8 @@ fn slot_units(schedule: &[ScheduleSlot]) -> Vec<Unit> {
 }
 
 /// A slot as one line of text: "2024-06-12 10:00–13:00 | Plenary | 1(a), 1(b)
-/// | Opening of the meeting; Adoption of the agenda".
+/// | Opening of the meeting; Adoption of the agenda" (a continued slot's
+/// title prints its "(continued)" itself, in the document's language).
 pub fn slot_line(s: &ScheduleSlot) -> String {
     let mut when = Vec::new();
     if let Some(d) = &s.date {
@@ -291,11 +307,7 @@ pub fn slot_line(s: &ScheduleSlot) -> String {
         parts.push(s.items.join(", "));
     }
     if !s.titles.is_empty() {
-        let mut titles = s.titles.join("; ");
-        if s.continued {
-            titles.push_str(" (continued)");
-        }
-        parts.push(titles);
+        parts.push(s.titles.join("; "));
     }
     parts.extend(s.parallel.iter().cloned());
     parts.extend(s.notes.iter().cloned());
@@ -305,12 +317,13 @@ pub fn slot_line(s: &ScheduleSlot) -> String {
 
 /// How similar two passages are: the Dice coefficient of their bags (0–1).
 fn similarity(a: &Unit, b: &Unit) -> f64 {
-    if a.bag.is_empty() && b.bag.is_empty() {
+    let (a, b) = (a.bag(), b.bag());
+    if a.is_empty() && b.is_empty() {
         return 1.0;
     }
     let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.bag.len() && j < b.bag.len() {
-        match a.bag[i].cmp(&b.bag[j]) {
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -320,7 +333,7 @@ fn similarity(a: &Unit, b: &Unit) -> f64 {
             }
         }
     }
-    2.0 * common as f64 / (a.bag.len() + b.bag.len()) as f64
+    2.0 * common as f64 / (a.len() + b.len()) as f64
 }
 
 /// The score of pairing two passages, None when they are not alike enough.
@@ -666,7 +679,7 @@ pub fn word_diff(old: &str, new: &str) -> (Vec<Span>, bool) {
         }
     }
     push(&mut spans, SpanKind::Same, &b[b.len() - tail..]);
-    (tidy(spans), capped)
+    (tidy(slide(spans)), capped)
 }
 
 fn push(spans: &mut Vec<Span>, kind: SpanKind, tokens: &[&str]) {
@@ -677,6 +690,32 @@ fn push(spans: &mut Vec<Span>, kind: SpanKind, tokens: &[&str]) {
         kind,
         text: tokens.concat(),
     });
+}
+
+/// A word inserted or deleted between two unchanged runs starts with the
+/// word, not with the space before it: "a [+new +]word" rather than
+/// "a[+ new+] word" (the same difference, read better).
+fn slide(mut spans: Vec<Span>) -> Vec<Span> {
+    for k in 1..spans.len().saturating_sub(1) {
+        if spans[k].kind == SpanKind::Same
+            || spans[k - 1].kind != SpanKind::Same
+            || spans[k + 1].kind != SpanKind::Same
+        {
+            continue;
+        }
+        let Some(c) = spans[k].text.chars().next().filter(|c| c.is_whitespace()) else {
+            continue;
+        };
+        if !spans[k + 1].text.starts_with(c) || spans[k].text.chars().all(char::is_whitespace) {
+            continue;
+        }
+        spans[k - 1].text.push(c);
+        spans[k].text.remove(0);
+        spans[k].text.push(c);
+        spans[k + 1].text.remove(0);
+    }
+    spans.retain(|s| !s.text.is_empty());
+    spans
 }
 
 /// Reads better: spaces alone between two changes join both sides of the

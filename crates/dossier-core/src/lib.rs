@@ -4,6 +4,7 @@
 
 pub mod annotations;
 pub mod calendar;
+pub mod changes;
 pub mod error;
 pub mod extract;
 pub mod fs_atomic;

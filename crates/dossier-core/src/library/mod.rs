@@ -26,6 +26,7 @@ pub use backup::{
 pub use schedule::{AgendaEntry, CalendarFile};
 
 use crate::calendar::{self, ScheduleTiming};
+use crate::changes::Changes;
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::ingest::{self, IngestProgress, IngestReport, IngestResult, IngestStatus};
@@ -923,6 +924,35 @@ impl Library {
             languages,
             page_view,
         })
+    }
+
+    /// What document `id` changed against `against` (a library id), by
+    /// default against the version before it in its series (a Rev.1 against
+    /// the original). [`Error::NotFound`] when `id` or `against` is not in
+    /// the library, or `id` is the first version and none is given.
+    pub fn changes(&self, id: u32, against: Option<u32>) -> Result<Changes> {
+        let conn = self.store.reader();
+        let record = documents::record(&conn, id)?;
+        let old_id = match against {
+            Some(other) => documents::record(&conn, other)?.id,
+            None => documents::versions(&conn, &record.series)?
+                .into_iter()
+                .filter(|v| v.version < record.version)
+                .max_by_key(|v| v.version)
+                .map(|v| v.id)
+                .ok_or_else(|| {
+                    Error::NotFound(format!(
+                        "document {id} is the first version of its series: nothing to compare with"
+                    ))
+                })?,
+        };
+        let old = documents::load(&conn, old_id)?;
+        let new = documents::load(&conn, id)?;
+        drop(conn);
+        let mut out = crate::changes::changes(&old, &new);
+        out.old_id = Some(old_id);
+        out.new_id = Some(id);
+        Ok(out)
     }
 
     /// Finds a document by library id, symbol (printed or given) or original file name.

@@ -50,6 +50,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::library::set_document_symbol,
             commands::originals::set_text_source,
             commands::originals::open_original,
+            commands::library::revision_changes,
             commands::library::app_info,
             commands::library::ui_ready,
             commands::library::backup_library,

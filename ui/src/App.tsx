@@ -234,7 +234,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
 
   const symbols = useMemo(() => symbolIndex(listing), [listing]);
   const links: SymbolLinks = useMemo(
-    () => ({ resolve: (s) => symbols.get(symbolKey(s)) ?? null, open: (id) => open(id) }),
+    () => ({ resolve: (s) => symbols.get(symbolKey(s)) ?? null, open: (id, f) => open(id, f ?? null) }),
     [symbols, open],
   );
   const importing = progress !== null;

@@ -32,6 +32,12 @@ export const commands = {
 	 *  editing or saving it there never changes the library's file.
 	 */
 	openOriginal: (rendition: number) => typedError<null, CommandError>(__TAURI_INVOKE("open_original", { rendition })),
+	/**
+	 *  What version `id` changed against the one before it in its series (or
+	 *  against version `against`): paragraphs, items and slots added, removed
+	 *  and changed, with the words marked.
+	 */
+	revisionChanges: (id: number, against: number | null) => typedError<Changes_Serialize, CommandError>(__TAURI_INVOKE("revision_changes", { id, against })),
 	appInfo: () => typedError<AppInfo_Serialize, CommandError>(__TAURI_INVOKE("app_info")),
 	/**
 	 *  The UI calls this once the library is on screen and answers input, with
@@ -253,6 +259,60 @@ export type Bookmark = {
 
 /**  Where a bookmark points. */
 export type BookmarkTarget = "document" | "item" | "paragraph" | "slot";
+
+/**  Passages added, removed, changed and unchanged. */
+export type ChangeCounts = {
+	added: number,
+	removed: number,
+	changed: number,
+	unchanged: number,
+};
+
+/**  How a passage fared in the revision. */
+export type ChangeKind = "added" | "removed" | "changed" | "unchanged";
+
+/**  What a revision changed against an earlier version. */
+export type Changes = Changes_Serialize | Changes_Deserialize;
+
+/**  What a revision changed against an earlier version. */
+export type Changes_Deserialize = {
+	/**  Library ids of the versions compared, when they come from a library. */
+	old_id?: number | null,
+	new_id?: number | null,
+	old_symbol?: string | null,
+	new_symbol?: string | null,
+	/**
+	 *  Numbered and unnumbered paragraphs in the new version's reading
+	 *  order; a removed one stands where it stood in the old version.
+	 */
+	paragraphs: PassageChange_Deserialize[],
+	/**  Agenda items and sub-items, depth first, in the same way. */
+	items: PassageChange_Deserialize[],
+	/**  Timetable slots, in the same way. */
+	slots: PassageChange_Deserialize[],
+	/**  How many passages of each kind, all three lists together. */
+	counts: ChangeCounts,
+};
+
+/**  What a revision changed against an earlier version. */
+export type Changes_Serialize = {
+	/**  Library ids of the versions compared, when they come from a library. */
+	old_id: number | null,
+	new_id: number | null,
+	old_symbol: string | null,
+	new_symbol: string | null,
+	/**
+	 *  Numbered and unnumbered paragraphs in the new version's reading
+	 *  order; a removed one stands where it stood in the old version.
+	 */
+	paragraphs: PassageChange_Serialize[],
+	/**  Agenda items and sub-items, depth first, in the same way. */
+	items: PassageChange_Serialize[],
+	/**  Timetable slots, in the same way. */
+	slots: PassageChange_Serialize[],
+	/**  How many passages of each kind, all three lists together. */
+	counts: ChangeCounts,
+};
 
 /**
  *  The error every command returns: a stable `kind` the UI branches on and a
@@ -869,6 +929,81 @@ export type Paragraph_Serialize = {
 	index: number,
 };
 
+/**  One passage of either version and what became of it. */
+export type PassageChange = PassageChange_Serialize | PassageChange_Deserialize;
+
+/**  One passage of either version and what became of it. */
+export type PassageChange_Deserialize = {
+	kind: ChangeKind,
+	/**
+	 *  The passage in the new version (`para:{index}`, `item:{number}`,
+	 *  `slot:{position}`); null when removed.
+	 */
+	key?: string | null,
+	/**  The passage in the old version; null when added. */
+	old_key?: string | null,
+	/**  The printed number in the new version (paragraph or item number). */
+	number?: string | null,
+	/**  The printed number in the old version. */
+	old_number?: string | null,
+	/**  Paired although its printed number changed (the numbering shifted). */
+	renumbered: boolean,
+	/**  Found out of order: the passage moved to another place. */
+	moved: boolean,
+	/**
+	 *  Too long to compare word by word: the common beginning and end are
+	 *  kept, the middle shown deleted and inserted whole.
+	 */
+	capped: boolean,
+	/**
+	 *  An agenda item's title, word by word, when the item was added,
+	 *  removed or changed; empty for paragraphs, slots and unchanged items.
+	 */
+	title: Span[],
+	/**
+	 *  The text (a paragraph, an item's annotation, a slot as one line),
+	 *  word by word: all of it `inserted` when added, `deleted` when
+	 *  removed; empty when unchanged (the reader has the text).
+	 */
+	text: Span[],
+};
+
+/**  One passage of either version and what became of it. */
+export type PassageChange_Serialize = {
+	kind: ChangeKind,
+	/**
+	 *  The passage in the new version (`para:{index}`, `item:{number}`,
+	 *  `slot:{position}`); null when removed.
+	 */
+	key: string | null,
+	/**  The passage in the old version; null when added. */
+	old_key: string | null,
+	/**  The printed number in the new version (paragraph or item number). */
+	number: string | null,
+	/**  The printed number in the old version. */
+	old_number: string | null,
+	/**  Paired although its printed number changed (the numbering shifted). */
+	renumbered: boolean,
+	/**  Found out of order: the passage moved to another place. */
+	moved: boolean,
+	/**
+	 *  Too long to compare word by word: the common beginning and end are
+	 *  kept, the middle shown deleted and inserted whole.
+	 */
+	capped: boolean,
+	/**
+	 *  An agenda item's title, word by word, when the item was added,
+	 *  removed or changed; empty for paragraphs, slots and unchanged items.
+	 */
+	title: Span[],
+	/**
+	 *  The text (a paragraph, an item's annotation, a slot as one line),
+	 *  word by word: all of it `inserted` when added, `deleted` when
+	 *  removed; empty when unchanged (the reader has the text).
+	 */
+	text: Span[],
+};
+
 /**  What kind of place a passage is. */
 export type PassageKind = "document" | "item" | "slot" | "paragraph" | "note";
 
@@ -1260,6 +1395,19 @@ export type SlotTiming_Serialize = {
 	ends_at: string | null,
 	starred: boolean,
 };
+
+/**
+ *  A run of words in a word-level difference. The `same` and `deleted`
+ *  spans read in order give the old text, the `same` and `inserted` ones
+ *  the new text (spacing aside: `same` carries the new version's).
+ */
+export type Span = {
+	kind: SpanKind,
+	text: string,
+};
+
+/**  Whether a span's words are in both versions, only the new or only the old. */
+export type SpanKind = "same" | "inserted" | "deleted";
 
 /**  The special files a folder may hold. */
 export type SpecialFile = "link" | "fifo" | "socket" | "device" | "other";

@@ -27,6 +27,9 @@ function stored(language: string, kind: "agenda" | "report"): StoredDocument {
   return {
     record,
     versions: [record],
+    renditions: [],
+    languages: [{ language: record.language, id: record.id }],
+    page_view: null,
     document: {
       kind, language, symbol: record.symbol, suggested_symbol: null, title: record.title, body: record.body, parent_body: null,
       session: null, venue: record.venue, dates: record.dates, distributed: null, original_language: null, job_number: null,

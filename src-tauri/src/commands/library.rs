@@ -195,3 +195,17 @@ pub async fn index_status(
 ) -> CommandResult<dossier_core::library::IndexStatus> {
     Ok(state.library()?.index_status())
 }
+
+/// What version `id` changed against the one before it in its series (or
+/// against version `against`): paragraphs, items and slots added, removed
+/// and changed, with the words marked.
+#[tauri::command]
+#[specta::specta]
+pub async fn revision_changes(
+    state: State<'_, AppState>,
+    id: u32,
+    against: Option<u32>,
+) -> CommandResult<dossier_core::changes::Changes> {
+    let lib = state.library()?;
+    blocking(move || Ok(lib.changes(id, against)?)).await
+}

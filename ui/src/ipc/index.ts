@@ -1,5 +1,6 @@
 // The only door to the backend. Everything else in the UI imports from here,
 // never from "@tauri-apps/*" or the generated bindings directly.
+import { convertFileSrc } from "@tauri-apps/api/core";
 import { commands, events } from "../bindings";
 import type {
   AgendaEntry_Serialize,
@@ -35,6 +36,11 @@ import type {
   ShellText,
   IndexStatus,
   StoredDocument_Serialize,
+  PageView_Serialize,
+  Rendition_Serialize,
+  LanguageVersion,
+  Place,
+  Changes_Serialize,
 } from "../bindings";
 
 // What the backend sends (the serialized shape of the core's types).
@@ -42,6 +48,10 @@ export type Document = Document_Serialize;
 export type { PageMark };
 export type DocumentRecord = DocumentRecord_Serialize;
 export type StoredDocument = StoredDocument_Serialize;
+export type PageView = PageView_Serialize;
+export type Rendition = Rendition_Serialize;
+export type { LanguageVersion, Place };
+export type Changes = Changes_Serialize;
 export type LibraryListing = LibraryListing_Serialize;
 export type MeetingSummary = MeetingSummary_Serialize;
 export type MeetingReference = MeetingReference_Serialize;
@@ -89,6 +99,14 @@ export interface Backend {
   meetingReferences(meeting: number): Promise<MeetingReference[]>;
   openDocument(id: number): Promise<StoredDocument>;
   setDocumentSymbol(id: number, symbol: string | null): Promise<DocumentRecord>;
+  /** Reads the document's text from another of its files (null: the best one); the document as reread. */
+  setTextSource(id: number, rendition: number | null): Promise<StoredDocument>;
+  /** Opens a copy of one of a document's files in the system's application. */
+  openOriginal(rendition: number): Promise<void>;
+  /** Where the page view loads a rendition's file from. */
+  originalUrl(rendition: number): string;
+  /** What a version changed against the one before it (or `against`). */
+  revisionChanges(id: number, against: number | null): Promise<Changes>;
   search(request: SearchRequest): Promise<SearchHit[]>;
   pickAndImport(folder: boolean): Promise<IngestReport | null>;
   /** Imports the files the app was started with (once); null when none. */
@@ -151,6 +169,12 @@ const tauriBackend: Backend = {
   meetingReferences: async (meeting) => unwrap(await commands.meetingReferences(meeting)),
   openDocument: async (id) => unwrap(await commands.openDocument(id)),
   setDocumentSymbol: async (id, symbol) => unwrap(await commands.setDocumentSymbol(id, symbol)),
+  setTextSource: async (id, r) => unwrap(await commands.setTextSource(id, r)),
+  openOriginal: async (r) => {
+    unwrap(await commands.openOriginal(r));
+  },
+  originalUrl: (r) => convertFileSrc(String(r), "original"),
+  revisionChanges: async (id, against) => unwrap(await commands.revisionChanges(id, against)),
   search: async (request) => unwrap(await commands.search(request)),
   pickAndImport: async (folder) => unwrap(await commands.pickAndImport(folder)),
   importStartupFiles: async () => unwrap(await commands.importStartupFiles()),
@@ -208,6 +232,10 @@ export const api: Backend = {
   meetingReferences: (m) => backend.meetingReferences(m),
   openDocument: (id) => backend.openDocument(id),
   setDocumentSymbol: (id, s) => backend.setDocumentSymbol(id, s),
+  setTextSource: (id, r) => backend.setTextSource(id, r),
+  openOriginal: (r) => backend.openOriginal(r),
+  originalUrl: (r) => backend.originalUrl(r),
+  revisionChanges: (id, a) => backend.revisionChanges(id, a),
   search: (r) => backend.search(r),
   pickAndImport: (f) => backend.pickAndImport(f),
   importStartupFiles: () => backend.importStartupFiles(),

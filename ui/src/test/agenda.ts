@@ -37,6 +37,9 @@ export function storedAgenda(): StoredDocument {
   return {
     record,
     versions: [record],
+    renditions: [],
+    languages: [{ language: record.language, id: record.id }],
+    page_view: null,
     document: {
       kind: "agenda", language: "zh", symbol: record.symbol, suggested_symbol: null, title: record.title, body: record.body, parent_body: null,
       session: null, venue: record.venue, dates: record.dates, distributed: null, original_language: null, job_number: null,

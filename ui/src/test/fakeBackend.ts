@@ -1,7 +1,7 @@
 // A fake of the ipc module's backend for UI unit tests: canned data, and a
 // record of every call so tests can assert what the UI asked for.
 import { IpcError } from "../ipc";
-import type { AgendaEntry, Backend, Bookmark, IndexStatus, IngestReport, LibraryListing, MeetingReference, Note, RestoreReport, SearchHit, StoredDocument } from "../ipc";
+import type { AgendaEntry, Backend, Changes, Bookmark, IndexStatus, IngestReport, LibraryListing, MeetingReference, Note, RestoreReport, SearchHit, StoredDocument } from "../ipc";
 
 export interface Fake extends Backend {
   calls: { name: string; args: unknown[] }[];
@@ -41,6 +41,8 @@ export function fakeBackend(
     documents?: StoredDocument[];
     /** What every search finds. */
     hits?: SearchHit[];
+    /** What revisionChanges returns, by the newer version's id. */
+    changes?: Record<number, Changes>;
   } = {},
 ): Fake {
   const menuListeners: ((id: string) => void)[] = [];
@@ -72,6 +74,20 @@ export function fakeBackend(
       return d ? Promise.resolve(d) : Promise.reject(new Error("not in this fake"));
     },
     setDocumentSymbol: () => Promise.reject(new Error("not in this fake")),
+    setTextSource: (id, r) => {
+      calls.push({ name: "setTextSource", args: [id, r] });
+      const d = data.documents?.find((x) => x.record.id === id);
+      if (!d) return Promise.reject(new Error("not in this fake"));
+      const renditions = d.renditions.map((x) => ({ ...x, text_source: r === null ? x === d.renditions[0] : x.id === r }));
+      return Promise.resolve({ ...d, renditions });
+    },
+    openOriginal: rec("openOriginal", undefined),
+    originalUrl: (r) => `original://localhost/${r}`,
+    revisionChanges: (id, against) => {
+      calls.push({ name: "revisionChanges", args: [id, against] });
+      const c = data.changes?.[id];
+      return c ? Promise.resolve(c) : Promise.reject(new Error("not in this fake"));
+    },
     search: rec("search", data.hits ?? []),
     pickAndImport: rec("pickAndImport", null),
     importStartupFiles: rec("importStartupFiles", null),

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { api } from "../../ipc";
 import type { Document, StoredDocument } from "../../ipc";
@@ -13,7 +14,7 @@ function symbolLine(doc: Document, userSymbol: string | null): string {
 }
 
 /** Title, meeting facts and the symbol; a document that prints no symbol can be given one. */
-export function Header({ stored, onChanged }: { stored: StoredDocument; onChanged: () => void }) {
+export function Header({ stored, onChanged, children }: { stored: StoredDocument; onChanged: () => void; children?: ComponentChildren }) {
   const doc = stored.document;
   const rec = stored.record;
   const [editing, setEditing] = useState(false);
@@ -63,6 +64,7 @@ export function Header({ stored, onChanged }: { stored: StoredDocument; onChange
         )}
         <span class="file"> · {rec.file}</span>
       </p>
+      {children}
       {editing && (
         <form
           class="symbol-form"

@@ -1,39 +1,11 @@
 // What a revision changed against the version before it: the passages added,
-// removed and changed, their words marked <ins> and <del>. Not wired into the
-// reader yet.
-//
-// The types below mirror `dossier_core::changes::Changes` (Rust) by hand:
-// the command that returns it is not registered with the shell yet, so
-// ui/src/bindings.ts (generated) does not have them. Once it is, import them
-// from the bindings and delete these.
+// removed and changed, their words marked <ins> and <del>.
 import { t, tf } from "../../i18n";
+import type { Changes } from "../../ipc";
 
-export type ChangeKind = "added" | "removed" | "changed" | "unchanged";
-export type SpanKind = "same" | "inserted" | "deleted";
-export type Span = { kind: SpanKind; text: string };
-export type PassageChange = {
-  kind: ChangeKind;
-  key: string | null;
-  old_key: string | null;
-  number: string | null;
-  old_number: string | null;
-  renumbered: boolean;
-  moved: boolean;
-  capped: boolean;
-  title: Span[];
-  text: Span[];
-};
-export type ChangeCounts = { added: number; removed: number; changed: number; unchanged: number };
-export type Changes = {
-  old_id: number | null;
-  new_id: number | null;
-  old_symbol: string | null;
-  new_symbol: string | null;
-  paragraphs: PassageChange[];
-  items: PassageChange[];
-  slots: PassageChange[];
-  counts: ChangeCounts;
-};
+export type { Changes };
+export type Span = Changes["paragraphs"][number]["text"][number];
+export type PassageChange = Changes["paragraphs"][number];
 
 type Group = "paragraphs" | "items" | "slots";
 

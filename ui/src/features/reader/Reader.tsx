@@ -8,6 +8,7 @@ import { Schedule } from "../schedule/Schedule";
 import { Annotation } from "./Annotation";
 import { TextView } from "./TextView";
 import type { SymbolLinks } from "./links";
+import { CitedSymbolsContext, citedSymbols, symbolMatcher } from "./links";
 import { NotesPanel } from "../notes/NotesPanel";
 import { selectionInPassage } from "../notes/PassageText";
 import { useAnnotations } from "../notes/useAnnotations";
@@ -63,12 +64,18 @@ function scrollTo(id: string, takeFocus = false) {
 }
 
 /** A document in the reader; its text carries the document's language and
- *  direction (documentText.ts), whatever the UI's. */
+ *  direction (documentText.ts), whatever the UI's, and links the symbols it
+ *  cites (links.ts). */
 export function Reader(props: Props) {
+  const doc = props.stored.document;
+  const matcher = useMemo(() => symbolMatcher(citedSymbols(doc)), [doc]);
+  const cited = useMemo(() => ({ links: props.links, matcher, current: props.stored.record.id }), [props.links, matcher, props.stored.record.id]);
   return (
     <DocumentLanguage.Provider value={props.stored.record.language}>
-      <FootnotesContext.Provider value={footnoteMap(props.stored.document.footnotes)}>
-        <ReaderBody {...props} />
+      <FootnotesContext.Provider value={footnoteMap(doc.footnotes)}>
+        <CitedSymbolsContext.Provider value={cited}>
+          <ReaderBody {...props} />
+        </CitedSymbolsContext.Provider>
       </FootnotesContext.Provider>
     </DocumentLanguage.Provider>
   );

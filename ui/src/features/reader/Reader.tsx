@@ -46,6 +46,10 @@ interface Props {
   onChanged: () => void;
   /** A note or bookmark was added, changed or removed: the side lists reload. */
   onAnnotationsChanged?: () => void;
+  /** The reader chose another item or slot, or scrolled to another paragraph
+   *  (null: the document's start): where it is, for back and forward and the
+   *  next start. */
+  onPlace?: (location: Location | null) => void;
 }
 
 /** Scrolls to the element `id` once rendered, and flashes it; with
@@ -82,7 +86,7 @@ export function Reader(props: Props) {
 }
 
 /** An agenda: outline, annotation and timetable side by side, linked both ways. */
-function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode, onChanged, onAnnotationsChanged }: Props) {
+function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode, onChanged, onAnnotationsChanged, onPlace }: Props) {
   const doc = stored.document;
   const [item, setItem] = useState<string | null>(null);
   const [slot, setSlot] = useState<number | null>(null);
@@ -100,6 +104,18 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
     } else if (loc?.paragraph !== undefined && loc.paragraph !== null) scrollTo(`para-${loc.paragraph}`, found);
     // Reloading the same document (a star, a zone) keeps the selection.
   }, [stored.record.id, focus]);
+  // The item or slot chosen is the place; the one the reader opened at is
+  // already known to whoever opened it.
+  const placeReported = useRef(false);
+  const latestOnPlace = useRef(onPlace);
+  latestOnPlace.current = onPlace;
+  useEffect(() => {
+    if (!placeReported.current) {
+      placeReported.current = true;
+      return;
+    }
+    latestOnPlace.current?.(slot !== null ? { slot } : item !== null ? { item } : null);
+  }, [item, slot]);
   const [[w0 = 240, w1 = 380], setWidth, resetWidths] = usePaneWidths("agenda", [240, 380]);
   const items = useMemo(() => flatten(doc.agenda), [doc]);
   const slotItems = slot !== null ? (doc.schedule[slot]?.items ?? []) : [];
@@ -292,6 +308,7 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
         marks={marks}
         notes={visibleNotes}
         isBookmarked={(i) => ann.isBookmarked("paragraph", String(i))}
+        onParagraph={(i) => onPlace?.(i === null ? null : { paragraph: i })}
         onBookmark={(i, label) => ann.bookmark("paragraph", String(i), label)}
         side={
           <>

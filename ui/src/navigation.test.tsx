@@ -163,3 +163,22 @@ describe("at start", () => {
     expect(fake.calls.filter((c) => c.name === "openDocument").map((c) => c.args[0])).toEqual([42]);
   });
 });
+
+describe("a report's place", () => {
+  it("is the first paragraph not scrolled past, or its start", async () => {
+    const { paragraphAtTop } = await import("./features/reader/TextView");
+    const pane = document.createElement("article");
+    const rect = (top: number, bottom: number) => () => ({ top, bottom, left: 0, right: 0, width: 1, height: bottom - top, x: 0, y: top, toJSON: () => ({}) });
+    pane.getBoundingClientRect = rect(100, 600);
+    for (const [i, top] of [[0, -200], [1, 60], [2, 300]] as const) {
+      const p = document.createElement("p");
+      p.className = "para";
+      p.id = `para-${i}`;
+      p.getBoundingClientRect = rect(top, top + 150);
+      pane.appendChild(p);
+    }
+    expect(paragraphAtTop(pane)).toBeNull();
+    pane.scrollTop = 400;
+    expect(paragraphAtTop(pane)).toBe(1);
+  });
+});

@@ -1,5 +1,5 @@
 // The whole window against the fake backend: the panes working together.
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { mountPoint } from "./test/dom";
@@ -9,8 +9,11 @@ import { fakeBackend, hit, settle } from "./test/fakeBackend";
 import type { Fake } from "./test/fakeBackend";
 import { storedAgenda } from "./test/agenda";
 import { App } from "./App";
+import { LAST_PLACE_KEY } from "./features/reader/navigation";
 
 const root = mountPoint();
+// Each test starts as a first start would: no document to reopen.
+beforeEach(() => localStorage.removeItem(LAST_PLACE_KEY));
 Element.prototype.scrollIntoView ??= function () {};
 
 const agenda = storedAgenda();

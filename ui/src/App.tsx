@@ -29,6 +29,9 @@ import { Welcome, rememberWelcome, welcomeDismissed } from "./Welcome";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { THEMES, setTheme, theme } from "./theme";
 import type { ThemeChoice } from "./theme";
+import { EMPTY_HISTORY, goBack, goForward, placeIn, placeToReopen, rememberPlace, visit, windowTitle } from "./features/reader/navigation";
+import type { History, Place } from "./features/reader/navigation";
+import type { Location } from "./ipc";
 
 type Tab = "library" | "agenda" | "bookmarks" | "notes";
 const TABS: Tab[] = ["library", "agenda", "bookmarks", "notes"];
@@ -55,6 +58,13 @@ function useNow(): Date {
 }
 
 const message = errorText;
+
+/** Back (Alt+←, ⌘[) or forward (Alt+→, ⌘]); Alt with an arrow is the
+ *  field's own in a text field (a word left or right on macOS). */
+function isHistoryKey(e: KeyboardEvent, typing: boolean): boolean {
+  if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && (e.key === "ArrowLeft" || e.key === "ArrowRight")) return !typing;
+  return e.metaKey && !e.altKey && !e.ctrlKey && (e.key === "[" || e.key === "]");
+}
 
 /** `firstListing`: the listing asked for before the first render (main.tsx),
  *  so the backend reads the library while the page is still being laid out. */
@@ -171,11 +181,32 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
     return () => stops.forEach((s) => s());
   }, [load]);
 
-  const open = useCallback((id: number, f: Focus | null = null) => {
+  // Where the reader is (the document open and the item, slot or paragraph
+  // in it, as the reader reports it), and where it has been.
+  const here = useRef<Place | null>(null);
+  const [history, setHistory] = useState<History>(EMPTY_HISTORY);
+  const historyNow = useRef(history);
+  historyNow.current = history;
+  /** Opens a document; `visiting`: a new place, so the one left can be gone back to. */
+  const open = useCallback((id: number, f: Focus | null = null, visiting = true) => {
+    const from = here.current;
+    if (visiting && from && !(from.id === id && f === null)) setHistory((h) => visit(h, from));
+    here.current = { id, location: placeIn(f?.location) };
     setFocus(f);
     setMarks(f?.marks ?? []);
     setSelected(id);
   }, []);
+  const travel = useCallback(
+    (way: "back" | "forward") => {
+      const step = (way === "back" ? goBack : goForward)(historyNow.current, here.current);
+      if (!step) return;
+      setHistory(step.history);
+      open(step.to.id, step.to.location ? { location: step.to.location, marks: [] } : null, false);
+    },
+    [open],
+  );
+  const travelNow = useRef(travel);
+  travelNow.current = travel;
   useEffect(() => {
     if (selected === null) return;
     let current = true;
@@ -188,6 +219,35 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
       current = false;
     };
   }, [selected, version]);
+  // The open document names the window, and is reopened at the next start
+  // where the reader was in it.
+  const shown = stored && stored.record.id === selected ? stored.record : null;
+  const remember = useCallback((record: StoredDocument["record"] | null) => {
+    const h = here.current;
+    if (record && h && h.id === record.id) rememberPlace(h, record.series);
+  }, []);
+  useEffect(() => {
+    if (selected !== null && shown === null) return; // still loading: the title stays
+    remember(shown);
+    void api.setWindowTitle(windowTitle(shown)).catch(() => {});
+  }, [selected, shown, remember]);
+  const placeChanged = useCallback(
+    (id: number, location: Location | null) => {
+      if (here.current?.id !== id) return;
+      here.current = { id, location };
+      remember(stored && stored.record.id === id ? stored.record : null);
+    },
+    [stored, remember],
+  );
+  // At start, the document last read, where it was left (when it is still in the library).
+  const reopened = useRef(false);
+  useEffect(() => {
+    if (listing === null || reopened.current) return;
+    reopened.current = true;
+    if (selected !== null) return;
+    const p = placeToReopen(listing);
+    if (p) open(p.id, p.location ? { location: p.location, marks: [] } : null, false);
+  }, [listing, selected, open]);
   const changed = useCallback(() => {
     setVersion((v) => v + 1);
     load();
@@ -226,6 +286,9 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
       } else if (e.key === "F6" && !searchingNow.current) {
         e.preventDefault();
         cyclePane(e.shiftKey);
+      } else if (!searchingNow.current && isHistoryKey(e, typing)) {
+        e.preventDefault();
+        travelNow.current(e.key === "ArrowLeft" || e.key === "[" ? "back" : "forward");
       }
     };
     window.addEventListener("keydown", onKey);
@@ -267,6 +330,14 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
     <div class={dropHover ? "app drop-hover" : "app"}>
       <header class="topbar">
         <h1>{t("appName")}</h1>
+        <nav class="history-nav" aria-label={t("navigation")}>
+          <button class="header-button history-button" onClick={() => travel("back")} disabled={history.back.length === 0} aria-label={t("back")} title={`${t("back")} (Alt+←)`} data-testid="go-back">
+            <span aria-hidden="true">←</span>
+          </button>
+          <button class="header-button history-button" onClick={() => travel("forward")} disabled={history.forward.length === 0} aria-label={t("forward")} title={`${t("forward")} (Alt+→)`} data-testid="go-forward">
+            <span aria-hidden="true">→</span>
+          </button>
+        </nav>
         <button class="search-button" onClick={() => setSearching(true)} data-testid="open-search">
           {t("search")} <kbd>Ctrl K</kbd>
         </button>
@@ -389,7 +460,18 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
             {!docError && selected !== null && current === null && <p class="state big">{t("loading")}</p>}
             {current && (
               <ErrorBoundary key={current.record.id} resetLabel={t("backToLibrary")} onReset={() => setSelected(null)}>
-                <Reader stored={current} focus={focus} marks={marks} links={links} now={now} mode={mode} onMode={setMode} onChanged={changed} onAnnotationsChanged={marksChanged} />
+                <Reader
+                  stored={current}
+                  focus={focus}
+                  marks={marks}
+                  links={links}
+                  now={now}
+                  mode={mode}
+                  onMode={setMode}
+                  onChanged={changed}
+                  onAnnotationsChanged={marksChanged}
+                  onPlace={(l) => placeChanged(current.record.id, l)}
+                />
               </ErrorBoundary>
             )}
           </section>

@@ -1,5 +1,7 @@
 // Keyboard use across the window: F6 / Shift+F6 move between the panes, and
-// the list of shortcuts the "?" sheet shows.
+// the list of shortcuts the "?" sheet shows (the reader's own — find, text
+// size, print — are handled in features/reader/Reader.tsx, back and forward
+// in App.tsx).
 import type { TextKey } from "./i18n";
 
 /** Moves the focus to the next pane (`[data-pane]`, in document order), or
@@ -19,6 +21,11 @@ export function cyclePane(back: boolean, root: ParentNode = document): void {
 export const SHORTCUTS: { keys: string[]; what: TextKey }[] = [
   { keys: ["Ctrl K", "/"], what: "shortcutSearch" },
   { keys: ["F6", "Shift F6"], what: "shortcutPanes" },
+  { keys: ["Ctrl F"], what: "shortcutFind" },
+  { keys: ["Enter", "Shift Enter", "F3", "Shift F3"], what: "shortcutFindNext" },
+  { keys: ["Ctrl +", "Ctrl −", "Ctrl 0"], what: "shortcutTextSize" },
+  { keys: ["Ctrl P"], what: "printTitle" },
+  { keys: ["Alt ←", "Alt →", "⌘ [", "⌘ ]"], what: "shortcutHistory" },
   { keys: ["↑", "↓", "Home", "End"], what: "shortcutOutline" },
   { keys: ["←", "→"], what: "shortcutTabs" },
   { keys: ["Ctrl Enter"], what: "shortcutSaveNote" },

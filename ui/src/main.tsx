@@ -4,6 +4,7 @@ import { api } from "./ipc";
 import { applyLang } from "./i18n";
 import { syncShellText } from "./i18n/shell";
 import { applyTheme, followSystemTheme } from "./theme";
+import { applyTextSize } from "./features/reader/textSize";
 import "./styles.css";
 import { startupMark } from "./startup";
 import { platformOf } from "./platform";
@@ -24,6 +25,8 @@ syncShellText();
 // The colour theme (system, light or dark), before the first paint.
 applyTheme();
 followSystemTheme();
+// The reading text size chosen last time.
+applyTextSize();
 // The font stack names only this platform's fonts (styles.css).
 document.documentElement.dataset.os = platformOf(navigator.userAgent);
 render(

@@ -35,6 +35,8 @@ const PAIRS: [string, string][] = [
   ["--ok", "--panel"],
   ["--ok", "--bg"],
   ["--on-ok", "--ok"],
+  // The current match of find in the document (::highlight(find-current)).
+  ["--on-find", "--hit-line"],
 ];
 
 describe("the themes' colours", () => {

@@ -58,3 +58,8 @@ export function formatDateTime(instant: string | Date, zone?: string): string {
 export function formatCount(n: number): string {
   return new Intl.NumberFormat(intlLocale()).format(n);
 }
+
+/** A share as a percentage in the UI's language: "120%", "120 %", "120‎%". */
+export function formatPercent(share: number): string {
+  return new Intl.NumberFormat(intlLocale(), { style: "percent", maximumFractionDigits: 0 }).format(share);
+}

@@ -1,6 +1,7 @@
 // The only door to the backend. Everything else in the UI imports from here,
 // never from "@tauri-apps/*" or the generated bindings directly.
 import { convertFileSrc } from "@tauri-apps/api/core";
+import { getCurrentWindow } from "@tauri-apps/api/window";
 import { commands, events } from "../bindings";
 import type {
   AgendaEntry_Serialize,
@@ -148,6 +149,8 @@ export interface Backend {
   onMenuAction(cb: (id: string) => void): Unlisten;
   /** The native menu's and the dialogs' words in the UI's language. */
   setShellText(text: ShellText): Promise<void>;
+  /** The window's title (it names the open document). */
+  setWindowTitle(title: string): Promise<void>;
 }
 
 /** Subscribes to a Tauri event and returns a synchronous unsubscribe. */
@@ -218,6 +221,9 @@ const tauriBackend: Backend = {
   setShellText: async (text) => {
     unwrap(await commands.setShellText(text));
   },
+  // A window API, not a command: allowed by "core:window:allow-set-title"
+  // (src-tauri/capabilities/default.json).
+  setWindowTitle: (title) => getCurrentWindow().setTitle(title),
 };
 
 let backend: Backend = tauriBackend;
@@ -267,4 +273,5 @@ export const api: Backend = {
   onIndexProgress: (cb) => backend.onIndexProgress(cb),
   onMenuAction: (cb) => backend.onMenuAction(cb),
   setShellText: (text) => backend.setShellText(text),
+  setWindowTitle: (title) => backend.setWindowTitle(title),
 };

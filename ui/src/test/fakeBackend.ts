@@ -157,6 +157,7 @@ export function fakeBackend(
       return () => menuListeners.splice(menuListeners.indexOf(cb), 1);
     },
     setShellText: rec("setShellText", undefined),
+    setWindowTitle: rec("setWindowTitle", undefined),
   };
 }
 

@@ -11,7 +11,8 @@ interface Props {
   marks: string[];
 }
 
-/** Text of a passage with its notes highlighted and search matches marked.
+/** Text of a passage with its notes highlighted, search matches marked and
+ *  the symbols it cites linked (Highlighted).
  *  `data-passage`/`data-offset` let a selection be turned into note selectors. */
 export function PassageText({ passage, offset, text, notes, marks }: Props) {
   const chars = Array.from(text);
@@ -24,15 +25,15 @@ export function PassageText({ passage, offset, text, notes, marks }: Props) {
   let at = 0;
   for (const r of ranges) {
     if (r.s < at) continue;
-    if (r.s > at) parts.push(<Highlighted key={`t${at}`} text={chars.slice(at, r.s).join("")} marks={marks} />);
+    if (r.s > at) parts.push(<Highlighted key={`t${at}`} text={chars.slice(at, r.s).join("")} marks={marks} symbols />);
     parts.push(
       <span key={`n${r.note.id}`} class="note-mark" id={`note-${r.note.id}`} title={r.note.body} data-testid="note-mark">
-        <Highlighted text={chars.slice(r.s, r.e).join("")} marks={marks} />
+        <Highlighted text={chars.slice(r.s, r.e).join("")} marks={marks} symbols />
       </span>,
     );
     at = r.e;
   }
-  if (at < chars.length) parts.push(<Highlighted key={`t${at}`} text={chars.slice(at).join("")} marks={marks} />);
+  if (at < chars.length) parts.push(<Highlighted key={`t${at}`} text={chars.slice(at).join("")} marks={marks} symbols />);
   return (
     <span data-passage={passage} data-offset={offset}>
       {parts}

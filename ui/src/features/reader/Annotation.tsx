@@ -10,6 +10,8 @@ interface Props {
   links: SymbolLinks;
   marks: string[];
   notes: Note[];
+  /** The printout's copy: no ids (the screen's annotation has them). */
+  copy?: boolean;
 }
 
 /** Paragraphs of an annotation with their character offsets in it. */
@@ -25,11 +27,11 @@ function paragraphsWithOffsets(annotation: string): { text: string; offset: numb
 }
 
 /** The annotation text of one item, paragraph by paragraph, as plain text. */
-export function Annotation({ item, links, marks, notes }: Props) {
+export function Annotation({ item, links, marks, notes, copy = false }: Props) {
   const paragraphs = paragraphsWithOffsets(item.annotation);
   const text = useTextAttrs();
   return (
-    <article id={`ann-${item.number}`} class="annotation">
+    <article id={copy ? undefined : `ann-${item.number}`} class="annotation">
       <h3 {...text}>
         <span class="num" dir="auto">
           {item.number}
@@ -72,7 +74,7 @@ export function Annotation({ item, links, marks, notes }: Props) {
         </>
       )}
       {item.children.map((c) => (
-        <Annotation key={c.number} item={c} links={links} marks={marks} notes={notes} />
+        <Annotation key={c.number} item={c} links={links} marks={marks} notes={notes} copy={copy} />
       ))}
     </article>
   );

@@ -6,6 +6,7 @@ import { t } from "../../i18n";
 import { formatDateRange } from "../../i18n/format";
 import { errorText } from "../../i18n/errors";
 import { useTextAttrs } from "./documentText";
+import { DocumentTools } from "./DocumentTools";
 
 function symbolLine(doc: Document, userSymbol: string | null): string {
   if (doc.symbol) return doc.symbol;
@@ -33,7 +34,10 @@ export function Header({ stored, onChanged, children }: { stored: StoredDocument
     );
   return (
     <header class="doc-header">
-      <h2 {...text}>{doc.title ?? doc.body}</h2>
+      <div class="doc-heading">
+        <h2 {...text}>{doc.title ?? doc.body}</h2>
+        <DocumentTools />
+      </div>
       <p>
         {[doc.body, doc.session, doc.venue].some(Boolean) && <span {...text}>{[doc.body, doc.session, doc.venue].filter(Boolean).join(" · ")}</span>}
         {[doc.body, doc.session, doc.venue].some(Boolean) && dates && " · "}

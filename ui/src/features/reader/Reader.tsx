@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Location, StoredDocument } from "../../ipc";
 import { Header } from "./Header";
 import { t, tp } from "../../i18n";
@@ -8,6 +8,7 @@ import { Schedule } from "../schedule/Schedule";
 import { Annotation } from "./Annotation";
 import { TextView } from "./TextView";
 import type { SymbolLinks } from "./links";
+import { CitedSymbolsContext, citedSymbols, symbolMatcher } from "./links";
 import { NotesPanel } from "../notes/NotesPanel";
 import { selectionInPassage } from "../notes/PassageText";
 import { useAnnotations } from "../notes/useAnnotations";
@@ -24,6 +25,9 @@ import type { ExportFormat } from "../../ipc";
 import { DocumentLanguage, useTextAttrs } from "./documentText";
 import { FootnotesContext, footnoteMap } from "./footnotes";
 import { errorText } from "../../i18n/errors";
+import { FindBar } from "./FindBar";
+import { ReaderActions, printDocument } from "./DocumentTools";
+import { stepTextSize, textSizeStep } from "./textSize";
 
 /** Where to open a document, and what to mark there (a search hit). */
 export interface Focus {
@@ -45,6 +49,10 @@ interface Props {
   onChanged: () => void;
   /** A note or bookmark was added, changed or removed: the side lists reload. */
   onAnnotationsChanged?: () => void;
+  /** The reader chose another item or slot, or scrolled to another paragraph
+   *  (null: the document's start): where it is, for back and forward and the
+   *  next start. */
+  onPlace?: (location: Location | null) => void;
 }
 
 /** Scrolls to the element `id` once rendered, and flashes it; with
@@ -63,19 +71,88 @@ function scrollTo(id: string, takeFocus = false) {
 }
 
 /** A document in the reader; its text carries the document's language and
- *  direction (documentText.ts), whatever the UI's. */
+ *  direction (documentText.ts), whatever the UI's, and links the symbols it
+ *  cites (links.ts). */
 export function Reader(props: Props) {
+  const doc = props.stored.document;
+  const matcher = useMemo(() => symbolMatcher(citedSymbols(doc)), [doc]);
+  const cited = useMemo(() => ({ links: props.links, matcher, current: props.stored.record.id }), [props.links, matcher, props.stored.record.id]);
+
+  // Find in the document: the bar over the reader, and the focus it was opened from.
+  const frame = useRef<HTMLDivElement>(null);
+  const [find, setFind] = useState<{ initial: string; focus: number } | null>(null);
+  const findNow = useRef(find);
+  findNow.current = find;
+  const [step, setStep] = useState({ n: 0, back: false });
+  const opener = useRef<Element | null>(null);
+  const openFind = useCallback(() => {
+    const open = findNow.current;
+    if (open) return setFind({ ...open, focus: open.focus + 1 });
+    opener.current = document.activeElement;
+    setFind({ initial: selectedWords(frame.current), focus: 1 });
+  }, []);
+  const closeFind = useCallback(() => {
+    setFind(null);
+    const back = opener.current;
+    const target = back instanceof HTMLElement && back.isConnected && back !== document.body ? back : frame.current?.querySelector<HTMLElement>("[data-pane]");
+    target?.focus();
+  }, []);
+  const actions = useMemo(() => ({ find: openFind, print: printDocument }), [openFind]);
+  // Ctrl+F (Cmd+F), F3 / Shift+F3 (Ctrl+G / Shift+Ctrl+G), Ctrl+P, and the
+  // text size's Ctrl+plus / minus / 0; not while a modal dialog is open.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (document.querySelector("[aria-modal='true']")) return;
+      const mod = (e.ctrlKey || e.metaKey) && !e.altKey;
+      const key = e.key.toLowerCase();
+      const size = textSizeStep(e);
+      if (mod && key === "f" && !e.shiftKey) {
+        e.preventDefault();
+        openFind();
+      } else if (e.key === "F3" || (mod && key === "g")) {
+        e.preventDefault();
+        if (findNow.current) setStep((s) => ({ n: s.n + 1, back: e.shiftKey }));
+        else openFind();
+      } else if (mod && key === "p" && !e.shiftKey) {
+        e.preventDefault();
+        printDocument();
+      } else if (size !== null) {
+        e.preventDefault();
+        stepTextSize(size);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [openFind]);
+
   return (
-    <DocumentLanguage.Provider value={props.stored.record.language}>
-      <FootnotesContext.Provider value={footnoteMap(props.stored.document.footnotes)}>
-        <ReaderBody {...props} />
-      </FootnotesContext.Provider>
-    </DocumentLanguage.Provider>
+    <div class="reader-host">
+      {find && <FindBar root={frame} initial={find.initial} step={step} focusRequest={find.focus} onClose={closeFind} />}
+      <div class="reader-frame" ref={frame}>
+        <ReaderActions.Provider value={actions}>
+          <DocumentLanguage.Provider value={props.stored.record.language}>
+            <FootnotesContext.Provider value={footnoteMap(doc.footnotes)}>
+              <CitedSymbolsContext.Provider value={cited}>
+                <ReaderBody {...props} />
+              </CitedSymbolsContext.Provider>
+            </FootnotesContext.Provider>
+          </DocumentLanguage.Provider>
+        </ReaderActions.Provider>
+      </div>
+    </div>
   );
 }
 
+/** The words selected in the reader, to find them (a short phrase on one line; else nothing). */
+function selectedWords(within: Element | null): string {
+  const sel = globalThis.getSelection?.();
+  if (!within || !sel || sel.isCollapsed || !sel.anchorNode || !within.contains(sel.anchorNode)) return "";
+  const words = sel.toString().trim();
+  return words.length <= 100 && !words.includes("\n") ? words : "";
+}
+
 /** An agenda: outline, annotation and timetable side by side, linked both ways. */
-function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode, onChanged, onAnnotationsChanged }: Props) {
+function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode, onChanged, onAnnotationsChanged, onPlace }: Props) {
   const doc = stored.document;
   const [item, setItem] = useState<string | null>(null);
   const [slot, setSlot] = useState<number | null>(null);
@@ -93,6 +170,18 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
     } else if (loc?.paragraph !== undefined && loc.paragraph !== null) scrollTo(`para-${loc.paragraph}`, found);
     // Reloading the same document (a star, a zone) keeps the selection.
   }, [stored.record.id, focus]);
+  // The item or slot chosen is the place; the one the reader opened at is
+  // already known to whoever opened it.
+  const placeReported = useRef(false);
+  const latestOnPlace = useRef(onPlace);
+  latestOnPlace.current = onPlace;
+  useEffect(() => {
+    if (!placeReported.current) {
+      placeReported.current = true;
+      return;
+    }
+    latestOnPlace.current?.(slot !== null ? { slot } : item !== null ? { item } : null);
+  }, [item, slot]);
   const [[w0 = 240, w1 = 380], setWidth, resetWidths] = usePaneWidths("agenda", [240, 380]);
   const items = useMemo(() => flatten(doc.agenda), [doc]);
   const slotItems = slot !== null ? (doc.schedule[slot]?.items ?? []) : [];
@@ -285,6 +374,7 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
         marks={marks}
         notes={visibleNotes}
         isBookmarked={(i) => ann.isBookmarked("paragraph", String(i))}
+        onParagraph={(i) => onPlace?.(i === null ? null : { paragraph: i })}
         onBookmark={(i, label) => ann.bookmark("paragraph", String(i), label)}
         side={
           <>
@@ -324,6 +414,12 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
         <section class="annotation-pane" data-pane="annotation" tabIndex={-1} aria-label={t("annotation")} ref={annotationPane}>
           {current ? <Annotation item={current} links={links} marks={marks} notes={visibleNotes} /> : <p class="state">{t("selectItem")}</p>}
           {notesPanel}
+          {/* Every item's annotation, for the printout only (styles.css, @media print). */}
+          <div class="print-only" data-testid="print-annotations">
+            {doc.agenda.map((i) => (
+              <Annotation key={i.number} item={i} links={links} marks={[]} notes={[]} copy />
+            ))}
+          </div>
         </section>
         <Splitter width={w1} onResize={(w) => setWidth(1, w)} onReset={resetWidths} />
         {timetable}

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { useEffect, useRef } from "preact/hooks";
 import type { Document, Note, Paragraph, StoredDocument } from "../../ipc";
 import { PassageText } from "../notes/PassageText";
 import { t } from "../../i18n";
@@ -15,6 +16,8 @@ interface Props {
   side: ComponentChildren;
   isBookmarked: (paragraph: number) => boolean;
   onBookmark: (paragraph: number, label: string) => void;
+  /** The paragraph at the top of the text, once scrolling stops (null: the start). */
+  onParagraph?: (index: number | null) => void;
   /** A stand-alone programme's timetable, beside the text, and its now / next above. */
   timetable?: ComponentChildren;
   nowNext?: ComponentChildren;
@@ -25,9 +28,30 @@ export function textBlocks(doc: Document): Paragraph[] {
   return [...doc.paragraphs, ...doc.unnumbered].sort((a, b) => a.index - b.index);
 }
 
-export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, onBookmark, timetable, nowNext }: Props) {
+/** The index of the first paragraph not scrolled past in `pane`; null at its start. */
+export function paragraphAtTop(pane: HTMLElement): number | null {
+  if (pane.scrollTop < 4) return null;
+  const top = pane.getBoundingClientRect().top;
+  for (const p of pane.querySelectorAll<HTMLElement>(".para")) {
+    if (p.getBoundingClientRect().bottom > top + 4) return Number(p.id.slice("para-".length));
+  }
+  return null;
+}
+
+export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, onBookmark, onParagraph, timetable, nowNext }: Props) {
   const doc = stored.document;
   const text = useTextAttrs();
+  const pane = useRef<HTMLElement>(null);
+  const settling = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef(onParagraph);
+  latest.current = onParagraph;
+  useEffect(() => () => clearTimeout(settling.current), []);
+  const scrolled = () => {
+    clearTimeout(settling.current);
+    settling.current = setTimeout(() => {
+      if (pane.current) latest.current?.(paragraphAtTop(pane.current));
+    }, 250);
+  };
   let lastSection: string | null = null;
   return (
     <div class="reader text-reader">
@@ -56,7 +80,7 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
           </ul>
           {side}
         </nav>
-        <article class="text" data-pane="text" tabIndex={-1} aria-label={t("paragraphs")}>
+        <article class="text" data-pane="text" tabIndex={-1} aria-label={t("paragraphs")} ref={pane} onScroll={scrolled}>
           {textBlocks(doc).map((p) => {
             const i = p.index;
             const head = p.section !== lastSection ? p.section : null;

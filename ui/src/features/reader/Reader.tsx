@@ -28,11 +28,19 @@ import { errorText } from "../../i18n/errors";
 import { FindBar } from "./FindBar";
 import { ReaderActions, printDocument } from "./DocumentTools";
 import { stepTextSize, textSizeStep } from "./textSize";
+import { DocumentBar, savePageMode, savedPageMode } from "./DocumentBar";
+import type { PageMode } from "./DocumentBar";
+import { PageView } from "./PageView";
+import { ChangesPane } from "./ChangesPane";
+import { textBlocks } from "./TextView";
 
 /** Where to open a document, and what to mark there (a search hit). */
 export interface Focus {
   location: Location;
   marks: string[];
+  /** A paragraph by its printed number (another language's version of the
+   *  document numbers its paragraphs alike, not its text blocks). */
+  paragraphNumber?: string;
 }
 
 interface Props {
@@ -156,11 +164,27 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
   const doc = stored.document;
   const [item, setItem] = useState<string | null>(null);
   const [slot, setSlot] = useState<number | null>(null);
+  /** The paragraph chosen in a report's text or on its page. */
+  const [para, setPara] = useState<number | null>(null);
+  /** Counts the choices, so that choosing a passage again shows it again on the page. */
+  const [choice, setChoice] = useState(0);
+  const [pageMode, setPageModeState] = useState<PageMode>(savedPageMode);
+  const setPageMode = (m: PageMode) => {
+    savePageMode(m);
+    setPageModeState(m);
+  };
+  const shownMode: PageMode = stored.page_view ? pageMode : "text";
+  const [showChanges, setShowChanges] = useState(false);
+  useEffect(() => setShowChanges(false), [stored.record.id]);
   useEffect(() => {
     const loc = focus?.location;
     const found = (focus?.marks.length ?? 0) > 0;
     setItem(loc?.item ?? null);
     setSlot(loc?.slot ?? null);
+    const numbered = focus?.paragraphNumber ? doc.paragraphs.find((p) => p.number === focus.paragraphNumber) : undefined;
+    setPara(numbered?.index ?? loc?.paragraph ?? null);
+    setChoice((c) => c + 1);
+    if (numbered) scrollTo(`para-${numbered.index}`);
     if (loc?.note !== undefined && loc.note !== null) scrollTo(`note-${loc.note}`, found);
     else if (loc?.item) scrollTo(`ann-${loc.item}`, found);
     else if (loc?.slot !== undefined && loc.slot !== null) {
@@ -317,12 +341,59 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
     revealSlot.current = true;
     setItem(n);
     setSlot(null);
+    setChoice((c) => c + 1);
   };
   const selectSlot = (i: number) => {
     setSlot(i);
     const first = doc.schedule[i]?.items[0];
     if (first) setItem(first);
+    setChoice((c) => c + 1);
   };
+  const selectParagraph = (i: number) => {
+    setPara(i);
+    setChoice((c) => c + 1);
+  };
+  // A passage clicked on the original page is chosen in the text too.
+  const pickOnPage = (key: string) => {
+    const [kind, value = ""] = key.split(/:(.*)/s);
+    if (kind === "item") selectItem(value);
+    else if (kind === "slot") {
+      selectSlot(Number(value));
+      document.getElementById(`slot-${value}`)?.scrollIntoView({ block: "nearest" });
+    } else if (kind === "para") {
+      selectParagraph(Number(value));
+      scrollTo(`para-${value}`);
+    }
+  };
+  const pageTarget = slot !== null ? `slot:${slot}` : item !== null ? `item:${item}` : para !== null ? `para:${para}` : null;
+  const pageView = stored.page_view && shownMode !== "text" && (
+    <PageView
+      view={stored.page_view}
+      target={pageTarget}
+      targetSeq={choice}
+      quotes={visibleNotes.map((n) => n.anchor.exact)}
+      marks={marks}
+      onPick={pickOnPage}
+    />
+  );
+  // Another language or version opens at the same item, slot or paragraph.
+  const openHere = (id: number) => {
+    const number = para === null ? null : (textBlocks(doc).find((p) => p.index === para)?.number ?? null);
+    const location: Location = slot !== null ? { slot } : item !== null ? { item } : {};
+    links.open(id, number ? { location, marks: [], paragraphNumber: number } : { location, marks: [] });
+  };
+  const bar = (
+    <DocumentBar
+      stored={stored}
+      onOpen={openHere}
+      onReread={onChanged}
+      mode={shownMode}
+      onMode={setPageMode}
+      changes={showChanges}
+      onChanges={setShowChanges}
+    />
+  );
+  const changesPane = showChanges ? <ChangesPane id={stored.record.id} /> : null;
 
   const hitSlots = item === null ? 0 : doc.schedule.filter((s) => slotMatchesItem(s, item)).length;
   const nn = nowAndNext(stored.timing, now);
@@ -371,6 +442,12 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
         nowNext={doc.schedule.length > 0 ? nowNextBar : undefined}
         stored={stored}
         onChanged={onChanged}
+        bar={bar}
+        page={pageView || undefined}
+        mode={shownMode}
+        changes={changesPane}
+        selected={para}
+        onSelect={selectParagraph}
         marks={marks}
         notes={visibleNotes}
         isBookmarked={(i) => ann.isBookmarked("paragraph", String(i))}
@@ -386,7 +463,9 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
     );
   return (
     <div class="reader agenda-reader">
-      <Header stored={stored} onChanged={onChanged} />
+      <Header stored={stored} onChanged={onChanged}>
+        {bar}
+      </Header>
       <div class="reader-tools">
         <BookmarkButton on={ann.isBookmarked("document", "")} onClick={() => ann.bookmark("document", "", stored.record.title)} />
         {item !== null && (
@@ -408,10 +487,18 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
         )}
       </div>
       {nowNextBar}
-      <div class="panes" style={{ gridTemplateColumns: agendaColumns(w0, w1) }}>
+      {changesPane}
+      <div
+        class={changesPane ? "panes hidden" : "panes"}
+        style={{
+          gridTemplateColumns:
+            shownMode === "page" ? `minmax(140px, ${w0}px) 6px minmax(0, 1fr)` : shownMode === "beside" ? `${agendaColumns(w0, w1)} minmax(300px, 32%)` : agendaColumns(w0, w1),
+        }}
+      >
         <AgendaOutline items={doc.agenda} selected={item} highlighted={slotItems} onSelect={selectItem} />
         <Splitter width={w0} onResize={(w) => setWidth(0, w)} onReset={resetWidths} />
-        <section class="annotation-pane" data-pane="annotation" tabIndex={-1} aria-label={t("annotation")} ref={annotationPane}>
+        {shownMode === "page" ? pageView : null}
+        <section class="annotation-pane" hidden={shownMode === "page"} data-pane="annotation" tabIndex={-1} aria-label={t("annotation")} ref={annotationPane}>
           {current ? <Annotation item={current} links={links} marks={marks} notes={visibleNotes} /> : <p class="state">{t("selectItem")}</p>}
           {notesPanel}
           {/* Every item's annotation, for the printout only (styles.css, @media print). */}
@@ -421,8 +508,9 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
             ))}
           </div>
         </section>
-        <Splitter width={w1} onResize={(w) => setWidth(1, w)} onReset={resetWidths} />
-        {timetable}
+        {shownMode !== "page" && <Splitter width={w1} onResize={(w) => setWidth(1, w)} onReset={resetWidths} />}
+        {shownMode !== "page" && timetable}
+        {shownMode === "beside" && pageView}
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import type { Document, Note, Paragraph, StoredDocument } from "../../ipc";
 import { PassageText } from "../notes/PassageText";
 import { t } from "../../i18n";
 import { Header } from "./Header";
+import type { PageMode } from "./DocumentBar";
 import { useTextAttrs } from "./documentText";
 import { FootnoteList } from "./footnotes";
 
@@ -21,6 +22,16 @@ interface Props {
   /** A stand-alone programme's timetable, beside the text, and its now / next above. */
   timetable?: ComponentChildren;
   nowNext?: ComponentChildren;
+  /** The document's languages, versions and files (under the title). */
+  bar?: ComponentChildren;
+  /** The original page view, beside the text or instead of it. */
+  page?: ComponentChildren;
+  mode?: PageMode;
+  /** What a revision changed, shown instead of the text. */
+  changes?: ComponentChildren;
+  /** The paragraph chosen (clicked, or opened at). */
+  selected?: number | null;
+  onSelect?: (index: number) => void;
 }
 
 /** Numbered paragraphs and unnumbered text together, in reading order. */
@@ -38,7 +49,7 @@ export function paragraphAtTop(pane: HTMLElement): number | null {
   return null;
 }
 
-export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, onBookmark, onParagraph, timetable, nowNext }: Props) {
+export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, onBookmark, onParagraph, timetable, nowNext, bar, page, mode = "text", changes, selected = null, onSelect }: Props) {
   const doc = stored.document;
   const text = useTextAttrs();
   const pane = useRef<HTMLElement>(null);
@@ -55,9 +66,15 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
   let lastSection: string | null = null;
   return (
     <div class="reader text-reader">
-      <Header stored={stored} onChanged={onChanged} />
+      <Header stored={stored} onChanged={onChanged}>
+        {bar}
+      </Header>
       {nowNext}
-      <div class={timetable ? "panes with-timetable" : "panes two"}>
+      {changes}
+      <div
+        class={`${timetable ? "panes with-timetable" : "panes two"}${changes ? " hidden" : ""}`}
+        style={page ? { gridTemplateColumns: mode === "page" ? "minmax(180px, 0.35fr) minmax(0, 1fr)" : `minmax(160px, 0.4fr) minmax(260px, 1fr)${timetable ? " minmax(240px, 0.8fr)" : ""} minmax(300px, 1fr)` } : undefined}
+      >
         <nav class="outline" data-pane="outline" tabIndex={-1} aria-label={t("sections")}>
           <h3>{t("sections")}</h3>
           {doc.sections.length === 0 && <p class="state">{t("noSections")}</p>}
@@ -80,7 +97,7 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
           </ul>
           {side}
         </nav>
-        <article class="text" data-pane="text" tabIndex={-1} aria-label={t("paragraphs")} ref={pane} onScroll={scrolled}>
+        <article class="text" data-pane="text" tabIndex={-1} aria-label={t("paragraphs")} ref={pane} onScroll={scrolled} hidden={mode === "page"}>
           {textBlocks(doc).map((p) => {
             const i = p.index;
             const head = p.section !== lastSection ? p.section : null;
@@ -93,7 +110,15 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
                     {head}
                   </h3>
                 )}
-                <p class="para" id={`para-${i}`} {...text}>
+                <p
+                  class={selected === i ? "para selected" : "para"}
+                  id={`para-${i}`}
+                  {...text}
+                  onClick={(e) => {
+                    // A click, not the end of selecting words for a note.
+                    if (onSelect && document.getSelection()?.isCollapsed !== false && !(e.target as Element).closest("button, a")) onSelect(i);
+                  }}
+                >
                   <button
                     class={isBookmarked(i) ? "para-mark on" : "para-mark"}
                     onClick={() => onBookmark(i, `${p.number ? `${p.number}. ` : ""}${p.text.slice(0, 60)}`)}
@@ -123,7 +148,8 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
             </aside>
           )}
         </article>
-        {timetable}
+        {mode !== "page" && timetable}
+        {page}
       </div>
     </div>
   );

@@ -46,6 +46,22 @@ const sixLanguages = ["ar", "zh", "en", "fr", "ru", "es"].map((l) => {
 });
 // axe-core (an npm devDependency of the UI), injected into the window through WebDriver.
 const axeSource = readFileSync(join(root, "ui/node_modules/axe-core/axe.min.js"), "utf8");
+// A report as Word and as PDF (one document, two renditions), a review in
+// English and French (two languages of one symbol), and a report with its
+// Rev.1 (scenarios 11 and 12).
+const pair = ["A_80_590.docx", "A_80_590.pdf"].map((f) => {
+  copyFileSync(join(root, "crates/dossier-core/tests/fixtures/un-docs", f), join(files, f));
+  return join(files, f);
+});
+const corpus = join(root, "../shared/corpus/real");
+const bilingual = ["A_HRC_WG.6_7_ITA_1_en.pdf", "A_HRC_WG.6_7_ITA_1_fr.pdf"].map((f) => {
+  copyFileSync(join(corpus, f), join(files, f));
+  return join(files, f);
+});
+const revision = ["E_2025_70.txt", "E_2025_70.Rev.1.txt"].map((f) => {
+  copyFileSync(join(root, "crates/dossier-core/tests/fixtures/revisions", f), join(files, f));
+  return join(files, f);
+});
 const damaged = join(files, "damaged.pdf");
 writeFileSync(damaged, "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<>>\n%%EOF-truncated");
 
@@ -107,7 +123,11 @@ function assert(cond, message) {
 let session = null;
 const results = [];
 
+// E2E_ONLY=11,12 runs only those scenarios (while working on them; CI runs all).
+const only = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(",") : null;
+
 async function scenario(name, body) {
+  if (only && !only.includes(name.split("-")[0])) return;
   const started = Date.now();
   try {
     await body();
@@ -156,6 +176,7 @@ function appRunning() {
 }
 
 async function quit() {
+  if (!session) return;
   await session.quit();
   session = null;
   // The next start finds the library free once this process has exited.
@@ -438,6 +459,56 @@ try {
     await setTheme("system");
     await session.resize(1280, 800);
   });
+
+  await scenario("11-page-view-at-the-paragraph", async () => {
+    // The Word file and the PDF of A/80/590 are one document: its text from
+    // Word, its pages from the PDF. Paragraph 67 stands on page 22 (pdftotext).
+    await quit();
+    await start(pair);
+    await session.waitFor("[data-testid=import-report]", 60_000);
+    const report = await session.text("[data-testid=import-report]");
+    assert(/rendition/i.test(report), `the import names the PDF a new rendition: ${report}`);
+    await openDoc("A_80_590.docx");
+    await session.waitFor("[data-testid=mode-beside]");
+    await session.click("[data-testid=mode-beside]");
+    await session.until(`return document.querySelectorAll(".pdf-page canvas").length > 0`, "a page drawn", 30_000);
+    const id = await session.exec(`return [...document.querySelectorAll("p.para")].find((p) => p.querySelector(".pnum")?.textContent === "67.")?.id ?? null`);
+    assert(id, "paragraph 67 is in the text");
+    await session.exec(`document.getElementById(arguments[0]).scrollIntoView({ block: "center" })`, id);
+    await session.click(`#${id} .pnum`);
+    await session.until(`return /22/.test(document.querySelector("[data-testid=page-number]").textContent)`, "the page view at page 22", 15_000);
+    await session.until(`return document.querySelector("[data-page='22'] canvas") !== null && document.querySelector("[data-page='22'] .textLayer span") !== null`, "page 22 drawn with its text", 30_000);
+    const marker = await session.exec(`
+      const m = document.querySelector("[data-page='22'] [data-testid=place-marker]");
+      const v = document.querySelector("[data-testid=page-scroller]").getBoundingClientRect();
+      if (!m) return null;
+      const r = m.getBoundingClientRect();
+      return { inView: r.top >= v.top && r.bottom <= v.bottom, text: document.querySelector("[data-page='22'] .textLayer").textContent };`);
+    assert(marker && marker.inView, `the marker of paragraph 67 is in view on page 22: ${JSON.stringify(marker)}`);
+    assert(/67\.\s*The increased requirements/.test(marker.text), `page 22 holds paragraph 67: ${marker.text.slice(0, 200)}`);
+    writeFileSync(join(out, "page-view.png"), await session.screenshot());
+    // Clicking paragraph 26's place on page 9 chooses it in the text.
+    await session.click("[data-testid=mode-text]");
+  });
+
+  await scenario("12-languages-and-revision-changes", async () => {
+    await quit();
+    await start([...bilingual, ...revision]);
+    await session.waitFor("[data-testid=import-report]", 60_000);
+    await openDoc("A_HRC_WG.6_7_ITA_1_en.pdf");
+    await session.waitFor("[data-testid=language-fr]");
+    await session.click("[data-testid=language-fr]");
+    await session.until(`return document.querySelector(".doc-header [data-testid=language-fr]")?.getAttribute("aria-current") === "true"`, "the French version open", 15_000);
+    const lang = await session.exec(`return document.querySelector(".reader .text [lang]")?.getAttribute("lang") ?? document.querySelector(".reader [lang]")?.getAttribute("lang")`);
+    assert(/^fr/.test(lang ?? ""), `the text is French: ${lang}`);
+    writeFileSync(join(out, "language-switch.png"), await session.screenshot());
+    await openDoc("E_2025_70.Rev.1.txt");
+    await session.click("[data-testid=show-changes]");
+    await session.until(`return document.querySelector("[data-testid=changes-pane] ins") !== null`, "the changes shown", 15_000);
+    const changes = await session.text("[data-testid=changes-pane]");
+    assert(/231/.test(changes) && /227/.test(changes), `paragraph 50's corrected figures are marked: ${changes.slice(0, 400)}`);
+    writeFileSync(join(out, "revision-changes.png"), await session.screenshot());
+  });
 } finally {
   if (session) await session.quit().catch(() => {});
   driver.kill();
@@ -445,4 +516,4 @@ try {
 
 const failed = results.filter((r) => !r.ok);
 console.log(`\n${results.length - failed.length} of ${results.length} end-to-end scenarios passed; screenshots in ${out}`);
-process.exit(failed.length === 0 && results.length === 10 ? 0 : 1);
+process.exit(failed.length === 0 && results.length === (only ? only.length : 12) ? 0 : 1);

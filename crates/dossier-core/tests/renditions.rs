@@ -178,11 +178,14 @@ fn a_library_of_the_previous_schema_keeps_its_notes_and_gets_renditions() {
             .unwrap();
         (id, note)
     };
-    // Schema 2 had no renditions and no chosen text format.
+    // Schema 2 had no renditions and no chosen text format (nor a trash).
     {
         let conn = rusqlite::Connection::open(dir.path().join("library.sqlite3")).unwrap();
         conn.execute_batch(
-            "DROP TABLE renditions;
+            "DROP INDEX documents_trash;
+             ALTER TABLE documents DROP COLUMN trash_id;
+             DROP TABLE trash;
+             DROP TABLE renditions;
              ALTER TABLE documents DROP COLUMN text_format;
              PRAGMA user_version = 2;",
         )

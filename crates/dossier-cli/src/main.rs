@@ -314,7 +314,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {
-                output::print_ingest_report(&report);
+                let records = lib.records()?;
+                output::print_ingest_report(&report, &mut |id| {
+                    let r = records.iter().find(|r| r.id == id)?;
+                    Some(r.effective_symbol().unwrap_or(&r.file).to_string())
+                });
             }
             if report.count(IngestStatus::Failed) > 0 {
                 return Ok(ExitCode::from(1));

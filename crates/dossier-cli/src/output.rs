@@ -85,24 +85,43 @@ fn status_word(s: IngestStatus) -> &'static str {
     }
 }
 
-pub fn print_ingest_report(report: &IngestReport) {
-    for r in &report.results {
-        match r.status {
-            IngestStatus::Failed => {
-                println!(
-                    "failed     {}",
-                    clean_line(r.message.as_deref().unwrap_or(&r.path))
-                )
-            }
-            IngestStatus::NewVersion => println!(
-                "version {}  {}",
-                r.version.unwrap_or(0),
-                clean_line(&r.path)
-            ),
-            s => match &r.message {
-                Some(m) => println!("{:<10} {}", status_word(s), clean_line(m)),
-                None => println!("{:<10} {}", status_word(s), clean_line(&r.path)),
-            },
+/// The report of an import, file by file under what became of them (new
+/// documents, new renditions of a document, new versions, unchanged,
+/// failed), then the counts. `name` says which document a file joined.
+pub fn print_ingest_report(report: &IngestReport, name: &mut dyn FnMut(u32) -> Option<String>) {
+    let sections = [
+        (IngestStatus::Ingested, "New documents"),
+        (
+            IngestStatus::NewRendition,
+            "New renditions (another file of a document)",
+        ),
+        (IngestStatus::NewVersion, "New versions"),
+        (IngestStatus::Unchanged, "Unchanged"),
+        (IngestStatus::Failed, "Failed"),
+    ];
+    for (status, heading) in sections {
+        let files: Vec<_> = report.with_status(status).collect();
+        if files.is_empty() {
+            continue;
+        }
+        println!("{heading} ({}):", files.len());
+        for r in files {
+            let joined = r.document_id.and_then(&mut *name);
+            let line = match status {
+                IngestStatus::Failed => r.message.clone().unwrap_or_else(|| r.path.clone()),
+                IngestStatus::NewRendition => match joined {
+                    Some(doc) => format!("{}  (of {doc})", r.path),
+                    None => r.path.clone(),
+                },
+                IngestStatus::NewVersion => match joined {
+                    Some(doc) => {
+                        format!("{}  (version {} of {doc})", r.path, r.version.unwrap_or(0))
+                    }
+                    None => format!("{}  (version {})", r.path, r.version.unwrap_or(0)),
+                },
+                _ => r.message.clone().unwrap_or_else(|| r.path.clone()),
+            };
+            println!("  {}", clean_line(&line));
         }
     }
     println!(

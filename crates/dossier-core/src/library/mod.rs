@@ -15,6 +15,7 @@
 
 mod annotations;
 mod backup;
+pub mod query;
 mod renditions;
 mod schedule;
 mod trash;
@@ -892,6 +893,14 @@ impl Library {
         let listing = meetings::listing(&conn)?;
         *kept = Some(listing.clone());
         Ok(listing)
+    }
+
+    /// The documents of the listing that match `q` (a filter of words, the
+    /// facets chosen), in its order, with facet counts and the total: the
+    /// library pane's one question ([`query::filter_sort`] on
+    /// [`Library::listing`]).
+    pub fn query(&self, q: &query::Query) -> Result<query::QueryResult> {
+        Ok(query::filter_sort(&self.listing()?, q))
     }
 
     /// What a meeting's agendas cite, with what the library still lacks.

@@ -1,6 +1,8 @@
 //! How the CLI shows things to people (JSON output is serde's).
 
 use dossier_core::ingest::{IngestReport, IngestStatus};
+use dossier_core::library::query::QueryResult;
+use dossier_core::library::TrashEntry;
 use dossier_core::search::SearchHit;
 use dossier_core::store::meetings::{LibraryListing, MeetingReference};
 use dossier_core::Library;
@@ -219,6 +221,70 @@ pub fn print_listing(
         }
     }
     Ok(())
+}
+
+/// The documents a query found, one per line, then the total and, when
+/// asked for, the facets.
+pub fn print_query(result: &QueryResult, facets: bool) {
+    for d in &result.documents {
+        print_doc(d);
+    }
+    let shown = result.documents.len() as u32;
+    if shown < result.total {
+        println!("{shown} of {} documents", result.total);
+    } else {
+        println!(
+            "{} document{}",
+            result.total,
+            if result.total == 1 { "" } else { "s" }
+        );
+    }
+    if facets {
+        let f = &result.facets;
+        for (name, counts) in [
+            ("body", &f.body),
+            ("year", &f.year),
+            ("kind", &f.kind),
+            ("language", &f.language),
+        ] {
+            let values: Vec<String> = counts
+                .iter()
+                .map(|c| format!("{} ({})", c.value, c.count))
+                .collect();
+            println!("{name}: {}", clean_line(&values.join(", ")));
+        }
+    }
+}
+
+/// "2 documents, 3 files, 1 note" for a trash entry.
+pub fn trash_counts(e: &TrashEntry) -> String {
+    let n = |count: u32, one: &str, many: &str| {
+        format!("{count} {}", if count == 1 { one } else { many })
+    };
+    format!(
+        "{}, {}, {}",
+        n(e.documents, "document", "documents"),
+        n(e.files, "file", "files"),
+        n(e.notes, "note", "notes")
+    )
+}
+
+/// What is in the trash, the latest removal first.
+pub fn print_trash(entries: &[TrashEntry]) {
+    if entries.is_empty() {
+        println!("The trash is empty.");
+        return;
+    }
+    for e in entries {
+        println!(
+            "  {:>4}  {}  {}  ({})",
+            e.id,
+            clean_line(&e.trashed_at),
+            clean_line(&e.label),
+            trash_counts(e)
+        );
+    }
+    println!("Restore one with `dossier trash restore N`; `dossier trash empty` deletes them all.");
 }
 
 fn print_doc(d: &dossier_core::store::documents::DocumentRecord) {

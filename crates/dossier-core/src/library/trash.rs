@@ -365,6 +365,14 @@ impl Library {
         let places = self.places_in(&rest, &doc)?;
         let mut conn = self.store.writer();
         let tx = conn.transaction()?;
+        if store_renditions::of_document(&tx, id)? != all {
+            // An import or another removal came in between: what was read
+            // above no longer holds.
+            return Err(Error::Invalid(format!(
+                "the files of document {id} changed meanwhile; remove {} again",
+                rendition.file
+            )));
+        }
         let mut snapshot = TextSnapshot {
             document: documents::load(&tx, id)?,
             structure_hash: tx.query_row(

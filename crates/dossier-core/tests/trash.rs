@@ -460,3 +460,31 @@ fn a_library_of_schema_3_migrates_to_4_keeping_everything() {
     lib.restore_from_trash(entry.id).unwrap();
     assert_eq!(state(&lib), before);
 }
+
+/// A note follows its series to a new version, and so does its entry in the
+/// search index (it used to leave the index with the previous version's
+/// passages until a rebuild).
+#[test]
+fn a_note_is_searchable_on_the_new_version_it_moved_to() {
+    let (_dir, lib) = library();
+    let name = "004_5995beeb77b35464.txt";
+    let v1 = id_of(&lib, name);
+    annotate(&lib, v1, "zebrafinch");
+    assert_eq!(hits(&lib, "zebrafinch"), BTreeSet::from([v1]));
+    let reissue = tempfile::tempdir().unwrap();
+    let mut text = std::fs::read_to_string(seeds().join(name)).unwrap();
+    text.push_str("\n\n一百. 工作组建议缔约国会议注意到本报告。\n");
+    std::fs::write(reissue.path().join(name), text).unwrap();
+    let v2 = lib
+        .ingest_file(&reissue.path().join(name))
+        .unwrap()
+        .document_id
+        .unwrap();
+    assert_eq!(lib.notes(Some(v2)).unwrap()[0].document_id, Some(v2));
+    assert_eq!(hits(&lib, "zebrafinch"), BTreeSet::from([v2]));
+    // Removing the new version: the note goes with it, from search too.
+    let entry = lib.remove(v2, RemoveScope::Document).unwrap();
+    assert!(hits(&lib, "zebrafinch").is_empty());
+    lib.restore_from_trash(entry.id).unwrap();
+    assert_eq!(hits(&lib, "zebrafinch"), BTreeSet::from([v2]));
+}

@@ -6,6 +6,8 @@ mod output;
 use clap::{Parser, Subcommand, ValueEnum};
 use dossier_core::extract::{worker, Extractor, Limits};
 use dossier_core::ingest::IngestStatus;
+use dossier_core::library::query::{Query, SortBy};
+use dossier_core::library::RemoveScope;
 use dossier_core::search::SearchRequest;
 use dossier_core::{DocumentKind, Library};
 use std::io::IsTerminal;
@@ -90,10 +92,50 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: u32,
     },
-    /// List meetings and their documents.
+    /// List meetings and their documents; with a filter, a sort or facets,
+    /// the matching documents one per line.
     List {
         #[arg(long)]
         json: bool,
+        /// Words that must all occur, each in some field: symbol, title, body,
+        /// venue, session, file name or year ("Nairobi 2023").
+        #[arg(long)]
+        filter: Option<String>,
+        #[arg(long, value_enum)]
+        sort: Option<Sort>,
+        /// Also print how many documents each body, year, kind and language has.
+        #[arg(long)]
+        facets: bool,
+        /// Only documents of this body.
+        #[arg(long)]
+        body: Option<String>,
+        /// Only documents whose meeting began in this year.
+        #[arg(long)]
+        year: Option<String>,
+        #[arg(long, value_enum)]
+        kind: Option<Kind>,
+        /// Only documents in this language: ar, zh, en, fr, ru or es.
+        #[arg(long)]
+        lang: Option<String>,
+        /// At most this many documents.
+        #[arg(long)]
+        limit: Option<u32>,
+    },
+    /// Move a document (or one of its files) to the trash; `dossier trash` lists it.
+    Remove {
+        /// A symbol, a library id or a file name (with --scope rendition: the
+        /// file to remove, by name or rendition id).
+        doc: String,
+        #[arg(long, value_enum, default_value = "document")]
+        scope: Scope,
+    },
+    /// List what is in the trash, restore it, or empty it.
+    Trash {
+        /// Print as JSON.
+        #[arg(long, global = true)]
+        json: bool,
+        #[command(subcommand)]
+        command: Option<TrashCommand>,
     },
     /// Rebuild the search index from the library database.
     Reindex,
@@ -128,6 +170,61 @@ enum Command {
         #[command(subcommand)]
         command: NotesCommand,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Sort {
+    /// The meeting's first day, newest first.
+    Date,
+    /// The body, A to Z.
+    Body,
+    /// The symbol, part by part.
+    Symbol,
+    /// The last imported first.
+    #[value(alias = "recent")]
+    RecentlyAdded,
+}
+
+impl From<Sort> for SortBy {
+    fn from(s: Sort) -> Self {
+        match s {
+            Sort::Date => SortBy::Date,
+            Sort::Body => SortBy::Body,
+            Sort::Symbol => SortBy::Symbol,
+            Sort::RecentlyAdded => SortBy::RecentlyAdded,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Scope {
+    /// One file of the document (the document stays with its other files).
+    Rendition,
+    /// The document with all its files.
+    Document,
+    /// The document in every language the library holds its symbol in.
+    Languages,
+    /// Every revision of the document in its language.
+    Revisions,
+}
+
+impl From<Scope> for RemoveScope {
+    fn from(s: Scope) -> Self {
+        match s {
+            Scope::Rendition => RemoveScope::Rendition,
+            Scope::Document => RemoveScope::Document,
+            Scope::Languages => RemoveScope::Languages,
+            Scope::Revisions => RemoveScope::Revisions,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum TrashCommand {
+    /// Bring back everything one removal took (its number in `dossier trash`).
+    Restore { entry: u32 },
+    /// Delete everything in the trash for good, and the files no one else uses.
+    Empty,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -314,7 +411,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {
-                output::print_ingest_report(&report);
+                let records = lib.records()?;
+                output::print_ingest_report(&report, &mut |id| {
+                    let r = records.iter().find(|r| r.id == id)?;
+                    Some(r.effective_symbol().unwrap_or(&r.file).to_string())
+                });
             }
             if report.count(IngestStatus::Failed) > 0 {
                 return Ok(ExitCode::from(1));
@@ -346,14 +447,91 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 output::print_hits(&hits, std::io::stdout().is_terminal());
             }
         }
-        Command::List { json } => {
-            let listing = lib.listing()?;
-            if json {
-                println!("{}", serde_json::to_string_pretty(&listing)?);
+        Command::List {
+            json,
+            filter,
+            sort,
+            facets,
+            body,
+            year,
+            kind,
+            lang,
+            limit,
+        } => {
+            let asked = filter.is_some()
+                || sort.is_some()
+                || facets
+                || body.is_some()
+                || year.is_some()
+                || kind.is_some()
+                || lang.is_some()
+                || limit.is_some();
+            if asked {
+                let result = lib.query(&Query {
+                    filter: filter.unwrap_or_default(),
+                    sort: sort.map(Into::into).unwrap_or_default(),
+                    body,
+                    year,
+                    kind: kind.map(Into::into),
+                    language: lang,
+                    limit,
+                })?;
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&result)?);
+                } else {
+                    output::print_query(&result, facets);
+                }
             } else {
-                output::print_listing(&listing, &mut |id| lib.meeting_references(id))?;
+                let listing = lib.listing()?;
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&listing)?);
+                } else {
+                    output::print_listing(&listing, &mut |id| lib.meeting_references(id))?;
+                }
             }
         }
+        Command::Remove { doc, scope } => {
+            let id = match scope {
+                Scope::Rendition => lib.find_rendition(&doc)?,
+                _ => lib.find(&doc)?,
+            };
+            let entry = lib.remove(id, scope.into())?;
+            println!(
+                "Moved to the trash: {} ({}). To bring it back: dossier trash restore {}",
+                output::clean_line(&entry.label),
+                output::trash_counts(&entry),
+                entry.id
+            );
+        }
+        Command::Trash { json, command } => match command {
+            None => {
+                let entries = lib.trash()?;
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&entries)?);
+                } else {
+                    output::print_trash(&entries);
+                }
+            }
+            Some(TrashCommand::Restore { entry }) => {
+                let entry = lib.restore_from_trash(entry)?;
+                println!(
+                    "Restored from the trash: {} ({}).",
+                    output::clean_line(&entry.label),
+                    output::trash_counts(&entry)
+                );
+            }
+            Some(TrashCommand::Empty) => {
+                let e = lib.empty_trash()?;
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&e)?);
+                } else {
+                    println!(
+                        "Emptied the trash: {} removals, {} documents, {} files of documents, {} notes deleted; {} files deleted from the library folder.",
+                        e.entries, e.documents, e.renditions, e.notes, e.files_deleted
+                    );
+                }
+            }
+        },
         Command::Notes { command } => match command {
             NotesCommand::Export { format, doc } => {
                 let doc = doc.map(|d| lib.find(&d)).transpose()?;

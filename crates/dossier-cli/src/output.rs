@@ -1,6 +1,8 @@
 //! How the CLI shows things to people (JSON output is serde's).
 
 use dossier_core::ingest::{IngestReport, IngestStatus};
+use dossier_core::library::query::QueryResult;
+use dossier_core::library::TrashEntry;
 use dossier_core::search::SearchHit;
 use dossier_core::store::meetings::{LibraryListing, MeetingReference};
 use dossier_core::Library;
@@ -85,24 +87,43 @@ fn status_word(s: IngestStatus) -> &'static str {
     }
 }
 
-pub fn print_ingest_report(report: &IngestReport) {
-    for r in &report.results {
-        match r.status {
-            IngestStatus::Failed => {
-                println!(
-                    "failed     {}",
-                    clean_line(r.message.as_deref().unwrap_or(&r.path))
-                )
-            }
-            IngestStatus::NewVersion => println!(
-                "version {}  {}",
-                r.version.unwrap_or(0),
-                clean_line(&r.path)
-            ),
-            s => match &r.message {
-                Some(m) => println!("{:<10} {}", status_word(s), clean_line(m)),
-                None => println!("{:<10} {}", status_word(s), clean_line(&r.path)),
-            },
+/// The report of an import, file by file under what became of them (new
+/// documents, new renditions of a document, new versions, unchanged,
+/// failed), then the counts. `name` says which document a file joined.
+pub fn print_ingest_report(report: &IngestReport, name: &mut dyn FnMut(u32) -> Option<String>) {
+    let sections = [
+        (IngestStatus::Ingested, "New documents"),
+        (
+            IngestStatus::NewRendition,
+            "New renditions (another file of a document)",
+        ),
+        (IngestStatus::NewVersion, "New versions"),
+        (IngestStatus::Unchanged, "Unchanged"),
+        (IngestStatus::Failed, "Failed"),
+    ];
+    for (status, heading) in sections {
+        let files: Vec<_> = report.with_status(status).collect();
+        if files.is_empty() {
+            continue;
+        }
+        println!("{heading} ({}):", files.len());
+        for r in files {
+            let joined = r.document_id.and_then(&mut *name);
+            let line = match status {
+                IngestStatus::Failed => r.message.clone().unwrap_or_else(|| r.path.clone()),
+                IngestStatus::NewRendition => match joined {
+                    Some(doc) => format!("{}  (of {doc})", r.path),
+                    None => r.path.clone(),
+                },
+                IngestStatus::NewVersion => match joined {
+                    Some(doc) => {
+                        format!("{}  (version {} of {doc})", r.path, r.version.unwrap_or(0))
+                    }
+                    None => format!("{}  (version {})", r.path, r.version.unwrap_or(0)),
+                },
+                _ => r.message.clone().unwrap_or_else(|| r.path.clone()),
+            };
+            println!("  {}", clean_line(&line));
         }
     }
     println!(
@@ -200,6 +221,70 @@ pub fn print_listing(
         }
     }
     Ok(())
+}
+
+/// The documents a query found, one per line, then the total and, when
+/// asked for, the facets.
+pub fn print_query(result: &QueryResult, facets: bool) {
+    for d in &result.documents {
+        print_doc(d);
+    }
+    let shown = result.documents.len() as u32;
+    if shown < result.total {
+        println!("{shown} of {} documents", result.total);
+    } else {
+        println!(
+            "{} document{}",
+            result.total,
+            if result.total == 1 { "" } else { "s" }
+        );
+    }
+    if facets {
+        let f = &result.facets;
+        for (name, counts) in [
+            ("body", &f.body),
+            ("year", &f.year),
+            ("kind", &f.kind),
+            ("language", &f.language),
+        ] {
+            let values: Vec<String> = counts
+                .iter()
+                .map(|c| format!("{} ({})", c.value, c.count))
+                .collect();
+            println!("{name}: {}", clean_line(&values.join(", ")));
+        }
+    }
+}
+
+/// "2 documents, 3 files, 1 note" for a trash entry.
+pub fn trash_counts(e: &TrashEntry) -> String {
+    let n = |count: u32, one: &str, many: &str| {
+        format!("{count} {}", if count == 1 { one } else { many })
+    };
+    format!(
+        "{}, {}, {}",
+        n(e.documents, "document", "documents"),
+        n(e.files, "file", "files"),
+        n(e.notes, "note", "notes")
+    )
+}
+
+/// What is in the trash, the latest removal first.
+pub fn print_trash(entries: &[TrashEntry]) {
+    if entries.is_empty() {
+        println!("The trash is empty.");
+        return;
+    }
+    for e in entries {
+        println!(
+            "  {:>4}  {}  {}  ({})",
+            e.id,
+            clean_line(&e.trashed_at),
+            clean_line(&e.label),
+            trash_counts(e)
+        );
+    }
+    println!("Restore one with `dossier trash restore N`; `dossier trash empty` deletes them all.");
 }
 
 fn print_doc(d: &dossier_core::store::documents::DocumentRecord) {

@@ -216,3 +216,171 @@ fn names_that_are_not_unicode_are_read() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 ingested"));
 }
+
+fn un_doc(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../dossier-core/tests/fixtures/un-docs")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// The seeds and A/80/590 as Word and PDF.
+fn library() -> tempfile::TempDir {
+    let data = tempfile::tempdir().unwrap();
+    let report = stdout(&dossier(
+        data.path(),
+        &[
+            "ingest",
+            &seeds(),
+            &un_doc("A_80_590.docx"),
+            &un_doc("A_80_590.pdf"),
+        ],
+    ));
+    assert!(report.contains("New documents (5):\n"), "{report}");
+    assert!(
+        report.contains("New renditions (another file of a document) (1):\n"),
+        "{report}"
+    );
+    assert!(report.contains("A_80_590.pdf  (of A/80/590)\n"), "{report}");
+    assert!(!report.contains("Unchanged"), "{report}");
+    data
+}
+
+#[test]
+fn the_import_summary_names_each_file_under_what_became_of_it() {
+    let data = library();
+    let again = stdout(&dossier(
+        data.path(),
+        &["ingest", &seeds(), &un_doc("A_80_590.pdf")],
+    ));
+    assert!(again.starts_with("Unchanged (5):\n"), "{again}");
+    assert!(again.contains("001_9b3f3c3582431abc.txt\n"), "{again}");
+    assert!(
+        again.ends_with("0 ingested, 0 new versions, 0 new renditions, 5 unchanged, 0 failed\n"),
+        "{again}"
+    );
+    let json: Value = serde_json::from_slice(
+        &dossier(data.path(), &["ingest", "--json", &un_doc("A_80_590.docx")]).stdout,
+    )
+    .unwrap();
+    assert_eq!(json["results"][0]["status"], "unchanged");
+}
+
+#[test]
+fn remove_list_the_trash_restore_and_empty() {
+    let data = library();
+    let before = stdout(&dossier(data.path(), &["list", "--json"]));
+    let files = |dir: &Path| -> usize {
+        std::fs::read_dir(dir.join("files"))
+            .unwrap()
+            .flatten()
+            .map(|d| std::fs::read_dir(d.path()).unwrap().count())
+            .sum()
+    };
+    assert_eq!(files(data.path()), 6);
+
+    let out = stdout(&dossier(
+        data.path(),
+        &["remove", "A_80_590.pdf", "--scope", "rendition"],
+    ));
+    assert!(
+        out.starts_with("Moved to the trash: A_80_590.pdf (PDF of A/80/590, en) (0 documents, 1 file, 0 notes)."),
+        "{out}"
+    );
+    let out = stdout(&dossier(
+        data.path(),
+        &["remove", "004_5995beeb77b35464.txt"],
+    ));
+    assert!(out.contains("dossier trash restore 2"), "{out}");
+    let listing: Value =
+        serde_json::from_str(&stdout(&dossier(data.path(), &["list", "--json"]))).unwrap();
+    assert_eq!(listing["meetings"].as_array().unwrap().len(), 4);
+    assert!(!stdout(&dossier(data.path(), &["list"])).contains("004_5995beeb77b35464.txt"));
+
+    let trash = stdout(&dossier(data.path(), &["trash"]));
+    let lines: Vec<&str> = trash.lines().collect();
+    assert!(lines[0].contains("004_5995beeb77b35464.txt (zh)  (1 document, 1 file, 0 notes)"));
+    assert!(lines[1].contains("A_80_590.pdf"), "{trash}");
+    let json: Value =
+        serde_json::from_str(&stdout(&dossier(data.path(), &["trash", "--json"]))).unwrap();
+    assert_eq!(json[0]["scope"], "document");
+    assert_eq!(json[1]["scope"], "rendition");
+
+    for n in ["2", "1"] {
+        let out = stdout(&dossier(data.path(), &["trash", "restore", n]));
+        assert!(out.starts_with("Restored from the trash: "), "{out}");
+    }
+    assert_eq!(stdout(&dossier(data.path(), &["list", "--json"])), before);
+    assert_eq!(
+        stdout(&dossier(data.path(), &["trash"])),
+        "The trash is empty.\n"
+    );
+    let out = dossier(data.path(), &["trash", "restore", "1"]);
+    assert_eq!(out.status.code(), Some(2), "no such entry");
+
+    // Every language, every revision: the seeds print no symbol, so one document each.
+    stdout(&dossier(
+        data.path(),
+        &["remove", "A/80/590", "--scope", "languages"],
+    ));
+    stdout(&dossier(
+        data.path(),
+        &["remove", "000_abe935980996e0b8.txt", "--scope", "revisions"],
+    ));
+    assert_eq!(files(data.path()), 6, "removing deletes no file");
+    let out = stdout(&dossier(data.path(), &["trash", "empty"]));
+    assert!(
+        out.starts_with("Emptied the trash: 2 removals, 2 documents, 3 files of documents, 0 notes deleted; 3 files deleted"),
+        "{out}"
+    );
+    assert_eq!(files(data.path()), 3);
+    assert!(stdout(&dossier(data.path(), &["check"])).contains("all 3 original files"));
+    let out = dossier(data.path(), &["remove", "x", "--scope", "everything"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn list_filters_sorts_and_counts() {
+    let data = library();
+    let out = stdout(&dossier(data.path(), &["list", "--filter", "维也纳 2017"]));
+    assert!(out.contains("[004_5995beeb77b35464.txt]"), "{out}");
+    assert!(out.ends_with("1 document\n"), "{out}");
+    let out = stdout(&dossier(
+        data.path(),
+        &["list", "--sort", "date", "--facets", "--limit", "2"],
+    ));
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].contains("001_9b3f3c3582431abc.txt"), "{out}");
+    assert!(lines[1].contains("003_9b7261b858c1689a.txt"), "{out}");
+    assert_eq!(lines[2], "2 of 5 documents");
+    assert!(out.contains("\nlanguage: zh (4), en (1)\n"), "{out}");
+    assert!(
+        out.contains("\nkind: agenda (3), other (1), report (1)\n"),
+        "{out}"
+    );
+    let json: Value = serde_json::from_str(&stdout(&dossier(
+        data.path(),
+        &[
+            "list",
+            "--json",
+            "--filter",
+            "general ASSEMBLY",
+            "--sort",
+            "recent",
+        ],
+    )))
+    .unwrap();
+    assert_eq!(json["total"], 1);
+    assert_eq!(json["documents"][0]["symbol"], "A/80/590");
+    assert_eq!(json["facets"]["body"][0]["value"], "General Assembly");
+}

@@ -50,13 +50,21 @@ pub struct IngestReport {
 }
 
 impl IngestReport {
+    /// How many files came out with `status`.
     pub fn count(&self, status: IngestStatus) -> usize {
-        self.results.iter().filter(|r| r.status == status).count()
+        self.with_status(status).count()
     }
+
+    /// The files that came out with `status`, in the order they were read:
+    /// which became new documents ([`IngestStatus::Ingested`]), new
+    /// renditions of a document (`document_id` names it), new versions
+    /// (`version` says which), were in the library already, or failed.
+    pub fn with_status(&self, status: IngestStatus) -> impl Iterator<Item = &IngestResult> {
+        self.results.iter().filter(move |r| r.status == status)
+    }
+
     pub fn failed(&self) -> impl Iterator<Item = &IngestResult> {
-        self.results
-            .iter()
-            .filter(|r| r.status == IngestStatus::Failed)
+        self.with_status(IngestStatus::Failed)
     }
 }
 

@@ -177,11 +177,14 @@ fn a_library_of_the_previous_schema_keeps_its_notes_and_gets_renditions() {
             .unwrap();
         (id, note)
     };
-    // Schema 2 had no renditions and no chosen text format.
+    // Schema 2 had no renditions and no chosen text format (nor a trash).
     {
         let conn = rusqlite::Connection::open(dir.path().join("library.sqlite3")).unwrap();
         conn.execute_batch(
-            "DROP TABLE renditions;
+            "DROP INDEX documents_trash;
+             ALTER TABLE documents DROP COLUMN trash_id;
+             DROP TABLE trash;
+             DROP TABLE renditions;
              ALTER TABLE documents DROP COLUMN text_format;
              PRAGMA user_version = 2;",
         )
@@ -227,7 +230,7 @@ fn a_backup_keeps_every_rendition() {
         let file = lib.rendition_file(r.id).unwrap();
         assert_eq!(
             std::fs::metadata(&file).unwrap().len(),
-            r.file_size,
+            u64::from(r.file_size),
             "{file:?}"
         );
     }

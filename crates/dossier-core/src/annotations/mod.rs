@@ -91,6 +91,18 @@ fn new_uid() -> String {
     hex::encode(&Sha256::digest(seed.as_bytes())[..16])
 }
 
+/// A note is in the trash with the document it is attached to: hidden, kept
+/// as it is (never re-anchored elsewhere), back when the document is.
+const NOTE_VISIBLE: &str =
+    "(doc_id IS NULL OR doc_id NOT IN (SELECT id FROM documents WHERE trash_id IS NOT NULL))";
+
+/// Bookmarks and stars belong to a series: hidden while every document of
+/// their series is in the trash (a series the library never held keeps
+/// them, as before).
+const SERIES_VISIBLE: &str = "(NOT EXISTS (SELECT 1 FROM documents d
+        WHERE d.series = x.series AND d.trash_id IS NOT NULL)
+    OR EXISTS (SELECT 1 FROM documents d WHERE d.series = x.series AND d.trash_id IS NULL))";
+
 const NOTE_COLUMNS: &str = "id, uid, series, doc_id, passage, exact, prefix, suffix, pos_start, pos_end, body, detached, created_at, updated_at";
 
 fn note_from_row(r: &Row) -> rusqlite::Result<Note> {
@@ -116,7 +128,9 @@ fn note_from_row(r: &Row) -> rusqlite::Result<Note> {
 
 pub fn note(conn: &Connection, id: u32) -> Result<Note> {
     conn.query_row(
-        &format!("SELECT {NOTE_COLUMNS} FROM notes WHERE id = ?1 AND deleted_at IS NULL"),
+        &format!(
+            "SELECT {NOTE_COLUMNS} FROM notes WHERE id = ?1 AND deleted_at IS NULL AND {NOTE_VISIBLE}"
+        ),
         [id],
         note_from_row,
     )
@@ -124,10 +138,12 @@ pub fn note(conn: &Connection, id: u32) -> Result<Note> {
     .ok_or_else(|| Error::NotFound(format!("note {id}")))
 }
 
-/// Live notes of a series (or of the whole library), oldest first.
+/// Live notes of a series (or of the whole library), oldest first; not
+/// those in the trash with their document.
 pub fn notes(conn: &Connection, series: Option<&str>) -> Result<Vec<Note>> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {NOTE_COLUMNS} FROM notes WHERE deleted_at IS NULL AND (?1 IS NULL OR series = ?1) ORDER BY series, id"
+        "SELECT {NOTE_COLUMNS} FROM notes WHERE deleted_at IS NULL AND (?1 IS NULL OR series = ?1)
+            AND {NOTE_VISIBLE} ORDER BY series, id"
     ))?;
     let rows = stmt.query_map([series], note_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -262,9 +278,12 @@ fn bookmark_from_row(r: &Row) -> rusqlite::Result<Bookmark> {
     })
 }
 
+/// Bookmarks of a series (or of the whole library), oldest first; not those
+/// whose series is all in the trash.
 pub fn bookmarks(conn: &Connection, series: Option<&str>) -> Result<Vec<Bookmark>> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {BOOKMARK_COLUMNS} FROM bookmarks WHERE ?1 IS NULL OR series = ?1 ORDER BY created_at, id"
+        "SELECT {BOOKMARK_COLUMNS} FROM bookmarks x WHERE (?1 IS NULL OR series = ?1)
+            AND {SERIES_VISIBLE} ORDER BY created_at, id"
     ))?;
     let rows = stmt.query_map([series], bookmark_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -299,6 +318,16 @@ pub fn add_bookmark(
     Ok((id, added))
 }
 
+/// Moves a bookmark to another place in its document; nothing when another
+/// bookmark already holds that place.
+pub(crate) fn set_bookmark_anchor(conn: &Connection, id: u32, anchor: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE OR IGNORE bookmarks SET anchor = ?2 WHERE id = ?1",
+        params![id, anchor],
+    )?;
+    Ok(())
+}
+
 pub fn remove_bookmark(conn: &Connection, id: u32) -> Result<()> {
     let n = conn.execute("DELETE FROM bookmarks WHERE id = ?1", [id])?;
     if n == 0 {
@@ -325,12 +354,13 @@ pub fn set_starred(conn: &Connection, series: &str, slot_key: &str, starred: boo
     Ok(changed > 0)
 }
 
-/// Starred slot keys, of one series or of the whole library, as (series, key).
+/// Starred slot keys, of one series or of the whole library, as (series,
+/// key); not those whose series is all in the trash.
 pub fn starred(conn: &Connection, series: Option<&str>) -> Result<Vec<(String, String)>> {
-    let mut stmt = conn.prepare(
-        "SELECT series, slot_key FROM starred_slots WHERE ?1 IS NULL OR series = ?1
-         ORDER BY slot_key, series",
-    )?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT series, slot_key FROM starred_slots x WHERE (?1 IS NULL OR series = ?1)
+            AND {SERIES_VISIBLE} ORDER BY slot_key, series"
+    ))?;
     let rows = stmt.query_map([series], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -15,9 +15,12 @@
 
 mod annotations;
 mod backup;
+pub mod query;
 mod renditions;
 mod schedule;
+mod trash;
 
+pub use crate::store::trash::{EmptiedTrash, RemoveScope, TrashEntry};
 pub use backup::{
     check_backup, restore, restore_journal, restore_marker, run_scheduled_restore,
     run_scheduled_restore_outcome, schedule_restore, BackupSummary, InterruptedRestore,
@@ -443,6 +446,22 @@ impl Library {
         let display = path.display().to_string();
         let known = store_renditions::find_by_hash(&self.store.reader(), &hash)?;
         if let Some((id, rendition)) = known {
+            let trashed = store_renditions::trash_of(&self.store.reader(), rendition)?;
+            if let Some(t) = trashed {
+                // Restoring brings it back as it was, notes and all; a
+                // second copy beside it would be a second document.
+                return Ok(IngestResult {
+                    path: display,
+                    status: IngestStatus::Unchanged,
+                    document_id: Some(id),
+                    version: None,
+                    message: Some(format!(
+                        "{}: this file is in the trash (entry {t}); restore it from there",
+                        path.display()
+                    )),
+                    reason: None,
+                });
+            }
             // The same file again: if the library's copy of it went missing
             // (or no longer matches in size), this puts it back.
             let copy = self.rendition_file(rendition)?;
@@ -555,7 +574,8 @@ impl Library {
         let tx = conn.transaction()?;
         let series = documents::series_for(doc, &file.file_name);
         let previous: Vec<u32> = {
-            let mut stmt = tx.prepare("SELECT id FROM documents WHERE series = ?1")?;
+            let mut stmt =
+                tx.prepare("SELECT id FROM documents WHERE series = ?1 AND trash_id IS NULL")?;
             let rows = stmt.query_map([&series], |r| r.get(0))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
@@ -583,15 +603,9 @@ impl Library {
         crate::store::bump_generation(&tx)?;
         tx.commit()?;
         // The store has the document; if staging fails, the index is behind
-        // the store's generation and the next open rebuilds it.
-        let staged = documents::record(&conn, id).and_then(|record| {
-            let _writes = self.index_writes.lock().unwrap_or_else(|p| p.into_inner());
-            self.index
-                .stage_documents(&previous, &[indexed(&record, doc)])
-        });
-        if let Err(e) = staged {
-            tracing::error!(error = %e, "indexing failed; the index will be rebuilt");
-        }
+        // the store's generation and the next open rebuilds it. The notes
+        // re-anchored to the new version are indexed under it.
+        self.stage_in_index(&conn, &previous, &[id]);
         Ok(id)
     }
 
@@ -673,22 +687,13 @@ impl Library {
         added_layout: &Layout,
     ) -> Result<()> {
         // The PDFs' places are found in the text the reader will show.
-        let mut places: Vec<(u32, Option<u32>, Places)> = Vec::new();
-        for r in current.iter().filter(|r| r.format == Format::Pdf) {
-            let layout = self.stored_layout(r.id)?;
-            let (pages, p) = pdf_places(Format::Pdf, &layout, doc);
-            places.push((r.id, pages, p));
-        }
+        let places = self.places_in(current, doc)?;
         let (added_pages, added_places) = match &added {
             Some(r) => pdf_places(r.format, added_layout, doc),
             None => (None, Places::new()),
         };
         let mut conn = self.store.writer();
         let tx = conn.transaction()?;
-        let record = documents::record(&tx, id)?;
-        let old = documents::load(&tx, id)?;
-        let meeting = meetings::find_or_create(&tx, doc)?;
-        documents::replace_content(&tx, id, doc, file, meeting)?;
         if let Some(r) = added {
             store_renditions::insert(
                 &tx,
@@ -699,34 +704,73 @@ impl Library {
                 },
             )?;
         }
-        for (rid, pages, p) in &places {
-            store_renditions::set_places(&tx, *rid, *pages, p)?;
-        }
-        if let Some(chosen) = chosen {
-            documents::set_text_format(&tx, id, chosen)?;
-        }
-        if record.latest {
-            let (kept, detached) =
-                crate::annotations::reanchor_series(&tx, &record.series, id, doc)?;
-            tracing::info!(
-                kept,
-                detached,
-                "notes re-anchored to the document's new text"
-            );
-        }
-        renditions::move_paragraph_bookmarks(&tx, &record.series, &old, doc)?;
+        let latest = apply_text(&tx, id, doc, file, false, &places, chosen)?;
         crate::store::bump_generation(&tx)?;
         tx.commit()?;
-        if record.latest {
-            let staged = documents::record(&conn, id).and_then(|record| {
-                let _writes = self.index_writes.lock().unwrap_or_else(|p| p.into_inner());
-                self.index.stage_documents(&[id], &[indexed(&record, doc)])
-            });
-            if let Err(e) = staged {
-                tracing::error!(error = %e, "indexing failed; the index will be rebuilt");
-            }
+        if latest {
+            self.stage_in_index(&conn, &[id], &[id]);
         }
         Ok(())
+    }
+
+    /// Where the passages of `doc` stand in each PDF among `renditions`
+    /// (each PDF read again): (rendition, pages, places).
+    fn places_in(
+        &self,
+        renditions: &[Rendition],
+        doc: &Document,
+    ) -> Result<Vec<(u32, Option<u32>, Places)>> {
+        let mut places = Vec::new();
+        for r in renditions.iter().filter(|r| r.format == Format::Pdf) {
+            let layout = self.stored_layout(r.id)?;
+            let (pages, p) = pdf_places(Format::Pdf, &layout, doc);
+            places.push((r.id, pages, p));
+        }
+        Ok(places)
+    }
+
+    /// Brings the index in step with a change just committed, still holding
+    /// the store's writer (`conn`), uncommitted: `unstage` leave it,
+    /// `stage` (those in the library and latest) are indexed again, and
+    /// the notes attached to either are indexed again (removing a
+    /// document's passages removes its notes' entries too). A failure
+    /// leaves the index behind the store, and the next open rebuilds it.
+    fn stage_in_index(&self, conn: &rusqlite::Connection, unstage: &[u32], stage: &[u32]) {
+        let staged = (|| -> Result<()> {
+            let mut loaded = Vec::new();
+            for id in stage {
+                let record = documents::record(conn, *id)?;
+                if record.latest {
+                    let doc = documents::load(conn, *id)?;
+                    loaded.push((record, doc));
+                }
+            }
+            let docs: Vec<IndexedDocument> = loaded.iter().map(|(r, d)| indexed(r, d)).collect();
+            let touched: HashSet<u32> = unstage.iter().chain(stage).copied().collect();
+            let notes: Vec<(crate::annotations::Note, String)> =
+                crate::annotations::notes(conn, None)?
+                    .into_iter()
+                    .filter(|n| n.document_id.is_some_and(|d| touched.contains(&d)))
+                    .map(|n| {
+                        let language = n
+                            .document_id
+                            .and_then(|d| documents::record(conn, d).ok())
+                            .map(|r| r.language)
+                            .unwrap_or_default();
+                        (n, language)
+                    })
+                    .collect();
+            let indexed_notes: Vec<search::IndexedNote> = notes
+                .iter()
+                .filter_map(|(n, language)| annotations::indexed_note(n, language))
+                .collect();
+            let _writes = self.index_writes.lock().unwrap_or_else(|p| p.into_inner());
+            self.index.stage_documents(unstage, &docs)?;
+            self.index.stage_notes(&[], &indexed_notes)
+        })();
+        if let Err(e) = staged {
+            tracing::error!(error = %e, "indexing failed; the index will be rebuilt");
+        }
     }
 
     /// Finds where `doc`'s passages stand in PDF rendition `rendition` and
@@ -868,6 +912,14 @@ impl Library {
         Ok(listing)
     }
 
+    /// The documents of the listing that match `q` (a filter of words, the
+    /// facets chosen), in its order, with facet counts and the total: the
+    /// library pane's one question ([`query::filter_sort`] on
+    /// [`Library::listing`]).
+    pub fn query(&self, q: &query::Query) -> Result<query::QueryResult> {
+        Ok(query::filter_sort(&self.listing()?, q))
+    }
+
     /// What a meeting's agendas cite, with what the library still lacks.
     pub fn meeting_references(&self, meeting_id: u32) -> Result<Vec<MeetingReference>> {
         meetings::references(&self.store.reader(), meeting_id)
@@ -878,9 +930,14 @@ impl Library {
         documents::records(&self.store.reader())
     }
 
-    /// One document in full.
+    /// One document in full (not one in the trash).
     pub fn document(&self, id: u32) -> Result<StoredDocument> {
         let conn = self.store.reader();
+        if let Some(t) = documents::trash_of(&conn, id)? {
+            return Err(Error::NotFound(format!(
+                "document {id} is in the trash (entry {t})"
+            )));
+        }
         let record = documents::record(&conn, id)?;
         let versions = documents::versions(&conn, &record.series)?;
         let document = documents::load(&conn, id)?;
@@ -955,11 +1012,12 @@ impl Library {
         Ok(out)
     }
 
-    /// Finds a document by library id, symbol (printed or given) or original file name.
+    /// Finds a document in the library by id, symbol (printed or given) or
+    /// original file name (of any of its renditions).
     pub fn find(&self, what: &str) -> Result<u32> {
         let conn = self.store.reader();
         if let Ok(id) = what.parse::<u32>() {
-            if documents::record(&conn, id).is_ok() {
+            if documents::trash_of(&conn, id).is_ok_and(|t| t.is_none()) {
                 return Ok(id);
             }
         }
@@ -971,15 +1029,25 @@ impl Library {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| what.to_string());
         use rusqlite::OptionalExtension;
-        conn.query_row(
-            "SELECT id FROM documents WHERE file_name = ?1 ORDER BY version DESC LIMIT 1",
-            [name],
-            |r| r.get(0),
-        )
-        .optional()?
-        .ok_or_else(|| {
-            Error::NotFound(format!("no document with id, symbol or file name {what:?}"))
-        })
+        let by_text_source = conn
+            .query_row(
+                "SELECT id FROM documents WHERE file_name = ?1 AND trash_id IS NULL
+                 ORDER BY version DESC LIMIT 1",
+                [&name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let by_rendition = || -> Result<Option<u32>> {
+            Ok(store_renditions::find_by_file_name(&conn, &name)?
+                .map(|r| store_renditions::get(&conn, r))
+                .transpose()?
+                .map(|r| r.doc_id))
+        };
+        by_text_source
+            .map_or_else(by_rendition, |id| Ok(Some(id)))?
+            .ok_or_else(|| {
+                Error::NotFound(format!("no document with id, symbol or file name {what:?}"))
+            })
     }
 
     /// Gives a document a symbol (when it prints none) or clears it.
@@ -1146,6 +1214,48 @@ fn refuse_empty_database(dir: &Path) -> Result<()> {
             "the database is empty or missing while files/ holds {originals} originals"
         ),
     })
+}
+
+/// Makes `doc`, read from `file`, the text of document `id`, inside the
+/// caller's transaction: its content replaced (its meeting found again for
+/// the new text, or kept when `keep_meeting`), the PDFs' `places` set, the
+/// user's choice of format recorded when `chosen` says one, notes
+/// re-anchored when it is the latest version (which notes follow) and
+/// paragraph bookmarks moved onto the new text. Returns whether it is the
+/// latest version.
+fn apply_text(
+    tx: &rusqlite::Connection,
+    id: u32,
+    doc: &Document,
+    file: &StoredFile,
+    keep_meeting: bool,
+    places: &[(u32, Option<u32>, Places)],
+    chosen: Option<Option<Format>>,
+) -> Result<bool> {
+    let record = documents::record(tx, id)?;
+    let old = documents::load(tx, id)?;
+    let meeting = if keep_meeting {
+        record.meeting_id
+    } else {
+        meetings::find_or_create(tx, doc)?
+    };
+    documents::replace_content(tx, id, doc, file, meeting)?;
+    for (rid, pages, p) in places {
+        store_renditions::set_places(tx, *rid, *pages, p)?;
+    }
+    if let Some(chosen) = chosen {
+        documents::set_text_format(tx, id, chosen)?;
+    }
+    if record.latest {
+        let (kept, detached) = crate::annotations::reanchor_series(tx, &record.series, id, doc)?;
+        tracing::info!(
+            kept,
+            detached,
+            "notes re-anchored to the document's new text"
+        );
+    }
+    renditions::move_paragraph_bookmarks(tx, &record.series, &old, doc)?;
+    Ok(record.latest)
 }
 
 fn now() -> String {

@@ -95,8 +95,9 @@ pub(crate) fn find(
 ) -> Result<Option<Match>> {
     let mut candidates: Vec<(u32, f64)> = Vec::new();
     let same_structure: Vec<u32> = {
-        let mut st =
-            conn.prepare_cached("SELECT id FROM documents WHERE structure_hash = ?1 ORDER BY id")?;
+        let mut st = conn.prepare_cached(
+            "SELECT id FROM documents WHERE structure_hash = ?1 AND trash_id IS NULL ORDER BY id",
+        )?;
         let rows = st.query_map([structure_hash], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
@@ -109,7 +110,8 @@ pub(crate) fn find(
     let (ids, threshold): (Vec<u32>, f64) = match &doc.symbol {
         Some(symbol) => {
             let mut st = conn.prepare_cached(
-                "SELECT id FROM documents WHERE symbol_key = ?1 AND language = ?2 ORDER BY id",
+                "SELECT id FROM documents WHERE symbol_key = ?1 AND language = ?2
+                    AND trash_id IS NULL ORDER BY id",
             )?;
             let rows = st.query_map(params![symbols::key(symbol), doc.language], |r| r.get(0))?;
             (rows.collect::<rusqlite::Result<_>>()?, SAME_WITH_SYMBOL)
@@ -117,7 +119,7 @@ pub(crate) fn find(
         None => {
             let mut st = conn.prepare_cached(
                 "SELECT id FROM documents WHERE symbol IS NULL AND language = ?1 AND kind = ?2
-                    AND body IS ?3 AND date_start IS ?4
+                    AND body IS ?3 AND date_start IS ?4 AND trash_id IS NULL
                  ORDER BY id DESC LIMIT 20",
             )?;
             let rows = st.query_map(

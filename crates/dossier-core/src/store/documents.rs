@@ -79,11 +79,13 @@ pub fn series_for(doc: &Document, file_name: &str) -> String {
     }
 }
 
-/// A document with the same parsed structure (the same document in another format).
+/// A document with the same parsed structure (the same document in another
+/// format), in the library (not in the trash).
 pub fn find_by_structure(conn: &Connection, hash: &str) -> Result<Option<u32>> {
     Ok(conn
         .query_row(
-            "SELECT id FROM documents WHERE structure_hash = ?1 ORDER BY id LIMIT 1",
+            "SELECT id FROM documents WHERE structure_hash = ?1 AND trash_id IS NULL
+             ORDER BY id LIMIT 1",
             [hash],
             |r| r.get(0),
         )
@@ -109,6 +111,7 @@ pub fn insert(
     ingested_at: &str,
 ) -> Result<u32> {
     let series = series_for(doc, &file.file_name);
+    // Versions in the trash count: a restored one keeps its number.
     let version: u32 = conn.query_row(
         "SELECT coalesce(max(version), 0) + 1 FROM documents WHERE series = ?1",
         [&series],
@@ -490,9 +493,13 @@ fn date_range(start: Option<String>, end: Option<String>) -> Option<DateRange> {
     }
 }
 
+/// A record's columns. The versions counted, and the latest among them, are
+/// those in the library: a version in the trash is none of them (and a
+/// document in the trash is never the latest).
 const RECORD_COLUMNS: &str = "d.id, d.series, d.version,
-    (SELECT count(*) FROM documents v WHERE v.series = d.series),
-    (SELECT max(version) FROM documents v WHERE v.series = d.series),
+    (SELECT count(*) FROM documents v WHERE v.series = d.series AND v.trash_id IS NULL),
+    (SELECT coalesce(max(version), 0) FROM documents v
+        WHERE v.series = d.series AND v.trash_id IS NULL),
     d.file_name, d.kind, d.language, d.symbol, d.suggested_symbol, d.user_symbol, d.title, d.body,
     d.session, d.venue, d.date_start, d.date_end, d.ingested_at, d.meeting_id";
 
@@ -525,6 +532,7 @@ fn record_from_row(r: &Row) -> rusqlite::Result<DocumentRecord> {
     })
 }
 
+/// One document's record, in the library or in the trash.
 pub fn record(conn: &Connection, id: u32) -> Result<DocumentRecord> {
     // Cached: search describes every hit's document with this.
     conn.prepare_cached(&format!(
@@ -535,41 +543,45 @@ pub fn record(conn: &Connection, id: u32) -> Result<DocumentRecord> {
     .ok_or_else(|| Error::NotFound(format!("document {id}")))
 }
 
-/// Every document, every version, in id order.
+/// Every document in the library (not in the trash), every version, in id order.
 pub fn records(conn: &Connection) -> Result<Vec<DocumentRecord>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {RECORD_COLUMNS} FROM documents d ORDER BY d.id"
+        "SELECT {RECORD_COLUMNS} FROM documents d WHERE d.trash_id IS NULL ORDER BY d.id"
     ))?;
     let rows = stmt.query_map([], record_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Every version of a series, oldest first.
+/// Every version of a series in the library, oldest first.
 pub fn versions(conn: &Connection, series: &str) -> Result<Vec<DocumentRecord>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {RECORD_COLUMNS} FROM documents d WHERE d.series = ?1 ORDER BY d.version"
+        "SELECT {RECORD_COLUMNS} FROM documents d WHERE d.series = ?1 AND d.trash_id IS NULL
+         ORDER BY d.version"
     ))?;
     let rows = stmt.query_map([series], record_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The latest version of a series.
+/// The latest version of a series in the library.
 pub fn latest_in_series(conn: &Connection, series: &str) -> Result<Option<u32>> {
     Ok(conn
         .query_row(
-            "SELECT id FROM documents WHERE series = ?1 ORDER BY version DESC LIMIT 1",
+            "SELECT id FROM documents WHERE series = ?1 AND trash_id IS NULL
+             ORDER BY version DESC LIMIT 1",
             [series],
             |r| r.get(0),
         )
         .optional()?)
 }
 
-/// The latest document carrying `symbol` (printed or given by the user).
+/// The latest document in the library carrying `symbol` (printed or given
+/// by the user).
 pub fn resolve_symbol(conn: &Connection, symbol: &str) -> Result<Option<u32>> {
     let key = symbols::key(symbol);
     Ok(conn
         .query_row(
-            "SELECT id FROM documents WHERE symbol_key = ?1 OR user_symbol_key = ?1
+            "SELECT id FROM documents WHERE (symbol_key = ?1 OR user_symbol_key = ?1)
+                AND trash_id IS NULL
              ORDER BY version DESC, id DESC LIMIT 1",
             [key],
             |r| r.get(0),
@@ -646,6 +658,14 @@ pub(crate) fn check_stored_path(conn: &Connection, path: &str) -> Result<()> {
     })
 }
 
+/// The trash entry holding a document; None while it is in the library.
+pub fn trash_of(conn: &Connection, id: u32) -> Result<Option<u32>> {
+    conn.prepare_cached("SELECT trash_id FROM documents WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("document {id}")))
+}
+
 /// Sets (or clears) the symbol the user gives a document that prints none.
 pub fn set_user_symbol(conn: &Connection, id: u32, symbol: Option<&str>) -> Result<()> {
     let symbol = symbol.map(str::trim).filter(|s| !s.is_empty());
@@ -715,7 +735,7 @@ pub fn language_versions(
     let symbol_key = record.symbol.as_deref().map(symbols::key);
     let mut st = conn.prepare_cached(
         "SELECT id, language, symbol_key FROM documents
-         WHERE substr(series, 1, length(?1) + 1) = ?1 || '#'
+         WHERE substr(series, 1, length(?1) + 1) = ?1 || '#' AND trash_id IS NULL
          ORDER BY version DESC, id DESC",
     )?;
     let rows: Vec<(u32, String, Option<String>)> = st

@@ -230,6 +230,30 @@ pub const MIGRATIONS: &[&str] = &[
     -- (NULL: the best there is, Word before PDF before text).
     ALTER TABLE documents ADD COLUMN text_format TEXT;
     "#,
+    // 4: the trash. A removal puts documents (or one rendition of a
+    // document) in the trash: their rows, files and the user's notes,
+    // bookmarks and stars are kept, but they leave the listing, search and
+    // references until restored. One `trash` row is one removal, so one
+    // restore brings back exactly what it took. A row whose `trash_id` is
+    // set is in the trash; NULL is in the library.
+    r#"
+    CREATE TABLE trash (
+        id          INTEGER PRIMARY KEY,
+        -- What was asked for: 'rendition', 'document', 'languages' or 'revisions'.
+        scope       TEXT NOT NULL CHECK (scope IN ('rendition', 'document', 'languages', 'revisions')),
+        -- What the removal took, in words (a symbol or file name, a language).
+        label       TEXT NOT NULL,
+        trashed_at  TEXT NOT NULL,
+        -- A rendition that was its document's text source: the document's
+        -- text, places, notes' anchors and bookmarks as they were, as JSON,
+        -- put back when it is restored.
+        snapshot    TEXT
+    );
+    ALTER TABLE documents ADD COLUMN trash_id INTEGER REFERENCES trash(id);
+    ALTER TABLE renditions ADD COLUMN trash_id INTEGER REFERENCES trash(id);
+    CREATE INDEX documents_trash ON documents(trash_id) WHERE trash_id IS NOT NULL;
+    CREATE INDEX renditions_trash ON renditions(trash_id) WHERE trash_id IS NOT NULL;
+    "#,
 ];
 
 /// The schema version this build writes.

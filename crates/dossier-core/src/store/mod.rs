@@ -8,6 +8,7 @@ pub mod documents;
 pub mod meetings;
 pub mod migrations;
 pub mod renditions;
+pub mod trash;
 
 use crate::error::Result;
 use rusqlite::{Connection, OpenFlags};

@@ -137,11 +137,11 @@ fn from_row(r: &Row) -> rusqlite::Result<Rendition> {
     })
 }
 
-/// A document's renditions, best text source first.
+/// A document's renditions, best text source first (not those in the trash).
 pub fn of_document(conn: &Connection, doc_id: u32) -> Result<Vec<Rendition>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM renditions r JOIN documents d ON d.id = r.doc_id
-         WHERE r.doc_id = ?1 ORDER BY r.id"
+         WHERE r.doc_id = ?1 AND r.trash_id IS NULL ORDER BY r.id"
     ))?;
     let mut all: Vec<Rendition> = stmt
         .query_map([doc_id], from_row)?
@@ -150,7 +150,7 @@ pub fn of_document(conn: &Connection, doc_id: u32) -> Result<Vec<Rendition>> {
     Ok(all)
 }
 
-/// One rendition.
+/// One rendition, in the library or in the trash.
 pub fn get(conn: &Connection, id: u32) -> Result<Rendition> {
     conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM renditions r JOIN documents d ON d.id = r.doc_id WHERE r.id = ?1"
@@ -160,7 +160,8 @@ pub fn get(conn: &Connection, id: u32) -> Result<Rendition> {
     .ok_or_else(|| Error::NotFound(format!("rendition {id}")))
 }
 
-/// The document and rendition holding a file with this content hash.
+/// The document and rendition holding a file with this content hash, in
+/// the library or in the trash ([`trash_of`] tells).
 pub fn find_by_hash(conn: &Connection, hash: &str) -> Result<Option<(u32, u32)>> {
     Ok(conn
         .query_row(
@@ -169,6 +170,43 @@ pub fn find_by_hash(conn: &Connection, hash: &str) -> Result<Option<(u32, u32)>>
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?)
+}
+
+/// The content hash of a rendition's file.
+pub fn content_hash(conn: &Connection, id: u32) -> Result<String> {
+    conn.query_row(
+        "SELECT content_hash FROM renditions WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("rendition {id}")))
+}
+
+/// A rendition of a document in the library by its original file name (the
+/// latest imported when several share it).
+pub fn find_by_file_name(conn: &Connection, name: &str) -> Result<Option<u32>> {
+    Ok(conn
+        .query_row(
+            "SELECT r.id FROM renditions r JOIN documents d ON d.id = r.doc_id
+             WHERE r.file_name = ?1 AND r.trash_id IS NULL AND d.trash_id IS NULL
+             ORDER BY r.id DESC LIMIT 1",
+            [name],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// The trash entry holding a rendition, itself or with its document; None
+/// while both are in the library.
+pub fn trash_of(conn: &Connection, id: u32) -> Result<Option<u32>> {
+    conn.prepare_cached(
+        "SELECT coalesce(r.trash_id, d.trash_id) FROM renditions r
+         JOIN documents d ON d.id = r.doc_id WHERE r.id = ?1",
+    )?
+    .query_row([id], |r| r.get(0))
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("rendition {id}")))
 }
 
 /// Where a rendition's file is kept, relative to the library folder

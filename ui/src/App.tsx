@@ -430,7 +430,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
             </div>
             <div class="tab-panel" id="sidebar-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
               {tab === "library" && (
-                <LibraryPane listing={listing} selected={selected} onSelect={(id) => open(id)} onImport={startImport} importing={importing} footer={<BackupFooter backup={backup} />} />
+                <LibraryPane listing={listing} selected={selected} onSelect={(id) => open(id)} onImport={startImport} importing={importing} footer={<BackupFooter backup={backup} />} onRestored={load} />
               )}
               {tab === "agenda" && <MyAgenda version={version} mode={mode} onOpen={openEntry} />}
               {tab === "bookmarks" && <BookmarksList version={version + marksVersion} listing={listing} onOpen={openBookmark} />}
@@ -471,6 +471,12 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
                   onChanged={changed}
                   onAnnotationsChanged={marksChanged}
                   onPlace={(l) => placeChanged(current.record.id, l)}
+                  onRemoved={(scope) => {
+                    if (scope === "rendition") return changed();
+                    setSelected(null);
+                    setStored(null);
+                    load();
+                  }}
                 />
               </ErrorBoundary>
             )}

@@ -38,6 +38,22 @@ export const commands = {
 	 *  and changed, with the words marked.
 	 */
 	revisionChanges: (id: number, against: number | null) => typedError<Changes_Serialize, CommandError>(__TAURI_INVOKE("revision_changes", { id, against })),
+	/**
+	 *  The library's documents that pass a filter and facets, sorted, with the
+	 *  facets' counts and the total.
+	 */
+	queryLibrary: (query: Query_Deserialize) => typedError<QueryResult_Serialize, CommandError>(__TAURI_INVOKE("query_library", { query })),
+	/**
+	 *  Moves a document (or, with scope `rendition`, one of its files: `id` is
+	 *  then the rendition's) to the trash, with its notes.
+	 */
+	removeDocument: (id: number, scope: RemoveScope) => typedError<TrashEntry, CommandError>(__TAURI_INVOKE("remove_document", { id, scope })),
+	/**  What is in the trash, the latest removal first. */
+	listTrash: () => typedError<TrashEntry[], CommandError>(__TAURI_INVOKE("list_trash")),
+	/**  Brings back what one removal took, exactly. */
+	restoreFromTrash: (id: number) => typedError<TrashEntry, CommandError>(__TAURI_INVOKE("restore_from_trash", { id })),
+	/**  Deletes what is in the trash for good, and the files nothing else uses. */
+	emptyTrash: () => typedError<EmptiedTrash, CommandError>(__TAURI_INVOKE("empty_trash")),
 	appInfo: () => typedError<AppInfo_Serialize, CommandError>(__TAURI_INVOKE("app_info")),
 	/**
 	 *  The UI calls this once the library is on screen and answers input, with
@@ -487,6 +503,18 @@ export type Document_Serialize = {
 /**  Files are being dragged over the window (true) or left it (false). */
 export type DropHover = boolean;
 
+/**  What emptying the trash deleted. */
+export type EmptiedTrash = {
+	/**  Removals emptied. */
+	entries: number,
+	documents: number,
+	/**  Renditions (files of documents) deleted from the database. */
+	renditions: number,
+	notes: number,
+	/**  Files deleted from the library folder. */
+	files_deleted: number,
+};
+
 /**  Stable error categories for the UI and for scripts. */
 export type ErrorKind = "io" | "unreadable" | "database" | "index" | "not_found" | "invalid" | "locked" | 
 /**  The library database is damaged: restore from a backup. */
@@ -509,6 +537,28 @@ export type ExportFormat =
 "markdown" | 
 /**  Complete and re-importable. */
 "json";
+
+/**  One value of a facet and how many documents have it. */
+export type FacetCount = {
+	value: string,
+	count: number,
+};
+
+/**
+ *  The facets of the documents that match. Each facet counts the documents
+ *  matching the filter and the *other* facets chosen, so that choosing a
+ *  body still shows how many documents each other body has.
+ */
+export type Facets = {
+	/**  Most documents first, then A to Z. */
+	body: FacetCount[],
+	/**  Newest first. */
+	year: FacetCount[],
+	/**  "agenda", "report", "other"; most documents first. */
+	kind: FacetCount[],
+	/**  Most documents first. */
+	language: FacetCount[],
+};
 
 /**  What kind of file a message speaks of. */
 export type FileKind = "pdf" | "word" | "file";
@@ -1016,6 +1066,77 @@ export type Place = {
 	top: number | null,
 };
 
+/**
+ *  What the library pane asks of the listing. Every part is optional: the
+ *  default is every document, newest meeting first.
+ */
+export type Query = Query_Serialize | Query_Deserialize;
+
+/**  The answer to a [`Query`]. */
+export type QueryResult = QueryResult_Serialize | QueryResult_Deserialize;
+
+/**  The answer to a [`Query`]. */
+export type QueryResult_Deserialize = {
+	/**
+	 *  The documents that match (the latest version of each), in order;
+	 *  `meeting_id` leads to their meeting in the listing.
+	 */
+	documents: DocumentRecord_Deserialize[],
+	facets: Facets,
+	/**  How many documents match, `limit` aside. */
+	total: number,
+};
+
+/**  The answer to a [`Query`]. */
+export type QueryResult_Serialize = {
+	/**
+	 *  The documents that match (the latest version of each), in order;
+	 *  `meeting_id` leads to their meeting in the listing.
+	 */
+	documents: DocumentRecord_Serialize[],
+	facets: Facets,
+	/**  How many documents match, `limit` aside. */
+	total: number,
+};
+
+/**
+ *  What the library pane asks of the listing. Every part is optional: the
+ *  default is every document, newest meeting first.
+ */
+export type Query_Deserialize = {
+	/**  Words that must all occur, each in some field. */
+	filter?: string,
+	sort?: SortBy,
+	/**  Only documents of this body (as the facet names it). */
+	body?: string | null,
+	/**  Only documents whose meeting began in this year ("2023"). */
+	year?: string | null,
+	kind?: DocumentKind | null,
+	/**  Only documents in this language ("en"). */
+	language?: string | null,
+	/**  At most this many documents (`total` still counts them all). */
+	limit?: number | null,
+};
+
+/**
+ *  What the library pane asks of the listing. Every part is optional: the
+ *  default is every document, newest meeting first.
+ */
+export type Query_Serialize = {
+	/**  Words that must all occur, each in some field. */
+	filter: string,
+	sort: SortBy,
+	/**  Only documents of this body (as the facet names it). */
+	body: string | null,
+	/**  Only documents whose meeting began in this year ("2023"). */
+	year: string | null,
+	kind: DocumentKind | null,
+	/**  Only documents in this language ("en"). */
+	language: string | null,
+	/**  At most this many documents (`total` still counts them all). */
+	limit: number | null,
+};
+
 /**  Why a file cannot be read. */
 export type Reason = 
 /**  A folder was given where a file was expected. */
@@ -1056,6 +1177,20 @@ export type Reference_Serialize = {
 	symbol: string,
 	title?: string,
 };
+
+/**  What a removal takes. */
+export type RemoveScope = 
+/**
+ *  One file of a document; the document stays with its other files
+ *  (the only file of a document takes the document).
+ */
+"rendition" | 
+/**  The document: this language, this revision, all its files. */
+"document" | 
+/**  The document in every language the library holds its symbol in. */
+"languages" | 
+/**  Every revision of the document in its language (its series). */
+"revisions";
 
 /**  One file of a document, as the reader's header lists it. */
 export type Rendition = Rendition_Serialize | Rendition_Deserialize;
@@ -1396,6 +1531,20 @@ export type SlotTiming_Serialize = {
 	starred: boolean,
 };
 
+/**  The order of the documents. */
+export type SortBy = 
+/**  The meeting's first day, newest first (undated last). */
+"date" | 
+/**  The body, A to Z, then newest first. */
+"body" | 
+/**
+ *  The symbol, in the order of its parts (A/80/9 before A/80/10);
+ *  documents without one last, by file name.
+ */
+"symbol" | 
+/**  The last imported first. */
+"recently_added";
+
 /**
  *  A run of words in a word-level difference. The `same` and `deleted`
  *  spans read in order give the old text, the `same` and `inserted` ones
@@ -1451,6 +1600,23 @@ export type StoredDocument_Serialize = {
 	languages: LanguageVersion[],
 	/**  The PDF the page view shows, when the document has one. */
 	page_view: PageView_Serialize | null,
+};
+
+/**  One removal in the trash, as the trash lists it. */
+export type TrashEntry = {
+	/**  What `restore_from_trash` takes. */
+	id: number,
+	scope: RemoveScope,
+	/**  What was removed, in English: a symbol or file name and a language. */
+	label: string,
+	/**  When (RFC 3339, UTC). */
+	trashed_at: string,
+	/**  Documents taken (0 for a rendition removed alone). */
+	documents: number,
+	/**  Files taken: the documents' renditions, or the one rendition. */
+	files: number,
+	/**  Notes attached to the documents taken. */
+	notes: number,
 };
 
 /**  Where a meeting's time zone comes from. */

@@ -9,6 +9,7 @@ pub mod originals;
 pub mod schedule;
 pub mod search;
 pub mod shell_text;
+pub mod trash;
 
 use serde::Serialize;
 use std::path::PathBuf;

@@ -42,6 +42,13 @@ import type {
   LanguageVersion,
   Place,
   Changes_Serialize,
+  Query_Deserialize,
+  QueryResult_Serialize,
+  SortBy,
+  RemoveScope,
+  TrashEntry,
+  EmptiedTrash,
+  Facets,
 } from "../bindings";
 
 // What the backend sends (the serialized shape of the core's types).
@@ -53,6 +60,9 @@ export type PageView = PageView_Serialize;
 export type Rendition = Rendition_Serialize;
 export type { LanguageVersion, Place };
 export type Changes = Changes_Serialize;
+export type LibraryQuery = Query_Deserialize;
+export type QueryResult = QueryResult_Serialize;
+export type { SortBy, RemoveScope, TrashEntry, EmptiedTrash, Facets };
 export type LibraryListing = LibraryListing_Serialize;
 export type MeetingSummary = MeetingSummary_Serialize;
 export type MeetingReference = MeetingReference_Serialize;
@@ -108,6 +118,13 @@ export interface Backend {
   originalUrl(rendition: number): string;
   /** What a version changed against the one before it (or `against`). */
   revisionChanges(id: number, against: number | null): Promise<Changes>;
+  /** The library's documents through a filter and facets, sorted and counted. */
+  queryLibrary(query: LibraryQuery): Promise<QueryResult>;
+  /** Moves a document (scope "rendition": one of its files, by the file's id) to the trash. */
+  removeDocument(id: number, scope: RemoveScope): Promise<TrashEntry>;
+  listTrash(): Promise<TrashEntry[]>;
+  restoreFromTrash(id: number): Promise<TrashEntry>;
+  emptyTrash(): Promise<EmptiedTrash>;
   search(request: SearchRequest): Promise<SearchHit[]>;
   pickAndImport(folder: boolean): Promise<IngestReport | null>;
   /** Imports the files the app was started with (once); null when none. */
@@ -178,6 +195,11 @@ const tauriBackend: Backend = {
   },
   originalUrl: (r) => convertFileSrc(String(r), "original"),
   revisionChanges: async (id, against) => unwrap(await commands.revisionChanges(id, against)),
+  queryLibrary: async (q) => unwrap(await commands.queryLibrary(q)),
+  removeDocument: async (id, scope) => unwrap(await commands.removeDocument(id, scope)),
+  listTrash: async () => unwrap(await commands.listTrash()),
+  restoreFromTrash: async (id) => unwrap(await commands.restoreFromTrash(id)),
+  emptyTrash: async () => unwrap(await commands.emptyTrash()),
   search: async (request) => unwrap(await commands.search(request)),
   pickAndImport: async (folder) => unwrap(await commands.pickAndImport(folder)),
   importStartupFiles: async () => unwrap(await commands.importStartupFiles()),
@@ -242,6 +264,11 @@ export const api: Backend = {
   openOriginal: (r) => backend.openOriginal(r),
   originalUrl: (r) => backend.originalUrl(r),
   revisionChanges: (id, a) => backend.revisionChanges(id, a),
+  queryLibrary: (q) => backend.queryLibrary(q),
+  removeDocument: (id, scope) => backend.removeDocument(id, scope),
+  listTrash: () => backend.listTrash(),
+  restoreFromTrash: (id) => backend.restoreFromTrash(id),
+  emptyTrash: () => backend.emptyTrash(),
   search: (r) => backend.search(r),
   pickAndImport: (f) => backend.pickAndImport(f),
   importStartupFiles: () => backend.importStartupFiles(),

@@ -1,7 +1,7 @@
 // A fake of the ipc module's backend for UI unit tests: canned data, and a
 // record of every call so tests can assert what the UI asked for.
 import { IpcError } from "../ipc";
-import type { AgendaEntry, Backend, Changes, Bookmark, IndexStatus, IngestReport, LibraryListing, MeetingReference, Note, RestoreReport, SearchHit, StoredDocument } from "../ipc";
+import type { AgendaEntry, Backend, Changes, TrashEntry, Bookmark, IndexStatus, IngestReport, LibraryListing, MeetingReference, Note, RestoreReport, SearchHit, StoredDocument } from "../ipc";
 
 export interface Fake extends Backend {
   calls: { name: string; args: unknown[] }[];
@@ -43,6 +43,8 @@ export function fakeBackend(
     hits?: SearchHit[];
     /** What revisionChanges returns, by the newer version's id. */
     changes?: Record<number, Changes>;
+    /** What is in the trash. */
+    trash?: TrashEntry[];
   } = {},
 ): Fake {
   const menuListeners: ((id: string) => void)[] = [];
@@ -60,6 +62,7 @@ export function fakeBackend(
   // Bookmarks and notes are kept: what is added is listed afterwards.
   const bookmarks = [...(data.bookmarks ?? [])];
   const notes = [...(data.notes ?? [])];
+  const trash: TrashEntry[] = [...(data.trash ?? [])];
   const seriesOf = (id: number) => data.documents?.find((d) => d.record.id === id)?.record.series ?? `s${id}`;
   return {
     calls,
@@ -82,6 +85,57 @@ export function fakeBackend(
       return Promise.resolve({ ...d, renditions });
     },
     openOriginal: rec("openOriginal", undefined),
+    queryLibrary: (q) => {
+      calls.push({ name: "queryLibrary", args: [q] });
+      // The core's query in small (library/query.rs): every word in some field, the facets chosen.
+      const listing = data.listing ?? { meetings: [], unfiled: [] };
+      const all = [...listing.meetings.flatMap((m) => m.documents), ...listing.unfiled];
+      const words = (q.filter ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+      const fields = (d: (typeof all)[number]) => [d.title, d.body, d.symbol, d.venue, d.session, d.file, d.dates?.start.slice(0, 4)].filter(Boolean).join(" ").toLowerCase();
+      const documents = all.filter(
+        (d) =>
+          words.every((w) => fields(d).includes(w)) &&
+          (!q.body || d.body === q.body) &&
+          (!q.language || d.language === q.language) &&
+          (!q.kind || d.kind === q.kind) &&
+          (!q.year || d.dates?.start.startsWith(q.year)),
+      );
+      const count = (key: (d: (typeof all)[number]) => string | null | undefined) => {
+        const m = new Map<string, number>();
+        for (const d of documents) {
+          const v = key(d);
+          if (v) m.set(v, (m.get(v) ?? 0) + 1);
+        }
+        return [...m].map(([value, n]) => ({ value, count: n }));
+      };
+      return Promise.resolve({
+        documents,
+        total: documents.length,
+        facets: { body: count((d) => d.body), year: count((d) => d.dates?.start.slice(0, 4)), kind: count((d) => d.kind), language: count((d) => d.language) },
+      });
+    },
+    removeDocument: (id, scope) => {
+      calls.push({ name: "removeDocument", args: [id, scope] });
+      const entry = { id: 1 + trash.length, scope, label: `document ${id}`, trashed_at: "2026-12-01T10:00:00Z", documents: 1, files: 1, notes: 0 };
+      trash.unshift(entry);
+      return Promise.resolve(entry);
+    },
+    listTrash: () => {
+      calls.push({ name: "listTrash", args: [] });
+      return Promise.resolve([...trash]);
+    },
+    restoreFromTrash: (id) => {
+      calls.push({ name: "restoreFromTrash", args: [id] });
+      const i = trash.findIndex((e) => e.id === id);
+      const [entry] = trash.splice(i, 1);
+      return entry ? Promise.resolve(entry) : Promise.reject(new Error("not in the trash"));
+    },
+    emptyTrash: () => {
+      calls.push({ name: "emptyTrash", args: [] });
+      const n = trash.length;
+      trash.length = 0;
+      return Promise.resolve({ entries: n, documents: n, renditions: n, notes: 0, files_deleted: n });
+    },
     originalUrl: (r) => `original://localhost/${r}`,
     revisionChanges: (id, against) => {
       calls.push({ name: "revisionChanges", args: [id, against] });

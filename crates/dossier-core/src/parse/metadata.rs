@@ -305,10 +305,20 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
             }
             let found = symbols::find(f);
             if let Some(s) = found.first() {
-                // A masthead field that is (nearly) just a symbol is the document's own.
+                // A masthead field that is (nearly) just a symbol is the
+                // document's own; so is one that is a symbol and the date it
+                // was distributed, which older mastheads print on one line
+                // ("A/HRC/WG.6/7/ITA/1 16 November 2009").
                 let rest = f.replace(&s.symbol, "");
-                if rest.trim().len() <= 2 && doc.symbol.is_none() && i < 12 {
+                let rest = rest.trim();
+                let dated = (rest.chars().count() <= 30)
+                    .then(|| dates::single_date(rest))
+                    .flatten();
+                if (rest.len() <= 2 || dated.is_some()) && doc.symbol.is_none() && i < 12 {
                     doc.symbol = Some(s.symbol.clone());
+                    if let Some(date) = dated {
+                        doc.distributed.get_or_insert(date);
+                    }
                     continue;
                 }
             }

@@ -22,23 +22,44 @@ export function ImportStatus({ progress, report, onDismiss }: Props) {
     );
   }
   if (!report) return null;
-  const count = (s: string) => report.results.filter((r) => r.status === s).length;
   const failed = report.results.filter((r) => r.status === "failed");
+  // What became of each file, by outcome, as the import summary names them.
+  const groups = (
+    [
+      ["ingested", t("imported")],
+      ["new_rendition", t("newRenditions")],
+      ["new_version", t("newVersions")],
+      ["unchanged", t("unchanged")],
+    ] as const
+  ).map(([status, label]) => ({ status, label, files: report.results.filter((r) => r.status === status) }));
+  const named = groups.filter((g) => g.files.length > 0 && g.status !== "unchanged");
   return (
     <div class={failed.length ? "import-status has-failures" : "import-status"} role="status" data-testid="import-report">
       <span>
-        {[
-          [t("imported"), count("ingested")],
-          [t("newVersions"), count("new_version")],
-          [t("unchanged"), count("unchanged")],
-          [t("failed"), failed.length],
-        ]
+        {[...groups.filter((g) => g.files.length > 0 || g.status !== "new_rendition").map((g) => [g.label, g.files.length] as const), [t("failed"), failed.length] as const]
           .map(([label, n]) => `${label}${t("colon")}${n}`)
           .join(" · ")}
       </span>
       <button class="link" onClick={onDismiss}>
         {t("dismiss")}
       </button>
+      {named.length > 0 && (
+        <details class="import-files" data-testid="import-files">
+          <summary>{t("importDetails")}</summary>
+          {named.map((g) => (
+            <p key={g.status}>
+              <strong>{g.label}</strong>
+              {t("colon")}
+              {g.files.map((f, i) => (
+                <span key={f.path} dir="auto" title={f.path}>
+                  {i > 0 && ", "}
+                  {baseName(f.path)}
+                </span>
+              ))}
+            </p>
+          ))}
+        </details>
+      )}
       {failed.length > 0 && (
         <ul class="failures" data-testid="import-failures">
           {failed.map((f) => (
@@ -50,4 +71,9 @@ export function ImportStatus({ progress, report, onDismiss }: Props) {
       )}
     </div>
   );
+}
+
+/** The file's name without its folders. */
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
 }

@@ -111,12 +111,15 @@ describe("The library pane", () => {
   });
 
   it("filters the other documents too, not only the meetings' ones", async () => {
-    setBackend(fakeBackend());
-    await mount({ meetings: [meeting(1)], unfiled: [{ ...doc(5000, 0), title: "Note verbale" }] });
+    const listing = { meetings: [meeting(1)], unfiled: [{ ...doc(5000, 0), title: "Note verbale" }] };
+    setBackend(fakeBackend({ listing }));
+    await mount(listing);
     const filter = async (text: string) => {
       const input = root().querySelector<HTMLInputElement>("input[type=search]")!;
       input.value = text;
       act(() => void input.dispatchEvent(new Event("input", { bubbles: true })));
+      // The query waits for a pause in typing.
+      await act(() => new Promise((r) => setTimeout(r, 200)));
       await act(settle);
     };
     await filter("Body 1");

@@ -2,9 +2,12 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { ComponentChildren } from "preact";
 import { api } from "../../ipc";
 import { errorText } from "../../i18n/errors";
-import type { LibraryListing, MeetingReference } from "../../ipc";
-import { t } from "../../i18n";
-import { filterListing, filterUnfiled, meetingRows, withinBudget } from "./group";
+import type { DocumentRecord, LibraryListing, MeetingReference, QueryResult } from "../../ipc";
+import { t, tp } from "../../i18n";
+import { meetingRows, narrowListing, narrowUnfiled, withinBudget } from "./group";
+import { LibraryQueryBar, isNarrowed, savedView, saveView } from "./LibraryQueryBar";
+import type { LibraryView } from "./LibraryQueryBar";
+import { TrashPanel } from "./TrashPanel";
 import { formatDateRange } from "../../i18n/format";
 import { textAttrs } from "../../contentLang";
 
@@ -22,19 +25,47 @@ interface Props {
   importing: boolean;
   /** Back up and restore, at the foot of the list. */
   footer?: ComponentChildren;
+  /** Something came back from the trash: the listing reloads. */
+  onRestored?: () => void;
 }
 
-export function LibraryPane({ listing, selected, onSelect, onImport, importing, footer }: Props) {
+export function LibraryPane({ listing, selected, onSelect, onImport, importing, footer, onRestored }: Props) {
   const [filter, setFilter] = useState("");
-  const meetings = useMemo(() => (listing ? filterListing(listing, filter) : []), [listing, filter]);
-  const unfiled = useMemo(() => (listing ? filterUnfiled(listing.unfiled, filter) : []), [listing, filter]);
+  const [view, setViewState] = useState<LibraryView>(savedView);
+  const setView = (v: LibraryView) => {
+    saveView(v);
+    setViewState(v);
+  };
+  // The core filters, sorts and counts (library/query.rs); the pane shows
+  // its answer grouped by meeting, or as one sorted list.
+  const [result, setResult] = useState<QueryResult | null>(null);
+  useEffect(() => {
+    if (!listing) return;
+    let live = true;
+    const ask = () =>
+      api
+        .queryLibrary({ filter, sort: view.sort === "meeting" ? "date" : view.sort, body: view.body, year: view.year, kind: view.kind, language: view.language, limit: null })
+        .then((r) => live && setResult(r))
+        .catch(() => live && setResult(null));
+    // Typing waits for a pause; everything else asks at once.
+    const timer = setTimeout(() => void ask(), filter ? 120 : 0);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [listing, filter, view]);
+  const narrowed = isNarrowed(filter, view);
+  const ids = useMemo(() => (narrowed && result ? new Set(result.documents.map((d) => d.id)) : null), [narrowed, result]);
+  const flat = view.sort !== "meeting";
+  const meetings = useMemo(() => (listing && !flat ? narrowListing(listing, ids) : []), [listing, ids, flat]);
+  const unfiled = useMemo<DocumentRecord[]>(() => (listing ? (flat ? (result?.documents ?? []) : narrowUnfiled(listing.unfiled, ids)) : []), [listing, ids, flat, result]);
   const empty = listing !== null && listing.meetings.length === 0 && listing.unfiled.length === 0;
   // Without IntersectionObserver (unit tests) everything is rendered at once.
   const windowed = typeof IntersectionObserver !== "undefined";
   const [budget, setBudget] = useState(windowed ? FIRST_ROWS : Infinity);
   useEffect(() => {
     if (windowed) setBudget(FIRST_ROWS);
-  }, [filter]);
+  }, [filter, view]);
   // A document opened from elsewhere (search, a cross-link) is rendered, even far down.
   useEffect(() => {
     if (selected === null || !listing) return;
@@ -79,7 +110,14 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing, 
           value={filter}
           onInput={(e) => setFilter((e.target as HTMLInputElement).value)}
           aria-label={t("filter")}
+          data-testid="library-filter"
         />
+        <LibraryQueryBar view={view} onView={setView} facets={result?.facets ?? null} />
+        {result && (
+          <p class="hint library-count" data-testid="library-count" aria-live="polite">
+            {tp("nDocuments", result.total)}
+          </p>
+        )}
       </header>
       {listing === null && <p class="state">{t("loading")}</p>}
       {empty && (
@@ -128,7 +166,7 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing, 
       ))}
       {shown.unfiled.length > 0 && (
         <section class="meeting">
-          <h3>{t("otherDocuments")}</h3>
+          <h3>{flat ? t(`sort_${view.sort}`) : t("otherDocuments")}</h3>
           <ul>
             {shown.unfiled.map((e) => (
               <li key={e.id}>
@@ -137,7 +175,16 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing, 
                   <span class="doc-title" {...textAttrs(e.language)}>
                     {e.title}
                   </span>
-                  <span class="doc-meta">{e.language.toUpperCase()} · {e.symbol ?? e.file}</span>
+                  <span class="doc-meta">
+                    {e.language.toUpperCase()} · {e.symbol ?? e.user_symbol ?? e.file}
+                    {flat && e.body && (
+                      <>
+                        {" · "}
+                        <span {...textAttrs(e.language)}>{e.body}</span>
+                      </>
+                    )}
+                    {flat && e.dates && ` · ${formatDateRange(e.dates)}`}
+                  </span>
                 </button>
               </li>
             ))}
@@ -145,6 +192,7 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing, 
         </section>
       )}
       {!shown.complete && <div ref={end} class="list-end" aria-hidden="true" />}
+      {listing !== null && <TrashPanel listing={listing} onRestored={onRestored} />}
       {listing !== null && footer}
     </nav>
   );

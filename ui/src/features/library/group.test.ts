@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterListing, symbolIndex, withinBudget } from "./group";
+import { narrowListing, symbolIndex, withinBudget } from "./group";
 import type { DocumentRecord, LibraryListing, MeetingSummary } from "../../ipc";
 
 const doc = (id: number, title: string, symbol: string | null = null): DocumentRecord => ({
@@ -14,13 +14,13 @@ const meeting = (id: number, docs: DocumentRecord[]): MeetingSummary => ({
 });
 const listing: LibraryListing = { meetings: [meeting(1, [doc(1, "临时议程"), doc(2, "报告", "X/2024/4")])], unfiled: [] };
 
-describe("filterListing", () => {
-  it("keeps meetings with matching documents and counts missing references", () => {
-    const all = filterListing(listing, "");
+describe("narrowListing", () => {
+  it("keeps meetings with the documents a query found and counts missing references", () => {
+    const all = narrowListing(listing, null);
     expect(all[0]!.documents.length).toBe(2);
     expect(all[0]!.missing).toBe(1);
-    expect(filterListing(listing, "报告")[0]!.documents.map((d) => d.id)).toEqual([2]);
-    expect(filterListing(listing, "nothing")).toEqual([]);
+    expect(narrowListing(listing, new Set([2]))[0]!.documents.map((d) => d.id)).toEqual([2]);
+    expect(narrowListing(listing, new Set())).toEqual([]);
   });
   it("indexes printed and user-given symbols for cross-links", () => {
     const own = { ...doc(9, "Note"), user_symbol: "X/2024/ inf.1" };
@@ -36,7 +36,7 @@ describe("withinBudget", () => {
   const many = Array.from({ length: 10 }, (_, i) =>
     meeting(i + 1, Array.from({ length: i + 1 }, (_, k) => doc(100 * i + k, `D${k}`))),
   );
-  const views = filterListing({ meetings: many, unfiled: [] }, "");
+  const views = narrowListing({ meetings: many, unfiled: [] }, null);
   const loose = [doc(1000, "a"), doc(1001, "b"), doc(1002, "c")];
 
   it("shows whole meetings up to the budget, and says when some are left", () => {

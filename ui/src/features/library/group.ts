@@ -7,31 +7,21 @@ export interface MeetingView {
   missing: number;
 }
 
-function docMatches(d: DocumentRecord, needle: string): boolean {
-  return [d.title, d.body, d.symbol, d.user_symbol, d.suggested_symbol, d.venue, d.file, d.session]
-    .filter(Boolean)
-    .some((s) => (s as string).toLowerCase().includes(needle));
-}
-
-/** Meetings (already newest first from the backend) with the documents that
- *  match `filter`; a meeting whose own facts match keeps all its documents. */
-export function filterListing(listing: LibraryListing, filter: string): MeetingView[] {
-  const needle = filter.trim().toLowerCase();
+/** Meetings (already newest first from the backend) with those of their
+ *  documents in `ids` (the ones a query found; all when null). */
+export function narrowListing(listing: LibraryListing, ids: ReadonlySet<number> | null): MeetingView[] {
   const out: MeetingView[] = [];
   for (const m of listing.meetings) {
-    const meetingMatches =
-      !needle || [m.body, m.session, m.venue, m.dates?.start].filter(Boolean).some((s) => (s as string).toLowerCase().includes(needle));
-    const documents = meetingMatches ? m.documents : m.documents.filter((d) => docMatches(d, needle));
+    const documents = ids ? m.documents.filter((d) => ids.has(d.id)) : m.documents;
     if (documents.length === 0) continue;
     out.push({ meeting: m, documents, missing: m.missing_count });
   }
   return out;
 }
 
-/** The documents of no meeting that match `filter` (all when it is empty). */
-export function filterUnfiled(unfiled: DocumentRecord[], filter: string): DocumentRecord[] {
-  const needle = filter.trim().toLowerCase();
-  return needle ? unfiled.filter((d) => docMatches(d, needle)) : unfiled;
+/** The documents of no meeting in `ids` (all when null). */
+export function narrowUnfiled(unfiled: DocumentRecord[], ids: ReadonlySet<number> | null): DocumentRecord[] {
+  return ids ? unfiled.filter((d) => ids.has(d.id)) : unfiled;
 }
 
 /** Symbol (upper case, no spaces) → library document id, for cross-links:

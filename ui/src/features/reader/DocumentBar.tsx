@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { api } from "../../ipc";
-import type { Rendition, StoredDocument } from "../../ipc";
+import type { RemoveScope, Rendition, StoredDocument } from "../../ipc";
 import { LANGUAGES, t, tf } from "../../i18n";
 import { errorText } from "../../i18n/errors";
 import { formatDay } from "../../i18n/format";
@@ -35,12 +35,14 @@ interface Props {
   /** Whether a revision's changes are shown, and the switch. */
   changes: boolean;
   onChanges: (on: boolean) => void;
+  /** The document (or, scope "rendition", a file of it) went to the trash. */
+  onRemoved: (scope: RemoveScope) => void;
 }
 
 /** The document's languages, versions and files, under its title: switch
  *  language, open any version, see what a revision changed, choose which
  *  file the text is read from, open an original, show the page view. */
-export function DocumentBar({ stored, onOpen, onReread, mode, onMode, changes, onChanges }: Props) {
+export function DocumentBar({ stored, onOpen, onReread, mode, onMode, changes, onChanges, onRemoved }: Props) {
   const rec = stored.record;
   const [error, setError] = useState<string | null>(null);
   const held = new Map(stored.languages.map((l) => [l.language, l.id]));
@@ -135,7 +137,51 @@ export function DocumentBar({ stored, onOpen, onReread, mode, onMode, changes, o
           ))}
         </span>
       )}
+      <RemoveMenu stored={stored} onRemoved={onRemoved} onError={setError} />
       {error && <p class="error-text">{error}</p>}
     </div>
+  );
+}
+
+/** Remove to the trash: one file of the document, the document, every
+ *  language of its symbol, or every version; notes go with it and come back
+ *  with it. */
+function RemoveMenu({ stored, onRemoved, onError }: { stored: StoredDocument; onRemoved: (scope: RemoveScope) => void; onError: (e: string | null) => void }) {
+  const [open, setOpen] = useState(false);
+  const rec = stored.record;
+  const choices: { scope: RemoveScope; id: number; label: string }[] = [
+    ...(stored.renditions.length > 1 ? stored.renditions.map((r) => ({ scope: "rendition" as const, id: r.id, label: tf("removeFile", { format: formatName(r), file: r.file }) })) : []),
+    { scope: "document", id: rec.id, label: t("removeDocument") },
+    ...(stored.languages.length > 1 ? [{ scope: "languages" as const, id: rec.id, label: tf("removeLanguages", { count: stored.languages.length }) }] : []),
+    ...(stored.versions.length > 1 ? [{ scope: "revisions" as const, id: rec.id, label: tf("removeVersions", { count: stored.versions.length }) }] : []),
+  ];
+  const remove = (scope: RemoveScope, id: number) =>
+    api.removeDocument(id, scope).then(
+      () => {
+        setOpen(false);
+        onError(null);
+        onRemoved(scope);
+      },
+      (e: unknown) => onError(errorText(e)),
+    );
+  return (
+    <span class="remove-menu">
+      <button class="link" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="remove">
+        {t("removeMenu")}
+      </button>
+      {open && (
+        <span class="remove-choices" role="group" aria-label={t("removeMenu")}>
+          <span class="hint">{t("removeHint")}</span>
+          {choices.map((c) => (
+            <button key={`${c.scope}-${c.id}`} class="danger small" onClick={() => void remove(c.scope, c.id)} data-testid={`remove-${c.scope}${c.scope === "rendition" ? `-${c.id}` : ""}`}>
+              {c.label}
+            </button>
+          ))}
+          <button class="link" onClick={() => setOpen(false)}>
+            {t("cancel")}
+          </button>
+        </span>
+      )}
+    </span>
   );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { Location, StoredDocument } from "../../ipc";
+import type { Location, RemoveScope, StoredDocument } from "../../ipc";
 import { Header } from "./Header";
 import { t, tp } from "../../i18n";
 import { AgendaOutline } from "../agenda/AgendaOutline";
@@ -61,6 +61,8 @@ interface Props {
    *  (null: the document's start): where it is, for back and forward and the
    *  next start. */
   onPlace?: (location: Location | null) => void;
+  /** The document (or, scope "rendition", one of its files) went to the trash. */
+  onRemoved?: (scope: RemoveScope) => void;
 }
 
 /** Scrolls to the element `id` once rendered, and flashes it; with
@@ -160,7 +162,7 @@ function selectedWords(within: Element | null): string {
 }
 
 /** An agenda: outline, annotation and timetable side by side, linked both ways. */
-function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode, onChanged, onAnnotationsChanged, onPlace }: Props) {
+function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode, onChanged, onAnnotationsChanged, onPlace, onRemoved }: Props) {
   const doc = stored.document;
   const [item, setItem] = useState<string | null>(null);
   const [slot, setSlot] = useState<number | null>(null);
@@ -391,6 +393,7 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
       onMode={setPageMode}
       changes={showChanges}
       onChanges={setShowChanges}
+      onRemoved={(scope) => (onRemoved ? onRemoved(scope) : onChanged())}
     />
   );
   const changesPane = showChanges ? <ChangesPane id={stored.record.id} /> : null;

@@ -295,7 +295,11 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
             if language_code(f).is_some() || is_organization_line(f) {
                 continue;
             }
-            if let Some(date) = (after_distr > 0).then(|| dates::single_date(f)).flatten() {
+            // The distribution date (not a symbol printed with it, below).
+            if let Some(date) = (after_distr > 0 && symbols::find(f).is_empty())
+                .then(|| dates::single_date(f))
+                .flatten()
+            {
                 doc.distributed.get_or_insert(date);
                 after_distr = after_distr.saturating_sub(1);
                 continue;
@@ -790,6 +794,18 @@ mod tests {
                 .map(|c| c[1].to_string()),
             Some("английский".to_string())
         );
+    }
+
+    #[test]
+    fn a_symbol_printed_with_its_distribution_date_on_one_line_is_the_documents() {
+        // The 2009 masthead of A/HRC/WG.6/7/ITA/1 as its PDF's text reads.
+        let doc = crate::parse::parse_text(
+            "UNITED\n\nNATIONS\t\t\tA\n\tGeneral Assembly\t\tDistr.\n\nGENERAL\n\n\
+             A/HRC/WG.6/7/ITA/1 16 November 2009\n\nOriginal: ENGLISH\n\nHUMAN RIGHTS COUNCIL\n\n\
+             Working Group on the Universal Periodic Review\n\nSeventh session\n\nGeneva, 8-19 February 2010\n",
+        );
+        assert_eq!(doc.symbol.as_deref(), Some("A/HRC/WG.6/7/ITA/1"));
+        assert_eq!(doc.distributed.as_deref(), Some("2009-11-16"));
     }
 
     #[test]

@@ -487,7 +487,14 @@ try {
     assert(marker && marker.inView, `the marker of paragraph 67 is in view on page 22: ${JSON.stringify(marker)}`);
     assert(/67\.\s*The increased requirements/.test(marker.text), `page 22 holds paragraph 67: ${marker.text.slice(0, 200)}`);
     writeFileSync(join(out, "page-view.png"), await session.screenshot());
-    // Clicking paragraph 26's place on page 9 chooses it in the text.
+    // A click in the middle of page 9 chooses, in the text, the paragraph
+    // standing there: page 9 holds paragraphs 26 to 28 (pdftotext).
+    await session.exec(`document.querySelector("[data-page='9']").scrollIntoView({ block: "center" })`);
+    await session.until(`return document.querySelector("[data-page='9'] .textLayer span") !== null`, "page 9 drawn", 30_000);
+    await session.click("[data-page='9']");
+    await session.until(`return document.querySelector("p.para.selected .pnum")?.textContent !== "67."`, "another paragraph chosen", 10_000);
+    const chosen = await session.exec(`return document.querySelector("p.para.selected .pnum")?.textContent ?? null`);
+    assert(["26.", "27.", "28."].includes(chosen), `the paragraph chosen stands on page 9: ${chosen}`);
     await session.click("[data-testid=mode-text]");
   });
 
@@ -508,6 +515,29 @@ try {
     const changes = await session.text("[data-testid=changes-pane]");
     assert(/231/.test(changes) && /227/.test(changes), `paragraph 50's corrected figures are marked: ${changes.slice(0, 400)}`);
     writeFileSync(join(out, "revision-changes.png"), await session.screenshot());
+    // The library narrowed to the reports in French, counted.
+    await session.click("[data-testid=tab-library]");
+    await session.exec(`const s = document.querySelector("[data-testid=facet-language]"); s.value = "fr"; s.dispatchEvent(new Event("change", { bubbles: true }));`);
+    await session.until(`return document.querySelector("[data-testid=library-count]")?.textContent === "1 document"`, "one French document counted", 10_000);
+    writeFileSync(join(out, "library-facets.png"), await session.screenshot());
+    await session.exec(`const s = document.querySelector("[data-testid=facet-language]"); s.value = ""; s.dispatchEvent(new Event("change", { bubbles: true }));`);
+    // Removed to the trash and put back: the library as it was.
+    await session.until(`return document.querySelector("[data-testid=library-count]")?.textContent !== "1 document"`, "every document counted again", 10_000);
+    const before = await session.exec(`return document.querySelector(".library").innerText`);
+    await session.click("[data-testid=remove]");
+    await session.click("[data-testid=remove-document]");
+    await session.until(`return document.querySelector("[data-testid=trash-entry]") !== null && document.querySelector(".doc-header") === null`, "the document in the trash", 10_000);
+    await session.exec(`document.querySelector("[data-testid=trash]").open = true`);
+    await session.click("[data-testid^=trash-restore-]");
+    await session.until(`return document.querySelector("[data-testid=trash-entry]") === null`, "the trash empty again", 10_000);
+    try {
+      await session.until(`return document.querySelector(".library").innerText === arguments[0]`, "the library listed as before", 10_000, before);
+    } catch (e) {
+      const after = await session.exec(`return document.querySelector(".library").innerText`);
+      const a = before.split("\n"), b = after.split("\n");
+      const diff = a.map((l, i) => (l === b[i] ? null : `${i}: ${l} | ${b[i]}`)).filter(Boolean).slice(0, 5);
+      throw new Error(`${e.message}: ${diff.join(" / ")} (${a.length} vs ${b.length} lines)`);
+    }
   });
 } finally {
   if (session) await session.quit().catch(() => {});

@@ -57,7 +57,7 @@ describe("managing the library", () => {
     const bodies = [...root().querySelectorAll("[data-testid=facet-body] option")].map((o) => o.textContent);
     expect(bodies).toEqual(["Any body", "UNEP (2)", "CCPCJ (1)"]);
     await choose("facet-body", "UNEP");
-    expect(fake.calls.at(-1)).toEqual({ name: "queryLibrary", args: [expect.objectContaining({ body: "UNEP" })] });
+    expect(fake.calls[fake.calls.length - 1]).toEqual({ name: "queryLibrary", args: [expect.objectContaining({ body: "UNEP" })] });
     expect(q("[data-testid=library-count]")?.textContent).toBe("2 documents");
     expect(root().querySelectorAll("[data-testid=meeting]").length).toBe(1);
     await choose("facet-language", "fr");
@@ -71,7 +71,7 @@ describe("managing the library", () => {
   it("lists the documents in one sorted list when sorted otherwise than by meeting, and keeps the order", async () => {
     await mount();
     await choose("library-sort", "symbol");
-    expect(fake.calls.at(-1)?.args[0]).toEqual(expect.objectContaining({ sort: "symbol" }));
+    expect(fake.calls[fake.calls.length - 1]?.args[0]).toEqual(expect.objectContaining({ sort: "symbol" }));
     expect(root().querySelectorAll("[data-testid=meeting]").length).toBe(0);
     expect(root().querySelectorAll("button.doc").length).toBe(3);
     expect(localStorage.getItem("dossier.libraryView")).toBe(JSON.stringify({ sort: "symbol" }));

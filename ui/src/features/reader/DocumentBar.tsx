@@ -1,9 +1,8 @@
 import { useState } from "preact/hooks";
 import { api } from "../../ipc";
 import type { RemoveScope, Rendition, StoredDocument } from "../../ipc";
-import { LANGUAGES, t, tf } from "../../i18n";
+import { LANGUAGES, intlLocale, t, tf } from "../../i18n";
 import { errorText } from "../../i18n/errors";
-import { formatDay } from "../../i18n/format";
 
 /** How the reader shows a document that has a PDF: its text, its text and
  *  the original page side by side, or the page alone. */
@@ -85,7 +84,7 @@ export function DocumentBar({ stored, onOpen, onReread, mode, onMode, changes, o
           <select value={String(rec.id)} onChange={(e) => onOpen(Number((e.target as HTMLSelectElement).value))} data-testid="version-select">
             {stored.versions.map((v) => (
               <option key={v.id} value={String(v.id)}>
-                {tf("versionOption", { n: v.version, symbol: v.symbol ?? v.user_symbol ?? v.file, date: formatDay(v.ingested_at.slice(0, 10)) })}
+                {tf("versionOption", { n: v.version, symbol: v.symbol ?? v.user_symbol ?? v.file, date: importedOn(v.ingested_at) })}
                 {v.latest ? ` · ${t("latestVersion")}` : ""}
               </option>
             ))}
@@ -184,4 +183,10 @@ function RemoveMenu({ stored, onRemoved, onError }: { stored: StoredDocument; on
       )}
     </span>
   );
+}
+
+/** The day a version was imported, short ("2 Dec 2026"). */
+function importedOn(instant: string): string {
+  const d = new Date(instant);
+  return Number.isNaN(d.getTime()) ? "" : new Intl.DateTimeFormat(intlLocale(), { dateStyle: "medium" }).format(d);
 }

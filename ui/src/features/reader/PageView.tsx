@@ -93,7 +93,7 @@ export function PageView({ view, target, targetSeq = 0, quotes, marks, onPick }:
     const y = offsetOf(place, heights, GAP) + GAP;
     // A passage already in sight (one clicked on the page) stays where it is.
     if (y >= el.scrollTop + 8 && y <= el.scrollTop + el.clientHeight - 48) return;
-    el.scrollTop = Math.max(0, y - 24);
+    el.scrollTop = Math.max(0, y - 56);
   }, [target, targetSeq, pdf, scale]);
 
   // Draw the pages in view (and a few around them), let go of the others.

@@ -367,6 +367,15 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
       scrollTo(`para-${value}`);
     }
   };
+  // The text reflows when the page view comes or goes: the chosen paragraph stays in sight.
+  const firstMode = useRef(true);
+  useEffect(() => {
+    if (firstMode.current) {
+      firstMode.current = false;
+      return;
+    }
+    if (para !== null) requestAnimationFrame(() => document.getElementById(`para-${para}`)?.scrollIntoView({ block: "center" }));
+  }, [shownMode]);
   const pageTarget = slot !== null ? `slot:${slot}` : item !== null ? `item:${item}` : para !== null ? `para:${para}` : null;
   const pageView = stored.page_view && shownMode !== "text" && (
     <PageView

@@ -1,13 +1,13 @@
 // The original beside the text: the page view opens at the page of the
 // chosen paragraph, a click on a page chooses the paragraph there, and the
 // document bar switches language, version and text source.
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { mountPoint } from "../../test/dom";
 import { setBackend } from "../../ipc";
 import type { StoredDocument } from "../../ipc";
-import { fakeBackend, settle } from "../../test/fakeBackend";
+import { fakeBackend, note, settle } from "../../test/fakeBackend";
 import type { Fake } from "../../test/fakeBackend";
 import { Reader } from "./Reader";
 import type { Focus } from "./Reader";
@@ -77,8 +77,8 @@ function report(id: number, language: string): StoredDocument {
 
 let fake: Fake;
 const openedDocs: [number, Focus | undefined][] = [];
-async function mount(doc: StoredDocument, focus: Focus | null = null) {
-  fake = fakeBackend({ documents: [doc] });
+async function mount(doc: StoredDocument, focus: Focus | null = null, notes: ReturnType<typeof note>[] = []) {
+  fake = fakeBackend({ documents: [doc], notes });
   setBackend(fake);
   act(() =>
     render(
@@ -143,6 +143,29 @@ describe("the page view", () => {
     expect(fake.calls.filter((c) => c.name === "setTextSource")).toEqual([{ name: "setTextSource", args: [1, 22] }]);
     act(() => void q<HTMLButtonElement>("[data-testid=open-docx]")?.click());
     expect(fake.calls.some((c) => c.name === "openOriginal" && c.args[0] === 21)).toBe(true);
+  });
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("highlights a note's words on the page where they stand", async () => {
+    const registry = new Map<string, { ranges: Range[] }>();
+    vi.stubGlobal("CSS", { highlights: registry });
+    vi.stubGlobal(
+      "Highlight",
+      class {
+        ranges: Range[];
+        constructor(...ranges: Range[]) {
+          this.ranges = ranges;
+        }
+      },
+    );
+    localStorage.setItem("dossier.pageMode", "beside");
+    const n = note({ document_id: 1, series: "s1", anchor: { passage: "para:1", exact: "undertook extensive", prefix: "", suffix: "", start: 8, end: 27 } });
+    await mount(report(1, "en"), null, [n]);
+    await act(settle);
+    const ranges = registry.get("dossier-page-note")?.ranges ?? [];
+    expect(ranges.map((r) => r.toString())).toEqual(["undertook extensive"]);
+    expect(ranges[0]?.startContainer.parentElement?.closest("[data-page]")?.getAttribute("data-page")).toBe("1");
   });
 
   it("opens another language's version at the paragraph of the same number", async () => {

@@ -509,6 +509,21 @@ try {
     const lang = await session.exec(`return document.querySelector(".reader .text [lang]")?.getAttribute("lang") ?? document.querySelector(".reader [lang]")?.getAttribute("lang")`);
     assert(/^fr/.test(lang ?? ""), `the text is French: ${lang}`);
     writeFileSync(join(out, "language-switch.png"), await session.screenshot());
+    // Back goes to the English version, at the place it was left.
+    await session.click("[data-testid=go-back]");
+    await session.until(`return document.querySelector(".doc-header [data-testid=language-en]")?.getAttribute("aria-current") === "true"`, "back in English", 15_000);
+    // Find in the document: a count, and the matches highlighted by the web view.
+    await session.click("[data-testid=open-find]");
+    await session.waitFor("[data-testid=find-input]");
+    await session.type("[data-testid=find-input]", "Italy");
+    await session.until(`return /\\d+/.test(document.querySelector("[data-testid=find-count]").textContent) && !/^0/.test(document.querySelector("[data-testid=find-count]").textContent)`, "matches counted", 10_000);
+    const found = await session.exec(`return { count: document.querySelector("[data-testid=find-count]").textContent, highlighted: typeof CSS !== "undefined" && CSS.highlights ? [...CSS.highlights.keys()] : null }`);
+    assert(found.highlighted && found.highlighted.length > 0, `the web view highlights the matches: ${JSON.stringify(found)}`);
+    await session.type("[data-testid=find-input]", "\uE00C");
+    // Text size (Ctrl+plus), remembered.
+    await session.click("[data-testid=text-larger]");
+    await session.until(`return localStorage.getItem("dossier.textSize") === "1.1" && getComputedStyle(document.documentElement).getPropertyValue("--text-scale").trim() === "1.1"`, "the text one step larger", 5_000);
+    await session.click("[data-testid=text-size]");
     await openDoc("E_2025_70.Rev.1.txt");
     await session.click("[data-testid=show-changes]");
     await session.until(`return document.querySelector("[data-testid=changes-pane] ins") !== null`, "the changes shown", 15_000);

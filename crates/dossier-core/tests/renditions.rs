@@ -252,3 +252,43 @@ fn an_original_is_opened_from_a_copy_with_its_own_name() {
     let again = lib.copy_rendition(r.id, &root.path().join("open")).unwrap();
     assert_eq!(std::fs::read(again).unwrap(), kept);
 }
+
+/// The Word and PDF pairs of the real corpus (`shared/corpus/real`, beside
+/// the checkout): one document each, two renditions, whichever comes first.
+#[test]
+fn the_real_corpus_pairs_are_one_document_each() {
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/real");
+    if !real.is_dir() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "the real corpus is missing at {} (CI has ../shared beside the checkout)",
+            real.display()
+        );
+        eprintln!("skipping: {} not found", real.display());
+        return;
+    }
+    for name in [
+        "ECE_TRADE_C_CEFACT_2018_1_en",
+        "ECE_TRADE_C_CEFACT_2019_26_en",
+    ] {
+        let docx = real.join(format!("{name}.docx"));
+        let pdf = real.join(format!("{name}.pdf"));
+        for order in [[&pdf, &docx], [&docx, &pdf]] {
+            let dir = tempfile::tempdir().unwrap();
+            let lib = Library::open(dir.path()).unwrap();
+            let (_, id) = ingest_one(&lib, order[0]);
+            assert_eq!(
+                ingest_one(&lib, order[1]),
+                (IngestStatus::NewRendition, id),
+                "{name}: {order:?}"
+            );
+            let stored = lib.document(id).unwrap();
+            let formats: Vec<Format> = stored.renditions.iter().map(|r| r.format).collect();
+            assert_eq!(formats, [Format::Docx, Format::Pdf], "{name}");
+            assert!(stored.renditions[0].text_source, "{name}");
+            assert_eq!(lib.records().unwrap().len(), 1, "{name}");
+            let view = stored.page_view.unwrap();
+            assert!(!view.places.is_empty(), "{name}: places found in the PDF");
+        }
+    }
+}

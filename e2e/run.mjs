@@ -294,7 +294,7 @@ try {
     await session.click("[data-testid=note-on-selection]");
     await session.type("[data-testid=note-text]", "Raise in our **statement** <img src=x onerror=window.pwned=1> [x](javascript:window.pwned=2)");
     await session.click("[data-testid=save-note]");
-    await session.waitFor("[data-testid=note-mark]");
+    await session.waitFor("[data-testid=note-mark]").catch(async (e) => { throw new Error("after saving: " + e.message + " " + (await session.exec("return document.querySelector('.annotation-pane').innerText.slice(0,200)"))); });
     await quit();
     await start();
     await openDoc("001_9b3f3c3582431abc.txt");

@@ -142,6 +142,8 @@ describe("at start", () => {
     const fake = await mountApp(fakeBackend({ listing, documents: [agenda, report] }));
     // The listing, then the document, then the place in it.
     for (let i = 0; i < 10 && !q("#ann-4"); i++) await act(settle);
+    // The title follows once the document is shown.
+    for (let i = 0; i < 10 && titles(fake).slice(-1)[0] === "Dossier"; i++) await act(settle);
     expect(fake.calls.filter((c) => c.name === "openDocument").map((c) => c.args[0])).toEqual([10]);
     expect(q("#ann-4")).not.toBeNull();
     expect(titles(fake).slice(-1)[0]).toBe(`${agenda.record.symbol} — ${agenda.record.title} — Dossier`);

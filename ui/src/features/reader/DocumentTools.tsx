@@ -35,14 +35,17 @@ export function DocumentTools() {
         </svg>
       </button>
       <div class="text-size" role="group" aria-label={t("textSize")}>
-        <button class="tool" onClick={() => stepTextSize(-1)} disabled={size <= TEXT_SIZES[0]!} aria-label={t("textSmaller")} title={`${t("textSmaller")} (Ctrl+−)`} data-testid="text-smaller">
+        <button class="tool" onClick={() => stepTextSize(-1)} disabled={size <= TEXT_SIZES[0]!} title={`${t("textSmaller")} (Ctrl+−)`} data-testid="text-smaller">
+          {/* Named by words, not by the letters shown (no aria-label whose name would leave them out). */}
           <span aria-hidden="true">A−</span>
+          <span class="visually-hidden">{t("textSmaller")}</span>
         </button>
         <button class="tool size" onClick={() => stepTextSize(0)} aria-label={tf("textReset", { percent })} title={`${tf("textReset", { percent })} (Ctrl+0)`} data-testid="text-size">
           {percent}
         </button>
-        <button class="tool" onClick={() => stepTextSize(1)} disabled={size >= TEXT_SIZES[TEXT_SIZES.length - 1]!} aria-label={t("textLarger")} title={`${t("textLarger")} (Ctrl++)`} data-testid="text-larger">
+        <button class="tool" onClick={() => stepTextSize(1)} disabled={size >= TEXT_SIZES[TEXT_SIZES.length - 1]!} title={`${t("textLarger")} (Ctrl++)`} data-testid="text-larger">
           <span aria-hidden="true">A+</span>
+          <span class="visually-hidden">{t("textLarger")}</span>
         </button>
       </div>
       <button class="tool" onClick={actions.print} aria-label={t("printTitle")} title={`${t("printTitle")} (Ctrl+P)`} data-testid="print">

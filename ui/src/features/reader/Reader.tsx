@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Location, RemoveScope, StoredDocument } from "../../ipc";
 import { Header } from "./Header";
 import { t, tp } from "../../i18n";
@@ -178,7 +178,9 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
   const shownMode: PageMode = stored.page_view ? pageMode : "text";
   const [showChanges, setShowChanges] = useState(false);
   useEffect(() => setShowChanges(false), [stored.record.id]);
-  useEffect(() => {
+  // Applied before the next paint (a layout effect): a passive effect may run
+  // up to a frame later, after a quick click on an item, and undo it.
+  useLayoutEffect(() => {
     const loc = focus?.location;
     const found = (focus?.marks.length ?? 0) > 0;
     setItem(loc?.item ?? null);

@@ -533,11 +533,23 @@ try {
     // The library narrowed to the reports in French, counted.
     await session.click("[data-testid=tab-library]");
     await session.exec(`const s = document.querySelector("[data-testid=facet-language]"); s.value = "fr"; s.dispatchEvent(new Event("change", { bubbles: true }));`);
-    await session.until(`return document.querySelector("[data-testid=library-count]")?.textContent === "1 document"`, "one French document counted", 10_000);
+    await session.until(
+      `const docs = [...document.querySelectorAll(".library button.doc .doc-meta")].map((m) => m.textContent);
+       const n = Number((document.querySelector("[data-testid=library-count]")?.textContent ?? "").split(" ")[0]);
+       return docs.length > 0 && docs.length === n && docs.every((m) => m.startsWith("FR"));`,
+      "only the French documents listed, and counted",
+      10_000,
+    );
+    const frenchCount = await session.text("[data-testid=library-count]");
     writeFileSync(join(out, "library-facets.png"), await session.screenshot());
     await session.exec(`const s = document.querySelector("[data-testid=facet-language]"); s.value = ""; s.dispatchEvent(new Event("change", { bubbles: true }));`);
     // Removed to the trash and put back: the library as it was.
-    await session.until(`return document.querySelector("[data-testid=library-count]")?.textContent !== "1 document"`, "every document counted again", 10_000);
+    await session.until(
+      `return document.querySelector("[data-testid=library-count]")?.textContent !== arguments[0] && [...document.querySelectorAll(".library button.doc .doc-meta")].some((m) => !m.textContent.startsWith("FR"))`,
+      "every document listed again, and counted",
+      10_000,
+      frenchCount,
+    );
     const before = await session.exec(`return document.querySelector(".library").innerText`);
     await session.click("[data-testid=remove]");
     await session.click("[data-testid=remove-document]");

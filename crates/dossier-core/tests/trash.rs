@@ -488,3 +488,32 @@ fn a_note_is_searchable_on_the_new_version_it_moved_to() {
     lib.restore_from_trash(entry.id).unwrap();
     assert_eq!(hits(&lib, "zebrafinch"), BTreeSet::from([v2]));
 }
+
+#[test]
+fn a_document_in_the_trash_cannot_be_starred_bookmarked_or_renamed() {
+    let (_dir, lib) = library();
+    let id = id_of(&lib, "001_9b3f3c3582431abc.txt");
+    let before = state(&lib);
+    lib.remove(id, RemoveScope::Document).unwrap();
+    let in_trash = state(&lib);
+    let refused = |r: dossier_core::Result<()>, what: &str| {
+        let e = r.expect_err(what).to_string();
+        assert!(e.contains("in the trash"), "{what}: {e}");
+    };
+    refused(lib.star_slot(id, "slot-key", true), "a star");
+    refused(
+        lib.add_bookmark(id, BookmarkTarget::Document, "", "mark")
+            .map(|_| ()),
+        "a bookmark",
+    );
+    refused(lib.set_user_symbol(id, Some("X/1")), "a symbol");
+    refused(
+        lib.add_note(id, "item:1", 0, 2, "note").map(|_| ()),
+        "a note",
+    );
+    // Nothing changed, in the trash or out of it once restored.
+    assert_eq!(state(&lib), in_trash);
+    let entry = lib.trash().unwrap()[0].id;
+    lib.restore_from_trash(entry).unwrap();
+    assert_eq!(state(&lib), before);
+}

@@ -127,6 +127,7 @@ impl Library {
         anchor: &str,
         label: &str,
     ) -> Result<Bookmark> {
+        super::in_library(&self.store.reader(), doc_id)?;
         let series = documents::record(&self.store.reader(), doc_id)?.series;
         let (id, _) =
             annotations::add_bookmark(&self.store.writer(), &series, target, anchor, label, None)?;

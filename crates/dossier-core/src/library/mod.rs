@@ -933,11 +933,7 @@ impl Library {
     /// One document in full (not one in the trash).
     pub fn document(&self, id: u32) -> Result<StoredDocument> {
         let conn = self.store.reader();
-        if let Some(t) = documents::trash_of(&conn, id)? {
-            return Err(Error::NotFound(format!(
-                "document {id} is in the trash (entry {t})"
-            )));
-        }
+        in_library(&conn, id)?;
         let record = documents::record(&conn, id)?;
         let versions = documents::versions(&conn, &record.series)?;
         let document = documents::load(&conn, id)?;
@@ -1054,6 +1050,7 @@ impl Library {
     pub fn set_user_symbol(&self, id: u32, symbol: Option<&str>) -> Result<()> {
         let mut conn = self.store.writer();
         let tx = conn.transaction()?;
+        in_library(&tx, id)?;
         documents::set_user_symbol(&tx, id, symbol)?;
         tx.commit()?;
         Ok(())
@@ -1159,6 +1156,17 @@ impl Library {
         Ok(self
             .dir
             .join(documents::stored_path(&self.store.reader(), id)?))
+    }
+}
+
+/// Refuses a document in the trash: it cannot be read, starred, bookmarked
+/// or renamed until it is restored.
+pub(crate) fn in_library(conn: &rusqlite::Connection, id: u32) -> Result<()> {
+    match documents::trash_of(conn, id)? {
+        Some(t) => Err(Error::NotFound(format!(
+            "document {id} is in the trash (entry {t}); restore it first"
+        ))),
+        None => Ok(()),
     }
 }
 

@@ -51,6 +51,7 @@ impl Library {
 
     /// Stars or un-stars a slot of a document's schedule.
     pub fn star_slot(&self, doc_id: u32, slot_key: &str, starred: bool) -> Result<()> {
+        super::in_library(&self.store.reader(), doc_id)?;
         let series = documents::record(&self.store.reader(), doc_id)?.series;
         annotations::set_starred(&self.store.writer(), &series, slot_key, starred)?;
         Ok(())

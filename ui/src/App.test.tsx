@@ -277,3 +277,20 @@ describe("the theme", () => {
     await act(settle);
   });
 });
+
+describe("the seed library on a first start", () => {
+  it("shows the whole seed library even when the seeds finished before the page listened", async () => {
+    // The first listing is read while the seeds still come in; their
+    // ImportFinished was sent before the page listened, so it never comes.
+    const fake = fakeBackend({ listing, documents: [agenda] });
+    let calls = 0;
+    fake.listLibrary = () => {
+      calls += 1;
+      return Promise.resolve(calls === 1 ? { meetings: [], unfiled: [] } : listing);
+    };
+    await mountApp(fake);
+    await act(settle);
+    expect(calls).toBe(2);
+    expect(root().querySelectorAll("[data-testid=meeting]").length).toBe(1);
+  });
+});

@@ -169,12 +169,13 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
       () => {},
     );
     // Files the app was started with ("Open with Dossier") are imported now that progress can show.
+    // Asked after the listeners above (the calls reach the shell in order):
+    // its answer also reloads the listing, which then holds whatever the
+    // first-start seed import finished before the page listened for it.
     api.importStartupFiles().then(
       (r) => {
-        if (r) {
-          setReport(r);
-          load();
-        }
+        if (r) setReport(r);
+        load();
       },
       (e: unknown) => setLibraryError(message(e)),
     );

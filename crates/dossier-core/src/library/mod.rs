@@ -587,10 +587,7 @@ impl Library {
             &NewRendition {
                 doc_id: id,
                 format,
-                content_hash: &file.content_hash,
-                file_name: &file.file_name,
-                stored_path: &file.stored_path,
-                file_size: file.file_size,
+                file,
                 ingested_at: &now,
                 pages,
                 places: &places,
@@ -640,10 +637,7 @@ impl Library {
         let rendition = NewRendition {
             doc_id: id,
             format,
-            content_hash: &file.content_hash,
-            file_name: &file.file_name,
-            stored_path: &file.stored_path,
-            file_size: file.file_size,
+            file,
             ingested_at: &now,
             pages: None,
             places: &Places::new(),
@@ -824,22 +818,11 @@ impl Library {
         }
         let layout = self.stored_layout(target.id)?;
         let doc = crate::parse_extracted(&layout);
-        let (content_hash, stored_path) = {
-            let reader = self.store.reader();
-            let hash: String = reader.query_row(
-                "SELECT content_hash FROM renditions WHERE id = ?1",
-                [target.id],
-                |r| r.get(0),
-            )?;
-            (hash, store_renditions::stored_path(&reader, target.id)?)
-        };
-        let file = StoredFile {
-            file_name: target.file.clone(),
-            stored_path,
-            file_size: u64::from(target.file_size),
-            content_hash,
-            structure_hash: documents::structure_hash(&doc),
-        };
+        let file = store_renditions::stored_file(
+            &self.store.reader(),
+            target,
+            documents::structure_hash(&doc),
+        )?;
         self.read_text_from(id, &doc, &file, &all, None, Some(chosen), &layout)?;
         self.commit_index();
         Ok(())

@@ -20,7 +20,7 @@ use super::{apply_text, now, Library};
 use crate::annotations::{self, anchor::Anchor, BookmarkTarget};
 use crate::error::{Error, Result};
 use crate::model::Document;
-use crate::store::documents::{self, DocumentRecord, StoredFile};
+use crate::store::documents::{self, DocumentRecord};
 use crate::store::renditions::{self as store_renditions, Format, Places};
 use crate::store::trash::{self, EmptiedTrash, RemoveScope, TrashEntry};
 use rusqlite::Connection;
@@ -352,16 +352,11 @@ impl Library {
         };
         let layout = self.stored_layout(next.id)?;
         let doc = crate::parse_extracted(&layout);
-        let file = {
-            let conn = self.store.reader();
-            StoredFile {
-                file_name: next.file.clone(),
-                stored_path: store_renditions::stored_path(&conn, next.id)?,
-                file_size: u64::from(next.file_size),
-                content_hash: store_renditions::content_hash(&conn, next.id)?,
-                structure_hash: documents::structure_hash(&doc),
-            }
-        };
+        let file = store_renditions::stored_file(
+            &self.store.reader(),
+            next,
+            documents::structure_hash(&doc),
+        )?;
         let places = self.places_in(&rest, &doc)?;
         let mut conn = self.store.writer();
         let tx = conn.transaction()?;
@@ -420,13 +415,7 @@ impl Library {
 fn put_text_back(tx: &Connection, rid: u32, s: TextSnapshot) -> Result<u32> {
     let r = store_renditions::get(tx, rid)?;
     let record = documents::record(tx, r.doc_id)?;
-    let file = StoredFile {
-        file_name: r.file.clone(),
-        stored_path: store_renditions::stored_path(tx, rid)?,
-        file_size: u64::from(r.file_size),
-        content_hash: store_renditions::content_hash(tx, rid)?,
-        structure_hash: s.structure_hash,
-    };
+    let file = store_renditions::stored_file(tx, &r, s.structure_hash)?;
     documents::replace_content(tx, r.doc_id, &s.document, &file, record.meeting_id)?;
     documents::set_text_format(tx, r.doc_id, s.text_format)?;
     for (id, pages, places) in &s.places {

@@ -8,6 +8,7 @@
 //! pages ([`Places`]).
 
 use crate::error::{Error, Result};
+use crate::store::documents::StoredFile;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -87,10 +88,7 @@ pub struct Rendition {
 pub struct NewRendition<'a> {
     pub doc_id: u32,
     pub format: Format,
-    pub content_hash: &'a str,
-    pub file_name: &'a str,
-    pub stored_path: &'a str,
-    pub file_size: u64,
+    pub file: &'a StoredFile,
     pub ingested_at: &'a str,
     pub pages: Option<u32>,
     pub places: &'a Places,
@@ -104,10 +102,10 @@ pub fn insert(conn: &Connection, r: &NewRendition) -> Result<u32> {
         params![
             r.doc_id,
             r.format.as_str(),
-            r.content_hash,
-            r.file_name,
-            r.stored_path,
-            r.file_size as i64,
+            r.file.content_hash,
+            r.file.file_name,
+            r.file.stored_path,
+            r.file.file_size as i64,
             r.ingested_at,
             r.pages,
             json(r.places),
@@ -173,6 +171,18 @@ pub fn find_by_hash(conn: &Connection, hash: &str) -> Result<Option<(u32, u32)>>
 }
 
 /// The content hash of a rendition's file.
+/// A stored rendition's file as the document's text source would name it;
+/// `structure_hash` is that of the document read from it.
+pub fn stored_file(conn: &Connection, r: &Rendition, structure_hash: String) -> Result<StoredFile> {
+    Ok(StoredFile {
+        file_name: r.file.clone(),
+        stored_path: stored_path(conn, r.id)?,
+        file_size: u64::from(r.file_size),
+        content_hash: content_hash(conn, r.id)?,
+        structure_hash,
+    })
+}
+
 pub fn content_hash(conn: &Connection, id: u32) -> Result<String> {
     conn.query_row(
         "SELECT content_hash FROM renditions WHERE id = ?1",

@@ -1,5 +1,6 @@
 //! `cargo run --release -p dossier-bench -- [--sizes 100,1000,5000] [--seed N]`
 //! `cargo run --release -p dossier-bench -- --pdf-compare` (PDF extractors, see `pdf_compare`)
+//! `… -- --pdf-read [DIR…]` (which PDFs Dossier reads beside pdftotext, see `pdf_read`)
 //! `… -- --languages [PASSAGES]` (search latency and recall per language, see `languages`)
 //! `… -- --parse-score` (the parser's scorecard on real documents, see `parse_score`)
 //! `… -- --startup DOSSIER_APP TAURI_MINIMAL [--docs 1000] [--runs 7]` (cold start, see `startup`)
@@ -19,12 +20,19 @@ mod languages;
 mod measure;
 mod parse_score;
 mod pdf_compare;
+mod pdf_read;
 mod startup;
 
 use anyhow::{Context, Result};
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // `--pdf-read` reads files through extraction workers: this very binary.
+    if args.first().map(String::as_str) == Some(dossier_core::extract::worker::WORKER_FLAG) {
+        std::process::exit(dossier_core::extract::worker::serve(
+            args.into_iter().skip(1),
+        ));
+    }
     let mut sizes = vec![100, 1000, 5000];
     let mut seed = 2024;
     let mut it = args.iter();
@@ -68,6 +76,11 @@ fn main() -> Result<()> {
                 let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
                 let n = it.next().and_then(|r| r.parse().ok()).unwrap_or(3000);
                 return languages::run(&root, n, seed);
+            }
+            "--pdf-read" => {
+                let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+                let dirs: Vec<std::path::PathBuf> = it.by_ref().map(Into::into).collect();
+                return pdf_read::run(&root, &dirs);
             }
             "--pdf-compare" => {
                 let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");

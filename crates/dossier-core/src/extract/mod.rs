@@ -8,6 +8,7 @@ mod docx;
 mod docx_numbering;
 mod pdf;
 mod pdf_layout;
+mod pdf_repair;
 pub mod worker;
 
 use crate::error::{Error, Result};

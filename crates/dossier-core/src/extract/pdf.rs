@@ -4,9 +4,9 @@
 //! ARCHITECTURE.md records how it compared with the alternatives.
 
 use super::pdf_layout::Collector;
+use super::pdf_repair::{self, is_space, join_split_pages, operator_at, Fix};
 use crate::layout::Layout;
 use crate::reason::{FileKind, Reason};
-use pdf_extract::content::Content;
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 use std::collections::HashMap;
 
@@ -39,6 +39,15 @@ pub fn extract(bytes: &[u8]) -> Result<Layout, Reason> {
     })?;
     if doc.is_encrypted() {
         return Err(Reason::Encrypted);
+    }
+    let dangling = pdf_repair::drop_dangling_references(&mut doc);
+    let maps = pdf_repair::drop_broken_unicode_maps(&mut doc);
+    if dangling + maps > 0 {
+        tracing::warn!(
+            dangling,
+            maps,
+            "references to missing objects and unreadable ToUnicode maps were dropped"
+        );
     }
     let unreadable = prepare_content(&mut doc).map_err(|detail| Reason::Hostile {
         kind: FileKind::Pdf,
@@ -84,9 +93,9 @@ pub fn extract(bytes: &[u8]) -> Result<Layout, Reason> {
 /// refused with the reason. Image XObjects are emptied (they carry no text,
 /// and the reader would read their data as content). Inline images (`BI …
 /// ID <binary> EI`, common in PDFs of the 1990s) are removed from a stream
-/// whose binary data trips the parser; a stream that still cannot be parsed
-/// is emptied, so that the other pages are read. Returns how many streams
-/// were emptied.
+/// whose binary data trips the parser; a page's streams are read as one
+/// ([`join_split_pages`]); a stream that still cannot be parsed is emptied,
+/// so that the other pages are read. Returns how many streams were emptied.
 fn prepare_content(doc: &mut Document) -> Result<usize, String> {
     let pages = doc.get_pages();
     let mut ids: Vec<ObjectId> = Vec::new();
@@ -112,9 +121,9 @@ fn prepare_content(doc: &mut Document) -> Result<usize, String> {
     ids.dedup();
     let mut room = MAX_CONTENT_BYTES;
     let mut scans: HashMap<ObjectId, Scan> = HashMap::new();
-    let mut emptied = 0;
+    let mut contents: HashMap<ObjectId, Vec<u8>> = HashMap::new();
     for id in ids {
-        let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) else {
+        let Some(Object::Stream(stream)) = doc.objects.get(&id) else {
             continue;
         };
         let Some(content) = inflate(stream, room)? else {
@@ -122,16 +131,30 @@ fn prepare_content(doc: &mut Document) -> Result<usize, String> {
         };
         room -= content.len();
         scans.insert(id, scan_content(&content)?);
-        if Content::decode(&content).is_ok() {
-            stream.set_plain_content(content);
-            continue;
-        }
-        let stripped = strip_inline_images(&content);
-        if Content::decode(&stripped).is_ok() {
-            stream.set_plain_content(stripped);
-        } else {
-            stream.set_plain_content(Vec::new());
-            emptied += 1;
+        contents.insert(id, content);
+    }
+    join_split_pages(doc, &pages, &mut contents);
+    for page in pages.values() {
+        let used: Vec<&[u8]> = doc
+            .get_page_contents(*page)
+            .iter()
+            .filter_map(|id| scans.get(id))
+            .flat_map(|scan| scan.fonts.iter().map(Vec::as_slice))
+            .collect();
+        pdf_repair::supply_missing_fonts(doc, *page, &used);
+    }
+    let mut emptied = 0;
+    for (id, content) in contents {
+        let plain = match Fix::for_content(&content) {
+            Fix::AsIs => content,
+            Fix::Use(stripped) => stripped,
+            Fix::Unreadable => {
+                emptied += 1;
+                Vec::new()
+            }
+        };
+        if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) {
+            stream.set_plain_content(plain);
         }
     }
     let mut executed = 0;
@@ -196,6 +219,8 @@ struct Scan {
     operands: u64,
     /// The XObjects it draws (`/Name Do`), in order.
     drawn: Vec<Vec<u8>>,
+    /// The fonts it selects (`/Name size Tf`).
+    fonts: Vec<Vec<u8>>,
 }
 
 /// Counts a content stream's operations, measures how deep its arrays and
@@ -290,6 +315,7 @@ fn scan_content(s: &[u8]) -> Result<Scan, String> {
                 scan.operations += 1;
                 match token {
                     b"Do" => scan.drawn.extend(name.map(<[u8]>::to_vec)),
+                    b"Tf" => scan.fonts.extend(name.map(<[u8]>::to_vec)),
                     // Inline image data runs to an "EI" standing alone.
                     b"ID" => {
                         while i < s.len() && !operator_at(s, i, b"EI") {
@@ -373,7 +399,7 @@ fn follow_forms(
 }
 
 /// The dictionary an object is or refers to.
-fn dictionary<'a>(doc: &'a Document, mut o: &'a Object) -> Option<&'a Dictionary> {
+pub(super) fn dictionary<'a>(doc: &'a Document, mut o: &'a Object) -> Option<&'a Dictionary> {
     for _ in 0..8 {
         match o {
             Object::Reference(id) => o = doc.objects.get(id)?,
@@ -385,7 +411,7 @@ fn dictionary<'a>(doc: &'a Document, mut o: &'a Object) -> Option<&'a Dictionary
 }
 
 /// A page's resources, inherited from the page tree when it has none.
-fn page_resources(doc: &Document, page: ObjectId) -> Option<&Dictionary> {
+pub(super) fn page_resources(doc: &Document, page: ObjectId) -> Option<&Dictionary> {
     let mut node = dictionary(doc, doc.objects.get(&page)?)?;
     for _ in 0..64 {
         if let Some(r) = node.get(b"Resources").ok().and_then(|o| dictionary(doc, o)) {
@@ -396,57 +422,9 @@ fn page_resources(doc: &Document, page: ObjectId) -> Option<&Dictionary> {
     None
 }
 
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0')
-}
-
-/// A two-letter operator at `i`, standing alone between white space.
-fn operator_at(s: &[u8], i: usize, op: &[u8; 2]) -> bool {
-    s.get(i..i + 2) == Some(op)
-        && (i == 0 || is_space(s[i - 1]))
-        && s.get(i + 2).is_none_or(|&b| is_space(b))
-}
-
-/// The content stream without its inline images.
-pub(crate) fn strip_inline_images(s: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(s.len());
-    let mut i = 0;
-    while i < s.len() {
-        if operator_at(s, i, b"BI") {
-            // The image dictionary runs to "ID"; its data, to an "EI" standing alone.
-            let Some(id) = (i + 2..s.len()).find(|&j| operator_at(s, j, b"ID")) else {
-                break;
-            };
-            let mut j = id + 3;
-            while j < s.len() && !operator_at(s, j, b"EI") {
-                j += 1;
-            }
-            i = j + 2;
-            out.push(b' ');
-            continue;
-        }
-        out.push(s[i]);
-        i += 1;
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn inline_images_are_removed_and_text_kept() {
-        let s = b"BT (A) Tj ET\r\nq\r\nBI\r\n/W 2 /H 1 /BPC 1 /CS /G\r\nID \xff\xfeEIx\x00\r\nEI\r\nQ\r\nBT (B) Tj ET";
-        let out = strip_inline_images(s);
-        assert_eq!(
-            String::from_utf8_lossy(&out)
-                .split_whitespace()
-                .collect::<Vec<_>>(),
-            ["BT", "(A)", "Tj", "ET", "q", "Q", "BT", "(B)", "Tj", "ET"]
-        );
-        assert!(Content::decode(&out).is_ok());
-    }
 
     #[test]
     fn the_scan_counts_operations_and_finds_what_is_drawn() {

@@ -1,0 +1,463 @@
+//! What PDF readers forgive, repaired before pdf-extract reads a file, so
+//! that a PDF poppler reads is read here too (the `--pdf-read` benchmark
+//! counts both on the same files): a page's content split across streams,
+//! inline images whose binary data trips lopdf's content parser, references
+//! to objects the file does not hold, and ToUnicode maps that do not parse.
+//! pdf-extract panics on the last two; each is what poppler treats as
+//! missing (a null object, a font without a Unicode map).
+
+use pdf_extract::content::Content;
+use pdf_extract::{Dictionary, Document, Object, ObjectId};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// What a content stream becomes for lopdf's content parser.
+pub(super) enum Fix {
+    /// It parses as it is.
+    AsIs,
+    /// Without its inline images, whose binary data tripped the parser.
+    Use(Vec<u8>),
+    /// Neither parses: emptied, so that the other pages are read.
+    Unreadable,
+}
+
+impl Fix {
+    pub(super) fn for_content(content: &[u8]) -> Fix {
+        if Content::decode(content).is_ok() {
+            return Fix::AsIs;
+        }
+        let stripped = strip_inline_images(content);
+        if Content::decode(&stripped).is_ok() {
+            Fix::Use(stripped)
+        } else {
+            Fix::Unreadable
+        }
+    }
+}
+
+/// A page's content may be split across several streams between any two
+/// tokens (Acrobat Distiller 2 ends one with `Tj` and begins the next with
+/// `ET`), and the end of a stream separates tokens. The reader joins a
+/// page's streams back to back, so `Tj` and `ET` would become `TjET` and the
+/// text before it would be lost: each page's streams are joined here into
+/// its first, a line break after each one that does not end inside a
+/// string (a string goes on in the next stream, as poppler reads it), and
+/// the others are emptied. Streams shared with another page stay as they are.
+pub(super) fn join_split_pages(
+    doc: &Document,
+    pages: &BTreeMap<u32, ObjectId>,
+    contents: &mut HashMap<ObjectId, Vec<u8>>,
+) {
+    let mut uses: HashMap<ObjectId, usize> = HashMap::new();
+    let parts_of: Vec<Vec<ObjectId>> = pages
+        .values()
+        .map(|page| doc.get_page_contents(*page))
+        .collect();
+    for id in parts_of.iter().flatten() {
+        *uses.entry(*id).or_default() += 1;
+    }
+    for parts in parts_of {
+        let alone = parts
+            .iter()
+            .all(|id| uses.get(id) == Some(&1) && contents.contains_key(id));
+        if parts.len() < 2 || !alone {
+            continue;
+        }
+        let mut joined = Vec::new();
+        for id in &parts {
+            let part = contents.insert(*id, Vec::new()).unwrap_or_default();
+            joined.extend_from_slice(&part);
+            if !ends_inside_a_string(&part) {
+                joined.push(b'\n');
+            }
+        }
+        contents.insert(parts[0], joined);
+    }
+}
+
+/// Whether `s` ends inside a literal string: its parentheses (those not
+/// escaped, outside comments) are not balanced.
+fn ends_inside_a_string(s: &[u8]) -> bool {
+    let mut open = 0usize;
+    let mut i = 0;
+    while i < s.len() {
+        match s[i] {
+            b'\\' if open > 0 => i += 1,
+            b'(' => open += 1,
+            b')' => open = open.saturating_sub(1),
+            b'%' if open == 0 => {
+                while i < s.len() && s[i] != b'\n' && s[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    open > 0
+}
+
+/// A reference to an object the file does not hold is, to poppler, the
+/// null object; pdf-extract panics on it. In dictionaries the entry is
+/// removed (a missing entry and a null one mean the same), in arrays it
+/// becomes null; a font a page names but the file lacks becomes Helvetica,
+/// as poppler substitutes a font it cannot find. Returns how many were found.
+pub(super) fn drop_dangling_references(doc: &mut Document) -> usize {
+    let held: HashSet<ObjectId> = doc.objects.keys().copied().collect();
+    let mut dropped = 0;
+    for object in doc.objects.values_mut() {
+        dropped += drop_dangling_in(object, &held, b"", 0);
+    }
+    for (_, value) in doc.trailer.iter_mut() {
+        dropped += drop_dangling_in(value, &held, b"", 0);
+    }
+    dropped
+}
+
+/// `key` is the dictionary entry `o` is the value of (empty otherwise).
+fn drop_dangling_in(o: &mut Object, held: &HashSet<ObjectId>, key: &[u8], depth: usize) -> usize {
+    // Objects as the file holds them: lopdf parsed them, so their nesting is
+    // bounded by its parser; this bound keeps the walk's stack small anyway.
+    if depth > 64 {
+        return 0;
+    }
+    match o {
+        Object::Array(items) => {
+            let mut n = 0;
+            for item in items.iter_mut() {
+                if matches!(item, Object::Reference(id) if !held.contains(id)) {
+                    *item = Object::Null;
+                    n += 1;
+                } else {
+                    n += drop_dangling_in(item, held, b"", depth + 1);
+                }
+            }
+            n
+        }
+        Object::Dictionary(dict) => drop_dangling_in_dict(dict, held, key == b"Font", depth),
+        Object::Stream(stream) => drop_dangling_in_dict(&mut stream.dict, held, false, depth),
+        _ => 0,
+    }
+}
+
+fn drop_dangling_in_dict(
+    dict: &mut Dictionary,
+    held: &HashSet<ObjectId>,
+    fonts: bool,
+    depth: usize,
+) -> usize {
+    let gone: Vec<Vec<u8>> = dict
+        .iter()
+        .filter(|(_, v)| matches!(v, Object::Reference(id) if !held.contains(id)))
+        .map(|(k, _)| k.clone())
+        .collect();
+    for key in &gone {
+        if fonts {
+            dict.set(key.clone(), Object::Dictionary(substitute_font()));
+        } else {
+            dict.remove(key);
+        }
+    }
+    let mut n = gone.len();
+    for (key, value) in dict.iter_mut() {
+        n += drop_dangling_in(value, held, key, depth + 1);
+    }
+    n
+}
+
+/// A page's text in a font its resources do not name makes pdf-extract
+/// panic; poppler draws it in a substitute. The page gets resources of its
+/// own, a copy of those it inherited, with Helvetica under each missing name.
+pub(super) fn supply_missing_fonts(doc: &mut Document, page: ObjectId, used: &[&[u8]]) {
+    let resources = super::pdf::page_resources(doc, page);
+    let fonts = resources
+        .and_then(|r| r.get(b"Font").ok())
+        .and_then(|f| super::pdf::dictionary(doc, f));
+    let missing: Vec<&[u8]> = used
+        .iter()
+        .copied()
+        .filter(|name| fonts.is_none_or(|f| !f.has(name)))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let mut resources = resources.cloned().unwrap_or_default();
+    let mut fonts = fonts.cloned().unwrap_or_default();
+    for name in missing {
+        fonts.set(name.to_vec(), Object::Dictionary(substitute_font()));
+    }
+    resources.set("Font", Object::Dictionary(fonts));
+    if let Ok(Object::Dictionary(page)) = doc.get_object_mut(page) {
+        page.set("Resources", Object::Dictionary(resources));
+    }
+}
+
+/// The font drawn in place of one the file lacks.
+fn substitute_font() -> Dictionary {
+    let mut font = Dictionary::new();
+    font.set("Type", Object::Name(b"Font".to_vec()));
+    font.set("Subtype", Object::Name(b"Type1".to_vec()));
+    font.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+    font
+}
+
+/// ToUnicode maps at most this large are checked (a CJK font's is some
+/// hundred kilobytes); a larger one is dropped unread.
+const MAX_UNICODE_MAP_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A font's ToUnicode map that does not parse makes pdf-extract panic;
+/// poppler reads the font without it (by its encoding). Such maps are
+/// removed from their fonts. Returns how many.
+pub(super) fn drop_broken_unicode_maps(doc: &mut Document) -> usize {
+    let fonts: Vec<(ObjectId, ObjectId)> = doc
+        .objects
+        .iter()
+        .filter_map(|(id, o)| {
+            let dict = o.as_dict().ok()?;
+            if dict.get(b"Type").and_then(Object::as_name).ok()? != b"Font" {
+                return None;
+            }
+            let map = dict.get(b"ToUnicode").and_then(Object::as_reference).ok()?;
+            Some((*id, map))
+        })
+        .collect();
+    let mut dropped = 0;
+    for (font, map) in fonts {
+        let readable = match doc.get_object(map).and_then(Object::as_stream) {
+            Ok(stream) => unicode_map_parses(stream),
+            Err(_) => false,
+        };
+        if !readable {
+            if let Ok(Object::Dictionary(dict)) = doc.get_object_mut(font) {
+                dict.remove(b"ToUnicode");
+                dropped += 1;
+            }
+        }
+    }
+    dropped
+}
+
+fn unicode_map_parses(stream: &pdf_extract::Stream) -> bool {
+    use std::io::Read;
+    let content = match stream.filters() {
+        Err(_) => stream.content.clone(),
+        Ok(filters) if filters == [b"FlateDecode"] => {
+            let mut out = Vec::new();
+            let read = flate2::read::ZlibDecoder::new(stream.content.as_slice())
+                .take(MAX_UNICODE_MAP_BYTES + 1)
+                .read_to_end(&mut out);
+            if read.is_err() && out.is_empty() {
+                return false;
+            }
+            out
+        }
+        Ok(_) => match stream.decompressed_content() {
+            Ok(c) => c,
+            Err(_) => return false,
+        },
+    };
+    if content.len() as u64 > MAX_UNICODE_MAP_BYTES {
+        return false;
+    }
+    // The parser returns an error where it can; its map builder indexes
+    // without checking, so a map is read here once, as pdf-extract will.
+    adobe_cmap_parser::parse(&content).is_ok()
+        && std::panic::catch_unwind(|| adobe_cmap_parser::get_unicode_map(&content))
+            .is_ok_and(|m| m.is_ok())
+}
+
+pub(super) fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0')
+}
+
+/// A two-letter operator at `i`, standing alone between white space.
+pub(super) fn operator_at(s: &[u8], i: usize, op: &[u8; 2]) -> bool {
+    s.get(i..i + 2) == Some(op)
+        && (i == 0 || is_space(s[i - 1]))
+        && s.get(i + 2).is_none_or(|&b| is_space(b))
+}
+
+/// The content stream without its inline images.
+fn strip_inline_images(s: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        if operator_at(s, i, b"BI") {
+            // The image dictionary runs to "ID"; its data, to an "EI" standing alone.
+            let Some(id) = (i + 2..s.len()).find(|&j| operator_at(s, j, b"ID")) else {
+                break;
+            };
+            let mut j = id + 3;
+            while j < s.len() && !operator_at(s, j, b"EI") {
+                j += 1;
+            }
+            i = j + 2;
+            out.push(b' ');
+            continue;
+        }
+        out.push(s[i]);
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::pdf::extract;
+    use crate::layout::Layout;
+    use pdf_extract::{dictionary, Stream};
+
+    /// A one-page PDF in Helvetica whose content is the given streams, in order.
+    fn pdf_with_content(parts: &[&[u8]]) -> Vec<u8> {
+        pdf_with_font(parts, |_, _| {})
+    }
+
+    /// The same, with the font dictionary changed by `font` first.
+    fn pdf_with_font(
+        parts: &[&[u8]],
+        font: impl FnOnce(&mut Document, &mut Dictionary),
+    ) -> Vec<u8> {
+        let mut doc = Document::with_version("1.2");
+        let pages_id = doc.new_object_id();
+        let mut font_dict = dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type1",
+            "BaseFont" => "Helvetica",
+        };
+        font(&mut doc, &mut font_dict);
+        let font = doc.add_object(font_dict);
+        let contents: Vec<Object> = parts
+            .iter()
+            .map(|p| {
+                doc.add_object(Stream::new(dictionary! {}, p.to_vec()))
+                    .into()
+            })
+            .collect();
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            // F2 names a font the file does not hold.
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font, "F2" => Object::Reference((903, 0)) } },
+            "Contents" => contents,
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages",
+                "Kids" => vec![page.into()],
+                "Count" => 1,
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    fn text_of(layout: &Layout) -> String {
+        let lines: Vec<&str> = layout
+            .pages
+            .iter()
+            .flat_map(|p| &p.blocks)
+            .map(|b| b.text.as_str())
+            .collect();
+        lines.join("\n")
+    }
+
+    /// A page's content may be split across streams between any two tokens
+    /// (between `Tj` and `ET`, as Acrobat Distiller 2 does) or inside a
+    /// string, and poppler reads the page as one stream either way.
+    #[test]
+    fn a_page_split_across_streams_is_read_as_one_stream() {
+        let pdf = pdf_with_content(&[
+            b"BT /F1 14 Tf 72 760 Td (Provisional agenda) Tj 0 -20 Td [(Item 1) -250 (Opening of ",
+            b"the session)] TJ ET\nBT /F1 12 Tf 72 700 Td (Adoption of the agenda) Tj",
+            b"ET",
+        ]);
+        let text = text_of(&extract(&pdf).expect("read"));
+        assert!(text.contains("Provisional agenda"), "{text}");
+        assert!(text.contains("Item 1"), "{text}");
+        assert!(text.contains("Opening of the session"), "{text}");
+        assert!(text.contains("Adoption of the agenda"), "{text}");
+    }
+
+    /// Streams that each hold whole operations are read as they were.
+    #[test]
+    fn streams_of_whole_operations_read_as_before() {
+        let pdf = pdf_with_content(&[
+            b"BT /F1 12 Tf 72 760 Td (First part) Tj ET",
+            b"BT /F1 12 Tf 72 700 Td (Second part) Tj ET",
+        ]);
+        let text = text_of(&extract(&pdf).expect("read"));
+        assert!(
+            text.contains("First part") && text.contains("Second part"),
+            "{text}"
+        );
+    }
+
+    /// A font whose descriptor and encoding are objects the file does not
+    /// hold (a damaged or cut file): poppler reads the text, pdf-extract
+    /// panicked on the missing references.
+    #[test]
+    fn references_to_missing_objects_read_as_null() {
+        let pdf = pdf_with_font(
+            &[b"BT /F1 12 Tf 72 760 Td (Annotated agenda) Tj /F2 12 Tf (, 2026) Tj ET"],
+            |_, f| {
+                f.set("FontDescriptor", Object::Reference((900, 0)));
+                f.set("Encoding", Object::Reference((901, 0)));
+            },
+        );
+        let text = text_of(&extract(&pdf).expect("read"));
+        assert!(text.contains("Annotated agenda, 2026"), "{text}");
+        // /F3 is named nowhere: drawn in the substitute too.
+        let pdf = pdf_with_content(&[b"BT /F3 12 Tf 72 760 Td (Programme of work) Tj ET"]);
+        let text = text_of(&extract(&pdf).expect("read"));
+        assert!(text.contains("Programme of work"), "{text}");
+        let mut doc = Document::load_mem(&pdf).unwrap();
+        assert!(drop_dangling_references(&mut doc) > 0);
+        assert_eq!(drop_dangling_references(&mut doc), 0, "none left");
+    }
+
+    /// A ToUnicode map that does not parse: pdf-extract's CMap parser
+    /// panicked; the font is read by its encoding, as poppler reads it.
+    #[test]
+    fn a_unicode_map_that_does_not_parse_is_dropped() {
+        let pdf = pdf_with_font(
+            &[b"BT /F1 12 Tf 72 760 Td (Organization of work) Tj ET"],
+            |doc, f| {
+                let map = doc.add_object(Stream::new(
+                    dictionary! {},
+                    b"/CIDInit /ProcSet findresource begin 1 beginbfchar <01> ".to_vec(),
+                ));
+                f.set("ToUnicode", map);
+            },
+        );
+        let text = text_of(&extract(&pdf).expect("read"));
+        assert!(text.contains("Organization of work"), "{text}");
+    }
+
+    #[test]
+    fn inline_images_are_removed_and_text_kept() {
+        let s = b"BT (A) Tj ET\r\nq\r\nBI\r\n/W 2 /H 1 /BPC 1 /CS /G\r\nID \xff\xfeEIx\x00\r\nEI\r\nQ\r\nBT (B) Tj ET";
+        let out = strip_inline_images(s);
+        assert_eq!(
+            String::from_utf8_lossy(&out)
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            ["BT", "(A)", "Tj", "ET", "q", "Q", "BT", "(B)", "Tj", "ET"]
+        );
+        assert!(Content::decode(&out).is_ok());
+    }
+
+    #[test]
+    fn a_string_left_open_goes_on_in_the_next_stream() {
+        assert!(ends_inside_a_string(b"BT (Opening of "));
+        assert!(!ends_inside_a_string(b"BT (a \\) b) Tj"));
+        assert!(ends_inside_a_string(b"(a \\(b (c) "));
+        assert!(!ends_inside_a_string(b"(x) Tj % a comment ("));
+    }
+}

@@ -108,3 +108,13 @@ fn docx_corpus() {
 fn parse_corpus() {
     replay("parse", dossier_core::fuzzing::parse);
 }
+
+#[test]
+fn layout_corpus() {
+    replay("layout", dossier_core::fuzzing::layout);
+}
+
+#[test]
+fn worker_protocol_corpus() {
+    replay("worker_protocol", dossier_core::fuzzing::worker_protocol);
+}

@@ -414,6 +414,25 @@ fn read_answer(
     }
 }
 
+/// Both ends of the protocol on bytes from anywhere (fuzzing): the worker
+/// reading requests, the app reading answers and the layouts they carry, as
+/// [`Workers::extract_layout`] does. Returns the layouts read.
+pub(crate) fn read_as_protocol(data: &[u8]) -> Vec<Layout> {
+    let mut requests = data;
+    while let Ok(Some(request)) = read_request(&mut requests) {
+        std::hint::black_box(request);
+    }
+    let max = std::sync::atomic::AtomicU64::new(Limits::default().text * 4);
+    let mut answers = data;
+    let mut layouts = Vec::new();
+    while let Ok(answer) = read_answer(&mut answers, &max) {
+        if let Answer::Layout(json) = answer {
+            layouts.extend(serde_json::from_slice::<Layout>(&json).ok());
+        }
+    }
+    layouts
+}
+
 /// The worker's side, for a binary started with [`WORKER_FLAG`]: `args` are
 /// the arguments after the flag (the memory limit and the text limit, in
 /// bytes). Reads requests until its input closes; returns the exit code.
@@ -560,3 +579,25 @@ fn limit_memory(bytes: u64) {
 /// crashes and enforces the time and output limits, not the memory limit.
 #[cfg(not(unix))]
 fn limit_memory(_bytes: u64) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fuzz target reads answers as the app does: a frame the worker
+    /// wrote comes back as its layout; a cut or oversized frame is no layout.
+    #[test]
+    fn answers_written_by_the_worker_are_read_back() {
+        let layout = crate::layout::from_text("Provisional agenda\n\n1. Opening of the session");
+        let json = serde_json::to_vec(&layout).unwrap();
+        let mut frame = vec![TAG_LAYOUT];
+        frame.extend((json.len() as u64).to_le_bytes());
+        frame.extend(&json);
+        let read = read_as_protocol(&frame);
+        assert_eq!(read, vec![layout]);
+        assert!(read_as_protocol(&frame[..frame.len() - 1]).is_empty());
+        let mut huge = frame.clone();
+        huge[1..9].copy_from_slice(&u64::MAX.to_le_bytes());
+        assert!(read_as_protocol(&huge).is_empty());
+    }
+}

@@ -9,6 +9,7 @@ cd "$(dirname "$0")"
 APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   build-essential pkg-config file xvfb xauth fonts-noto-cjk fonts-noto-core webkit2gtk-driver
+  dbus
 )
 
 # The app is always built with the UI embedded, as `tauri build` builds it: one
@@ -82,8 +83,8 @@ cmd_test() {
   # same features as the tests, so it reuses their build) and packages it.
   say "installer: build the .deb (tauri build --debug --bundles deb)"
   (cd src-tauri && ../ui/node_modules/.bin/tauri build --debug --bundles deb --ci)
-  say "end-to-end scenarios in the real window (WebKitWebDriver under Xvfb)"
-  xvfb-run -a -s "-screen 0 1920x1080x24" node e2e/run.mjs target/debug/dossier-app
+  say "end-to-end scenarios in the real window (WebKitWebDriver under Xvfb, with a session bus as on a desktop)"
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" node e2e/run.mjs target/debug/dossier-app
   say "installer: install the .deb with dpkg and start the installed app"
   ./e2e/deb-smoke.sh
 }

@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, writeFileSync, copyFileSync, readdirSync, readl
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Session } from "./webdriver.mjs";
+import { zip } from "./zip.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const app = resolve(process.argv[2] ?? join(root, "target/debug/dossier-app"));
@@ -62,6 +63,23 @@ const revision = ["E_2025_70.txt", "E_2025_70.Rev.1.txt"].map((f) => {
   copyFileSync(join(root, "crates/dossier-core/tests/fixtures/revisions", f), join(files, f));
   return join(files, f);
 });
+// Handed by a second launch to the running window (scenario 13): an agenda,
+// a Word file whose list numbering starts at 4294967200 with four counters
+// per label (2.6 GB of labels once), and a zip bomb (80 MB of spaces).
+copyFileSync(join(root, "crates/dossier-core/tests/fixtures/en_irg_agenda.pdf"), join(files, "handed-over.pdf"));
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const numbered = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Adoption of the agenda</w:t></w:r></w:p>';
+writeFileSync(
+  join(files, "numbering.docx"),
+  zip([
+    ["word/document.xml", `<w:document ${W}><w:body>${numbered.repeat(3)}</w:body></w:document>`],
+    [
+      "word/numbering.xml",
+      `<w:numbering ${W}><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="4294967200"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1%1%1%1"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>`,
+    ],
+  ]),
+);
+writeFileSync(join(files, "zip-bomb.docx"), zip([["word/document.xml", Buffer.alloc(80 * 1024 * 1024, " ")]]));
 const damaged = join(files, "damaged.pdf");
 writeFileSync(damaged, "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<>>\n%%EOF-truncated");
 
@@ -89,16 +107,18 @@ function hostilePdf(extra) {
 }
 
 const PORT = 4444;
+// What every Dossier of this run is started with (through the driver, or directly).
+const appEnv = {
+  ...process.env,
+  TAURI_WEBVIEW_AUTOMATION: "true",
+  DOSSIER_DATA_DIR: dataDir,
+  XDG_DATA_HOME: join(home, "data"),
+  XDG_CONFIG_HOME: join(home, "config"),
+  XDG_CACHE_HOME: join(home, "cache"),
+  LANG: "C.UTF-8",
+};
 const driver = spawn("/usr/bin/WebKitWebDriver", [`--port=${PORT}`, "--host=127.0.0.1"], {
-  env: {
-    ...process.env,
-    TAURI_WEBVIEW_AUTOMATION: "true",
-    DOSSIER_DATA_DIR: dataDir,
-    XDG_DATA_HOME: join(home, "data"),
-    XDG_CONFIG_HOME: join(home, "config"),
-    XDG_CACHE_HOME: join(home, "cache"),
-    LANG: "C.UTF-8",
-  },
+  env: appEnv,
   stdio: ["ignore", "inherit", "inherit"],
 });
 const base = `http://127.0.0.1:${PORT}`;
@@ -162,17 +182,25 @@ async function start(args = []) {
 
 /** Whether a Dossier started by this run is still running (it holds the library until it exits). */
 function appRunning() {
+  return appsRunning() > 0;
+}
+
+/** How many Dossiers started by this run are running (their extraction workers, the same binary, not counted). */
+function appsRunning() {
+  let n = 0;
   for (const pid of readdirSync("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       // A binary rebuilt while it runs reads as "… (deleted)".
       if (readlinkSync(`/proc/${pid}/exe`).replace(/ \(deleted\)$/, "") !== appReal) continue;
-      if (("\0" + readFileSync(`/proc/${pid}/environ`, "latin1")).includes(`\0DOSSIER_DATA_DIR=${dataDir}\0`)) return true;
+      if (!("\0" + readFileSync(`/proc/${pid}/environ`, "latin1")).includes(`\0DOSSIER_DATA_DIR=${dataDir}\0`)) continue;
+      if (readFileSync(`/proc/${pid}/cmdline`, "latin1").split("\0").includes("--extract-worker")) continue;
+      n += 1;
     } catch {
       /* gone, a zombie, or not ours */
     }
   }
-  return false;
+  return n;
 }
 
 async function quit() {
@@ -558,6 +586,37 @@ try {
     await session.until(`return document.querySelector("[data-testid=trash-entry]") === null`, "the trash empty again", 10_000);
     assert((await listingNow()) === before, "the listing is as it was before the removal");
   });
+
+  await scenario("13-second-launch-hands-over-files", async () => {
+    // A desktop session has a bus; ./dev.sh test runs the scenarios under dbus-run-session.
+    assert(process.env.DBUS_SESSION_BUS_ADDRESS, "a session D-Bus (run the scenarios under dbus-run-session)");
+    if (!session) await start();
+    await session.click("[data-testid=tab-library]");
+    // "Open with Dossier" on three files, named relative to where it starts.
+    const second = spawn(app, ["handed-over.pdf", "numbering.docx", "zip-bomb.docx"], { env: appEnv, cwd: files, stdio: "ignore" });
+    const started = Date.now();
+    const code = await new Promise((done) => {
+      const timer = setTimeout(() => {
+        second.kill("SIGKILL");
+        done("still running after 15 s");
+      }, 15_000);
+      second.on("exit", (c) => {
+        clearTimeout(timer);
+        done(c);
+      });
+    });
+    assert(code === 0, `the second launch hands over and exits: ${code}`);
+    console.log(`      the second launch exited in ${Date.now() - started} ms`);
+    await session.until(`return (document.querySelector("[data-testid=import-report]")?.innerText ?? "").includes("zip-bomb.docx")`, "the running window's report of the handed files", 30_000);
+    const tip = await session.exec(`return [...document.querySelectorAll("[data-testid=import-failures] li")].map((l) => l.innerText + " / " + l.title).join(" | ")`);
+    assert(/zip-bomb\.docx/.test(tip) && !/numbering\.docx|handed-over\.pdf/.test(tip), `only the zip bomb refused, by name: ${tip}`);
+    assert(/cannot be read safely/.test(tip) && /zip bomb/.test(tip), `the zip bomb worded as such, its reason in the tooltip: ${tip}`);
+    await session.waitFor(`[data-testid="doc-handed-over.pdf"]`, 15_000);
+    assert(appsRunning() === 1, `one Dossier holds the library: ${appsRunning()}`);
+    await openDoc("numbering.docx");
+    const text = await session.text(".reader");
+    assert((text.match(/Adoption of the agenda/g) ?? []).length === 3 && text.length < 3000, `the list labels stay short: ${text.length} characters`);
+  });
 } finally {
   if (session) await session.quit().catch(() => {});
   driver.kill();
@@ -565,4 +624,4 @@ try {
 
 const failed = results.filter((r) => !r.ok);
 console.log(`\n${results.length - failed.length} of ${results.length} end-to-end scenarios passed; screenshots in ${out}`);
-process.exit(failed.length === 0 && results.length === (only ? only.length : 12) ? 0 : 1);
+process.exit(failed.length === 0 && results.length === (only ? only.length : 13) ? 0 : 1);

@@ -4,6 +4,7 @@
 mod commands;
 mod events;
 mod logging;
+mod single_instance;
 mod state;
 mod system;
 
@@ -269,8 +270,12 @@ pub struct LogFolder(pub Option<std::path::PathBuf>);
 
 pub fn run() {
     let builder = specta_builder();
-    tauri::Builder::default()
-        .plugin(tauri_plugin_dialog::init())
+    let mut app = tauri::Builder::default();
+    // First, so that a second launch hands over before anything else starts.
+    if let Some(single) = single_instance::plugin() {
+        app = app.plugin(single);
+    }
+    app.plugin(tauri_plugin_dialog::init())
         // Window size and position are saved on exit and restored at start.
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .invoke_handler(builder.invoke_handler())

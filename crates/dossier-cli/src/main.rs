@@ -247,6 +247,10 @@ enum NotesCommand {
     Import { file: PathBuf },
 }
 
+/// How long a command waits for a library another Dossier holds before it
+/// says so: long enough for a closing window to let go.
+const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// The library folder. One given (`--data-dir`, `DOSSIER_DATA_DIR`) is
 /// created only at its last level, so a mistyped parent is an error; the
 /// default one is created with the system's data folder if need be.
@@ -385,7 +389,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let mut lib = Library::open(&dir)?;
+    // A Dossier window closed a moment ago may still be letting go of it.
+    let mut lib = Library::open_waiting(&dir, LOCK_PATIENCE)?;
     lib.set_extractor(extractor);
     report_interrupted_restore(&lib);
     match cli.command {

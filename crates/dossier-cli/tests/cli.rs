@@ -98,9 +98,33 @@ fn a_bad_file_fails_alone_with_its_reason() {
 fn a_library_in_use_is_refused_with_a_clear_message() {
     let data = tempfile::tempdir().unwrap();
     let _held = dossier_core::Library::open(data.path()).unwrap();
+    let started = std::time::Instant::now();
     let out = dossier(data.path(), &["list"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("already open"));
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(5),
+        "it waited for the holder first"
+    );
+}
+
+/// A window closing as the command starts lets go of the library within
+/// moments: the command waits for it rather than refusing.
+#[test]
+fn a_library_let_go_within_seconds_is_opened() {
+    let data = tempfile::tempdir().unwrap();
+    let held = dossier_core::Library::open(data.path()).unwrap();
+    let closing = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        drop(held);
+    });
+    let out = dossier(data.path(), &["list"]);
+    closing.join().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

@@ -9,6 +9,7 @@
 
 use super::docx_numbering::Numbering;
 use crate::layout::{Block, Furniture, Layout, Page, Role};
+use crate::reason::{FileKind, Reason};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::io::Read;
@@ -16,11 +17,15 @@ use std::io::Read;
 /// The most uncompressed XML we are willing to inflate (zip-bomb guard).
 const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
 
-pub fn extract(bytes: &[u8]) -> Result<Layout, String> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| format!("the Word document is damaged (not a readable zip archive: {e})"))?;
-    let body = read_part(&mut zip, "word/document.xml")?
-        .ok_or("the Word document has no word/document.xml part (damaged or not a .docx)")?;
+pub fn extract(bytes: &[u8]) -> Result<Layout, Reason> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
+        damaged(format!(
+            "the Word document is damaged (not a readable zip archive: {e})"
+        ))
+    })?;
+    let body = read_part(&mut zip, "word/document.xml")?.ok_or_else(|| {
+        damaged("the Word document has no word/document.xml part (damaged or not a .docx)".into())
+    })?;
     let numbering = read_part(&mut zip, "word/numbering.xml")?;
     let styles = read_part(&mut zip, "word/styles.xml")?;
     let mut numbering = Numbering::new(numbering.as_deref(), styles.as_deref());
@@ -32,7 +37,9 @@ pub fn extract(bytes: &[u8]) -> Result<Layout, String> {
     for kind in [b"headerReference".as_slice(), b"footerReference"] {
         if let Some(target) = first_page_part(&body, &rels, kind) {
             if let Some(xml) = read_part(&mut zip, &target)? {
-                for block in masthead_blocks(render(&xml, Part::Body, &mut Numbering::default())?) {
+                let header =
+                    render(&xml, Part::Body, &mut Numbering::default()).map_err(damaged)?;
+                for block in masthead_blocks(header) {
                     let job = crate::parse::metadata::is_job_line(&block.text);
                     if super::is_barcode(&block.text) {
                         blocks.push(Block::furniture(Furniture::Barcode, block.text));
@@ -47,10 +54,10 @@ pub fn extract(bytes: &[u8]) -> Result<Layout, String> {
             }
         }
     }
-    blocks.extend(render(&body, Part::Body, &mut numbering)?);
+    blocks.extend(render(&body, Part::Body, &mut numbering).map_err(damaged)?);
     blocks.extend(first_page_notes);
     if let Some(notes) = read_part(&mut zip, "word/footnotes.xml")? {
-        blocks.extend(render(&notes, Part::Footnotes, &mut Numbering::default())?);
+        blocks.extend(render(&notes, Part::Footnotes, &mut Numbering::default()).map_err(damaged)?);
     }
     Ok(Layout {
         format: "docx",
@@ -96,36 +103,52 @@ fn masthead_blocks(blocks: Vec<Block>) -> Vec<Block> {
     out
 }
 
+fn damaged(detail: String) -> Reason {
+    Reason::WordDamaged { detail }
+}
+
+/// Built to exhaust whatever reads it: a part that inflates beyond reason.
+fn hostile(detail: String) -> Reason {
+    Reason::Hostile {
+        kind: FileKind::Word,
+        detail,
+    }
+}
+
 fn read_part(
     zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
     name: &str,
-) -> Result<Option<String>, String> {
+) -> Result<Option<String>, Reason> {
     let file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(format!("the Word document is damaged ({name}: {e})")),
+        Err(e) => {
+            return Err(damaged(format!(
+                "the Word document is damaged ({name}: {e})"
+            )))
+        }
     };
     if file.size() > MAX_XML_BYTES {
-        return Err(format!(
+        return Err(hostile(format!(
             "the Word document's {name} inflates to {} MB, more than the {} MB Dossier accepts (possible zip bomb)",
             file.size() / (1024 * 1024),
             MAX_XML_BYTES / (1024 * 1024)
-        ));
+        )));
     }
     let mut out = Vec::new();
     // Never trust the declared size: cap what is actually inflated.
     file.take(MAX_XML_BYTES + 1)
         .read_to_end(&mut out)
-        .map_err(|e| format!("the Word document is damaged ({name}: {e})"))?;
+        .map_err(|e| damaged(format!("the Word document is damaged ({name}: {e})")))?;
     if out.len() as u64 > MAX_XML_BYTES {
-        return Err(format!(
+        return Err(hostile(format!(
             "the Word document's {name} inflates past {} MB (possible zip bomb)",
             MAX_XML_BYTES / (1024 * 1024)
-        ));
+        )));
     }
     String::from_utf8(out)
         .map(Some)
-        .map_err(|_| format!("the Word document's {name} is not valid UTF-8 XML"))
+        .map_err(|_| damaged(format!("the Word document's {name} is not valid UTF-8 XML")))
 }
 
 /// The part (`word/header3.xml`) of the first page's header or footer: the

@@ -177,8 +177,7 @@ pub fn extract_layout(path: &Path, bytes: &[u8]) -> Result<Layout> {
             layout
         }
         Format::Pdf => pdf::extract(bytes).map_err(|reason| Error::unreadable(path, reason))?,
-        Format::Docx => docx::extract(bytes)
-            .map_err(|detail| Error::unreadable(path, Reason::WordDamaged { detail }))?,
+        Format::Docx => docx::extract(bytes).map_err(|reason| Error::unreadable(path, reason))?,
     };
     if layout.is_empty() {
         let why = match format {

@@ -32,11 +32,21 @@ const MAX_FORM_DEPTH: usize = 12;
 
 pub fn extract(bytes: &[u8]) -> Result<Layout, Reason> {
     let damaged = |detail: String| Reason::PdfDamaged { detail };
-    let mut doc = Document::load_mem(bytes).map_err(|e| {
-        damaged(format!(
-            "the PDF is damaged or truncated and cannot be opened ({e})"
-        ))
-    })?;
+    let mut doc = match Document::load_mem(bytes) {
+        Ok(doc) => doc,
+        // A damaged cross-reference table: rebuilt from the objects, as
+        // poppler does, before giving up; a file cut before its pages is
+        // still a damaged one, not a scan.
+        Err(e) => pdf_repair::rebuild_xref(bytes)
+            .and_then(|rebuilt| Document::load_mem(&rebuilt).ok())
+            .filter(|doc| !doc.get_pages().is_empty())
+            .inspect(|_| tracing::warn!("the PDF's cross-reference table was rebuilt ({e})"))
+            .ok_or_else(|| {
+                damaged(format!(
+                    "the PDF is damaged or truncated and cannot be opened ({e})"
+                ))
+            })?,
+    };
     if doc.is_encrypted() {
         return Err(Reason::Encrypted);
     }

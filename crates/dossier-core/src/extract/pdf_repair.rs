@@ -2,13 +2,84 @@
 //! that a PDF poppler reads is read here too (the `--pdf-read` benchmark
 //! counts both on the same files): a page's content split across streams,
 //! inline images whose binary data trips lopdf's content parser, references
-//! to objects the file does not hold, and ToUnicode maps that do not parse.
+//! to objects the file does not hold, ToUnicode maps that do not parse, and
+//! a cross-reference table that points to the wrong places.
 //! pdf-extract panics on the last two; each is what poppler treats as
 //! missing (a null object, a font without a Unicode map).
 
 use pdf_extract::content::Content;
 use pdf_extract::{Dictionary, Document, Object, ObjectId};
 use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Object numbers beyond this are not taken from a damaged file (a real
+/// document has some thousands; the table written is 20 bytes each).
+const MAX_REBUILT_OBJECTS: u64 = 4_000_000;
+
+/// The file with a new cross-reference table appended, found the way
+/// poppler reconstructs a damaged one: every `N G obj` in the file at its
+/// offset (the last definition of a number wins, as in an incremental
+/// update), the catalog found by its `/Type /Catalog`. `None` when no
+/// catalog is found among the objects (it may sit in a compressed object
+/// stream, which this does not open) or when the file is encrypted (its
+/// trailer's `/Encrypt` cannot be told from the damage).
+pub(super) fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
+    use regex::bytes::Regex;
+    static OBJ: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        Regex::new(r"(\d{1,10})[ \t\r\n\x0c]+(\d{1,5})[ \t\r\n\x0c]+obj\b").unwrap()
+    });
+    static CATALOG: std::sync::LazyLock<Regex> =
+        std::sync::LazyLock::new(|| Regex::new(r"/Type[ \t\r\n\x0c]*/Catalog\b").unwrap());
+    if bytes.windows(8).any(|w| w == b"/Encrypt") {
+        return None;
+    }
+    let mut offsets: BTreeMap<u64, (usize, u64)> = BTreeMap::new();
+    let mut starts = Vec::new();
+    for m in OBJ.captures_iter(bytes) {
+        let whole = m.get(0)?;
+        // The number stands alone: not the tail of a longer token.
+        if whole.start() > 0 && !is_space(bytes[whole.start() - 1]) {
+            continue;
+        }
+        let number: u64 = std::str::from_utf8(&m[1]).ok()?.parse().ok()?;
+        let generation: u64 = std::str::from_utf8(&m[2]).ok()?.parse().ok()?;
+        if number == 0 || number > MAX_REBUILT_OBJECTS || generation > 65_535 {
+            continue;
+        }
+        offsets.insert(number, (whole.start(), generation));
+        starts.push((whole.start(), number, generation));
+    }
+    // The catalog: the last object whose text, up to the next object, says so.
+    let mut root = None;
+    for (i, (start, number, generation)) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(bytes.len(), |next| next.0);
+        if offsets.get(number) == Some(&(*start, *generation))
+            && CATALOG.is_match(&bytes[*start..end])
+        {
+            root = Some((*number, *generation));
+        }
+    }
+    let (root, root_generation) = root?;
+    let size = offsets.keys().next_back().copied()? + 1;
+    let mut out = Vec::with_capacity(bytes.len() + size as usize * 20 + 128);
+    out.extend_from_slice(bytes);
+    out.push(b'\n');
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {size}\n0000000000 65535 f\r\n").as_bytes());
+    for number in 1..size {
+        let line = match offsets.get(&number) {
+            Some((offset, generation)) => format!("{offset:010} {generation:05} n\r\n"),
+            None => "0000000000 65535 f\r\n".to_string(),
+        };
+        out.extend_from_slice(line.as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {size} /Root {root} {root_generation} R >>\nstartxref\n{xref}\n%%EOF\n"
+        )
+        .as_bytes(),
+    );
+    Some(out)
+}
 
 /// What a content stream becomes for lopdf's content parser.
 pub(super) enum Fix {
@@ -438,6 +509,34 @@ mod tests {
         );
         let text = text_of(&extract(&pdf).expect("read"));
         assert!(text.contains("Organization of work"), "{text}");
+    }
+
+    /// Offsets in the cross-reference table that point to the wrong
+    /// places (a file edited as text, a broken writer): poppler rebuilds the
+    /// table from the objects, and so does Dossier.
+    #[test]
+    fn a_wrong_cross_reference_table_is_rebuilt_from_the_objects() {
+        let pdf =
+            pdf_with_content(&[b"BT /F1 12 Tf 72 760 Td (Report of the Working Group) Tj ET"]);
+        // The table's offset points into the middle of an object.
+        let at = pdf.windows(10).rposition(|w| w == b"startxref\n").unwrap() + 10;
+        let end = at + pdf[at..].iter().position(|b| *b == b'\n').unwrap();
+        let mut damaged = pdf[..at].to_vec();
+        damaged.extend_from_slice(b"17");
+        damaged.extend_from_slice(&pdf[end..]);
+        assert!(
+            Document::load_mem(&damaged).is_err(),
+            "lopdf refuses it as it is"
+        );
+        let text = text_of(&extract(&damaged).expect("read"));
+        assert!(text.contains("Report of the Working Group"), "{text}");
+        // No catalog among the objects: nothing to rebuild.
+        assert!(rebuild_xref(b"%PDF-1.4\n1 0 obj\n<< /Type /Page >>\nendobj\n").is_none());
+        // An encrypted file is never rebuilt.
+        assert!(
+            rebuild_xref(b"1 0 obj << /Type /Catalog >> endobj trailer << /Encrypt 2 0 R >>")
+                .is_none()
+        );
     }
 
     #[test]

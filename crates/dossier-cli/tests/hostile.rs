@@ -380,3 +380,117 @@ fn parse_refuses_a_device_at_once() {
         text(&out)
     );
 }
+
+/// Structures a reader can loop on or trust too far — a page tree that
+/// contains itself, a page that is its own parent, a billion pages
+/// declared, a font without widths, a wrong cross-reference table, a Word
+/// file that defines entities that expand to gigabytes — each read or
+/// refused alone, with its message, within seconds.
+#[test]
+fn odd_structures_are_read_or_refused_within_seconds() {
+    let page = |parent: &str| {
+        format!("<< /Type /Page /Parent {parent} /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>")
+            .into_bytes()
+    };
+    let with = |pages: &[u8], page: Vec<u8>, font: &[u8]| {
+        pdf(&[
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            pages.to_vec(),
+            page,
+            stream("", HELLO),
+            font.to_vec(),
+        ])
+    };
+    let helvetica: &[u8] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+    let mut wrong_xref = page_pdf(stream("", HELLO), vec![]);
+    let at = wrong_xref
+        .windows(10)
+        .rposition(|w| w == b"startxref\n")
+        .unwrap()
+        + 10;
+    wrong_xref.splice(at..at + 3, b"9".iter().copied());
+    let laughs = {
+        let mut dtd = String::from("<!DOCTYPE w:document [<!ENTITY a0 \"laugh\">");
+        for i in 1..30 {
+            let prev = format!("&a{};", i - 1);
+            dtd.push_str(&format!("<!ENTITY a{i} \"{}\">", prev.repeat(10)));
+        }
+        dtd.push(']');
+        dtd.push('>');
+        format!(
+            "{dtd}<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>Agenda &a29;</w:t></w:r></w:p></w:body></w:document>"
+        )
+    };
+    let docx = |xml: &str| {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    };
+    // (name, bytes, read: the text it must give, or refused: what its message says)
+    let cases: Vec<(&str, Vec<u8>, Result<&str, &str>)> = vec![
+        (
+            "page-tree-cycle.pdf",
+            with(b"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>", page("2 0 R"), helvetica),
+            Ok("Provisional agenda"),
+        ),
+        (
+            "own-parent.pdf",
+            with(b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page("3 0 R"), helvetica),
+            Ok("Provisional agenda"),
+        ),
+        (
+            "billion-pages.pdf",
+            with(b"<< /Type /Pages /Kids [3 0 R] /Count 1000000000 >>", page("2 0 R"), helvetica),
+            Ok("Provisional agenda"),
+        ),
+        (
+            "font-without-widths.pdf",
+            with(
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                page("2 0 R"),
+                b"<< /Type /Font /Subtype /TrueType /BaseFont /NoSuchFont /FirstChar 32 /LastChar 126 >>",
+            ),
+            Ok("Provisional agenda"),
+        ),
+        ("wrong-xref.pdf", wrong_xref, Ok("Provisional agenda")),
+        ("laughs.docx", docx(&laughs), Err("laughs.docx")),
+    ];
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("library");
+    for (name, bytes, expected) in cases {
+        let path = root.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let started = std::time::Instant::now();
+        let out = dossier(&data, &["parse", "--text", path.to_str().unwrap()], &[]);
+        let took = started.elapsed();
+        let said = text(&out);
+        eprintln!(
+            "{name}: {took:.2?} exit {:?}: {}",
+            out.status.code(),
+            said.trim().chars().take(200).collect::<String>()
+        );
+        assert!(
+            took < std::time::Duration::from_secs(20),
+            "{name} took {took:?}"
+        );
+        match expected {
+            Ok(words) => {
+                assert!(out.status.success(), "{name} is read: {said}");
+                assert!(said.contains(words), "{name}: {said}");
+            }
+            Err(words) => {
+                assert_eq!(
+                    out.status.code(),
+                    Some(2),
+                    "{name} ends with an error, not a crash: {said}"
+                );
+                assert!(said.contains(words), "{name}: {said}");
+            }
+        }
+    }
+}

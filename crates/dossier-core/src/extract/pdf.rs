@@ -52,11 +52,13 @@ pub fn extract(bytes: &[u8]) -> Result<Layout, Reason> {
     }
     let dangling = pdf_repair::drop_dangling_references(&mut doc);
     let maps = pdf_repair::drop_broken_unicode_maps(&mut doc);
-    if dangling + maps > 0 {
+    let fonts = pdf_repair::repair_simple_fonts(&mut doc);
+    if dangling + maps + fonts > 0 {
         tracing::warn!(
             dangling,
             maps,
-            "references to missing objects and unreadable ToUnicode maps were dropped"
+            fonts,
+            "the PDF was repaired: references to missing objects, unreadable ToUnicode maps, font widths"
         );
     }
     let unreadable = prepare_content(&mut doc).map_err(|detail| Reason::Hostile {

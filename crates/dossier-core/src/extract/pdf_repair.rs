@@ -3,7 +3,8 @@
 //! counts both on the same files): a page's content split across streams,
 //! inline images whose binary data trips lopdf's content parser, references
 //! to objects the file does not hold, ToUnicode maps that do not parse, and
-//! a cross-reference table that points to the wrong places.
+//! a cross-reference table that points to the wrong places, and simple
+//! fonts whose widths are missing or do not match their character range.
 //! pdf-extract panics on the last two; each is what poppler treats as
 //! missing (a null object, a font without a Unicode map).
 
@@ -273,6 +274,110 @@ fn substitute_font() -> Dictionary {
     font
 }
 
+/// The fonts every PDF reader has metrics for.
+const STANDARD_FONTS: [&[u8]; 14] = [
+    b"Courier",
+    b"Courier-Bold",
+    b"Courier-Oblique",
+    b"Courier-BoldOblique",
+    b"Helvetica",
+    b"Helvetica-Bold",
+    b"Helvetica-Oblique",
+    b"Helvetica-BoldOblique",
+    b"Times-Roman",
+    b"Times-Bold",
+    b"Times-Italic",
+    b"Times-BoldItalic",
+    b"Symbol",
+    b"ZapfDingbats",
+];
+
+/// Simple fonts (Type 1, TrueType) as pdf-extract needs them, as poppler
+/// reads them: a `/Widths` array longer or shorter than `FirstChar` to
+/// `LastChar` (pdf-extract asserts they match) gets the `LastChar` its
+/// widths say; widths that are not numbers are 0; a font without widths
+/// that is not one of the standard fonts is measured as Helvetica (poppler
+/// substitutes it; pdf-extract gave its glyphs no width, so words ran
+/// together). Returns how many fonts were repaired.
+pub(super) fn repair_simple_fonts(doc: &mut Document) -> usize {
+    let fonts: Vec<ObjectId> = doc
+        .objects
+        .iter()
+        .filter(|(_, o)| {
+            o.as_dict().is_ok_and(|d| {
+                d.get(b"Type").and_then(Object::as_name).ok() == Some(b"Font")
+                    && matches!(
+                        d.get(b"Subtype").and_then(Object::as_name).ok(),
+                        Some(b"Type1" | b"MMType1" | b"TrueType")
+                    )
+            })
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    let mut repaired = 0;
+    for id in fonts {
+        let Ok(font) = doc.get_object(id).and_then(Object::as_dict) else {
+            continue;
+        };
+        let widths = match font.get(b"Widths") {
+            Ok(Object::Reference(r)) => doc.get_object(*r).ok().and_then(|o| o.as_array().ok()),
+            Ok(o) => o.as_array().ok(),
+            Err(_) => None,
+        };
+        let first = font.get(b"FirstChar").and_then(Object::as_i64).ok();
+        let last = font.get(b"LastChar").and_then(Object::as_i64).ok();
+        // The entries to set, and whether the widths are beyond use.
+        let mut set: Vec<(&'static str, Object)> = Vec::new();
+        let mut unusable = false;
+        match widths {
+            Some(widths) => {
+                let numbers: Vec<Object> = widths
+                    .iter()
+                    .map(|w| match w {
+                        Object::Integer(_) | Object::Real(_) => w.clone(),
+                        Object::Reference(r) => match doc.get_object(*r) {
+                            Ok(n @ (Object::Integer(_) | Object::Real(_))) => n.clone(),
+                            _ => Object::Integer(0),
+                        },
+                        _ => Object::Integer(0),
+                    })
+                    .collect();
+                let first = first.unwrap_or(0);
+                let fitting = first + numbers.len() as i64 - 1;
+                if numbers.is_empty() || !(0..=255).contains(&first) {
+                    unusable = true;
+                } else {
+                    if numbers.iter().zip(widths.iter()).any(|(a, b)| a != b) {
+                        set.push(("Widths", Object::Array(numbers)));
+                    }
+                    if last != Some(fitting) {
+                        set.push(("FirstChar", Object::Integer(first)));
+                        set.push(("LastChar", Object::Integer(fitting)));
+                    }
+                }
+            }
+            None => {
+                let name = font.get(b"BaseFont").and_then(Object::as_name).ok();
+                unusable = !name.is_some_and(|n| STANDARD_FONTS.contains(&n));
+            }
+        }
+        if set.is_empty() && !unusable {
+            continue;
+        }
+        if let Ok(Object::Dictionary(font)) = doc.get_object_mut(id) {
+            for (key, value) in set {
+                font.set(key, value);
+            }
+            if unusable {
+                font.remove(b"Widths");
+                font.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+            }
+            repaired += 1;
+        }
+    }
+    repaired
+}
+
 /// ToUnicode maps at most this large are checked (a CJK font's is some
 /// hundred kilobytes); a larger one is dropped unread.
 const MAX_UNICODE_MAP_BYTES: u64 = 16 * 1024 * 1024;
@@ -536,6 +641,40 @@ mod tests {
         assert!(
             rebuild_xref(b"1 0 obj << /Type /Catalog >> endobj trailer << /Encrypt 2 0 R >>")
                 .is_none()
+        );
+    }
+
+    /// Widths that do not match the font's character range made
+    /// pdf-extract assert; a font without widths ran its words together.
+    #[test]
+    fn fonts_with_wrong_or_missing_widths_are_measured() {
+        for widths in [
+            Object::Array(vec![Object::Integer(278); 3]),
+            Object::Array(vec![Object::Null; 95]),
+        ] {
+            let pdf = pdf_with_font(
+                &[b"BT /F1 12 Tf 72 760 Td (Provisional agenda) Tj ET"],
+                |_, f| {
+                    f.set("BaseFont", Object::Name(b"Arial".to_vec()));
+                    f.set("FirstChar", Object::Integer(32));
+                    f.set("LastChar", Object::Integer(126));
+                    f.set("Widths", widths);
+                },
+            );
+            let text = text_of(&extract(&pdf).expect("read"));
+            assert!(text.contains("Provisional"), "{text}");
+        }
+        let pdf = pdf_with_font(
+            &[b"BT /F1 12 Tf 72 760 Td (Provisional agenda) Tj ET"],
+            |_, f| {
+                f.set("Subtype", Object::Name(b"TrueType".to_vec()));
+                f.set("BaseFont", Object::Name(b"NoSuchFont".to_vec()));
+            },
+        );
+        let text = text_of(&extract(&pdf).expect("read"));
+        assert!(
+            text.contains("Provisional agenda"),
+            "the words apart: {text}"
         );
     }
 

@@ -1061,7 +1061,7 @@ fn read_region(
             .any(|(_, t)| t.iter().any(|t| matches!(t, Tok::Items(..))));
         // Items printed a line above their (vertically centred) time.
         if let Some((items, marks, col, at)) = deferred.take() {
-            let slot = if has_time && !has_items && at + 1 == ri {
+            let slot = if has_time && !has_items && at.checked_add(1) == Some(ri) {
                 None
             } else {
                 st.last

@@ -141,3 +141,80 @@ fn a_full_disk_fails_the_write_at_hand_and_nothing_else() {
     assert_eq!(seed_hits(&lib), hits);
     assert_eq!(lib.notes(None).unwrap().len(), 1);
 }
+
+/// Notes imported and a restore run onto a full disk: each fails with the
+/// lack of space said, and the library is as it was — its documents, its
+/// note, its search — with no staged copy or journal left beside it. Once
+/// space is freed, both work.
+#[test]
+fn a_full_disk_fails_a_notes_import_and_a_restore_and_keeps_the_library() {
+    let root = tempfile::tempdir().unwrap();
+    let Some(disk) = Mounted::new(&root.path().join("disk"), "24m") else {
+        eprintln!("skipped: mounting a tmpfs needs root");
+        return;
+    };
+    // Notes to import, from another library of the same documents.
+    let other = Library::open(&root.path().join("other")).unwrap();
+    other.ingest(&[seeds()], &mut |_| {});
+    let other_doc = other.find("001_9b3f3c3582431abc.txt").unwrap();
+    for i in 0..500 {
+        other
+            .add_note(other_doc, "item:3(a)", 0, 4, &format!("imported note {i}"))
+            .unwrap();
+    }
+    let export = other.export_annotations(None).unwrap();
+    // A backup of the library, kept off the small disk.
+    let data = disk.0.join("library");
+    let lib = Library::open(&data).unwrap();
+    lib.ingest(&[seeds()], &mut |_| {});
+    let doc = lib.find("001_9b3f3c3582431abc.txt").unwrap();
+    lib.add_note(doc, "item:3(a)", 0, 4, "the user's own")
+        .unwrap();
+    let backup = root.path().join("backup");
+    lib.backup(&backup).unwrap();
+    let hits = seed_hits(&lib);
+    let filler = fill(&disk.0);
+
+    let err = lib.import_annotations(&export).unwrap_err().to_string();
+    assert!(
+        err.contains("No space left") || err.contains("full"),
+        "{err}"
+    );
+    assert_eq!(lib.notes(None).unwrap().len(), 1, "nothing half-imported");
+    assert_eq!(seed_hits(&lib), hits);
+    drop(lib);
+
+    let err = dossier_core::library::restore(&backup, &data)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("No space left") || err.contains("full"),
+        "{err}"
+    );
+    let beside: Vec<String> = std::fs::read_dir(&disk.0)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "library" && n != "filler")
+        .collect();
+    assert!(beside.is_empty(), "a failed restore left {beside:?}");
+    let lib = Library::open(&data).expect("the library opens after the failed restore");
+    assert_eq!(lib.records().unwrap().len(), 4);
+    assert_eq!(lib.notes(None).unwrap()[0].body, "the user's own");
+    assert_eq!(seed_hits(&lib), hits);
+    assert!(lib.interrupted_restore().is_none());
+    drop(lib);
+
+    std::fs::remove_file(filler).unwrap();
+    let lib = Library::open(&data).unwrap();
+    let summary = lib.import_annotations(&export).unwrap();
+    assert_eq!(lib.notes(None).unwrap().len(), 501, "{summary:?}");
+    drop(lib);
+    dossier_core::library::restore(&backup, &data).unwrap();
+    let lib = Library::open(&data).unwrap();
+    assert_eq!(
+        lib.notes(None).unwrap().len(),
+        1,
+        "the backup's library whole"
+    );
+    assert_eq!(seed_hits(&lib), hits);
+}

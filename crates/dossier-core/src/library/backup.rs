@@ -650,7 +650,12 @@ pub(crate) fn run_restore(
     stop: Option<Moment>,
 ) -> Result<Option<RestoreOutcome>> {
     let summary = check_backup(backup_dir)?;
-    let restore_lock_file = take_lock(&restore_lock(library_dir), library_dir)?;
+    // Let go of and removed however the restore ends (a failure included:
+    // a full disk must leave nothing beside the library).
+    let _restore_lock = LockFile {
+        file: Some(take_lock(&restore_lock(library_dir), library_dir)?),
+        path: restore_lock(library_dir),
+    };
     // A restore interrupted before this one is dealt with first.
     recover(library_dir)?;
     let held = if library_dir.exists() {
@@ -739,12 +744,23 @@ pub(crate) fn run_restore(
         return Ok(None);
     }
     remove_journal(library_dir)?;
-    drop(restore_lock_file);
-    let _ = std::fs::remove_file(restore_lock(library_dir));
     Ok(Some(RestoreOutcome {
         backup: summary,
         previous: previous.map(|p| p.display().to_string()),
     }))
+}
+
+/// A lock file held for as long as this lives, then removed.
+struct LockFile {
+    file: Option<File>,
+    path: PathBuf,
+}
+
+impl Drop for LockFile {
+    fn drop(&mut self) {
+        drop(self.file.take());
+        let _ = std::fs::remove_file(&self.path);
+    }
 }
 
 /// Stages the backup into `staging` (a folder that must not exist): the

@@ -1,0 +1,150 @@
+//! A notes import killed at any moment: `dossier notes import FILE` of
+//! 5,000 notes into a library holding the user's own note is SIGKILLed at
+//! random moments while it runs, 10 times. After each kill the library
+//! opens and passes `integrity_check`, the user's note is as it was, the
+//! import is either absent or whole (never some of the file's notes), and
+//! the index holds what the store holds: the imported notes are found when
+//! they are there and not otherwise. The file then imports in full.
+
+use dossier_core::search::SearchRequest;
+use dossier_core::Library;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const NOTES: usize = 5_000;
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
+}
+
+fn import(data: &Path, file: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_dossier"));
+    c.arg("--data-dir")
+        .arg(data)
+        .args(["notes", "import"])
+        .arg(file)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    c
+}
+
+/// Opens the library after a kill; returns how many of the file's notes it holds.
+fn check(data: &Path, sample: &[usize]) -> usize {
+    let lib = Library::open(data).expect("the library opens after a kill");
+    lib.check_integrity().expect("integrity_check");
+    let notes = lib.notes(None).unwrap();
+    let own: Vec<_> = notes
+        .iter()
+        .filter(|n| n.body == "the user's own note")
+        .collect();
+    assert_eq!(own.len(), 1, "the user's note is kept");
+    let imported = notes.len() - 1;
+    assert!(
+        imported == 0 || imported == NOTES,
+        "an import is absent or whole: {imported} of {NOTES}"
+    );
+    assert_eq!(lib.index_generation(), Some(lib.generation().unwrap()));
+    for &i in sample {
+        let found = lib
+            .search(&SearchRequest {
+                query: format!("\"okapi note {i}\""),
+                ..Default::default()
+            })
+            .unwrap()
+            .iter()
+            .any(|h| h.location.note.is_some());
+        assert_eq!(
+            found,
+            imported == NOTES,
+            "note {i} found: {found}, stored: {imported}"
+        );
+    }
+    imported
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn killing_a_notes_import_leaves_it_absent_or_whole() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("library");
+    let file = root.path().join("notes.json");
+    {
+        let lib = Library::open(&data).unwrap();
+        lib.ingest(&[seeds()], &mut |_| {});
+        let doc = lib.find("001_9b3f3c3582431abc.txt").unwrap();
+        lib.add_note(doc, "item:3(a)", 0, 4, "the user's own note")
+            .unwrap();
+        let mut export = lib.export_annotations(None).unwrap();
+        let template = export.notes[0].clone();
+        export.notes = (0..NOTES)
+            .map(|i| {
+                let mut n = template.clone();
+                n.uid = format!("colleague-{i}");
+                n.body = format!("okapi note {i}");
+                n
+            })
+            .collect();
+        std::fs::write(&file, serde_json::to_vec(&export).unwrap()).unwrap();
+    }
+    // Timed on a copy, so that the library under test has not imported yet.
+    let pristine = root.path().join("pristine");
+    copy_dir(&data, &pristine);
+    let timing = root.path().join("timing");
+    copy_dir(&data, &timing);
+    let started = Instant::now();
+    assert!(import(&timing, &file).status().unwrap().success());
+    let mut span = started.elapsed().as_micros() as u64;
+    eprintln!("import of {NOTES} notes: {span} µs");
+
+    let mut seed: u64 = 0x0a91_2101;
+    let mut next = |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n.max(1)
+    };
+    const KILLS: usize = 10;
+    let (mut landed, mut attempts, mut whole) = (0, 0, 0);
+    while landed < KILLS {
+        attempts += 1;
+        assert!(
+            attempts <= 40,
+            "only {landed} of {attempts} kills landed mid-import"
+        );
+        let mut child = import(&data, &file).spawn().unwrap();
+        std::thread::sleep(Duration::from_micros(next(span)));
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap(); // SIGKILL
+            landed += 1;
+        } else {
+            span = span * 3 / 4;
+        }
+        child.wait().unwrap();
+        let sample: Vec<usize> = (0..3).map(|_| next(NOTES as u64) as usize).collect();
+        if check(&data, &sample) == NOTES {
+            // It went through before the kill: start again from none.
+            whole += 1;
+            std::fs::remove_dir_all(&data).unwrap();
+            copy_dir(&pristine, &data);
+            assert_eq!(check(&data, &[]), 0);
+        }
+    }
+    assert!(import(&data, &file).status().unwrap().success());
+    assert_eq!(check(&data, &[0, NOTES - 1]), NOTES);
+    eprintln!(
+        "notes import kill campaign: {landed} kills landed mid-import in {attempts} attempts \
+         ({whole} found the import whole), {landed} survived"
+    );
+}

@@ -8,7 +8,8 @@
 // page source. The app gets a fresh data directory and fresh XDG folders (so
 // no language or window size from an earlier run leaks in).
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync, copyFileSync, readdirSync, readlinkSync, readFileSync, realpathSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync, copyFileSync, cpSync, existsSync, readdirSync, readlinkSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Session } from "./webdriver.mjs";
@@ -617,6 +618,71 @@ try {
     const text = await session.text(".reader");
     assert((text.match(/Adoption of the agenda/g) ?? []).length === 3 && text.length < 3000, `the list labels stay short: ${text.length} characters`);
   });
+
+  await scenario("14-scheduled-restore-survives-kills", async () => {
+    // "Restore from a backup…" restarts the app, which restores before it
+    // opens the library. Killed at moments through that start, again and
+    // again, the library is each time the one before or the backup, whole;
+    // the next start finishes the job and says so.
+    if (!existsSync(dataDir)) {
+      // Run alone (E2E_ONLY=14): a first start makes the library.
+      await start();
+      await session.until(`return document.querySelectorAll("[data-testid=meeting]").length === 4`, "the seeds in");
+    }
+    await quit();
+    const cli = join(root, "target/debug/dossier");
+    const dossier = (dir, ...args) => execFileSync(cli, ["--data-dir", dir, ...args], { env: appEnv, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const documents = (dir) => {
+      const l = JSON.parse(dossier(dir, "list", "--json"));
+      return l.meetings.reduce((n, m) => n + m.documents.length, 0) + l.unfiled.length;
+    };
+    const backupDir = join(home, "backup-14");
+    dossier(dataDir, "backup", backupDir);
+    const inBackup = documents(dataDir);
+    // The library moves on after the backup: one more document.
+    dossier(dataDir, "ingest", join(root, "crates/dossier-core/tests/fixtures/en_report.txt"));
+    assert(documents(dataDir) === inBackup + 1, "a document added after the backup");
+    // What the app's "Restore from a backup…" leaves for its restart (`schedule_restore`).
+    const marker = `${dataDir}.restore-from`;
+    const journal = `${dataDir}.restore-journal`;
+    writeFileSync(marker, backupDir);
+    /** The library as an open would find it now, read from a copy (the check must not finish the restore). */
+    const asFound = () => {
+      const snapshot = mkdtempSync(join(tmpdir(), "dossier-e2e-restore-"));
+      for (const name of readdirSync(home).filter((n) => n === "library" || n.startsWith("library."))) {
+        cpSync(join(home, name), join(snapshot, name), { recursive: true });
+      }
+      const dir = join(snapshot, "library");
+      dossier(dir, "check");
+      const n = documents(dir);
+      rmSync(snapshot, { recursive: true, force: true });
+      return n;
+    };
+    let landed = 0;
+    let done = false;
+    for (let delay = 100; delay <= 4000 && !done; delay += 40) {
+      const child = spawn(app, [], { env: appEnv, stdio: "ignore" });
+      await new Promise((r) => setTimeout(r, delay));
+      const midRestore = existsSync(journal);
+      const exited = new Promise((r) => child.on("exit", r));
+      child.kill("SIGKILL");
+      await exited;
+      // Its workers and its hold on the library go with it.
+      const deadline = Date.now() + 10_000;
+      while (appRunning() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      if (midRestore) landed += 1;
+      const n = asFound();
+      assert(n === inBackup || n === inBackup + 1, `killed at ${delay} ms: ${n} documents, neither the library (${inBackup + 1}) nor the backup (${inBackup})`);
+      done = !existsSync(marker) && !existsSync(journal);
+    }
+    console.log(`      ${landed} kills landed mid-restore, each left a whole library`);
+    assert(landed >= 3, `kills that landed mid-restore: ${landed}`);
+    await start();
+    await session.until(`return (document.querySelector("[data-testid=backup-status]")?.innerText ?? "").length > 0 || document.querySelectorAll("[data-testid=meeting]").length > 0`, "the window up");
+    const listed = await session.exec(`return window.__TAURI_INTERNALS__.invoke("list_library").then((l) => l.meetings.reduce((n, m) => n + m.documents.length, 0) + l.unfiled.length)`);
+    assert(listed === inBackup, `the backup's library, whole: ${listed} documents`);
+    assert(!existsSync(marker) && !existsSync(journal), "nothing left to do");
+  });
 } finally {
   if (session) await session.quit().catch(() => {});
   driver.kill();
@@ -624,4 +690,4 @@ try {
 
 const failed = results.filter((r) => !r.ok);
 console.log(`\n${results.length - failed.length} of ${results.length} end-to-end scenarios passed; screenshots in ${out}`);
-process.exit(failed.length === 0 && results.length === (only ? only.length : 13) ? 0 : 1);
+process.exit(failed.length === 0 && results.length === (only ? only.length : 14) ? 0 : 1);

@@ -613,6 +613,14 @@ fn recover(library_dir: &Path) -> Result<Option<InterruptedRestore>> {
             if staging.exists() {
                 std::fs::remove_dir_all(&staging)?;
             }
+            // The user asked for it at the next start: whatever opened the
+            // library first (the CLI, the app), the request stands.
+            if journal.scheduled && !restore_marker(library_dir).exists() {
+                fs_atomic::write_atomically(
+                    &restore_marker(library_dir),
+                    journal.backup.as_bytes(),
+                )?;
+            }
             tracing::warn!(backup = %journal.backup, "an interrupted restore was undone");
             false
         }
@@ -902,6 +910,33 @@ mod tests {
             assert!(left.is_empty(), "{moment:?}: {left:?}");
             // The next open finds nothing more to do.
             assert!(state(&lib).2.is_none());
+        }
+    }
+
+    #[test]
+    fn a_scheduled_restore_undone_by_another_open_is_still_asked_for() {
+        for moment in [Moment::Journaled, Moment::Copying, Moment::Staged] {
+            let root = tempfile::tempdir().unwrap();
+            let (lib, backup) = setup(root.path());
+            let lib = std::path::absolute(lib).unwrap();
+            schedule_restore(&backup, &lib).unwrap();
+            let marker = restore_marker(&lib);
+            assert!(run_restore(&backup, &lib, Some(&marker), Some(moment))
+                .unwrap()
+                .is_none());
+            assert!(!marker.exists(), "the journal holds the request");
+            // The CLI opens the library before the app starts again.
+            let (note, _, found) = state(&lib);
+            assert_eq!(note, "old", "{moment:?}: undone");
+            assert!(!found.unwrap().completed);
+            assert!(marker.exists(), "{moment:?}: the request stands");
+            let outcome = run_scheduled_restore_outcome(&lib).unwrap().unwrap();
+            assert_eq!(outcome.backup.documents, 2);
+            assert_eq!(
+                state(&lib).0,
+                "new",
+                "{moment:?}: restored at the next start"
+            );
         }
     }
 

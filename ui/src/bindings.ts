@@ -959,6 +959,12 @@ export type Paragraph_Deserialize = {
 	 *  (`para:{index}`), so it never changes once the document is stored.
 	 */
 	index?: number,
+	/**
+	 *  A row of a table: `text` holds its cells in order, separated by tabs
+	 *  (an empty cell is nothing between two tabs). Consecutive rows are one
+	 *  table.
+	 */
+	row?: boolean,
 };
 
 /**
@@ -977,6 +983,12 @@ export type Paragraph_Serialize = {
 	 *  (`para:{index}`), so it never changes once the document is stored.
 	 */
 	index: number,
+	/**
+	 *  A row of a table: `text` holds its cells in order, separated by tabs
+	 *  (an empty cell is nothing between two tabs). Consecutive rows are one
+	 *  table.
+	 */
+	row?: boolean,
 };
 
 /**  One passage of either version and what became of it. */

@@ -114,6 +114,11 @@ pub struct Paragraph {
     /// (`para:{index}`), so it never changes once the document is stored.
     #[serde(default)]
     pub index: u32,
+    /// A row of a table: `text` holds its cells in order, separated by tabs
+    /// (an empty cell is nothing between two tabs). Consecutive rows are one
+    /// table.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub row: bool,
 }
 
 /// A heading of a report or other document.

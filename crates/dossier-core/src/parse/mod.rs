@@ -128,7 +128,25 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
         }
     };
     let short_of = short_line_edge(layout);
+    // The PDF table last read on this page: a line of one cell below it is
+    // a row of it (see `wrapped_row`).
+    let mut table: Option<TableSpan> = None;
     for (page, b) in layout.blocks() {
+        if b.role == Role::Furniture {
+            // Page furniture between rows does not end a table.
+        } else if let Some(cells) = table.as_mut().and_then(|t| t.wrapped_row(page, b)) {
+            flush(&mut run, &mut out);
+            push_row(
+                &mut out,
+                cells.iter().map(|c| text::clean(c, zh)).collect(),
+                true,
+            );
+            continue;
+        } else {
+            table = (layout.format == "pdf" && b.role == Role::Table)
+                .then(|| TableSpan::of(page, b))
+                .flatten();
+        }
         // Text blocks of a Chinese PDF: lines the page geometry could not
         // join (justified CJK text that stops short of the margin) are joined
         // by the text's own shape, within a run of such blocks.
@@ -149,8 +167,19 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
                 }
             }
             Role::Table => {
+                // Word paragraphs laid out with tabs ("13.1<tab>The …") are
+                // a table in the layout, not a table of the document: their
+                // leading tabs are indentation, and a row of one filled cell
+                // is a line of text.
+                let tabs = b.style.as_deref() == Some("tabs");
                 for row in &b.rows {
-                    push_row(&mut out, row.iter().map(|c| text::clean(c, zh)).collect());
+                    let cells = row.iter().map(|c| text::clean(c, zh));
+                    let cells: Vec<String> = if tabs {
+                        cells.skip_while(|c| c.is_empty()).collect()
+                    } else {
+                        cells.collect()
+                    };
+                    push_row(&mut out, cells, !tabs);
                 }
             }
             _ if layout.format == "text" => {
@@ -178,6 +207,61 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
     }
     flush(&mut run, &mut out);
     out
+}
+
+/// Where a table of a PDF stands on its page, to take in the lines below it
+/// that hold one cell: a PDF line is a table row when it has a column gap,
+/// so a cell that wraps ("Office of the United Nations High Commissioner
+/// for" / "Refugees") or a row with one name in the second column leaves
+/// a line of its own between the rows.
+struct TableSpan {
+    page: u32,
+    left: f32,
+    right: f32,
+    bottom: f32,
+    columns: usize,
+}
+
+impl TableSpan {
+    fn of(page: u32, b: &layout::Block) -> Option<TableSpan> {
+        // The masthead's rows ("United Nations | A/CN.10/2025/INF/1") are
+        // followed by the body's name and the session, not by more rows: no
+        // table in the first page's top quarter (points from the top).
+        let [left, top, right, bottom] = b.bbox?;
+        if page == 1 && top < 210.0 {
+            return None;
+        }
+        Some(TableSpan {
+            page,
+            left,
+            right,
+            bottom,
+            columns: b.rows.iter().map(Vec::len).max().unwrap_or(1).max(1),
+        })
+    }
+
+    /// `b` as a row of this table, when it is one line of text just below
+    /// it, within its width: its text in the first column, or in the last
+    /// when it starts past the first third. The table then reaches down to it.
+    fn wrapped_row(&mut self, page: u32, b: &layout::Block) -> Option<Vec<String>> {
+        let [x0, y0, x1, y1] = b.bbox?;
+        let size = b.size.unwrap_or(10.0).max(1.0);
+        let one_line = y1 - y0 <= size * 1.6 && !b.text.contains('\n');
+        let below = y0 >= self.bottom - size * 0.5 && y0 - self.bottom <= size * 2.6;
+        let within = x0 >= self.left - 2.0 && x1 <= self.right + size * 2.0;
+        if page != self.page || b.role != Role::Paragraph || !one_line || !below || !within {
+            return None;
+        }
+        self.bottom = y1;
+        let text = b.text.trim().to_string();
+        if x0 - self.left < (self.right - self.left) / 3.0 || self.columns == 1 {
+            Some(vec![text])
+        } else {
+            let mut cells = vec![String::new(); self.columns - 1];
+            cells.push(text);
+            Some(cells)
+        }
+    }
 }
 
 /// Where a line of a PDF ends when it stops well short of the text column's
@@ -210,7 +294,7 @@ fn push_lines(out: &mut Vec<text::Block>, cleaned: &str, indent: usize) {
         }
         if line.contains('\t') {
             let cells: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
-            if push_row(out, cells) {
+            if push_row(out, cells, false) {
                 continue;
             }
         }
@@ -229,12 +313,14 @@ fn plain(text: String, indent: usize, bullet: bool) -> text::Block {
         indent,
         cells: None,
         bullet,
+        table_row: false,
     }
 }
 
-/// A table row as a block; a row of one cell is a line of text. Returns
-/// whether anything was pushed.
-fn push_row(out: &mut Vec<text::Block>, mut cells: Vec<String>) -> bool {
+/// A table row as a block; a row of one cell is a line of text (a row of
+/// its table when `in_table`: a row of the layout's table, a cell of which
+/// wrapped onto a line of its own). Returns whether anything was pushed.
+fn push_row(out: &mut Vec<text::Block>, mut cells: Vec<String>, in_table: bool) -> bool {
     while cells.last().is_some_and(|c| c.is_empty()) {
         cells.pop();
     }
@@ -242,7 +328,10 @@ fn push_row(out: &mut Vec<text::Block>, mut cells: Vec<String>) -> bool {
         return false;
     }
     if cells.len() < 2 {
-        out.push(plain(cells.remove(0), 0, false));
+        out.push(text::Block {
+            table_row: in_table,
+            ..plain(cells.remove(0), 0, false)
+        });
         return true;
     }
     out.push(text::Block::row(cells));

@@ -109,6 +109,18 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
         if t.is_empty() {
             continue;
         }
+        // The first page's job number ("GE.25-05795 (E) 170425", the
+        // office's letters before it), kept for the masthead, is furniture
+        // in the text.
+        let office = t
+            .split_once('.')
+            .filter(|(o, _)| {
+                (1..=2).contains(&o.len()) && o.chars().all(|c| c.is_ascii_uppercase())
+            })
+            .map_or(t, |(_, rest)| rest);
+        if super::metadata::is_job_line(office) && doc.job_number.is_some() && b.cells.is_none() {
+            continue;
+        }
         if contents.is_none() && doc.paragraphs.len() < 40 && is_contents_heading(t) {
             contents = Some((t.to_string(), contents_end(blocks, i)));
             continue;
@@ -168,7 +180,26 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
                 doc.agenda = adopted.take().unwrap();
             }
         }
-        // "1 July 2024 …" (a table row, a date line) is no paragraph.
+        // A row of a table is one text block, its cells by tabs: never a
+        // heading (a wrapped cell's last words) or the remainder of the
+        // paragraph before the table; a numbered paragraph only when it is
+        // the paragraph the document's numbering expects next.
+        let numbered = PARA
+            .captures(t)
+            .filter(|c| !is_date_line(c))
+            .is_some_and(|c| is_next_para(&last_para, &c[2]));
+        if b.table_row && !numbered {
+            let cells = b.cells.clone().unwrap_or_else(|| vec![t.to_string()]);
+            doc.paragraphs.push(Paragraph {
+                number: None,
+                section: section.clone(),
+                text: cells.join("\t"),
+                row: true,
+                ..Default::default()
+            });
+            continue;
+        }
+        // "1 July 2024 …" (a date line) is no paragraph.
         if let Some(c) = PARA.captures(t).filter(|c| !is_date_line(c)) {
             // A numbering that starts again ("1." after paragraph 3: an
             // annex, an appended statement, a list) is not the document's

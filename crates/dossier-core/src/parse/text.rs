@@ -148,6 +148,9 @@ pub struct Block {
     pub cells: Option<Vec<String>>,
     /// A bullet ("- ", "• ") stood before the text (removed from `text`).
     pub bullet: bool,
+    /// A row of a table (one with a single filled cell included, which has
+    /// no `cells`): never a heading or a numbered paragraph of a report.
+    pub table_row: bool,
 }
 
 impl Block {
@@ -163,6 +166,7 @@ impl Block {
             indent: 0,
             cells: Some(cells),
             bullet: false,
+            table_row: true,
         }
     }
 }
@@ -305,6 +309,7 @@ pub fn blocks_at_width(text: &str, full_width: Option<usize>) -> Vec<Block> {
             indent,
             cells: None,
             bullet,
+            table_row: false,
         });
         open = match continues(body, raw, full_width) {
             _ if is_keyword_heading(body) => Open::No,

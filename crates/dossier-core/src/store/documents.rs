@@ -247,12 +247,19 @@ fn insert_content(conn: &Connection, id: u32, doc: &Document) -> Result<()> {
         ])?;
     }
     let mut stmt = conn.prepare_cached(
-        "INSERT INTO paragraphs (doc_id, ord, number, section, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO paragraphs (doc_id, ord, number, section, text, is_row) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     // `ord` is the block's reading-order index, the place notes and
     // bookmarks name; numbered and unnumbered blocks share the table.
     for p in doc.text_blocks() {
-        stmt.execute(params![id, p.index as i64, p.number, p.section, p.text])?;
+        stmt.execute(params![
+            id,
+            p.index as i64,
+            p.number,
+            p.section,
+            p.text,
+            p.row
+        ])?;
     }
     Ok(())
 }
@@ -455,7 +462,7 @@ pub fn load(conn: &Connection, id: u32) -> Result<Document> {
         .collect::<rusqlite::Result<_>>()?;
 
     let mut stmt = conn.prepare_cached(
-        "SELECT number, section, text, ord FROM paragraphs WHERE doc_id = ?1 ORDER BY ord",
+        "SELECT number, section, text, ord, is_row FROM paragraphs WHERE doc_id = ?1 ORDER BY ord",
     )?;
     let blocks = stmt
         .query_map([id], |r| {
@@ -464,6 +471,7 @@ pub fn load(conn: &Connection, id: u32) -> Result<Document> {
                 section: r.get(1)?,
                 text: r.get(2)?,
                 index: r.get(3)?,
+                row: r.get(4)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -254,6 +254,10 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX documents_trash ON documents(trash_id) WHERE trash_id IS NOT NULL;
     CREATE INDEX renditions_trash ON renditions(trash_id) WHERE trash_id IS NOT NULL;
     "#,
+    // 5: a text block that is a row of a table (its text: the cells, by tabs).
+    r#"
+    ALTER TABLE paragraphs ADD COLUMN is_row INTEGER NOT NULL DEFAULT 0;
+    "#,
 ];
 
 /// The schema version this build writes.

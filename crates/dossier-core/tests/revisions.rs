@@ -259,6 +259,7 @@ fn long_report(n: usize) -> Document {
             // Repeated blocks made distinct, as a real report's are.
             text: format!("{} (copy {})", b.text, k / blocks.len()),
             index: k as u32,
+            row: false,
         };
         if numbered {
             old.paragraphs.push(p);

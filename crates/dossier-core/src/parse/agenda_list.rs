@@ -362,6 +362,7 @@ mod tests {
                     indent: 0,
                     cells,
                     bullet: false,
+                    table_row: false,
                 }
             })
             .collect()

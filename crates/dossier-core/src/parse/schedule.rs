@@ -1515,6 +1515,7 @@ mod tests {
                     None
                 },
                 bullet: false,
+                table_row: false,
             })
             .collect()
     }
@@ -1622,6 +1623,7 @@ mod tests {
                 indent: *i,
                 cells: None,
                 bullet: false,
+                table_row: false,
             })
             .collect();
         let got = slots_of(&b, 2026);

@@ -177,11 +177,12 @@ fn a_library_of_the_previous_schema_keeps_its_notes_and_gets_renditions() {
             .unwrap();
         (id, note)
     };
-    // Schema 2 had no renditions and no chosen text format (nor a trash).
+    // Schema 2 had no renditions and no chosen text format (nor a trash, nor table rows).
     {
         let conn = rusqlite::Connection::open(dir.path().join("library.sqlite3")).unwrap();
         conn.execute_batch(
-            "DROP INDEX documents_trash;
+            "ALTER TABLE paragraphs DROP COLUMN is_row;
+             DROP INDEX documents_trash;
              ALTER TABLE documents DROP COLUMN trash_id;
              DROP TABLE trash;
              DROP TABLE renditions;

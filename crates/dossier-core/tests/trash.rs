@@ -436,7 +436,8 @@ fn a_library_of_schema_3_migrates_to_4_keeping_everything() {
     {
         let conn = rusqlite::Connection::open(dir.path().join("library.sqlite3")).unwrap();
         conn.execute_batch(
-            "DROP INDEX documents_trash;
+            "ALTER TABLE paragraphs DROP COLUMN is_row;
+             DROP INDEX documents_trash;
              DROP INDEX renditions_trash;
              ALTER TABLE documents DROP COLUMN trash_id;
              ALTER TABLE renditions DROP COLUMN trash_id;

@@ -189,7 +189,7 @@ fn subtype(dict: &Dictionary) -> Option<&[u8]> {
 /// A stream's content, inflated when it is compressed: `Err` when it
 /// inflates to more than `room` bytes, `None` when it cannot be decoded (the
 /// reader then sees it as it is).
-fn inflate(stream: &Stream, room: usize) -> Result<Option<Vec<u8>>, String> {
+pub(super) fn inflate(stream: &Stream, room: usize) -> Result<Option<Vec<u8>>, String> {
     use std::io::Read;
     let too_large = || {
         format!(

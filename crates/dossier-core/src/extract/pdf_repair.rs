@@ -380,7 +380,7 @@ pub(super) fn repair_simple_fonts(doc: &mut Document) -> usize {
 
 /// ToUnicode maps at most this large are checked (a CJK font's is some
 /// hundred kilobytes); a larger one is dropped unread.
-const MAX_UNICODE_MAP_BYTES: u64 = 16 * 1024 * 1024;
+const MAX_UNICODE_MAP_BYTES: usize = 16 * 1024 * 1024;
 
 /// A font's ToUnicode map that does not parse makes pdf-extract panic;
 /// poppler reads the font without it (by its encoding). Such maps are
@@ -415,27 +415,10 @@ pub(super) fn drop_broken_unicode_maps(doc: &mut Document) -> usize {
 }
 
 fn unicode_map_parses(stream: &pdf_extract::Stream) -> bool {
-    use std::io::Read;
-    let content = match stream.filters() {
-        Err(_) => stream.content.clone(),
-        Ok(filters) if filters == [b"FlateDecode"] => {
-            let mut out = Vec::new();
-            let read = flate2::read::ZlibDecoder::new(stream.content.as_slice())
-                .take(MAX_UNICODE_MAP_BYTES + 1)
-                .read_to_end(&mut out);
-            if read.is_err() && out.is_empty() {
-                return false;
-            }
-            out
-        }
-        Ok(_) => match stream.decompressed_content() {
-            Ok(c) => c,
-            Err(_) => return false,
-        },
+    let content = match super::pdf::inflate(stream, MAX_UNICODE_MAP_BYTES) {
+        Ok(Some(content)) => content,
+        _ => return false,
     };
-    if content.len() as u64 > MAX_UNICODE_MAP_BYTES {
-        return false;
-    }
     // The parser returns an error where it can; its map builder indexes
     // without checking, so a map is read here once, as pdf-extract will.
     adobe_cmap_parser::parse(&content).is_ok()

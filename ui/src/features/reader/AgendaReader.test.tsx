@@ -40,6 +40,25 @@ const click = async (sel: string) => {
   await act(settle);
 };
 
+describe("an annotation's footnotes", () => {
+  it("are listed under the annotation that cites them, its markers leading to them", async () => {
+    const doc = storedAgenda();
+    doc.document.agenda = doc.document.agenda.map((i) => (i.number === "5" ? { ...i, annotation: "工作组将讨论资产追回所涉实际问题。^a" } : i));
+    doc.document.footnotes = [
+      { marker: "a", text: "见CAC/COSP/2011/14号文件。" },
+      { marker: "b", text: "另一个脚注。" },
+    ];
+    await mount(doc);
+    await click("[data-testid='item-5']");
+    expect(q("#ann-5 [data-testid=fn-mark] a")?.getAttribute("href")).toBe("#fn-a");
+    const list = [...root().querySelectorAll("#ann-5 [data-testid=footnotes] li")].map((li) => li.id);
+    expect(list).toEqual(["fn-a"]);
+    // Another item cites no footnote, and lists none.
+    await click("[data-testid='item-6']");
+    expect(q("#ann-6 [data-testid=footnotes]")).toBeNull();
+  });
+});
+
 describe("selecting an agenda item", () => {
   it("opens the new annotation at its heading and brings its first slot into view", async () => {
     await mount();

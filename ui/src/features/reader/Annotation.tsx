@@ -4,6 +4,7 @@ import { t } from "../../i18n";
 import { Highlighted } from "./Highlighted";
 import type { SymbolLinks } from "./links";
 import { useTextAttrs } from "./documentText";
+import { CitedFootnotes } from "./footnotes";
 
 interface Props {
   item: AgendaItem;
@@ -12,6 +13,13 @@ interface Props {
   notes: Note[];
   /** The printout's copy: no ids (the screen's annotation has them). */
   copy?: boolean;
+  /** A sub-item, shown inside its parent's annotation (which lists the footnotes). */
+  nested?: boolean;
+}
+
+/** The text of an item and its sub-items, where footnote markers stand. */
+function itemText(item: AgendaItem): string {
+  return [item.title, item.annotation, ...item.children.map(itemText)].join("\n");
 }
 
 /** Paragraphs of an annotation with their character offsets in it. */
@@ -27,7 +35,7 @@ function paragraphsWithOffsets(annotation: string): { text: string; offset: numb
 }
 
 /** The annotation text of one item, paragraph by paragraph, as plain text. */
-export function Annotation({ item, links, marks, notes, copy = false }: Props) {
+export function Annotation({ item, links, marks, notes, copy = false, nested = false }: Props) {
   const paragraphs = paragraphsWithOffsets(item.annotation);
   const text = useTextAttrs();
   return (
@@ -74,8 +82,9 @@ export function Annotation({ item, links, marks, notes, copy = false }: Props) {
         </>
       )}
       {item.children.map((c) => (
-        <Annotation key={c.number} item={c} links={links} marks={marks} notes={notes} copy={copy} />
+        <Annotation key={c.number} item={c} links={links} marks={marks} notes={notes} copy={copy} nested />
       ))}
+      {!nested && !copy && <CitedFootnotes text={itemText(item)} attrs={text} />}
     </article>
   );
 }

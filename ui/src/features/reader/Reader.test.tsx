@@ -10,7 +10,8 @@ import type { Document, ScheduleSlot, StoredDocument } from "../../ipc";
 import { fakeBackend, settle } from "../../test/fakeBackend";
 import { viennaTiming } from "../../test/fixtures";
 import { Reader } from "./Reader";
-import { textBlocks } from "./TextView";
+import { rowCells, textBlocks } from "./TextView";
+import { selectionInPassage } from "../notes/PassageText";
 
 const root = mountPoint();
 Element.prototype.scrollIntoView ??= function () {};
@@ -73,6 +74,59 @@ describe("a report", () => {
     expect(paras[3]?.querySelector(".pnum")?.textContent).toBe("2.");
     // No timetable is printed: none is shown.
     expect(root().querySelector(".schedule-pane")).toBeNull();
+  });
+});
+
+describe("a report's table", () => {
+  const report = stored("report", {
+    paragraphs: [{ number: "1", section: "Budget", text: "The Committee approved the budget below.", index: 0 }],
+    unnumbered: [
+      { number: null, section: "Budget", text: "Programme\t2024\t2025", index: 1, row: true },
+      { number: null, section: "Budget", text: "Executive direction\t1 200\t1 350^a", index: 2, row: true },
+      { number: null, section: "Budget", text: "\t\t900", index: 3, row: true },
+      { number: null, section: "Budget", text: "^a Including the travel of delegates.", index: 4, row: true },
+      { number: "2", section: "Budget", text: "The Committee took note of the table.", index: 5 },
+    ],
+    footnotes: [{ marker: "a", text: "Including the travel of delegates." }],
+  });
+
+  it("shows its rows as one table, a cell per cell, and the paragraphs around it as paragraphs", async () => {
+    await mount(report, "2024-06-01T00:00:00Z");
+    const tables = root().querySelectorAll("table.text-table");
+    expect(tables).toHaveLength(1);
+    const rows = [...tables[0]!.querySelectorAll("tr")];
+    expect(rows.map((r) => r.id)).toEqual(["para-1", "para-2", "para-3", "para-4"]);
+    const cells = (r: Element) => [...r.querySelectorAll("td:not(.row-mark)")].map((c) => c.textContent);
+    expect(cells(rows[0]!)).toEqual(["Programme", "2024", "2025"]);
+    expect(cells(rows[1]!)).toEqual(["Executive direction", "1 200", "1 350^a"]);
+    // An empty cell keeps its column: 900 stands under 2025.
+    expect(cells(rows[2]!)).toEqual(["", "", "900"]);
+    // A one-cell line under the table (its note) spans the table's width.
+    expect(rows[3]!.querySelector("td:not(.row-mark)")?.getAttribute("colspan")).toBe("3");
+    // The footnote marker in a cell is a superscript leading to its footnote.
+    expect(rows[1]!.querySelector("[data-testid=fn-mark] a")?.getAttribute("href")).toBe("#fn-a");
+    expect([...root().querySelectorAll("p.para")].map((p) => p.id)).toEqual(["para-0", "para-5"]);
+    // Each row can be bookmarked, as a paragraph can.
+    expect(rows[1]!.querySelector("[data-testid=bookmark-para-2]")).not.toBeNull();
+    // The table is not a section heading, and nothing of it is in the outline.
+    expect(root().querySelectorAll(".outline .item")).toHaveLength(0);
+  });
+
+  it("anchors a note on words of a cell at their place in the row", async () => {
+    expect(rowCells("Executive direction\t1 200\t1 350").map((c) => c.offset)).toEqual([0, 20, 26]);
+    await mount(report, "2024-06-01T00:00:00Z");
+    const cell = root().querySelectorAll("#para-2 td:not(.row-mark)")[2]!;
+    const node = cell.querySelector("[data-passage]")!;
+    const textNode = document.createTreeWalker(node, NodeFilter.SHOW_TEXT).nextNode()!;
+    const range = document.createRange();
+    range.setStart(textNode, 0);
+    range.setEnd(textNode, 5);
+    const sel = document.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    // "1 350" starts at character 26 of "Executive direction\t1 200\t1 350^a".
+    expect(selectionInPassage()).toEqual({ passage: "para:2", start: 26, end: 31, quote: "1 350" });
+    sel.removeAllRanges();
   });
 });
 

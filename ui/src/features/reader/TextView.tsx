@@ -39,6 +39,32 @@ export function textBlocks(doc: Document): Paragraph[] {
   return [...doc.paragraphs, ...doc.unnumbered].sort((a, b) => a.index - b.index);
 }
 
+/** Text blocks as the reader lays them out: paragraphs, and tables of the
+ *  consecutive rows that stand in one section. */
+export type TextGroup = { kind: "para"; p: Paragraph } | { kind: "table"; rows: Paragraph[] };
+
+export function textGroups(blocks: Paragraph[]): TextGroup[] {
+  const out: TextGroup[] = [];
+  for (const p of blocks) {
+    const last = out[out.length - 1];
+    if (p.row && last?.kind === "table" && last.rows[0]?.section === p.section) last.rows.push(p);
+    else out.push(p.row ? { kind: "table", rows: [p] } : { kind: "para", p });
+  }
+  return out;
+}
+
+/** A row's cells, each with its offset in the row's text in characters
+ *  (the offsets notes count: a selection in a cell anchors in the row). */
+export function rowCells(text: string): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  let offset = 0;
+  for (const cell of text.split("\t")) {
+    out.push({ text: cell, offset });
+    offset += Array.from(cell).length + 1;
+  }
+  return out;
+}
+
 /** The index of the first paragraph not scrolled past in `pane`; null at its start. */
 export function paragraphAtTop(pane: HTMLElement): number | null {
   if (pane.scrollTop < 4) return null;
@@ -98,39 +124,42 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
           {side}
         </nav>
         <article class="text" data-pane="text" tabIndex={-1} aria-label={t("paragraphs")} ref={pane} onScroll={scrolled} hidden={mode === "page"}>
-          {textBlocks(doc).map((p) => {
-            const i = p.index;
-            const head = p.section !== lastSection ? p.section : null;
-            lastSection = p.section;
+          {textGroups(textBlocks(doc)).map((g) => {
+            const first = g.kind === "para" ? g.p : g.rows[0]!;
+            const head = first.section !== lastSection ? first.section : null;
+            lastSection = first.section;
             const secIndex = head ? doc.sections.findIndex((s) => s.title === head) : -1;
+            const choose = (i: number) => (e: MouseEvent) => {
+              // A click, not the end of selecting words for a note.
+              if (onSelect && document.getSelection()?.isCollapsed !== false && !(e.target as Element).closest("button, a")) onSelect(i);
+            };
+            const mark = (p: Paragraph, label: string) => (
+              <button
+                class={isBookmarked(p.index) ? "para-mark on" : "para-mark"}
+                onClick={() => onBookmark(p.index, label)}
+                aria-pressed={isBookmarked(p.index)}
+                title={t("bookmarkParagraph")}
+                aria-label={t("bookmarkParagraph")}
+                data-testid={`bookmark-para-${p.index}`}
+              >
+                {isBookmarked(p.index) ? "★" : "☆"}
+              </button>
+            );
             return (
-              <div key={i}>
+              <div key={first.index}>
                 {head && (
                   <h3 id={`sec-${secIndex}`} {...text}>
                     {head}
                   </h3>
                 )}
-                <p
-                  class={selected === i ? "para selected" : "para"}
-                  id={`para-${i}`}
-                  {...text}
-                  onClick={(e) => {
-                    // A click, not the end of selecting words for a note.
-                    if (onSelect && document.getSelection()?.isCollapsed !== false && !(e.target as Element).closest("button, a")) onSelect(i);
-                  }}
-                >
-                  <button
-                    class={isBookmarked(i) ? "para-mark on" : "para-mark"}
-                    onClick={() => onBookmark(i, `${p.number ? `${p.number}. ` : ""}${p.text.slice(0, 60)}`)}
-                    aria-pressed={isBookmarked(i)}
-                    title={t("bookmarkParagraph")}
-                    aria-label={t("bookmarkParagraph")}
-                    data-testid={`bookmark-para-${i}`}
-                  >
-                    {isBookmarked(i) ? "★" : "☆"}
-                  </button>
-                  {p.number && <span class="pnum">{p.number}.</span>} <PassageText passage={`para:${i}`} offset={0} text={p.text} notes={notes} marks={marks} />
-                </p>
+                {g.kind === "para" ? (
+                  <p class={selected === g.p.index ? "para selected" : "para"} id={`para-${g.p.index}`} {...text} onClick={choose(g.p.index)}>
+                    {mark(g.p, `${g.p.number ? `${g.p.number}. ` : ""}${g.p.text.slice(0, 60)}`)}
+                    {g.p.number && <span class="pnum">{g.p.number}.</span>} <PassageText passage={`para:${g.p.index}`} offset={0} text={g.p.text} notes={notes} marks={marks} />
+                  </p>
+                ) : (
+                  <TextTable rows={g.rows} selected={selected} notes={notes} marks={marks} attrs={text} choose={choose} mark={mark} />
+                )}
               </div>
             );
           })}
@@ -151,6 +180,44 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
         {mode !== "page" && timetable}
         {page}
       </div>
+    </div>
+  );
+}
+
+interface TableProps {
+  rows: Paragraph[];
+  selected: number | null;
+  notes: Note[];
+  marks: string[];
+  attrs: ReturnType<typeof useTextAttrs>;
+  choose: (index: number) => (e: MouseEvent) => void;
+  mark: (p: Paragraph, label: string) => ComponentChildren;
+}
+
+/** Consecutive table rows as a table: one row per stored row, one cell per
+ *  tab-separated cell; a row with fewer cells spans its last one to the end. */
+function TextTable({ rows, selected, notes, marks, attrs, choose, mark }: TableProps) {
+  const cells = rows.map((p) => rowCells(p.text));
+  const width = Math.max(...cells.map((c) => c.length));
+  return (
+    <div class="text-table-frame">
+      <table class="text-table" {...attrs}>
+        <tbody>
+          {rows.map((p, r) => {
+            const row = cells[r]!;
+            return (
+              <tr key={p.index} class={selected === p.index ? "para row selected" : "para row"} id={`para-${p.index}`} onClick={choose(p.index)}>
+                <td class="row-mark">{mark(p, row.map((c) => c.text).filter(Boolean).join(" · ").slice(0, 60))}</td>
+                {row.map((c, k) => (
+                  <td key={k} colSpan={k === row.length - 1 && row.length < width ? width - k : undefined}>
+                    <PassageText passage={`para:${p.index}`} offset={c.offset} text={c.text} notes={notes} marks={marks} />
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -51,6 +51,25 @@ function jump(e: Event, marker: string) {
   document.getElementById(`fn-${marker}`)?.scrollIntoView({ block: "center" });
 }
 
+/** The markers `text` cites, in order of first appearance. */
+export function markersIn(text: string): string[] {
+  const seen = new Set<string>();
+  for (const m of text.matchAll(MARKER)) seen.add(m[1] ?? "");
+  return [...seen];
+}
+
+/** The footnotes of the open document that `text` cites (an agenda item's
+ *  annotation: the footnotes shown are the ones its markers lead to). */
+export function CitedFootnotes({ text, attrs }: { text: string; attrs: { lang: string | undefined; dir: "rtl" | "ltr" | "auto" } }) {
+  const notes = useContext(FootnotesContext);
+  if (!notes) return null;
+  const cited = markersIn(text).flatMap((marker) => {
+    const note = notes.get(marker);
+    return note === undefined ? [] : [{ marker, text: note }];
+  });
+  return <FootnoteList notes={cited} attrs={attrs} />;
+}
+
 /** The document's footnotes, where the markers lead. */
 export function FootnoteList({ notes, attrs }: { notes: Footnote[]; attrs: { lang: string | undefined; dir: "rtl" | "ltr" | "auto" } }) {
   if (notes.length === 0) return null;

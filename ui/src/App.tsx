@@ -489,6 +489,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
       {showAbout && <AboutSheet onClose={() => setShowAbout(false)} />}
       {searching && (
         <SearchPanel
+          listing={listing}
           onOpen={openHit}
           onClose={() => {
             setSearching(false);

@@ -143,6 +143,11 @@ fn export_then_import_gives_the_same_set_without_duplicates() {
         md.contains("> 实益所有权透明度") && md.contains("Ask about **registries**"),
         "{md}"
     );
+    // The document is named by its meeting and title, not by its file.
+    let exported = &export.documents[0];
+    let meeting = exported.meeting.as_deref().expect("the seed's meeting");
+    assert!(md.contains(meeting), "{md}");
+    assert!(!md.contains(&exported.file), "{md}");
 
     let other = tempfile::tempdir().unwrap();
     let lib2 = Library::open(other.path()).unwrap();

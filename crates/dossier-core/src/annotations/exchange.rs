@@ -16,6 +16,28 @@ pub struct ExportedDocument {
     pub symbol: Option<String>,
     pub title: String,
     pub language: String,
+    /// The meeting it was issued for, as a reader names it ("Working Group
+    /// on Asset Recovery · 2024"); absent from files written before it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<String>,
+}
+
+impl ExportedDocument {
+    /// A meeting's name from a document's facts: its body, its session and
+    /// the year it opens, those it has.
+    pub fn meeting_name(
+        body: Option<&str>,
+        session: Option<&str>,
+        opens: Option<&str>,
+    ) -> Option<String> {
+        let year = opens.and_then(|d| d.get(..4));
+        let parts: Vec<&str> = [body, session, year]
+            .into_iter()
+            .flatten()
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -129,12 +151,15 @@ pub fn to_markdown_in(export: &AnnotationsExport, words: &MarkdownWords) -> Stri
         if notes.is_empty() && marks.is_empty() && stars.is_empty() {
             continue;
         }
+        // The document by what it is, never by the file it came from.
         out.push_str(&format!("\n## {}\n\n", inline(&d.title)));
+        if let Some(meeting) = &d.meeting {
+            out.push_str(&format!("{}  \n", inline(meeting)));
+        }
         out.push_str(&format!(
-            "{} · {} · {}\n",
+            "{} · {}\n",
             inline(d.symbol.as_deref().unwrap_or(&words.no_symbol)),
             inline(&d.language),
-            code(&d.file)
         ));
         if !marks.is_empty() {
             out.push_str(&format!("\n### {}\n\n", inline(&words.bookmarks)));
@@ -191,22 +216,6 @@ fn inline(s: &str) -> String {
         }
     }
     out
-}
-
-/// A code span holding `s` on one line, its fence longer than any run of
-/// backticks inside.
-fn code(s: &str) -> String {
-    let s: String = s
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
-    if longest > 0 {
-        format!("{fence} {s} {fence}")
-    } else {
-        format!("{fence}{s}{fence}")
-    }
 }
 
 /// A note body as a Markdown block: its inline Markdown is kept, but a line
@@ -297,14 +306,48 @@ mod tests {
     use super::*;
 
     #[test]
+    fn markdown_names_the_meeting_and_the_document_not_the_file() {
+        let note: Note = serde_json::from_value(serde_json::json!({
+            "id": 1, "uid": "u1", "series": "s1", "body": "Ask about 3(a).",
+            "anchor": { "passage": "item:3(a)", "start": 0, "end": 4, "exact": "实益所有权", "prefix": "", "suffix": "" },
+            "detached": false, "created_at": "2026-12-02T10:00:00Z", "updated_at": "2026-12-02T10:00:00Z"
+        }))
+        .unwrap();
+        let export = AnnotationsExport {
+            format: FORMAT.into(),
+            version: VERSION,
+            exported_at: "2026-12-02T10:00:00Z".into(),
+            documents: vec![ExportedDocument {
+                series: "s1".into(),
+                file: "V1234567.pdf".into(),
+                symbol: Some("CAC/COSP/WG.2/2024/1".into()),
+                title: "Provisional agenda and annotations".into(),
+                language: "en".into(),
+                meeting: ExportedDocument::meeting_name(
+                    Some("Working Group on Asset Recovery"),
+                    None,
+                    Some("2024-06-12"),
+                ),
+            }],
+            notes: vec![note],
+            bookmarks: vec![],
+            starred_slots: vec![],
+        };
+        let md = to_markdown(&export);
+        assert!(md.contains(
+            "## Provisional agenda and annotations\n\nWorking Group on Asset Recovery · 2024  \nCAC/COSP/WG.2/2024/1 · en\n"
+        ), "{md}");
+        assert!(!md.contains("V1234567"), "{md}");
+        assert_eq!(ExportedDocument::meeting_name(None, Some(" "), None), None);
+    }
+
+    #[test]
     fn markdown_escapes_what_would_become_structure() {
         assert_eq!(
             inline("fine\n# Injected <b>x</b> [a](javascript:x)"),
             "fine \\# Injected \\<b\\>x\\</b\\> \\[a\\](javascript:x)"
         );
         assert_eq!(inline("A/CONF.1/L.1 (2024)"), "A/CONF.1/L.1 (2024)");
-        assert_eq!(code("a`b"), "`` a`b ``");
-        assert_eq!(code("report.pdf"), "`report.pdf`");
         assert_eq!(
             body_block("*mine*\n## not a heading\n<img src=x>\n---\n- a list"),
             "*mine*\n\\## not a heading\n\\<img src=x>\n\\---\n- a list"

@@ -167,6 +167,11 @@ impl Library {
             if let Some(id) = documents::latest_in_series(&conn, &s)? {
                 let r = documents::record(&conn, id)?;
                 docs.push(ExportedDocument {
+                    meeting: ExportedDocument::meeting_name(
+                        r.body.as_deref(),
+                        r.session.as_deref(),
+                        r.dates.as_ref().map(|d| d.start.as_str()),
+                    ),
                     series: s,
                     symbol: r.effective_symbol().map(str::to_string),
                     file: r.file,

@@ -9,8 +9,18 @@ export interface Place {
   language: string;
 }
 
+/** Each document's place, by series (every version of a document shares it). */
 export function placeIndex(listing: LibraryListing | null): Map<string, Place> {
-  const out = new Map<string, Place>();
+  return places(listing, (d) => d.series);
+}
+
+/** Each listed document's place, by its id (the version the library lists). */
+export function placeById(listing: LibraryListing | null): Map<number, Place> {
+  return places(listing, (d) => d.id);
+}
+
+function places<K>(listing: LibraryListing | null, key: (d: { id: number; series: string }) => K): Map<K, Place> {
+  const out = new Map<K, Place>();
   if (!listing) return out;
   const name = (d: { title: string; symbol: string | null; user_symbol: string | null }) => {
     const symbol = d.user_symbol ?? d.symbol;
@@ -18,8 +28,8 @@ export function placeIndex(listing: LibraryListing | null): Map<string, Place> {
   };
   for (const m of listing.meetings) {
     const meeting = [m.body, m.session, m.dates?.start.slice(0, 4)].filter(Boolean).join(" · ") || null;
-    for (const d of m.documents) out.set(d.series, { meeting, document: name(d), language: d.language });
+    for (const d of m.documents) out.set(key(d), { meeting, document: name(d), language: d.language });
   }
-  for (const d of listing.unfiled) out.set(d.series, { meeting: null, document: name(d), language: d.language });
+  for (const d of listing.unfiled) out.set(key(d), { meeting: null, document: name(d), language: d.language });
   return out;
 }

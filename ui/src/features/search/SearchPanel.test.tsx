@@ -6,15 +6,17 @@ import { mountPoint } from "../../test/dom";
 import { setBackend } from "../../ipc";
 import { fakeBackend, hit, settle } from "../../test/fakeBackend";
 import { SearchPanel } from "./SearchPanel";
+import type { LibraryListing } from "../../ipc";
+import { storedAgenda } from "../../test/agenda";
 
 const root = mountPoint();
 Element.prototype.scrollIntoView ??= function () {};
 
 const hits = [hit("4", { item: "4" }, "没收"), hit("5", { item: "5" }, "资产追回"), hit("8月31日 15:00", { slot: 3 }, "资产追回")];
 
-async function mount(onOpen = vi.fn(), onClose = vi.fn()) {
+async function mount(onOpen = vi.fn(), onClose = vi.fn(), listing: LibraryListing | null = null) {
   setBackend(fakeBackend({ hits }));
-  act(() => render(<SearchPanel onOpen={onOpen} onClose={onClose} />, root()));
+  act(() => render(<SearchPanel listing={listing} onOpen={onOpen} onClose={onClose} />, root()));
   const input = root().querySelector<HTMLInputElement>("[data-testid=search-input]")!;
   input.value = "资产追回";
   act(() => void input.dispatchEvent(new Event("input", { bubbles: true })));
@@ -26,6 +28,25 @@ const key = (k: string, init: KeyboardEventInit = {}) =>
   act(() => void document.activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true, ...init })));
 
 describe("the search dialog", () => {
+  it("names each group's meeting and document, never its file", async () => {
+    const record = storedAgenda().record;
+    const listing: LibraryListing = {
+      meetings: [
+        {
+          id: 1, key: "k1", body: record.body, parent_body: null, session: null, venue: record.venue, dates: record.dates,
+          time_zone: "Europe/Vienna", zone_source: "venue", documents: [record], reference_count: 0, missing_count: 0,
+        },
+      ],
+      unfiled: [],
+    };
+    await mount(vi.fn(), vi.fn(), listing);
+    const label = root().querySelector(".group-label")!;
+    expect(label.querySelector("[data-testid=search-group-meeting]")?.textContent).toBe("资产追回问题不限成员名额政府间工作组 · 2012");
+    expect(label.textContent).toContain("临时议程和说明");
+    expect(label.textContent).toContain("ZH · CAC/COSP/WG.2/2012/1");
+    expect(label.textContent).not.toContain("agenda.zh.txt");
+  });
+
   it("says why a quoted query and the same words unquoted find different passages", async () => {
     const { input } = await mount();
     const how = () => root().querySelector("[data-testid=search-how]")?.textContent ?? "";

@@ -1,13 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api } from "../../ipc";
 import { errorText } from "../../i18n/errors";
-import type { DocumentKind, SearchHit } from "../../ipc";
+import type { DocumentKind, LibraryListing, SearchHit } from "../../ipc";
+import { placeById } from "../personal/place";
 import { LANGUAGES, t } from "../../i18n";
 import { textAttrs } from "../../contentLang";
 import { indexState } from "./indexState";
 import { useModal } from "../../modal";
 
 interface Props {
+  /** Names each group's meeting (the library's listing). */
+  listing?: LibraryListing | null;
   onOpen: (hit: SearchHit) => void;
   onClose: () => void;
 }
@@ -16,7 +19,6 @@ interface Group {
   id: number;
   title: string;
   symbol: string | null;
-  file: string;
   language: string;
   hits: { hit: SearchHit; index: number }[];
 }
@@ -28,7 +30,7 @@ function groupHits(hits: SearchHit[]): Group[] {
     const d = hit.document;
     let g = map.get(d.id);
     if (!g) {
-      g = { id: d.id, title: d.title, symbol: d.symbol, file: d.file, language: d.language, hits: [] };
+      g = { id: d.id, title: d.title, symbol: d.symbol, language: d.language, hits: [] };
       map.set(d.id, g);
     }
     g.hits.push({ hit, index });
@@ -37,7 +39,7 @@ function groupHits(hits: SearchHit[]): Group[] {
 }
 
 /** A search dialog: results as highlighted passages grouped by document. */
-export function SearchPanel({ onOpen, onClose }: Props) {
+export function SearchPanel({ listing = null, onOpen, onClose }: Props) {
   const [rebuilding, setRebuilding] = useState(indexState.get().rebuilding);
   useEffect(() => indexState.subscribe((st) => setRebuilding(st.rebuilding)), []);
   const [query, setQuery] = useState("");
@@ -88,6 +90,7 @@ export function SearchPanel({ onOpen, onClose }: Props) {
   }, [query, language, kind]);
 
   const groups = useMemo(() => groupHits(hits ?? []), [hits]);
+  const meetings = useMemo(() => placeById(listing), [listing]);
 
   // The hits in the order they are shown (grouped by document): the arrow keys walk this.
   const order = useMemo(() => groups.flatMap((g) => g.hits.map((h) => h.index)), [groups]);
@@ -169,7 +172,16 @@ export function SearchPanel({ onOpen, onClose }: Props) {
             {groups.map((g) => (
               <div key={g.id} class="result-group" role="group" aria-labelledby={`search-group-${g.id}`}>
                 <div class="group-label" role="presentation" id={`search-group-${g.id}`}>
-                  <span {...textAttrs(g.language)}>{g.title}</span> <span class="doc-meta">{g.language.toUpperCase()} · {g.symbol ?? g.file}</span>
+                  {meetings.get(g.id)?.meeting && (
+                    <span class="group-meeting" {...textAttrs(g.language)} data-testid="search-group-meeting">
+                      {meetings.get(g.id)?.meeting}
+                    </span>
+                  )}
+                  <span {...textAttrs(g.language)}>{g.title}</span>{" "}
+                  <span class="doc-meta">
+                    {g.language.toUpperCase()}
+                    {g.symbol && ` · ${g.symbol}`}
+                  </span>
                 </div>
                 {g.hits.map(({ hit, index }) => (
                   <div

@@ -196,6 +196,76 @@ fn un_documents_agree_across_formats() {
     }
 }
 
+/// A/80/590's tables, as Word and as PDF: their rows are rows of the text
+/// (cells by tabs), never sections of the outline — not a row's label
+/// ("Civilian personnel"), not a heading over some columns ("Variance") —
+/// while the report's own headings stay sections, a heading laid out with a
+/// tab after its number included, and the summary's box (a table of one
+/// column) stays paragraphs.
+#[test]
+fn a_reports_tables_are_rows_and_its_headings_sections() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/un-docs");
+    let not_sections = [
+        "Variance",
+        "Amount",
+        "Completed (number or",
+        "Military and police personnel",
+        "Civilian personnel",
+        "Operational costs",
+    ];
+    for format in ["docx", "pdf"] {
+        let doc = dossier_core::parse_file(&fixtures.join(format!("A_80_590.{format}"))).unwrap();
+        let titles: Vec<&str> = doc.sections.iter().map(|s| s.title.as_str()).collect();
+        for t in not_sections {
+            assert!(
+                !titles.contains(&t),
+                "{format}: {t:?} is a section: {titles:?}"
+            );
+        }
+        for t in [
+            "Financial resources",
+            "Unencumbered balance",
+            "Actions to be taken by the General Assembly",
+        ] {
+            assert!(
+                titles.contains(&t),
+                "{format}: no section {t:?}: {titles:?}"
+            );
+        }
+        let blocks: Vec<&dossier_core::Paragraph> =
+            doc.paragraphs.iter().chain(&doc.unnumbered).collect();
+        let header = blocks
+            .iter()
+            .find(|p| p.row && p.text.contains("Apportionment"))
+            .unwrap_or_else(|| panic!("{format}: the financial table's header row"));
+        assert!(
+            header.text.contains('\t') && header.number.is_none(),
+            "{format}: {:?}",
+            header.text
+        );
+        let summary = blocks
+            .iter()
+            .find(|p| {
+                p.text
+                    .starts_with("Total expenditure for the United Nations Multidimensional")
+            })
+            .unwrap_or_else(|| panic!("{format}: the summary's first paragraph"));
+        assert!(
+            !summary.row,
+            "{format}: the summary box is text, not a table"
+        );
+        if format == "pdf" {
+            // A label between the table's parts, set left of the rows it labels.
+            assert!(
+                blocks
+                    .iter()
+                    .any(|p| p.row && p.text.trim() == "Civilian personnel"),
+                "{format}: the label 'Civilian personnel' is a row"
+            );
+        }
+    }
+}
+
 /// What a delegate relies on in the 2024 working-group agenda: item 3(a) is
 /// taken up in exactly two slots, and Thursday afternoon is item 4.
 #[test]

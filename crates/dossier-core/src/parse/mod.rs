@@ -131,10 +131,26 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
     // The PDF table last read on this page: a line of one cell below it is
     // a row of it (see `wrapped_row`).
     let mut table: Option<TableSpan> = None;
-    for (page, b) in layout.blocks() {
+    let blocks: Vec<(u32, &layout::Block)> = layout.blocks().collect();
+    for (at, &(page, b)) in blocks.iter().enumerate() {
         if b.role == Role::Furniture {
             // Page furniture between rows does not end a table.
         } else if let Some(cells) = table.as_mut().and_then(|t| t.wrapped_row(page, b)) {
+            flush(&mut run, &mut out);
+            push_row(
+                &mut out,
+                cells.iter().map(|c| text::clean(c, zh)).collect(),
+                true,
+            );
+            continue;
+        } else if let Some(cells) = (layout.format == "pdf")
+            .then(|| next_table(&blocks[at + 1..], page))
+            .flatten()
+            .and_then(|next| {
+                let between = table.as_ref().and_then(|t| t.label_between(&next, page, b));
+                between.or_else(|| next.header_above(page, b))
+            })
+        {
             flush(&mut run, &mut out);
             push_row(
                 &mut out,
@@ -172,6 +188,13 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
                 // leading tabs are indentation, and a row of one filled cell
                 // is a line of text.
                 let tabs = b.style.as_deref() == Some("tabs");
+                // A table of one column is a frame drawn round text (the
+                // summary box of a Word report), not a table: its lines are
+                // paragraphs.
+                let frame = b
+                    .rows
+                    .iter()
+                    .all(|r| r.iter().filter(|c| !c.trim().is_empty()).count() <= 1);
                 for row in &b.rows {
                     let cells = row.iter().map(|c| text::clean(c, zh));
                     let cells: Vec<String> = if tabs {
@@ -179,7 +202,7 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
                     } else {
                         cells.collect()
                     };
-                    push_row(&mut out, cells, !tabs);
+                    push_row(&mut out, cells, !tabs && !frame);
                 }
             }
             _ if layout.format == "text" => {
@@ -216,6 +239,7 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
 /// a line of its own between the rows.
 struct TableSpan {
     page: u32,
+    top: f32,
     left: f32,
     right: f32,
     bottom: f32,
@@ -233,11 +257,66 @@ impl TableSpan {
         }
         Some(TableSpan {
             page,
+            top,
             left,
             right,
             bottom,
             columns: b.rows.iter().map(Vec::len).max().unwrap_or(1).max(1),
         })
+    }
+
+    /// `b` as a header row of this table, when it is one line just above
+    /// it that starts past its first third (a heading over some of its
+    /// columns: "Variance" over "Amount | Percentage"), within its width:
+    /// its text in the last column. A line above a table that starts at its
+    /// left edge is its caption or a heading of the text, and stays so.
+    fn header_above(&self, page: u32, b: &layout::Block) -> Option<Vec<String>> {
+        let [x0, y0, x1, y1] = b.bbox?;
+        let size = b.size.unwrap_or(10.0).max(1.0);
+        let one_line = y1 - y0 <= size * 2.4 && !b.text.contains('\n');
+        let above = y1 <= self.top + size * 0.5 && self.top - y1 <= size * 2.6;
+        let within = x0 >= self.left - 2.0 && x1 <= self.right + size * 2.0;
+        let spanning = x0 - self.left > (self.right - self.left) / 3.0;
+        if page != self.page
+            || b.role != Role::Paragraph
+            || !one_line
+            || !above
+            || !within
+            || !spanning
+            || self.columns < 2
+        {
+            return None;
+        }
+        let mut cells = vec![String::new(); self.columns - 1];
+        cells.push(b.text.trim().to_string());
+        Some(cells)
+    }
+
+    /// `b` as a row, when it is one line standing between this table and
+    /// the `next` one, close to both, within their width: a label of the
+    /// rows below it ("Civilian personnel" over "International staff | …"),
+    /// which the page sets a little left of the rows it labels.
+    fn label_between(&self, next: &TableSpan, page: u32, b: &layout::Block) -> Option<Vec<String>> {
+        let [x0, y0, x1, y1] = b.bbox?;
+        let size = b.size.unwrap_or(10.0).max(1.0);
+        let one_line = y1 - y0 <= size * 1.6 && !b.text.contains('\n');
+        let after = y0 >= self.bottom - size * 0.5 && y0 - self.bottom <= size * 2.6;
+        let before = y1 <= next.top + size * 0.5 && next.top - y1 <= size * 2.6;
+        let left = self.left.min(next.left);
+        let right = self.right.max(next.right);
+        // The label may stand out to the left of indented rows.
+        let within = x0 >= left - size * 3.0 && x1 <= right + size * 2.0;
+        if page != self.page
+            || next.page != page
+            || b.role != Role::Paragraph
+            || !one_line
+            || !after
+            || !before
+            || !within
+        {
+            return None;
+        }
+        Some(vec![b.text.trim().to_string()])
     }
 
     /// `b` as a row of this table, when it is one line of text just below
@@ -262,6 +341,15 @@ impl TableSpan {
             Some(cells)
         }
     }
+}
+
+/// The table that comes next on `page`, when nothing but furniture stands
+/// before it.
+fn next_table(rest: &[(u32, &layout::Block)], page: u32) -> Option<TableSpan> {
+    let &(p, t) = rest.iter().find(|(_, b)| b.role != Role::Furniture)?;
+    (p == page && t.role == Role::Table)
+        .then(|| TableSpan::of(p, t))
+        .flatten()
 }
 
 /// Where a line of a PDF ends when it stops well short of the text column's
@@ -334,7 +422,10 @@ fn push_row(out: &mut Vec<text::Block>, mut cells: Vec<String>, in_table: bool) 
         });
         return true;
     }
-    out.push(text::Block::row(cells));
+    out.push(text::Block {
+        table_row: in_table,
+        ..text::Block::row(cells)
+    });
     true
 }
 

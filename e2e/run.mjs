@@ -498,6 +498,14 @@ try {
     const report = await session.text("[data-testid=import-report]");
     assert(/rendition/i.test(report), `the import names the PDF a new rendition: ${report}`);
     await openDoc("A_80_590.docx");
+    // The report's financial table is a table of the text, cell by cell.
+    const table = await session.exec(`
+      const t = [...document.querySelectorAll("table.text-table")].find((t) => /Apportionment/.test(t.textContent));
+      if (!t) return null;
+      t.scrollIntoView({ block: "start" });
+      return { rows: t.querySelectorAll("tr").length, cells: t.querySelector("tr").querySelectorAll("td:not(.row-mark)").length };`);
+    assert(table && table.rows >= 4 && table.cells >= 4, `A/80/590's financial table is a table: ${JSON.stringify(table)}`);
+    writeFileSync(join(out, "report-table.png"), await session.screenshot());
     await session.waitFor("[data-testid=mode-beside]");
     await session.click("[data-testid=mode-beside]");
     await session.until(`return document.querySelectorAll(".pdf-page canvas").length > 0`, "a page drawn", 30_000);

@@ -82,7 +82,18 @@ export class Session {
     await this.cmd("POST", "/window/rect", { width, height });
   }
 
+  /** Waits until the page has painted what it holds (two animation frames:
+   *  a screenshot taken at once after a change of theme or of the window's
+   *  size may show the frame before it). */
+  async painted() {
+    await this.cmd("POST", "/execute/async", {
+      script: "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+      args: [],
+    });
+  }
+
   async screenshot() {
+    await this.painted();
     return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
   }
 

@@ -513,7 +513,9 @@ fn take_running_heads(pages: &mut [Vec<Line>], heights: &[f64]) -> Vec<Vec<Block
     if pages.is_empty() {
         return furniture;
     }
-    let in_margin = |l: &Line, h: f64| l.y < h * 0.1 || l.y > h * 0.9;
+    // The foot of a Geneva page (A4) stands at 89.7% of its height
+    // ("GE.09-17088 | 5" at 755 pt of 842), a New York one (letter) at 94%.
+    let in_margin = |l: &Line, h: f64| l.y < h * 0.1 || l.y > h * 0.88;
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (lines, &h) in pages.iter().zip(heights) {
         let mut keys: Vec<String> = lines
@@ -534,9 +536,12 @@ fn take_running_heads(pages: &mut [Vec<Line>], heights: &[f64]) -> Vec<Vec<Block
     // The first page's foot carries the job number: it belongs with the
     // masthead, not in the middle of the text where the page breaks.
     let h = heights[0];
-    let (foot, rest): (Vec<Line>, Vec<Line>) = std::mem::take(&mut pages[0])
-        .into_iter()
-        .partition(|l| l.y > h * 0.9 && crate::parse::metadata::is_job_line(&l.text));
+    let (foot, rest): (Vec<Line>, Vec<Line>) =
+        std::mem::take(&mut pages[0]).into_iter().partition(|l| {
+            l.y > h * 0.88
+                && (crate::parse::metadata::is_job_line(&l.text)
+                    || crate::parse::metadata::is_bare_job_line(&l.text))
+        });
     pages[0] = rest;
     let at = pages[0].iter().take_while(|l| l.y < h * 0.1).count();
     let mut foot = foot;

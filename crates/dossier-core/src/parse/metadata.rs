@@ -117,6 +117,15 @@ pub fn is_job_line(t: &str) -> bool {
     t.chars().count() < 40 && JOB.find(t).is_some_and(|m| m.start() <= 2)
 }
 
+/// A job number printed without its language letter, alone on its line
+/// with the office's letters before it and its dates after it
+/// ("GE.09-17087", "GE.96-51477 211096"): page furniture of old documents.
+pub fn is_bare_job_line(t: &str) -> bool {
+    static BARE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[A-Z]{1,2}\.\d{2}-\d{5}(?:\s+\d{6}){0,2}$").unwrap());
+    BARE.is_match(t.trim())
+}
+
 /// A masthead line that stands on its own line whatever its width: the
 /// session ("Sixty-second session"), the agenda item the document is issued
 /// under ("Item 8 of the provisional agenda"), the byline ("Note by the

@@ -178,7 +178,12 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
             .is_some_and(|r| short_of.is_some_and(|edge| r[2] < edge));
         match b.role {
             Role::Furniture => {
-                if page == 1 && b.furniture == Some(Furniture::JobNumber) {
+                // The job number, for the masthead to read; one without its
+                // language letter says nothing the masthead needs.
+                if page == 1
+                    && b.furniture == Some(Furniture::JobNumber)
+                    && !metadata::is_bare_job_line(&b.text)
+                {
                     out.push(plain(text::clean(b.text.trim(), zh), 0, false));
                 }
             }

@@ -129,9 +129,11 @@ impl AppState {
     /// Documents folder (or home) the first time.
     pub fn save_folder(&self, app: &tauri::AppHandle) -> Option<PathBuf> {
         let last = self.save_folder.lock().ok().and_then(|f| f.clone());
-        last.filter(|d| d.is_dir())
-            .or_else(|| app.path().document_dir().ok().filter(|d| d.is_dir()))
-            .or_else(|| app.path().home_dir().ok())
+        save_folder_from(
+            last,
+            app.path().document_dir().ok(),
+            app.path().home_dir().ok(),
+        )
     }
 
     pub fn remember_save_folder(&self, dir: &Path) {
@@ -143,6 +145,18 @@ impl AppState {
     pub fn library(&self) -> Result<Arc<Library>, CommandError> {
         self.library.get()
     }
+}
+
+/// The folder a save dialog opens in: the last one saved to while it still
+/// exists, else Documents, else home — never the process's working folder.
+fn save_folder_from(
+    last: Option<PathBuf>,
+    documents: Option<PathBuf>,
+    home: Option<PathBuf>,
+) -> Option<PathBuf> {
+    last.filter(|d| d.is_dir())
+        .or_else(|| documents.filter(|d| d.is_dir()))
+        .or(home)
 }
 
 /// The library reading files in worker processes (this binary in its hidden
@@ -199,6 +213,32 @@ impl LibrarySlot {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_save_dialog_opens_in_the_last_folder_else_documents_else_home() {
+        let root = tempfile::tempdir().unwrap();
+        let (documents, home, last) = (
+            root.path().join("Documents"),
+            root.path().join("home"),
+            root.path().join("trip"),
+        );
+        for d in [&documents, &home, &last] {
+            std::fs::create_dir(d).unwrap();
+        }
+        let choose = |last: Option<&PathBuf>, documents: Option<&PathBuf>| {
+            save_folder_from(last.cloned(), documents.cloned(), Some(home.clone()))
+        };
+        assert_eq!(choose(None, Some(&documents)), Some(documents.clone()));
+        assert_eq!(choose(Some(&last), Some(&documents)), Some(last.clone()));
+        std::fs::remove_dir(&last).unwrap();
+        assert_eq!(
+            choose(Some(&last), Some(&documents)),
+            Some(documents.clone())
+        );
+        std::fs::remove_dir(&documents).unwrap();
+        assert_eq!(choose(None, Some(&documents)), Some(home.clone()));
+        assert_ne!(choose(None, None), std::env::current_dir().ok());
+    }
 
     #[test]
     fn a_library_held_elsewhere_opens_when_asked_again_after_it_is_let_go() {

@@ -75,6 +75,10 @@ pub struct ImportSummary {
     pub bookmarks_unchanged: u32,
     #[serde(default)]
     pub stars_added: u32,
+    /// Annotations of another tool whose document the library does not hold
+    /// (left out).
+    #[serde(default)]
+    pub notes_not_in_library: u32,
 }
 
 /// The words of the Markdown export, in the language the user reads it in

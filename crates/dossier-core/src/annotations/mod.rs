@@ -4,6 +4,7 @@
 
 pub mod anchor;
 pub mod exchange;
+pub mod web_annotation;
 
 use crate::error::{Error, Result};
 use crate::model::Document;

@@ -6,6 +6,7 @@ use crate::annotations::anchor::{self, Anchor};
 use crate::annotations::exchange::{
     self, AnnotationsExport, ExportedDocument, ImportSummary, StarredSlot,
 };
+use crate::annotations::web_annotation::{self, Shape};
 use crate::annotations::{self, Bookmark, BookmarkTarget, NewNote, Note};
 use crate::error::{Error, Result};
 use crate::search::IndexedNote;
@@ -191,6 +192,98 @@ impl Library {
         })
     }
 
+    /// The notes of a document, or of the whole library, as a W3C Web
+    /// Annotation collection (JSON-LD; see `annotations::web_annotation`).
+    pub fn export_web_annotations(
+        &self,
+        doc_id: Option<u32>,
+        label: &str,
+    ) -> Result<serde_json::Value> {
+        use sha2::{Digest, Sha256};
+        let export = self.export_annotations(doc_id)?;
+        // The collection is named by what it holds: the same notes, the same IRI.
+        let mut hash = Sha256::new();
+        for n in &export.notes {
+            hash.update(n.uid.as_bytes());
+            hash.update(n.updated_at.as_bytes());
+        }
+        let id = format!(
+            "urn:dossier:collection:{}",
+            &hex::encode(hash.finalize())[..32]
+        );
+        Ok(web_annotation::collection(
+            &id,
+            label,
+            &export.documents,
+            &export.notes,
+        ))
+    }
+
+    /// Imports the notes of a W3C Web Annotation file or of a Hypothesis
+    /// export, each into the document it names (by Dossier's series, else
+    /// by the symbol and language of its address, else by the words it
+    /// quotes), then merged as a Dossier export is.
+    pub fn import_foreign_annotations(&self, file: &serde_json::Value) -> Result<ImportSummary> {
+        let incoming = match web_annotation::shape(file) {
+            Some(Shape::WebAnnotation) => web_annotation::read_web_annotations(file)?,
+            Some(Shape::Hypothesis) => web_annotation::read_hypothesis(file)?,
+            None => {
+                return Err(Error::Invalid(
+                    "neither W3C Web Annotations nor a Hypothesis export".into(),
+                ))
+            }
+        };
+        let now = annotations::now();
+        let (notes, unplaced) = {
+            let conn = self.store.reader();
+            let latest: Vec<documents::DocumentRecord> = documents::records(&conn)?
+                .into_iter()
+                .filter(|r| r.latest)
+                .collect();
+            let mut notes = Vec::new();
+            let mut unplaced = 0;
+            for a in incoming {
+                let Some(series) = place_annotation(&conn, &latest, &a)? else {
+                    unplaced += 1;
+                    continue;
+                };
+                let created = if a.created.is_empty() {
+                    now.clone()
+                } else {
+                    a.created
+                };
+                let updated = if a.modified.is_empty() {
+                    created.clone()
+                } else {
+                    a.modified
+                };
+                notes.push(Note {
+                    id: 0,
+                    uid: a.uid,
+                    series,
+                    document_id: None,
+                    anchor: a.anchor,
+                    body: a.body,
+                    detached: false,
+                    created_at: created,
+                    updated_at: updated,
+                });
+            }
+            (notes, unplaced)
+        };
+        let mut summary = self.import_annotations(&AnnotationsExport {
+            format: exchange::FORMAT.into(),
+            version: exchange::VERSION,
+            exported_at: now,
+            documents: Vec::new(),
+            notes,
+            bookmarks: Vec::new(),
+            starred_slots: Vec::new(),
+        })?;
+        summary.notes_not_in_library = unplaced;
+        Ok(summary)
+    }
+
     /// Merges an export: notes by their uid (a newer edit wins), bookmarks by place.
     pub fn import_annotations(&self, export: &AnnotationsExport) -> Result<ImportSummary> {
         if export.format != exchange::FORMAT || export.version > exchange::VERSION {
@@ -299,6 +392,55 @@ impl Library {
         let _writes = self.index_writes.lock().unwrap_or_else(|p| p.into_inner());
         self.index.replace_notes(&gone, &notes, generation)
     }
+}
+
+/// The series an annotation of another tool belongs in: the one it names,
+/// else a document of its symbol (in its language, when it says one; else
+/// the one its words are found in), else the document its words are found
+/// in. None when the library holds no such document.
+fn place_annotation(
+    conn: &rusqlite::Connection,
+    latest: &[documents::DocumentRecord],
+    a: &web_annotation::Incoming,
+) -> Result<Option<String>> {
+    if let Some(series) = &a.series {
+        if documents::latest_in_series(conn, series)?.is_some() {
+            return Ok(Some(series.clone()));
+        }
+    }
+    let quoted = |r: &documents::DocumentRecord| -> Result<bool> {
+        Ok(!a.anchor.exact.trim().is_empty()
+            && anchor::reattach(&documents::load(conn, r.id)?, &a.anchor).is_some())
+    };
+    if let Some(symbol) = &a.symbol {
+        let key = crate::parse::symbols::key(symbol);
+        let of_symbol: Vec<&documents::DocumentRecord> = latest
+            .iter()
+            .filter(|r| {
+                r.effective_symbol()
+                    .map(crate::parse::symbols::key)
+                    .as_deref()
+                    == Some(key.as_str())
+            })
+            .collect();
+        if let Some(language) = &a.language {
+            if let Some(r) = of_symbol.iter().find(|r| &r.language == language) {
+                return Ok(Some(r.series.clone()));
+            }
+        } else {
+            for r in &of_symbol {
+                if quoted(r)? {
+                    return Ok(Some(r.series.clone()));
+                }
+            }
+        }
+    }
+    for r in latest {
+        if a.language.as_ref().is_none_or(|l| l == &r.language) && quoted(r)? {
+            return Ok(Some(r.series.clone()));
+        }
+    }
+    Ok(None)
 }
 
 /// How far ahead of this computer's clock an imported timestamp may be (the

@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   build-essential pkg-config file xvfb xauth fonts-noto-cjk fonts-noto-core webkit2gtk-driver
-  dbus
+  dbus pandoc
 )
 
 # The app is always built with the UI embedded, as `tauri build` builds it: one

@@ -231,11 +231,13 @@ enum TrashCommand {
 enum NotesFormat {
     Md,
     Json,
+    /// W3C Web Annotations (JSON-LD), for annotation tools.
+    W3c,
 }
 
 #[derive(Subcommand)]
 enum NotesCommand {
-    /// Print notes and bookmarks (all, or of one document) as Markdown or JSON.
+    /// Print notes and bookmarks (all, or of one document) as Markdown, Dossier's JSON or W3C Web Annotations.
     Export {
         #[arg(long, value_enum, default_value = "md")]
         format: NotesFormat,
@@ -243,7 +245,8 @@ enum NotesCommand {
         #[arg(long)]
         doc: Option<String>,
     },
-    /// Merge a JSON export into the library (no duplicates).
+    /// Merge a file of notes into the library (no duplicates): Dossier's JSON
+    /// export, W3C Web Annotations, or a Hypothesis export.
     Import { file: PathBuf },
 }
 
@@ -543,6 +546,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 let export = lib.export_annotations(doc)?;
                 match format {
                     NotesFormat::Json => println!("{}", serde_json::to_string_pretty(&export)?),
+                    NotesFormat::W3c => println!(
+                        "{}",
+                        serde_json::to_string_pretty(
+                            &lib.export_web_annotations(doc, "Dossier notes")?
+                        )?
+                    ),
                     NotesFormat::Md => {
                         print!(
                             "{}",
@@ -557,16 +566,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 let text = std::fs::read_to_string(&file)
                     .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
                 let file = output::clean_line(&file.display().to_string()).into_owned();
-                let export = serde_json::from_str(&text).map_err(|e| {
-                    anyhow::anyhow!("{file}: not a Dossier notes export (JSON): {e}")
-                })?;
-                let s = lib.import_annotations(&export)?;
+                let parsed: serde_json::Value = serde_json::from_str(&text)
+                    .map_err(|e| anyhow::anyhow!("{file}: not a file of notes (JSON): {e}"))?;
+                let s = lib
+                    .import_notes_file(&parsed)
+                    .map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
                 println!(
-                    "notes: {} added, {} updated, {} unchanged ({} detached); bookmarks: {} added, {} unchanged; starred slots: {} added",
+                    "notes: {} added, {} updated, {} unchanged ({} detached, {} of documents not in the library left out); bookmarks: {} added, {} unchanged; starred slots: {} added",
                     s.notes_added,
                     s.notes_updated,
                     s.notes_unchanged,
                     s.notes_detached,
+                    s.notes_not_in_library,
                     s.bookmarks_added,
                     s.bookmarks_unchanged,
                     s.stars_added

@@ -5,6 +5,7 @@
 pub mod annotations;
 pub mod calendar;
 pub mod changes;
+pub mod citation;
 pub mod error;
 pub mod extract;
 pub mod fs_atomic;

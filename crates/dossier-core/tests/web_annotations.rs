@@ -324,8 +324,9 @@ fn a_file_of_neither_shape_is_refused_by_name() {
         .import_foreign_annotations(&json!({ "rows": [] }))
         .unwrap_err();
     assert!(
-        err.to_string()
-            .contains("neither W3C Web Annotations nor a Hypothesis export"),
+        err.to_string().contains(
+            "neither a Dossier notes export, W3C Web Annotations nor a Hypothesis export"
+        ),
         "{err}"
     );
 }

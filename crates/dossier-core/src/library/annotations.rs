@@ -219,20 +219,32 @@ impl Library {
         ))
     }
 
+    /// Imports a file of notes in any shape Dossier reads: its own export,
+    /// W3C Web Annotations, or a Hypothesis export.
+    pub fn import_notes_file(&self, file: &serde_json::Value) -> Result<ImportSummary> {
+        if file.get("format").and_then(serde_json::Value::as_str) == Some(exchange::FORMAT) {
+            let export: AnnotationsExport = serde_json::from_value(file.clone()).map_err(|e| {
+                Error::Invalid(format!("a Dossier notes export that does not read: {e}"))
+            })?;
+            return self.import_annotations(&export);
+        }
+        self.import_foreign_annotations(file)
+    }
+
     /// Imports the notes of a W3C Web Annotation file or of a Hypothesis
     /// export, each into the document it names (by Dossier's series, else
     /// by the symbol and language of its address, else by the words it
     /// quotes), then merged as a Dossier export is.
     pub fn import_foreign_annotations(&self, file: &serde_json::Value) -> Result<ImportSummary> {
-        let incoming = match web_annotation::shape(file) {
-            Some(Shape::WebAnnotation) => web_annotation::read_web_annotations(file)?,
-            Some(Shape::Hypothesis) => web_annotation::read_hypothesis(file)?,
-            None => {
-                return Err(Error::Invalid(
-                    "neither W3C Web Annotations nor a Hypothesis export".into(),
-                ))
-            }
-        };
+        let incoming =
+            match web_annotation::shape(file) {
+                Some(Shape::WebAnnotation) => web_annotation::read_web_annotations(file)?,
+                Some(Shape::Hypothesis) => web_annotation::read_hypothesis(file)?,
+                None => return Err(Error::Invalid(
+                    "neither a Dossier notes export, W3C Web Annotations nor a Hypothesis export"
+                        .into(),
+                )),
+            };
         let now = annotations::now();
         let (notes, unplaced) = {
             let conn = self.store.reader();

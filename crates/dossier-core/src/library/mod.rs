@@ -15,6 +15,7 @@
 
 mod annotations;
 mod backup;
+pub mod citations;
 pub mod query;
 mod renditions;
 mod schedule;

@@ -156,6 +156,21 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Cite documents: a line to paste (one document, or a place in it), or
+    /// CSL-JSON or BibLaTeX for a reference manager.
+    Cite {
+        /// Symbols, library ids or original file names.
+        #[arg(required = true)]
+        docs: Vec<String>,
+        /// The agenda item cited ("3(a)"); one document only.
+        #[arg(long, conflicts_with = "para")]
+        item: Option<String>,
+        /// The paragraph cited, by its printed number ("12"); one document only.
+        #[arg(long)]
+        para: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: CiteFormat,
+    },
     /// Make a consistent backup of the library (database and original files) into a new folder.
     Backup {
         dest: PathBuf,
@@ -225,6 +240,13 @@ enum TrashCommand {
     Restore { entry: u32 },
     /// Delete everything in the trash for good, and the files no one else uses.
     Empty,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CiteFormat {
+    Text,
+    Csljson,
+    Biblatex,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -584,6 +606,43 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 );
             }
         },
+        Command::Cite {
+            docs,
+            item,
+            para,
+            format,
+        } => {
+            let ids = docs
+                .iter()
+                .map(|d| lib.find(d))
+                .collect::<Result<Vec<_>, _>>()?;
+            use dossier_core::library::citations::CitationFormat;
+            match format {
+                CiteFormat::Text => {
+                    if ids.len() > 1 && (item.is_some() || para.is_some()) {
+                        anyhow::bail!("--item and --para cite a place in one document");
+                    }
+                    for id in &ids {
+                        let passage = match (&item, &para) {
+                            (Some(i), _) => Some(format!("item:{i}")),
+                            (_, Some(p)) => Some(lib.paragraph_passage(*id, p)?),
+                            _ => None,
+                        };
+                        println!(
+                            "{}",
+                            output::clean_line(&lib.cite(*id, passage.as_deref())?)
+                        );
+                    }
+                }
+                CiteFormat::Csljson => {
+                    print!("{}", lib.export_citations(&ids, CitationFormat::Csljson)?)
+                }
+                CiteFormat::Biblatex => print!(
+                    "{}",
+                    output::clean_text(&lib.export_citations(&ids, CitationFormat::Biblatex)?)
+                ),
+            }
+        }
         Command::Ics {
             doc,
             starred,

@@ -66,6 +66,17 @@ impl Library {
         ))
     }
 
+    /// The passage (`para:{index}`) of the paragraph printed with `number`.
+    pub fn paragraph_passage(&self, doc_id: u32, number: &str) -> Result<String> {
+        let document = documents::load(&self.store.reader(), doc_id)?;
+        document
+            .paragraphs
+            .iter()
+            .find(|p| p.number.as_deref() == Some(number))
+            .map(|p| format!("para:{}", p.index))
+            .ok_or_else(|| Error::NotFound(format!("paragraph {number}")))
+    }
+
     /// Documents (latest versions or not, as given) as CSL-JSON or BibLaTeX.
     pub fn export_citations(&self, ids: &[u32], format: CitationFormat) -> Result<String> {
         let conn = self.store.reader();

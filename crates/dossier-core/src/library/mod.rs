@@ -15,6 +15,7 @@
 
 mod annotations;
 mod backup;
+mod export;
 pub mod query;
 mod renditions;
 mod schedule;
@@ -26,6 +27,7 @@ pub use backup::{
     run_scheduled_restore_outcome, schedule_restore, BackupSummary, InterruptedRestore,
     RestoreOutcome,
 };
+pub use export::{ExportedPassages, PassageExport};
 pub use schedule::{AgendaEntry, CalendarFile};
 
 use crate::calendar::{self, ScheduleTiming};

@@ -7,7 +7,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use dossier_core::extract::{worker, Extractor, Limits};
 use dossier_core::ingest::IngestStatus;
 use dossier_core::library::query::{Query, SortBy};
-use dossier_core::library::RemoveScope;
+use dossier_core::library::{PassageExport, RemoveScope};
+use dossier_core::search::bulk::BulkFormat;
 use dossier_core::search::SearchRequest;
 use dossier_core::{DocumentKind, Library};
 use std::io::IsTerminal;
@@ -180,6 +181,25 @@ enum Command {
     },
     /// Replace the library with a backup (the current one is kept beside it).
     Restore { backup: PathBuf },
+    /// Write every passage of the library (the latest version of each
+    /// document, as search holds them) for a search cluster: OpenSearch and
+    /// Elasticsearch `_bulk` NDJSON, or Quickwit's.
+    #[command(group(clap::ArgGroup::new("format").required(true).multiple(true).args(["ndjson", "quickwit"])))]
+    Export {
+        /// `_bulk` NDJSON: an `index` action line (index per language, a
+        /// stable `_id` per passage), then the passage.
+        #[arg(long)]
+        ndjson: bool,
+        /// Quickwit's NDJSON instead: one passage per line, no action lines.
+        #[arg(long)]
+        quickwit: bool,
+        /// Only documents of this index language: ar, zh, en, fr, ru, es or und.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Export or import notes and bookmarks.
     Notes {
         #[command(subcommand)]
@@ -666,6 +686,37 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     );
                 }
                 None => print!("{}", output::clean_text(&cal.text)),
+            }
+        }
+        Command::Export {
+            ndjson: _,
+            quickwit,
+            lang,
+            out,
+        } => {
+            let what = PassageExport {
+                format: if quickwit {
+                    BulkFormat::Quickwit
+                } else {
+                    BulkFormat::Bulk
+                },
+                language: lang,
+            };
+            match out {
+                Some(path) => {
+                    let done = lib.export_passages_to_file(&what, &path)?;
+                    eprintln!(
+                        "{} passages of {} documents written to {}",
+                        done.passages,
+                        done.documents,
+                        output::clean_line(&path.display().to_string())
+                    );
+                }
+                None => {
+                    let stdout = std::io::stdout();
+                    let mut out = std::io::BufWriter::new(stdout.lock());
+                    lib.export_passages(&what, &mut out)?;
+                }
             }
         }
         Command::Check => {

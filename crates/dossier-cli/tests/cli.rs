@@ -408,3 +408,350 @@ fn list_filters_sorts_and_counts() {
     assert_eq!(json["documents"][0]["symbol"], "A/80/590");
     assert_eq!(json["facets"]["body"][0]["value"], "General Assembly");
 }
+
+/// The mapping files of `docs/search-cluster/`, by index name.
+fn cluster_configs(kind: &str) -> std::collections::BTreeMap<String, Value> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../docs/search-cluster")
+        .join(kind);
+    dossier_core::search::bulk::INDEX_LANGUAGES
+        .iter()
+        .map(|l| {
+            let name = dossier_core::search::bulk::index_name(l);
+            let path = dir.join(format!("{name}.json"));
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let json: Value = serde_json::from_str(&text)
+                .unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
+            (name, json)
+        })
+        .collect()
+}
+
+fn is_iso_date(v: &Value) -> bool {
+    v.as_str().is_some_and(|s| {
+        s.len() == 10
+            && s.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+    })
+}
+
+/// Checks that every field of `value` is mapped in OpenSearch `properties`
+/// with a type its JSON value fits; records the paths seen.
+fn check_opensearch(value: &Value, properties: &Value, path: &str, seen: &mut HashSet<String>) {
+    for (k, v) in value.as_object().expect("an object") {
+        let field = format!("{path}{k}");
+        let m = &properties[k];
+        assert!(m.is_object(), "{field} is not mapped");
+        seen.insert(field.clone());
+        if v.is_null() {
+            continue;
+        }
+        let fits = match m["type"].as_str() {
+            None => {
+                check_opensearch(v, &m["properties"], &format!("{field}."), seen);
+                true
+            }
+            Some("keyword" | "text") => v.is_string(),
+            Some("integer") => v.as_u64().is_some_and(|n| n <= i32::MAX as u64),
+            Some("long") => v.is_u64() || v.is_i64(),
+            Some("date") => m["format"] == "strict_date" && is_iso_date(v),
+            Some(t) => panic!("{field}: a type the test does not know: {t}"),
+        };
+        assert!(fits, "{field}: {v} does not fit {m}");
+    }
+}
+
+/// The same against a Quickwit doc mapping's `field_mappings`.
+fn check_quickwit(value: &Value, mappings: &Value, path: &str, seen: &mut HashSet<String>) {
+    for (k, v) in value.as_object().expect("an object") {
+        let field = format!("{path}{k}");
+        let m = mappings
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["name"] == k.as_str())
+            .unwrap_or_else(|| panic!("{field} is not in the Quickwit doc mapping"));
+        seen.insert(field.clone());
+        if v.is_null() {
+            continue;
+        }
+        let fits = match m["type"].as_str().unwrap() {
+            "object" => {
+                check_quickwit(v, &m["field_mappings"], &format!("{field}."), seen);
+                true
+            }
+            "text" => v.is_string(),
+            "u64" => v.is_u64(),
+            "datetime" => m["input_formats"] == serde_json::json!(["%Y-%m-%d"]) && is_iso_date(v),
+            t => panic!("{field}: a type the test does not know: {t}"),
+        };
+        assert!(fits, "{field}: {v} does not fit {m}");
+    }
+}
+
+/// Every mapped path (`dates.start`), to compare with what an export writes.
+fn mapped_paths(properties: &Value, path: &str, out: &mut HashSet<String>) {
+    for (k, m) in properties.as_object().unwrap() {
+        let field = format!("{path}{k}");
+        out.insert(field.clone());
+        if m["type"].is_null() {
+            mapped_paths(&m["properties"], &format!("{field}."), out);
+        }
+    }
+}
+
+use std::collections::HashSet;
+
+#[test]
+fn export_writes_every_passage_once_for_a_search_cluster() {
+    let data = library();
+    let dest = tempfile::tempdir().unwrap();
+    let file = dest.path().join("passages.ndjson");
+    let out = dossier(
+        data.path(),
+        &["export", "--ndjson", "--out", &file.display().to_string()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    let bytes = std::fs::read(&file).unwrap();
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    assert!(
+        text.ends_with('\n') && !text.contains("\n\n"),
+        "one line each, \\n-terminated"
+    );
+    let lines: Vec<&str> = text.split_terminator('\n').collect();
+    assert_eq!(lines.len() % 2, 0, "action, source, action, source…");
+
+    let opensearch = cluster_configs("opensearch");
+    let quickwit = cluster_configs("quickwit");
+    // One mapping for all languages; only the analyzer differs, and it is each language's.
+    let analyzers = [
+        ("ar", "arabic"),
+        ("zh", "smartcn"),
+        ("en", "english"),
+        ("fr", "french"),
+        ("ru", "russian"),
+        ("es", "spanish"),
+        ("und", "standard"),
+    ];
+    let neutral = |m: &Value, analyzer: &str| {
+        serde_json::from_str::<Value>(&m.to_string().replace(
+            &format!("\"analyzer\":\"{analyzer}\""),
+            "\"analyzer\":\"?\"",
+        ))
+        .unwrap()
+    };
+    let en = neutral(&opensearch["dossier-passages-en"], "english");
+    for (lang, analyzer) in analyzers {
+        let m = &opensearch[&format!("dossier-passages-{lang}")];
+        assert_eq!(
+            m["mappings"]["dynamic"], "strict",
+            "{lang}: unmapped fields are refused"
+        );
+        for field in ["title", "heading", "text"] {
+            assert_eq!(
+                m["mappings"]["properties"][field]["analyzer"], analyzer,
+                "{lang} {field}"
+            );
+        }
+        assert_eq!(neutral(m, analyzer), en, "{lang}: the same fields as en");
+        let q = &quickwit[&format!("dossier-passages-{lang}")];
+        assert_eq!(q["index_id"], format!("dossier-passages-{lang}"));
+        assert_eq!(q["doc_mapping"]["mode"], "strict");
+    }
+    for field in ["symbol", "series", "language", "kind", "passage"] {
+        assert_eq!(
+            en["mappings"]["properties"][field]["type"], "keyword",
+            "{field}"
+        );
+    }
+
+    let mut ids = HashSet::new();
+    let mut seen = HashSet::new();
+    let mut seen_quickwit = HashSet::new();
+    let mut places = HashSet::new();
+    let mut by_index: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut by_passage: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut sources = String::new();
+    for pair in lines.chunks(2) {
+        let action: Value = serde_json::from_str(pair[0]).unwrap();
+        let target = action["index"]
+            .as_object()
+            .unwrap_or_else(|| panic!("{}", pair[0]));
+        assert_eq!(action.as_object().unwrap().len(), 1, "{}", pair[0]);
+        assert_eq!(target.len(), 2, "{}", pair[0]);
+        let index = target["_index"].as_str().unwrap();
+        let id = target["_id"].as_str().unwrap();
+        assert!(opensearch.contains_key(index), "{index} has no mapping");
+        assert!(!id.is_empty() && id.len() <= 512, "{id}");
+        assert!(ids.insert(id.to_string()), "{id} twice");
+
+        let source: Value = serde_json::from_str(pair[1]).unwrap();
+        sources.push_str(pair[1]);
+        sources.push('\n');
+        assert_eq!(source["passage_id"], id);
+        check_opensearch(
+            &source,
+            &opensearch[index]["mappings"]["properties"],
+            "",
+            &mut seen,
+        );
+        check_quickwit(
+            &source,
+            &quickwit[index]["doc_mapping"]["field_mappings"],
+            "",
+            &mut seen_quickwit,
+        );
+        // Every fact is there, with its type, null or not.
+        for (field, ok) in [
+            ("document_id", Value::is_u64 as fn(&Value) -> bool),
+            ("series", Value::is_string),
+            ("version", Value::is_u64),
+            ("generation", Value::is_u64),
+            ("title", Value::is_string),
+            ("kind", Value::is_string),
+            ("language", Value::is_string),
+            ("passage", Value::is_string),
+            ("location", Value::is_object),
+            ("heading", Value::is_string),
+            ("text", Value::is_string),
+        ] {
+            assert!(ok(&source[field]), "{field} in {source}");
+        }
+        for field in ["symbol", "body", "session", "venue", "dates"] {
+            assert!(source.get(field).is_some(), "{field} in {source}");
+        }
+        let lang = source["language"].as_str().unwrap();
+        assert_eq!(index, format!("dossier-passages-{lang}"), "{source}");
+        assert!(
+            !source["text"].as_str().unwrap().trim().is_empty(),
+            "{source}"
+        );
+        // The place is the one the passage's kind names.
+        let location = source["location"].as_object().unwrap();
+        let key = match source["passage"].as_str().unwrap() {
+            "document" => None,
+            "item" => Some("item"),
+            "slot" => Some("slot"),
+            "paragraph" => Some("paragraph"),
+            other => panic!("passage kind {other}"),
+        };
+        assert_eq!(location.keys().next().map(String::as_str), key, "{source}");
+        assert!(location.len() <= 1, "{source}");
+        places.insert((
+            source["document_id"].as_u64().unwrap(),
+            source["location"].clone(),
+        ));
+        *by_index.entry(index.to_string()).or_default() += 1;
+        *by_passage
+            .entry(source["passage"].as_str().unwrap().to_string())
+            .or_default() += 1;
+    }
+    let passages = lines.len() / 2;
+    assert!(
+        said.contains(&format!("{passages} passages of 5 documents written to")),
+        "{said}"
+    );
+    // The four Chinese seeds go to the zh index, A/80/590 to en, and nothing else.
+    assert_eq!(
+        by_index.keys().collect::<Vec<_>>(),
+        ["dossier-passages-en", "dossier-passages-zh"]
+    );
+    assert!(by_index.values().all(|&n| n > 10), "{by_index:?}");
+    for kind in ["document", "item", "slot", "paragraph"] {
+        assert!(
+            by_passage.get(kind).is_some_and(|&n| n > 0),
+            "{kind}: {by_passage:?}"
+        );
+    }
+    // Every mapped field is written somewhere (dates and slots included).
+    let mut mapped = HashSet::new();
+    mapped_paths(&en["mappings"]["properties"], "", &mut mapped);
+    assert_eq!(seen, mapped);
+    assert_eq!(seen_quickwit, mapped);
+
+    // As many passages as the search index holds (the library has no notes).
+    let reindexed = stdout(&dossier(data.path(), &["reindex"]));
+    assert_eq!(
+        reindexed,
+        format!("Indexed 5 documents ({passages} passages).\n")
+    );
+    // And what search finds is among them, at the place it names.
+    let hits: Value = serde_json::from_str(&stdout(&dossier(
+        data.path(),
+        &["search", "资产追回", "--json", "--limit", "100"],
+    )))
+    .unwrap();
+    assert!(hits.as_array().unwrap().len() > 5);
+    for h in hits.as_array().unwrap() {
+        let place = (h["document"]["id"].as_u64().unwrap(), h["location"].clone());
+        assert!(places.contains(&place), "{place:?} not exported");
+    }
+
+    // Again, to standard output: the same bytes.
+    let again = dossier(data.path(), &["export", "--ndjson"]);
+    assert!(again.status.success());
+    assert!(again.stdout == bytes, "a second export differs");
+    // Quickwit's: the same passages without the action lines.
+    let qw = stdout(&dossier(data.path(), &["export", "--quickwit"]));
+    assert_eq!(qw, sources);
+    // One language's index at a time.
+    let zh = stdout(&dossier(
+        data.path(),
+        &["export", "--quickwit", "--lang", "zh"],
+    ));
+    assert_eq!(zh.lines().count(), by_index["dossier-passages-zh"]);
+    assert!(zh.lines().all(|l| l.contains(r#""language":"zh""#)));
+    let out = dossier(data.path(), &["export", "--ndjson", "--lang", "de"]);
+    assert_eq!(out.status.code(), Some(2));
+    // Never into the library folder.
+    let inside = data.path().join("passages.ndjson");
+    let out = dossier(
+        data.path(),
+        &["export", "--ndjson", "-o", &inside.display().to_string()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!inside.exists());
+
+    // After a change every passage carries a later generation: what the new
+    // export did not write again (the removed document) is what a
+    // `_delete_by_query` on an older generation removes from the cluster.
+    let generation = |line: &str| -> u64 {
+        serde_json::from_str::<Value>(line).unwrap()["generation"]
+            .as_u64()
+            .unwrap()
+    };
+    let before = generation(lines[1]);
+    stdout(&dossier(
+        data.path(),
+        &["remove", "004_5995beeb77b35464.txt"],
+    ));
+    let after = stdout(&dossier(data.path(), &["export", "--quickwit"]));
+    let mut kept = HashSet::new();
+    for line in after.lines() {
+        assert!(generation(line) > before, "{line}");
+        let id = serde_json::from_str::<Value>(line).unwrap()["passage_id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(ids.contains(&id), "{id}: the same ids as before");
+        kept.insert(id);
+    }
+    let gone: Vec<&String> = ids.difference(&kept).collect();
+    assert!(!gone.is_empty());
+    assert!(
+        gone.iter()
+            .all(|id| id.contains("004_5995beeb77b35464.txt")),
+        "{gone:?}"
+    );
+}

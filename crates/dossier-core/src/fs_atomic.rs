@@ -84,9 +84,22 @@ pub fn create_temp_dir(target: &Path) -> Result<PathBuf> {
 /// same folder, synced, renamed onto `path`, the folder synced. The folder
 /// must exist. On failure the temporary file is removed and `path` is as it was.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let (tmp, mut file) = create_temp_file(path).map_err(write_error(path))?;
+    write_atomically_with(path, |out| out.write_all(bytes))
+}
+
+/// [`write_atomically`] for content written a piece at a time (an export
+/// too big to hold in memory): `write` fills the temporary file through a
+/// buffer; when it fails nothing is renamed, the temporary file is removed
+/// and `path` is as it was.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let (tmp, file) = create_temp_file(path).map_err(write_error(path))?;
     let written = (|| {
-        file.write_all(bytes)?;
+        let mut out = std::io::BufWriter::new(file);
+        write(&mut out)?;
+        let file = out.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
         drop(file);
         std::fs::rename(&tmp, path)?;
@@ -200,6 +213,20 @@ mod tests {
         // Nor is a missing folder created.
         assert!(write_atomically(&dir.path().join("no/such.ics"), b"x").is_err());
         assert!(!dir.path().join("no").exists());
+    }
+
+    #[test]
+    fn a_streamed_write_that_fails_half_way_leaves_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("passages.ndjson");
+        write_atomically_with(&target, |out| out.write_all(b"old\n")).unwrap();
+        let failed = write_atomically_with(&target, |out| {
+            out.write_all(b"new, half")?;
+            Err(std::io::Error::other("the source failed"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read(&target).unwrap(), b"old\n");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

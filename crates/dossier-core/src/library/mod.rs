@@ -16,6 +16,7 @@
 mod annotations;
 mod backup;
 pub mod citations;
+mod export;
 pub mod query;
 mod renditions;
 mod schedule;
@@ -27,6 +28,7 @@ pub use backup::{
     run_scheduled_restore_outcome, schedule_restore, BackupSummary, InterruptedRestore,
     RestoreOutcome,
 };
+pub use export::{ExportedPassages, PassageExport};
 pub use schedule::{AgendaEntry, CalendarFile};
 
 use crate::calendar::{self, ScheduleTiming};

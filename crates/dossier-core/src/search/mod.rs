@@ -39,6 +39,7 @@
 //! therefore always found, whatever language the passage was given.
 
 pub mod analysis;
+pub mod bulk;
 pub mod highlight;
 pub mod passages;
 pub mod query;

@@ -81,6 +81,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::schedule::export_calendar,
             commands::exchange::export_notes,
             commands::exchange::import_notes,
+            commands::exchange::cite,
+            commands::exchange::export_citations,
             commands::shell_text::set_shell_text,
             commands::library::index_status,
         ])

@@ -120,8 +120,21 @@ export const commands = {
 	 *  when `document` is null). Returns the path, or null when cancelled.
 	 */
 	exportNotes: (document: number | null, format: ExportFormat) => typedError<string | null, CommandError>(__TAURI_INVOKE("export_notes", { document, format })),
-	/**  Asks for a JSON export and merges it into the library. Null when cancelled. */
+	/**
+	 *  Asks for a file of notes — Dossier's JSON export, W3C Web Annotations or
+	 *  a Hypothesis export — and merges it into the library. Null when cancelled.
+	 */
 	importNotes: () => typedError<ImportSummary_Serialize | null, CommandError>(__TAURI_INVOKE("import_notes")),
+	/**
+	 *  A citation to paste, of a document or of a passage of it (`item:3(a)`,
+	 *  `para:12`), in the document's language.
+	 */
+	cite: (document: number, passage: string | null) => typedError<string, CommandError>(__TAURI_INVOKE("cite", { document, passage })),
+	/**
+	 *  Saves documents' references as CSL-JSON or BibLaTeX. Returns the path,
+	 *  or null when cancelled.
+	 */
+	exportCitations: (documents: number[], format: CitationFormat) => typedError<string | null, CommandError>(__TAURI_INVOKE("export_citations", { documents, format })),
 	/**
 	 *  Takes the menu's and the dialogs' words in the UI's language. (A plain
 	 *  command: Tauri runs it on the main thread, where menus live.)
@@ -330,6 +343,13 @@ export type Changes_Serialize = {
 	counts: ChangeCounts,
 };
 
+/**  The formats reference managers import. */
+export type CitationFormat = 
+/**  CSL-JSON: Zotero, Mendeley, pandoc. */
+"csljson" | 
+/**  BibLaTeX (`.bib`). */
+"biblatex";
+
 /**
  *  The error every command returns: a stable `kind` the UI branches on and a
  *  message for people.
@@ -536,7 +556,9 @@ export type ExportFormat =
 /**  For reading and sharing. */
 "markdown" | 
 /**  Complete and re-importable. */
-"json";
+"json" | 
+/**  W3C Web Annotations (JSON-LD), for other annotation tools. */
+"w3c";
 
 /**  One value of a facet and how many documents have it. */
 export type FacetCount = {
@@ -628,6 +650,11 @@ export type ImportSummary_Deserialize = {
 	bookmarks_added: number,
 	bookmarks_unchanged: number,
 	stars_added?: number,
+	/**
+	 *  Annotations of another tool whose document the library does not hold
+	 *  (left out).
+	 */
+	notes_not_in_library?: number,
 };
 
 /**  What an import did. */
@@ -640,6 +667,11 @@ export type ImportSummary_Serialize = {
 	bookmarks_added: number,
 	bookmarks_unchanged: number,
 	stars_added: number,
+	/**
+	 *  Annotations of another tool whose document the library does not hold
+	 *  (left out).
+	 */
+	notes_not_in_library: number,
 };
 
 /**
@@ -1505,12 +1537,14 @@ export type ShellText = {
 	meetingDocuments: string,
 	markdown: string,
 	notesJson: string,
+	webAnnotations: string,
 	calendar: string,
 	/**
 	 *  Suggested names (the extension is added): "Dossier notes",
 	 *  "Dossier backup".
 	 */
 	notesFile: string,
+	referencesFile: string,
 	backupFolder: string,
 	/**  The words of the notes' Markdown export. */
 	markdownWords: MarkdownWords,

@@ -30,10 +30,12 @@ pub struct ShellText {
     pub meeting_documents: String,
     pub markdown: String,
     pub notes_json: String,
+    pub web_annotations: String,
     pub calendar: String,
     /// Suggested names (the extension is added): "Dossier notes",
     /// "Dossier backup".
     pub notes_file: String,
+    pub references_file: String,
     pub backup_folder: String,
     /// The words of the notes' Markdown export.
     pub markdown_words: dossier_core::annotations::exchange::MarkdownWords,
@@ -66,8 +68,10 @@ impl Default for ShellText {
             meeting_documents: s("Meeting documents"),
             markdown: s("Markdown"),
             notes_json: s("Dossier notes (JSON)"),
+            web_annotations: s("W3C Web Annotations (JSON-LD)"),
             calendar: s("iCalendar"),
             notes_file: s("Dossier notes"),
+            references_file: s("References"),
             backup_folder: s("Dossier backup"),
             markdown_words: Default::default(),
             restore_confirm: s("Restoring replaces the library (documents, notes, bookmarks, stars) with the backup you choose next. The current library is kept beside it. Dossier restarts to do it. Continue?"),
@@ -102,8 +106,10 @@ impl ShellText {
             (&mut self.meeting_documents, en.meeting_documents),
             (&mut self.markdown, en.markdown),
             (&mut self.notes_json, en.notes_json),
+            (&mut self.web_annotations, en.web_annotations),
             (&mut self.calendar, en.calendar),
             (&mut self.notes_file, en.notes_file),
+            (&mut self.references_file, en.references_file),
             (&mut self.backup_folder, en.backup_folder),
             (&mut self.restore_confirm, en.restore_confirm),
             (&mut self.restore_go, en.restore_go),
@@ -114,7 +120,7 @@ impl ShellText {
             }
         }
         // Names of files and folders: no separator may come in with a translation.
-        for name in [&mut self.notes_file, &mut self.backup_folder] {
+        for name in [&mut self.notes_file, &mut self.references_file, &mut self.backup_folder] {
             *name = name.replace(['/', '\\', ':', '*', '?', '"', '<', '>', '|'], " ");
         }
         self

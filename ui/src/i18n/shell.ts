@@ -27,8 +27,10 @@ export function shellText(): ShellText {
     meetingDocuments: t("filterMeetingDocuments"),
     markdown: t("filterMarkdown"),
     notesJson: t("filterNotesJson"),
+    webAnnotations: t("filterWebAnnotations"),
     calendar: t("filterCalendar"),
     notesFile: t("fileNameNotes"),
+    referencesFile: t("fileNameReferences"),
     backupFolder: t("fileNameBackup"),
     markdownWords: {
       title: t("mdTitle"),

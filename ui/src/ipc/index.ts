@@ -9,6 +9,7 @@ import type {
   RestoreReport,
   AgendaItem_Serialize,
   ExportFormat,
+  CitationFormat,
   ImportSummary_Serialize,
   ScheduleTiming_Serialize,
   AppInfo,
@@ -81,7 +82,7 @@ export type Note = Note_Serialize;
 export type ScheduleTiming = ScheduleTiming_Serialize;
 export type AgendaEntry = AgendaEntry_Serialize;
 export type ImportSummary = ImportSummary_Serialize;
-export type { ExportFormat };
+export type { ExportFormat, CitationFormat };
 export type { BackupSummary, RestoreReport };
 export type { AppInfo, Bookmark, BookmarkTarget, CommandError, DocumentKind, IndexStatus, Segment };
 
@@ -149,6 +150,9 @@ export interface Backend {
   exportCalendar(document: number | null, starredOnly: boolean): Promise<string | null>;
   exportNotes(document: number | null, format: ExportFormat): Promise<string | null>;
   importNotes(): Promise<ImportSummary | null>;
+  /** A citation to paste, of a document or of a passage of it ("item:3(a)", "para:12"). */
+  cite(document: number, passage: string | null): Promise<string>;
+  exportCitations(documents: number[], format: CitationFormat): Promise<string | null>;
   /** Asks for a folder and backs the library up into it; null when cancelled. */
   backupLibrary(): Promise<BackupSummary | null>;
   /** Asks for a backup folder, checks it and restarts the app to restore it; false when cancelled. */
@@ -231,6 +235,8 @@ const tauriBackend: Backend = {
   exportCalendar: async (d, s) => unwrap(await commands.exportCalendar(d, s)),
   exportNotes: async (d, f) => unwrap(await commands.exportNotes(d, f)),
   importNotes: async () => unwrap(await commands.importNotes()),
+  cite: async (d, p) => unwrap(await commands.cite(d, p)),
+  exportCitations: async (d, f) => unwrap(await commands.exportCitations(d, f)),
   backupLibrary: async () => unwrap(await commands.backupLibrary()),
   restoreLibrary: async () => unwrap(await commands.restoreLibrary()),
   restoreReport: async () => unwrap(await commands.restoreReport()),
@@ -290,6 +296,8 @@ export const api: Backend = {
   exportCalendar: (d, s) => backend.exportCalendar(d, s),
   exportNotes: (d, f) => backend.exportNotes(d, f),
   importNotes: () => backend.importNotes(),
+  cite: (d, p) => backend.cite(d, p),
+  exportCitations: (d, f) => backend.exportCitations(d, f),
   backupLibrary: () => backend.backupLibrary(),
   restoreLibrary: () => backend.restoreLibrary(),
   restoreReport: () => backend.restoreReport(),

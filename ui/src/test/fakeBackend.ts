@@ -191,7 +191,12 @@ export function fakeBackend(
     timeZones: rec("timeZones", zones),
     exportCalendar: rec("exportCalendar", "/tmp/My agenda.ics"),
     exportNotes: rec("exportNotes", "/tmp/Dossier notes.md"),
-    importNotes: rec("importNotes", { notes_added: 2, notes_updated: 0, notes_unchanged: 1, notes_detached: 0, bookmarks_added: 1, bookmarks_unchanged: 0, stars_added: 3 }),
+    importNotes: rec("importNotes", { notes_added: 2, notes_updated: 0, notes_unchanged: 1, notes_detached: 0, bookmarks_added: 1, bookmarks_unchanged: 0, stars_added: 3, notes_not_in_library: 0 }),
+    cite: (d, p) => {
+      calls.push({ name: "cite", args: [d, p] });
+      return Promise.resolve(`“临时议程说明”, 2024年6月12日, CAC/COSP/WG.2/2024/1${p ? `, ${p}` : ""}.`);
+    },
+    exportCitations: rec("exportCitations", "/tmp/References.bib"),
     backupLibrary: rec("backupLibrary", { path: "/tmp/Dossier backup", documents: 4, notes: 1, files: 4, kilobytes: 1000 }),
     restoreLibrary: rec("restoreLibrary", true),
     restoreReport: rec("restoreReport", data.restoreReport ?? null),

@@ -9,7 +9,11 @@ cd "$(dirname "$0")"
 APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   build-essential pkg-config file xvfb xauth fonts-noto-cjk fonts-noto-core webkit2gtk-driver
-  dbus pandoc
+  dbus
+  # Two parsers besides the Rust one read every .ics back (crates/dossier-core/tests/ics_check).
+  python3-icalendar python3-vobject
+  # pandoc reads the citation exports back (crates/dossier-core/tests/citations.rs).
+  pandoc
 )
 
 # The app is always built with the UI embedded, as `tauri build` builds it: one

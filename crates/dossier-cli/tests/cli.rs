@@ -1,6 +1,9 @@
 //! The CLI contract: commands, exit codes and the JSON field names other tools rely on.
 
-use serde_json::Value;
+#[path = "../../dossier-core/tests/ics_check/mod.rs"]
+mod ics_check;
+
+use serde_json::{json, Value};
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -127,6 +130,38 @@ fn a_library_let_go_within_seconds_is_opened() {
     );
 }
 
+/// The events `dossier ics` should write for a seed's schedule, `offset`
+/// hours east of UTC on all its days (written out by hand, not from the tz
+/// database), as `ics_check.py` expects them.
+fn expected_events(seed: &str, zone: &str, offset: i32) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("parse")
+        .arg(Path::new(&seeds()).join(seed))
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let events: Vec<Value> = doc["schedule"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|slot| {
+            let date = slot["date"].as_str().unwrap();
+            let utc = |t: &Value| {
+                let t = t.as_str().expect("a slot with a start and an end");
+                let hour = t[..2].parse::<i32>().unwrap() - offset;
+                assert!(
+                    (0..24).contains(&hour),
+                    "the seed's slots stay in their UTC day"
+                );
+                format!("{date}T{hour:02}:{}:00Z", &t[3..5])
+            };
+            json!({"zone": zone, "start": utc(&slot["start"]), "end": utc(&slot["end"])})
+        })
+        .collect();
+    assert!(!events.is_empty());
+    Value::Array(events)
+}
+
 #[test]
 fn ics_prints_the_schedule_in_the_venue_zone() {
     let data = tempfile::tempdir().unwrap();
@@ -142,6 +177,7 @@ fn ics_prints_the_schedule_in_the_venue_zone() {
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
     assert_eq!(text.matches("BEGIN:VEVENT").count(), 10);
     assert!(text.contains("DTSTART;TZID=Asia/Dubai:20191216T100000\r\n"));
+    let printed = text;
 
     let out = dossier(
         data.path(),
@@ -177,6 +213,20 @@ fn ics_prints_the_schedule_in_the_venue_zone() {
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("TZID:Europe/Vienna\r\n"));
     assert!(text.contains("TZOFFSETTO:+0200\r\n"));
+
+    // Both calendars read back by icalendar and vobject (ics_check.py).
+    if let Some(checker) = ics_check::checker() {
+        checker.assert_ok(
+            &[
+                ("abu-dhabi.ics", printed.as_bytes()),
+                ("vienna.ics", text.as_bytes()),
+            ],
+            &json!({
+                "abu-dhabi.ics": expected_events("003_9b7261b858c1689a.txt", "Asia/Dubai", 4),
+                "vienna.ics": expected_events("001_9b3f3c3582431abc.txt", "Europe/Vienna", 2),
+            }),
+        );
+    }
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Starred slots, My agenda and calendar export: the .ics files are read back
 //! by an independent iCalendar parser (the `icalendar` crate) and checked for
-//! their TZID, their VTIMEZONE and the local times of every event.
+//! their TZID, their VTIMEZONE and the local times of every event. Two more
+//! parsers, in Python, read them back in `ics_independent.rs`.
 
 use dossier_core::calendar::ZoneSource;
 use dossier_core::Library;

@@ -48,8 +48,10 @@ pub async fn export_notes(
                 "json",
             ),
             ExportFormat::W3c => (
-                serde_json::to_string_pretty(&lib.export_web_annotations(document, &words.notes_file)?)
-                    .map_err(|e| invalid(e.to_string()))?,
+                serde_json::to_string_pretty(
+                    &lib.export_web_annotations(document, &words.notes_file)?,
+                )
+                .map_err(|e| invalid(e.to_string()))?,
                 words.web_annotations,
                 "jsonld",
             ),
@@ -73,7 +75,10 @@ pub async fn import_notes(
         let Some(path) = app
             .dialog()
             .file()
-            .add_filter(super::shell_text::current(&app).notes_json, &["json", "jsonld"])
+            .add_filter(
+                super::shell_text::current(&app).notes_json,
+                &["json", "jsonld"],
+            )
             .blocking_pick_file()
             .and_then(|p| p.into_path().ok())
         else {
@@ -81,8 +86,12 @@ pub async fn import_notes(
         };
         let text = std::fs::read_to_string(&path)
             .map_err(|e| invalid(format!("{}: {e}", path.display())))?;
-        let file: serde_json::Value = serde_json::from_str(&text)
-            .map_err(|e| invalid(format!("{}: not a file of notes (JSON): {e}", path.display())))?;
+        let file: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+            invalid(format!(
+                "{}: not a file of notes (JSON): {e}",
+                path.display()
+            ))
+        })?;
         let summary = lib.import_notes_file(&file).map_err(|e| {
             let mut err = CommandError::from(e);
             err.message = format!("{}: {}", path.display(), err.message);

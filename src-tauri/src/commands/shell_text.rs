@@ -120,7 +120,11 @@ impl ShellText {
             }
         }
         // Names of files and folders: no separator may come in with a translation.
-        for name in [&mut self.notes_file, &mut self.references_file, &mut self.backup_folder] {
+        for name in [
+            &mut self.notes_file,
+            &mut self.references_file,
+            &mut self.backup_folder,
+        ] {
             *name = name.replace(['/', '\\', ':', '*', '?', '"', '<', '>', '|'], " ");
         }
         self

@@ -36,7 +36,11 @@ pub fn write(name: &str, events: &[Event], stamp: DateTime<Utc>) -> String {
     let mut zones: Vec<Tz> = events.iter().filter_map(|e| e.time_zone).collect();
     zones.sort_by_key(|z| z.name());
     zones.dedup();
-    if let [only] = zones.as_slice() {
+    // The calendar's default zone, for clients that read it: only when every
+    // event is in it (a client may read floating times in X-WR-TIMEZONE, and
+    // an event whose venue's zone is unknown must stay as printed).
+    let floating = events.iter().any(|e| e.time_zone.is_none());
+    if let ([only], false) = (zones.as_slice(), floating) {
         lines.push(format!("X-WR-TIMEZONE:{}", only.name()));
     }
     for tz in zones {
@@ -146,6 +150,26 @@ mod tests {
             unfolded.trim_end(),
             format!("SUMMARY:{}", "审议执行情况".repeat(10))
         );
+    }
+
+    #[test]
+    fn a_default_zone_is_named_only_when_no_event_floats() {
+        let event = |zone: Option<Tz>| Event {
+            uid: format!("{zone:?}"),
+            date: "2024-06-12".into(),
+            start: Some("10:00".into()),
+            end: Some("13:00".into()),
+            summary: "Item 1".into(),
+            description: String::new(),
+            location: None,
+            time_zone: zone,
+        };
+        let stamp = DateTime::<Utc>::from_timestamp(0, 0).unwrap();
+        let vienna = Some(chrono_tz::Europe::Vienna);
+        assert!(write("x", &[event(vienna)], stamp).contains("X-WR-TIMEZONE:Europe/Vienna\r\n"));
+        let mixed = write("x", &[event(vienna), event(None)], stamp);
+        assert!(!mixed.contains("X-WR-TIMEZONE"), "{mixed}");
+        assert!(mixed.contains("TZID=Europe/Vienna"), "{mixed}");
     }
 
     #[test]

@@ -8,6 +8,7 @@ import { meetingRows, narrowListing, narrowUnfiled, withinBudget } from "./group
 import { LibraryQueryBar, isNarrowed, savedView, saveView } from "./LibraryQueryBar";
 import type { LibraryView } from "./LibraryQueryBar";
 import { TrashPanel } from "./TrashPanel";
+import { ReferencesExport } from "../reader/citations";
 import { formatDateRange } from "../../i18n/format";
 import { textAttrs } from "../../contentLang";
 
@@ -118,6 +119,7 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing, 
             {tp("nDocuments", result.total)}
           </p>
         )}
+        {result && result.documents.length > 0 && <ReferencesExport documents={result.documents.map((d) => d.id)} label={t("referencesShown")} />}
       </header>
       {listing === null && <p class="state">{t("loading")}</p>}
       {empty && (

@@ -32,7 +32,8 @@ export function LibraryNotes({ version, listing, onOpen, onImported }: Props) {
   const doImport = () =>
     api.importNotes().then((s) => {
       if (!s) return;
-      setStatus(tf("importedNotes", { list: list([tp("nNotes", s.notes_added), tp("nBookmarks", s.bookmarks_added), tp("nStarredSlots", s.stars_added)]) }));
+      const added = tf("importedNotes", { list: list([tp("nNotes", s.notes_added), tp("nBookmarks", s.bookmarks_added), tp("nStarredSlots", s.stars_added)]) });
+      setStatus(s.notes_not_in_library > 0 ? `${added} ${tf("notesLeftOut", { n: s.notes_not_in_library })}` : added);
       onImported();
     }, fail);
   return (
@@ -40,6 +41,9 @@ export function LibraryNotes({ version, listing, onOpen, onImported }: Props) {
       <div class="personal-tools">
         <button onClick={() => void api.exportNotes(null, "markdown").then(setSaved, fail)}>{t("exportMarkdown")}</button>
         <button onClick={() => void api.exportNotes(null, "json").then(setSaved, fail)}>{t("exportJson")}</button>
+        <button onClick={() => void api.exportNotes(null, "w3c").then(setSaved, fail)} data-testid="export-w3c">
+          {t("exportW3c")}
+        </button>
         <button class="secondary" onClick={() => void doImport()}>
           {t("importNotes")}
         </button>

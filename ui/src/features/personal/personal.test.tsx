@@ -138,7 +138,7 @@ describe("Notes across the library", () => {
     await mount(<LibraryNotes version={0} listing={null} onOpen={() => {}} onImported={onImported} />);
     expect(root().querySelector(".note.detached .quote")?.textContent).toContain("实益所有权透明度");
     expect(root().textContent).toContain("no longer in the document");
-    act(() => [...root().querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent?.includes("Import JSON"))?.click());
+    act(() => [...root().querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent?.includes("Import notes"))?.click());
     await act(settle);
     expect(root().textContent).toContain("Imported: 2 notes, 1 bookmark and 3 starred slots added.");
     expect(onImported).toHaveBeenCalled();

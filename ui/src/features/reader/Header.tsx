@@ -7,6 +7,7 @@ import { formatDateRange } from "../../i18n/format";
 import { errorText } from "../../i18n/errors";
 import { useTextAttrs } from "./documentText";
 import { DocumentTools } from "./DocumentTools";
+import { CitationMessage, ReferencesExport, useCitation } from "./citations";
 
 function symbolLine(doc: Document, userSymbol: string | null): string {
   if (doc.symbol) return doc.symbol;
@@ -23,6 +24,7 @@ export function Header({ stored, onChanged, children }: { stored: StoredDocument
   const [error, setError] = useState<string | null>(null);
   const text = useTextAttrs();
   const dates = formatDateRange(doc.dates);
+  const citation = useCitation(rec.id);
   const save = (symbol: string | null) =>
     api.setDocumentSymbol(rec.id, symbol).then(
       () => {
@@ -68,6 +70,13 @@ export function Header({ stored, onChanged, children }: { stored: StoredDocument
         )}
         <span class="file"> · {rec.file}</span>
       </p>
+      <div class="doc-cite">
+        <button class="link" onClick={() => void citation.copy(null)} data-testid="copy-citation">
+          {t("copyCitation")}
+        </button>
+        <ReferencesExport documents={[rec.id]} label="·" />
+      </div>
+      <CitationMessage message={citation.message} />
       {children}
       {editing && (
         <form

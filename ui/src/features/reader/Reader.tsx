@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Location, RemoveScope, StoredDocument } from "../../ipc";
 import { Header } from "./Header";
-import { t, tp } from "../../i18n";
+import { t, tf, tp } from "../../i18n";
 import { AgendaOutline } from "../agenda/AgendaOutline";
 import { flatten, slotMatchesItem } from "../agenda/items";
 import { Schedule } from "../schedule/Schedule";
@@ -33,6 +33,7 @@ import type { PageMode } from "./DocumentBar";
 import { PageView } from "./PageView";
 import { ChangesPane } from "./ChangesPane";
 import { textBlocks } from "./TextView";
+import { CitationMessage, useCitation } from "./citations";
 
 /** Where to open a document, and what to mark there (a search hit). */
 export interface Focus {
@@ -216,6 +217,7 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
   const current = items.find((i) => i.number === item) ?? null;
   const marks = shownMarks ?? focus?.marks ?? [];
   const ann = useAnnotations(stored.record.id, onAnnotationsChanged);
+  const itemCitation = useCitation(stored.record.id);
   const [selection, setSelection] = useState<ReturnType<typeof selectionInPassage>>(null);
   const [composing, setComposing] = useState<NonNullable<ReturnType<typeof selectionInPassage>> | null>(null);
   const [draft, setDraft] = useState("");
@@ -281,6 +283,9 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
           </button>{" "}
           <button class="link" onClick={() => void exportNotes("json")}>
             {t("exportJson")}
+          </button>{" "}
+          <button class="link" onClick={() => void exportNotes("w3c")} data-testid="export-doc-w3c">
+            {t("exportW3c")}
           </button>
         </p>
       )}
@@ -467,6 +472,8 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
         isBookmarked={(i) => ann.isBookmarked("paragraph", String(i))}
         onParagraph={(i) => onPlace?.(i === null ? null : { paragraph: i })}
         onBookmark={(i, label) => ann.bookmark("paragraph", String(i), label)}
+        onCite={(i) => void itemCitation.copy(`para:${i}`)}
+        citation={<CitationMessage message={itemCitation.message} />}
         side={
           <>
             <BookmarkButton on={ann.isBookmarked("document", "")} onClick={() => ann.bookmark("document", "", stored.record.title)} />
@@ -489,6 +496,11 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
             onClick={() => ann.bookmark("item", item, current?.title ?? item)}
           />
         )}
+        {item !== null && (
+          <button class="bookmark" onClick={() => void itemCitation.copy(`item:${item}`)} data-testid="cite-item">
+            ❝ {tf("citeItem", { n: item })}
+          </button>
+        )}
         {slot !== null && doc.schedule[slot] && (
           <BookmarkButton
             on={ann.isBookmarked("slot", String(slot))}
@@ -500,6 +512,7 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
           />
         )}
       </div>
+      <CitationMessage message={itemCitation.message} />
       {nowNextBar}
       {changesPane}
       <div

@@ -17,6 +17,9 @@ interface Props {
   side: ComponentChildren;
   isBookmarked: (paragraph: number) => boolean;
   onBookmark: (paragraph: number, label: string) => void;
+  /** Copies a citation of a numbered paragraph; what was copied is `citation`. */
+  onCite?: (paragraph: number) => void;
+  citation?: ComponentChildren;
   /** The paragraph at the top of the text, once scrolling stops (null: the start). */
   onParagraph?: (index: number | null) => void;
   /** A stand-alone programme's timetable, beside the text, and its now / next above. */
@@ -75,7 +78,7 @@ export function paragraphAtTop(pane: HTMLElement): number | null {
   return null;
 }
 
-export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, onBookmark, onParagraph, timetable, nowNext, bar, page, mode = "text", changes, selected = null, onSelect }: Props) {
+export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, onBookmark, onCite, citation, onParagraph, timetable, nowNext, bar, page, mode = "text", changes, selected = null, onSelect }: Props) {
   const doc = stored.document;
   const text = useTextAttrs();
   const pane = useRef<HTMLElement>(null);
@@ -95,6 +98,7 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
       <Header stored={stored} onChanged={onChanged}>
         {bar}
       </Header>
+      {citation}
       {nowNext}
       {changes}
       <div
@@ -155,6 +159,11 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
                 {g.kind === "para" ? (
                   <p class={selected === g.p.index ? "para selected" : "para"} id={`para-${g.p.index}`} {...text} onClick={choose(g.p.index)}>
                     {mark(g.p, `${g.p.number ? `${g.p.number}. ` : ""}${g.p.text.slice(0, 60)}`)}
+                    {g.p.number && onCite && (
+                      <button class="para-mark cite" onClick={() => onCite(g.p.index)} title={t("citeParagraph")} aria-label={t("citeParagraph")} data-testid={`cite-para-${g.p.index}`}>
+                        ❝
+                      </button>
+                    )}
                     {g.p.number && <span class="pnum">{g.p.number}.</span>} <PassageText passage={`para:${g.p.index}`} offset={0} text={g.p.text} notes={notes} marks={marks} />
                   </p>
                 ) : (

@@ -525,7 +525,7 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
         <AgendaOutline items={doc.agenda} selected={item} highlighted={slotItems} onSelect={selectItem} />
         <Splitter width={w0} onResize={(w) => setWidth(0, w)} onReset={resetWidths} />
         {shownMode === "page" ? pageView : null}
-        <section class="annotation-pane" hidden={shownMode === "page"} data-pane="annotation" tabIndex={-1} aria-label={t("annotation")} ref={annotationPane}>
+        <section class="annotation-pane" hidden={shownMode === "page"} data-pane="annotation" tabIndex={0} aria-label={t("annotation")} ref={annotationPane}>
           {current ? <Annotation item={current} links={links} marks={marks} notes={visibleNotes} /> : <p class="state">{t("selectItem")}</p>}
           {notesPanel}
           {/* Every item's annotation, for the printout only (styles.css, @media print). */}

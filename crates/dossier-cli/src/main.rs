@@ -172,6 +172,16 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: CiteFormat,
     },
+    /// The history of an agenda item: the same item at every session of its
+    /// body the library holds, newest first, with the report's section on it.
+    History {
+        /// A symbol, a library id or the original file name.
+        doc: String,
+        /// The item's number as printed ("3(a)").
+        item: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Make a consistent backup of the library (database and original files) into a new folder.
     Backup {
         dest: PathBuf,
@@ -661,6 +671,65 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     "{}",
                     output::clean_text(&lib.export_citations(&ids, CitationFormat::Biblatex)?)
                 ),
+            }
+        }
+        Command::History { doc, item, json } => {
+            let id = lib.find(&doc)?;
+            let h = lib.item_history(id, &item)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&h)?);
+            } else {
+                println!(
+                    "{}",
+                    output::clean_line(&format!("Item {} {}", h.number, h.title))
+                );
+                for s in &h.sessions {
+                    let mark = if s.current { "*" } else { " " };
+                    println!(
+                        "{mark} {} · {} · {} · item {} {}",
+                        s.date.as_deref().unwrap_or("undated"),
+                        output::clean_line(s.meeting.as_deref().unwrap_or("")),
+                        s.symbol.as_deref().unwrap_or("no symbol"),
+                        s.number,
+                        output::clean_line(&s.title)
+                    );
+                    if !s.references.is_empty() {
+                        let refs: Vec<String> = s
+                            .references
+                            .iter()
+                            .map(|r| {
+                                format!(
+                                    "{}{}",
+                                    r.symbol,
+                                    if r.document_id.is_some() {
+                                        ""
+                                    } else {
+                                        " (not in the library)"
+                                    }
+                                )
+                            })
+                            .collect();
+                        println!("    documents: {}", refs.join(", "));
+                    }
+                    if let Some(r) = &s.report {
+                        println!(
+                            "    report {}: {} (item {} as adopted)",
+                            r.symbol.as_deref().unwrap_or("without symbol"),
+                            output::clean_line(&r.section),
+                            r.item
+                        );
+                        for c in &r.conclusions {
+                            println!("      conclusion: {}", output::clean_line(c));
+                        }
+                    }
+                    for n in &s.notes {
+                        println!(
+                            "    note: “{}” {}",
+                            output::clean_line(&n.anchor.exact),
+                            output::clean_line(&n.body)
+                        );
+                    }
+                }
             }
         }
         Command::Ics {

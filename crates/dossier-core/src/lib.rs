@@ -10,6 +10,7 @@ pub mod error;
 pub mod extract;
 pub mod fs_atomic;
 pub mod fuzzing;
+pub mod history;
 pub mod ingest;
 pub mod layout;
 pub mod library;

@@ -17,6 +17,7 @@ mod annotations;
 mod backup;
 pub mod citations;
 mod export;
+pub mod history;
 pub mod query;
 mod renditions;
 mod schedule;

@@ -374,7 +374,41 @@ fn link_sections_to_items(doc: &mut Document) {
         .iter()
         .map(|i| (i.number.clone(), i.title.clone()))
         .collect();
-    for s in doc.sections.iter_mut() {
+    // The item whose title the section's heading repeats: the same words,
+    // else the most alike (rare words weigh most), else one loosely alike.
+    use crate::history::similarity::{terms, Weights};
+    let plain = |t: &str| -> String {
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let language = doc.language.clone();
+    let item_terms: Vec<Vec<String>> = items.iter().map(|(_, t)| terms(t, &language)).collect();
+    let section_terms: Vec<Vec<String>> = doc
+        .sections
+        .iter()
+        .map(|s| terms(&s.title, &language))
+        .collect();
+    let weights = Weights::new(item_terms.iter().chain(&section_terms).map(Vec::as_slice));
+    for (k, s) in doc.sections.iter_mut().enumerate() {
+        if s.title.chars().count() < 4 {
+            continue;
+        }
+        let exact = items.iter().position(|(_, t)| plain(t) == plain(&s.title));
+        let best = exact.or_else(|| {
+            item_terms
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (weights.cosine(&section_terms[k], t), i))
+                .filter(|(c, _)| *c >= 0.7)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, i)| i)
+        });
+        if let Some(i) = best {
+            s.items.push(items[i].0.clone());
+            continue;
+        }
         for (n, title) in &items {
             if similar(&s.title, title)
                 && s.title.chars().count() >= 4

@@ -1,0 +1,400 @@
+//! An agenda item's history: the same item at every session of its body
+//! (and of the body above or below it: a working group and its conference)
+//! the library holds, newest first, each with its annotation, the documents
+//! before the meeting, the report's section on it with its conclusions, and
+//! the user's notes. See `crate::history` for how items are matched.
+
+use super::Library;
+use crate::annotations::exchange::ExportedDocument;
+use crate::annotations::Note;
+use crate::error::{Error, Result};
+use crate::history::adopted::{self, AgendaChanges};
+use crate::history::matching::{self, Agenda, Item, ItemRef};
+use crate::model::{Document, DocumentKind, Reference, SectionRole};
+use crate::store::documents::{self, DocumentRecord};
+use serde::{Deserialize, Serialize};
+
+/// Where a session's report discusses the item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReportSection {
+    pub document_id: u32,
+    pub symbol: Option<String>,
+    /// The item's number in the agenda as adopted.
+    pub item: String,
+    pub section_index: u32,
+    pub section: String,
+    /// The section's first text block (`para:{index}`), to open it at.
+    pub first_paragraph: Option<u32>,
+    /// Its conclusions and recommendations, where the report labels them.
+    pub conclusions: Vec<String>,
+}
+
+/// The item at one session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct HistorySession {
+    /// "Working Group on Asset Recovery · 2024".
+    pub meeting: Option<String>,
+    /// The session's first day (ISO).
+    pub date: Option<String>,
+    /// The agenda shown (in the language asked for when the library has it);
+    /// a report's adopted agenda when no agenda is held.
+    pub document_id: u32,
+    pub symbol: Option<String>,
+    pub language: String,
+    pub number: String,
+    pub title: String,
+    pub annotation: String,
+    /// The documents before the meeting on the item, and whether the
+    /// library holds each (its id).
+    pub references: Vec<HistoryReference>,
+    pub report: Option<ReportSection>,
+    /// The user's notes on the item's annotation and on the report's section.
+    pub notes: Vec<Note>,
+    /// The session of the item asked about.
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct HistoryReference {
+    pub symbol: String,
+    pub title: Option<String>,
+    pub document_id: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ItemHistory {
+    pub number: String,
+    pub title: String,
+    /// Newest first.
+    pub sessions: Vec<HistorySession>,
+}
+
+/// One agenda or report the history reads.
+struct Held {
+    record: DocumentRecord,
+    document: Document,
+    session: u32,
+}
+
+impl Library {
+    /// The history of agenda item `item` of document `doc_id` (an agenda, or
+    /// a report's adopted agenda).
+    pub fn item_history(&self, doc_id: u32, item: &str) -> Result<ItemHistory> {
+        let held = self.history_documents(doc_id)?;
+        let asked = held
+            .iter()
+            .find(|h| h.record.id == doc_id)
+            .ok_or_else(|| Error::NotFound(format!("document {doc_id}")))?;
+        let Some(found) = asked
+            .document
+            .items_flat()
+            .into_iter()
+            .find(|i| i.number == item)
+            .cloned()
+        else {
+            return Err(Error::NotFound(format!("agenda item {item}")));
+        };
+        let language = asked.record.language.clone();
+        let asked_session = asked.session;
+        let agendas: Vec<Agenda> = held.iter().map(agenda_of).collect();
+        let groups = matching::same_items(&agendas, &[]);
+        let key: ItemRef = (doc_id, item.to_string());
+        let group = groups
+            .into_iter()
+            .find(|g| g.contains(&key))
+            .unwrap_or_else(|| vec![key]);
+        let conn = self.store.reader();
+        let notes = crate::annotations::notes(&conn, None)?;
+        let mut sessions: Vec<HistorySession> = Vec::new();
+        let mut session_ids: Vec<u32> = group
+            .iter()
+            .filter_map(|(d, _)| held.iter().find(|h| h.record.id == *d).map(|h| h.session))
+            .collect();
+        session_ids.sort();
+        session_ids.dedup();
+        for s in session_ids {
+            let members: Vec<(&Held, &str)> = group
+                .iter()
+                .filter_map(|(d, n)| {
+                    held.iter()
+                        .find(|h| h.record.id == *d && h.session == s)
+                        .map(|h| (h, n.as_str()))
+                })
+                .collect();
+            // The agenda shown: a provisional one in the language asked for, else any.
+            let rank = |h: &Held| {
+                (
+                    h.record.kind != DocumentKind::Agenda,
+                    h.record.language != language,
+                )
+            };
+            let Some(&(shown, number)) = members.iter().min_by_key(|(h, _)| rank(h)) else {
+                continue;
+            };
+            let Some(it) = shown
+                .document
+                .items_flat()
+                .into_iter()
+                .find(|i| i.number == number)
+            else {
+                continue;
+            };
+            let report = members
+                .iter()
+                .filter(|(h, _)| h.record.kind == DocumentKind::Report)
+                .min_by_key(|(h, _)| h.record.language != language)
+                .and_then(|(h, n)| report_section(h, n));
+            let mut mine: Vec<Note> = notes
+                .iter()
+                .filter(|n| {
+                    n.series == shown.record.series && n.anchor.passage == format!("item:{number}")
+                })
+                .cloned()
+                .collect();
+            if let Some(r) = &report {
+                if let Some(h) = held.iter().find(|h| h.record.id == r.document_id) {
+                    let within = section_blocks(&h.document, r.section_index as usize);
+                    mine.extend(
+                        notes
+                            .iter()
+                            .filter(|n| {
+                                n.series == h.record.series
+                                    && n.anchor
+                                        .passage
+                                        .strip_prefix("para:")
+                                        .and_then(|i| i.parse::<u32>().ok())
+                                        .is_some_and(|i| within.contains(&i))
+                            })
+                            .cloned(),
+                    );
+                }
+            }
+            let references = it
+                .references
+                .iter()
+                .map(|r: &Reference| HistoryReference {
+                    symbol: r.symbol.clone(),
+                    title: r.title.clone(),
+                    document_id: documents::resolve_symbol(&conn, &r.symbol).ok().flatten(),
+                })
+                .collect();
+            let rec = &shown.record;
+            sessions.push(HistorySession {
+                meeting: ExportedDocument::meeting_name(
+                    rec.body.as_deref(),
+                    rec.session.as_deref(),
+                    rec.dates.as_ref().map(|d| d.start.as_str()),
+                ),
+                date: rec
+                    .dates
+                    .as_ref()
+                    .map(|d| d.start.clone())
+                    .or(shown.document.distributed.clone()),
+                document_id: rec.id,
+                symbol: rec
+                    .effective_symbol()
+                    .or(rec.suggested_symbol.as_deref())
+                    .map(str::to_string),
+                language: rec.language.clone(),
+                number: it.number.clone(),
+                title: it.title.clone(),
+                annotation: it.annotation.clone(),
+                references,
+                report,
+                notes: mine,
+                current: s == asked_session,
+            });
+        }
+        sessions.sort_by(|a, b| b.date.cmp(&a.date));
+        Ok(ItemHistory {
+            number: found.number,
+            title: found.title,
+            sessions,
+        })
+    }
+
+    /// What adoption changed in a session's provisional agenda, when the
+    /// library holds the agenda and the session's report in one language.
+    pub fn agenda_changes(&self, doc_id: u32) -> Result<Option<(u32, AgendaChanges)>> {
+        let held = self.history_documents(doc_id)?;
+        let Some(me) = held.iter().find(|h| h.record.id == doc_id) else {
+            return Ok(None);
+        };
+        let other_kind = if me.record.kind == DocumentKind::Report {
+            DocumentKind::Agenda
+        } else {
+            DocumentKind::Report
+        };
+        let Some(other) = held.iter().find(|h| {
+            h.session == me.session
+                && h.record.kind == other_kind
+                && h.record.language == me.record.language
+                && !h.document.agenda.is_empty()
+        }) else {
+            return Ok(None);
+        };
+        let (provisional, report) = if me.record.kind == DocumentKind::Report {
+            (other, me)
+        } else {
+            (me, other)
+        };
+        Ok(Some((
+            other.record.id,
+            adopted::changes(
+                &provisional.document.agenda,
+                &report.document.agenda,
+                &me.record.language,
+            ),
+        )))
+    }
+
+    /// The latest agendas and reports of the document's body, of the body
+    /// above it and of the bodies below it, with their sessions.
+    fn history_documents(&self, doc_id: u32) -> Result<Vec<Held>> {
+        let conn = self.store.reader();
+        let record = documents::record(&conn, doc_id)?;
+        let me = documents::load(&conn, doc_id)?;
+        let Some(body) = record.body.clone() else {
+            return Ok(vec![Held {
+                session: session_of(&record),
+                record,
+                document: me,
+            }]);
+        };
+        let parent = me.parent_body.clone().unwrap_or_default();
+        let mut st = conn.prepare(
+            "SELECT id FROM documents WHERE trash_id IS NULL AND kind IN ('agenda', 'report')
+               AND (body = ?1 OR parent_body = ?1 OR (?2 <> '' AND body = ?2))
+             ORDER BY id",
+        )?;
+        let ids: Vec<u32> = st
+            .query_map(rusqlite::params![body, parent], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::new();
+        for id in ids {
+            let r = documents::record(&conn, id)?;
+            if !r.latest && r.id != doc_id {
+                continue;
+            }
+            let d = documents::load(&conn, id)?;
+            if d.agenda.is_empty() {
+                continue;
+            }
+            out.push(Held {
+                session: session_of(&r),
+                record: r,
+                document: d,
+            });
+        }
+        if !out.iter().any(|h| h.record.id == doc_id) {
+            out.push(Held {
+                session: session_of(&record),
+                record,
+                document: me,
+            });
+        }
+        Ok(out)
+    }
+}
+
+/// A document's session: its meeting, else itself alone.
+fn session_of(r: &DocumentRecord) -> u32 {
+    r.meeting_id.unwrap_or(u32::MAX / 2 + r.id)
+}
+
+fn agenda_of(h: &Held) -> Agenda {
+    let mut items = Vec::new();
+    for top in &h.document.agenda {
+        let mut push = |i: &crate::model::AgendaItem, parent: Option<&str>| {
+            items.push(Item {
+                number: i.number.clone(),
+                title: i.title.clone(),
+                references: i.references.iter().map(|r| r.symbol.clone()).collect(),
+                parent: parent.map(str::to_string),
+            })
+        };
+        push(top, None);
+        for c in &top.children {
+            push(c, Some(&top.number));
+        }
+    }
+    Agenda {
+        key: h.record.id,
+        session: h.session,
+        date: h
+            .record
+            .dates
+            .as_ref()
+            .map(|d| d.start.clone())
+            .or(h.document.distributed.clone())
+            .unwrap_or_default(),
+        language: h.record.language.clone(),
+        body: h.record.body.clone().unwrap_or_default(),
+        adopted: h.record.kind == DocumentKind::Report,
+        items,
+    }
+}
+
+/// The sections below section `at` (deeper, until one of its level or higher).
+fn children(doc: &Document, at: usize) -> std::ops::Range<usize> {
+    let level = doc.sections[at].level;
+    let end = doc.sections[at + 1..]
+        .iter()
+        .position(|s| s.level <= level)
+        .map_or(doc.sections.len(), |p| at + 1 + p);
+    at + 1..end
+}
+
+/// The text blocks of a section and of its subsections.
+fn section_blocks(doc: &Document, at: usize) -> Vec<u32> {
+    let titles: Vec<&str> = std::iter::once(at)
+        .chain(children(doc, at))
+        .map(|i| doc.sections[i].title.as_str())
+        .collect();
+    doc.text_blocks()
+        .into_iter()
+        .filter(|p| p.section.as_deref().is_some_and(|s| titles.contains(&s)))
+        .map(|p| p.index)
+        .collect()
+}
+
+/// The report's section on adopted item `number`, with its conclusions.
+fn report_section(h: &Held, number: &str) -> Option<ReportSection> {
+    let doc = &h.document;
+    let at = doc
+        .sections
+        .iter()
+        .position(|s| s.items.iter().any(|i| i == number))?;
+    let concluding: Vec<&str> = children(doc, at)
+        .filter(|&i| {
+            matches!(
+                doc.sections[i].role,
+                Some(SectionRole::Conclusions | SectionRole::Recommendations)
+            )
+        })
+        .map(|i| doc.sections[i].title.as_str())
+        .collect();
+    let conclusions = doc
+        .text_blocks()
+        .into_iter()
+        .filter(|p| {
+            p.section
+                .as_deref()
+                .is_some_and(|s| concluding.contains(&s))
+        })
+        .map(|p| p.text.clone())
+        .collect();
+    Some(ReportSection {
+        document_id: h.record.id,
+        symbol: h.record.effective_symbol().map(str::to_string),
+        item: number.to_string(),
+        section_index: at as u32,
+        section: doc.sections[at].title.clone(),
+        first_paragraph: section_blocks(doc, at).first().copied(),
+        conclusions,
+    })
+}

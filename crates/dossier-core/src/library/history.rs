@@ -217,6 +217,15 @@ impl Library {
         })
     }
 
+    /// Every group of same items among the agendas (and reports' adopted
+    /// agendas) of the document's body and the bodies above and below it:
+    /// (document id, item number), each item in exactly one group.
+    pub fn same_item_groups(&self, doc_id: u32) -> Result<Vec<Vec<(u32, String)>>> {
+        let held = self.history_documents(doc_id)?;
+        let agendas: Vec<Agenda> = held.iter().map(agenda_of).collect();
+        Ok(matching::same_items(&agendas, &[]))
+    }
+
     /// What adoption changed in a session's provisional agenda, when the
     /// library holds the agenda and the session's report in one language.
     pub fn agenda_changes(&self, doc_id: u32) -> Result<Option<(u32, AgendaChanges)>> {

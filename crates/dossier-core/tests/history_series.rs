@@ -1,0 +1,151 @@
+//! An agenda item across three sessions of the Working Group on Asset
+//! Recovery, in English and Chinese (tests/fixtures/history, written by hand
+//! with its truth in truth.json): the precision and recall of matching the
+//! same items across sessions and languages, report sections linked to
+//! their items, and what adoption changed in each provisional agenda.
+//! `HISTORY_FIGURES=1` prints the figures (BENCHMARKS.md quotes them).
+
+use dossier_core::Library;
+use serde_json::Value;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/history")
+}
+
+struct Series {
+    _tmp: tempfile::TempDir,
+    lib: Library,
+    truth: Value,
+    /// file → document id, and back.
+    id: HashMap<String, u32>,
+    file: HashMap<u32, String>,
+}
+
+fn series() -> Series {
+    let truth: Value = serde_json::from_str(&std::fs::read_to_string(dir().join("truth.json")).unwrap()).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = Library::open(tmp.path()).unwrap();
+    let mut id = HashMap::new();
+    let mut file = HashMap::new();
+    for d in truth["documents"].as_array().unwrap() {
+        let name = d["file"].as_str().unwrap();
+        let doc = lib.ingest_file(&dir().join(name)).unwrap().document_id.unwrap_or_else(|| panic!("{name} ingested"));
+        id.insert(name.to_string(), doc);
+        file.insert(doc, name.to_string());
+    }
+    Series { _tmp: tmp, lib, truth, id, file }
+}
+
+type Pair = ((String, String), (String, String));
+
+fn pairs(groups: &[Vec<(String, String)>]) -> BTreeSet<Pair> {
+    let mut out = BTreeSet::new();
+    for g in groups {
+        for (i, a) in g.iter().enumerate() {
+            for b in &g[i + 1..] {
+                let (x, y) = if a < b { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
+                out.insert((x, y));
+            }
+        }
+    }
+    out
+}
+
+fn figures(name: &str, p: f64, r: f64) {
+    if std::env::var_os("HISTORY_FIGURES").is_some() {
+        println!("{name}: precision {p:.3}, recall {r:.3}");
+    }
+}
+
+#[test]
+fn the_same_items_are_found_across_sessions_and_languages() {
+    let s = series();
+    let agendas: BTreeSet<&str> = s.truth["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["kind"] == "agenda")
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    let truth: Vec<Vec<(String, String)>> = s.truth["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            g["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| (m["file"].as_str().unwrap().to_string(), m["item"].as_str().unwrap().to_string()))
+                .collect()
+        })
+        .collect();
+    let any = s.id[*agendas.iter().next().unwrap()];
+    let found: Vec<Vec<(String, String)>> = s
+        .lib
+        .same_item_groups(any)
+        .unwrap()
+        .into_iter()
+        .map(|g| {
+            g.into_iter()
+                .filter_map(|(d, n)| s.file.get(&d).filter(|f| agendas.contains(f.as_str())).map(|f| (f.clone(), n)))
+                .collect()
+        })
+        .collect();
+    let (t, f) = (pairs(&truth), pairs(&found));
+    let hit = t.intersection(&f).count() as f64;
+    let (precision, recall) = (hit / f.len().max(1) as f64, hit / t.len().max(1) as f64);
+    figures("same items", precision, recall);
+    let missed: Vec<&Pair> = t.difference(&f).take(12).collect();
+    let wrong: Vec<&Pair> = f.difference(&t).take(12).collect();
+    assert!(precision >= 0.9 && recall >= 0.9, "precision {precision:.3}, recall {recall:.3}\nmissed: {missed:#?}\nwrong: {wrong:#?}");
+}
+
+#[test]
+fn report_sections_are_linked_to_the_items_they_discuss() {
+    let s = series();
+    let sections = s.truth["sections"].as_array().unwrap();
+    let mut right = 0;
+    let mut wrong = Vec::new();
+    for t in sections {
+        let file = t["file"].as_str().unwrap();
+        let doc = s.lib.document(s.id[file]).unwrap().document;
+        let title = t["section"].as_str().unwrap();
+        let item = t["item"].as_str().unwrap();
+        match doc.sections.iter().find(|x| x.title == title) {
+            Some(x) if x.items.iter().any(|i| i == item) => right += 1,
+            Some(x) => wrong.push(format!("{file}: {title:?} → {:?}, not {item}", x.items)),
+            None => wrong.push(format!("{file}: no section {title:?}")),
+        }
+    }
+    let share = right as f64 / sections.len() as f64;
+    figures("section links", share, share);
+    assert!(share >= 0.9, "{right} of {} right:\n{}", sections.len(), wrong.join("\n"));
+}
+
+#[test]
+fn adoption_changes_are_what_the_reports_print() {
+    let s = series();
+    for t in s.truth["adopted"].as_array().unwrap() {
+        let provisional = s.id[t["provisional"].as_str().unwrap()];
+        let (_, c) = s.lib.agenda_changes(provisional).unwrap().expect("the session's report is held");
+        let titles = |v: &Value| -> Vec<String> { v.as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()).collect() };
+        let added: Vec<String> = c.added.iter().map(|i| i.title.clone()).collect();
+        assert_eq!(added, titles(&t["added"]), "{t}");
+        let removed: Vec<String> = c.removed.iter().map(|i| i.title.clone()).collect();
+        assert_eq!(removed, titles(&t["removed"]), "{t}");
+        let renumbered: Vec<(String, String)> = c.renumbered.iter().map(|r| (r.from.clone(), r.to.clone())).collect();
+        let want: Vec<(String, String)> = t["renumbered"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["from"].as_str().unwrap().to_string(), r["to"].as_str().unwrap().to_string()))
+            .collect();
+        assert_eq!(renumbered, want, "{t}");
+        let retitled: Vec<String> = c.retitled.iter().map(|r| r.number.clone()).collect();
+        let want: Vec<String> = t["retitled"].as_array().unwrap().iter().map(|r| r["item"].as_str().unwrap().to_string()).collect();
+        assert_eq!(retitled, want, "{t}");
+    }
+}

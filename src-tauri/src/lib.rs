@@ -82,6 +82,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::exchange::export_notes,
             commands::exchange::import_notes,
             commands::exchange::cite,
+            commands::history::item_history,
+            commands::history::agenda_changes,
             commands::exchange::export_citations,
             commands::shell_text::set_shell_text,
             commands::library::index_status,

@@ -130,6 +130,9 @@ export const commands = {
 	 *  `para:12`), in the document's language.
 	 */
 	cite: (document: number, passage: string | null) => typedError<string, CommandError>(__TAURI_INVOKE("cite", { document, passage })),
+	/**  The same item at every session of its body the library holds, newest first. */
+	itemHistory: (document: number, item: string) => typedError<ItemHistory_Serialize, CommandError>(__TAURI_INVOKE("item_history", { document, item })),
+	agendaChanges: (document: number) => typedError<AdoptionChanges | null, CommandError>(__TAURI_INVOKE("agenda_changes", { document })),
 	/**
 	 *  Saves documents' references as CSL-JSON or BibLaTeX. Returns the path,
 	 *  or null when cancelled.
@@ -157,6 +160,26 @@ export const events = {
 };
 
 /* Types */
+/**
+ *  What the adopted agenda (printed in the session's report) changed in the
+ *  provisional one; null when the library lacks one of the two.
+ */
+export type AdoptionChanges = {
+	/**  The other document: the report for an agenda, the agenda for a report. */
+	other: number,
+	changes: AgendaChanges,
+};
+
+/**  What adoption changed. */
+export type AgendaChanges = {
+	added: ListedItem[],
+	removed: ListedItem[],
+	renumbered: Renumbered[],
+	retitled: Retitled[],
+	/**  Pairs of numbers (provisional, adopted) of the same item. */
+	same: ([string, string])[],
+};
+
 /**  One starred slot in the *My agenda* view. */
 export type AgendaEntry = AgendaEntry_Serialize | AgendaEntry_Deserialize;
 
@@ -594,6 +617,79 @@ export type Footnote = {
 /**  A file format a document is issued in. */
 export type Format = "docx" | "pdf" | "text";
 
+export type HistoryReference = HistoryReference_Serialize | HistoryReference_Deserialize;
+
+export type HistoryReference_Deserialize = {
+	symbol: string,
+	title?: string | null,
+	document_id?: number | null,
+};
+
+export type HistoryReference_Serialize = {
+	symbol: string,
+	title: string | null,
+	document_id: number | null,
+};
+
+/**  The item at one session. */
+export type HistorySession = HistorySession_Serialize | HistorySession_Deserialize;
+
+/**  The item at one session. */
+export type HistorySession_Deserialize = {
+	/**  "Working Group on Asset Recovery · 2024". */
+	meeting?: string | null,
+	/**  The session's first day (ISO). */
+	date?: string | null,
+	/**
+	 *  The agenda shown (in the language asked for when the library has it);
+	 *  a report's adopted agenda when no agenda is held.
+	 */
+	document_id: number,
+	symbol?: string | null,
+	language: string,
+	number: string,
+	title: string,
+	annotation: string,
+	/**
+	 *  The documents before the meeting on the item, and whether the
+	 *  library holds each (its id).
+	 */
+	references: HistoryReference_Deserialize[],
+	report?: ReportSection_Deserialize | null,
+	/**  The user's notes on the item's annotation and on the report's section. */
+	notes: Note_Deserialize[],
+	/**  The session of the item asked about. */
+	current: boolean,
+};
+
+/**  The item at one session. */
+export type HistorySession_Serialize = {
+	/**  "Working Group on Asset Recovery · 2024". */
+	meeting: string | null,
+	/**  The session's first day (ISO). */
+	date: string | null,
+	/**
+	 *  The agenda shown (in the language asked for when the library has it);
+	 *  a report's adopted agenda when no agenda is held.
+	 */
+	document_id: number,
+	symbol: string | null,
+	language: string,
+	number: string,
+	title: string,
+	annotation: string,
+	/**
+	 *  The documents before the meeting on the item, and whether the
+	 *  library holds each (its id).
+	 */
+	references: HistoryReference_Serialize[],
+	report: ReportSection_Serialize | null,
+	/**  The user's notes on the item's annotation and on the report's section. */
+	notes: Note_Serialize[],
+	/**  The session of the item asked about. */
+	current: boolean,
+};
+
 /**  The document a hit belongs to. */
 export type HitDocument = HitDocument_Serialize | HitDocument_Deserialize;
 
@@ -764,6 +860,22 @@ export type IngestStatus =
 /**  The file could not be read; `message` says why. */
 "failed";
 
+export type ItemHistory = ItemHistory_Serialize | ItemHistory_Deserialize;
+
+export type ItemHistory_Deserialize = {
+	number: string,
+	title: string,
+	/**  Newest first. */
+	sessions: HistorySession_Deserialize[],
+};
+
+export type ItemHistory_Serialize = {
+	number: string,
+	title: string,
+	/**  Newest first. */
+	sessions: HistorySession_Serialize[],
+};
+
 /**  A language the library holds a document in. */
 export type LanguageVersion = {
 	language: string,
@@ -791,6 +903,11 @@ export type LibraryListing_Serialize = {
 	meetings: MeetingSummary_Serialize[],
 	/**  Documents that belong to no meeting that could be recognised. */
 	unfiled: DocumentRecord_Serialize[],
+};
+
+export type ListedItem = {
+	number: string,
+	title: string,
 };
 
 /**  Where in a document a passage stands. All empty means the document itself. */
@@ -1271,6 +1388,43 @@ export type Rendition_Serialize = {
 	pages: number | null,
 };
 
+export type Renumbered = {
+	from: string,
+	to: string,
+	title: string,
+};
+
+/**  Where a session's report discusses the item. */
+export type ReportSection = ReportSection_Serialize | ReportSection_Deserialize;
+
+/**  Where a session's report discusses the item. */
+export type ReportSection_Deserialize = {
+	document_id: number,
+	symbol?: string | null,
+	/**  The item's number in the agenda as adopted. */
+	item: string,
+	section_index: number,
+	section: string,
+	/**  The section's first text block (`para:{index}`), to open it at. */
+	first_paragraph?: number | null,
+	/**  Its conclusions and recommendations, where the report labels them. */
+	conclusions: string[],
+};
+
+/**  Where a session's report discusses the item. */
+export type ReportSection_Serialize = {
+	document_id: number,
+	symbol: string | null,
+	/**  The item's number in the agenda as adopted. */
+	item: string,
+	section_index: number,
+	section: string,
+	/**  The section's first text block (`para:{index}`), to open it at. */
+	first_paragraph: number | null,
+	/**  Its conclusions and recommendations, where the report labels them. */
+	conclusions: string[],
+};
+
 /**
  *  What became of a restore asked for before the last restart, or of one
  *  that a killed start had left half done.
@@ -1319,6 +1473,13 @@ export type RestoreReport_Serialize = {
 	 *  left as it was).
 	 */
 	message: string,
+};
+
+export type Retitled = {
+	/**  The number in the adopted agenda. */
+	number: string,
+	provisional: string,
+	adopted: string,
 };
 
 /**  One slot of the proposed organization of work. */

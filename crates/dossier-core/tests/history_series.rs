@@ -24,18 +24,29 @@ struct Series {
 }
 
 fn series() -> Series {
-    let truth: Value = serde_json::from_str(&std::fs::read_to_string(dir().join("truth.json")).unwrap()).unwrap();
+    let truth: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir().join("truth.json")).unwrap()).unwrap();
     let tmp = tempfile::tempdir().unwrap();
     let lib = Library::open(tmp.path()).unwrap();
     let mut id = HashMap::new();
     let mut file = HashMap::new();
     for d in truth["documents"].as_array().unwrap() {
         let name = d["file"].as_str().unwrap();
-        let doc = lib.ingest_file(&dir().join(name)).unwrap().document_id.unwrap_or_else(|| panic!("{name} ingested"));
+        let doc = lib
+            .ingest_file(&dir().join(name))
+            .unwrap()
+            .document_id
+            .unwrap_or_else(|| panic!("{name} ingested"));
         id.insert(name.to_string(), doc);
         file.insert(doc, name.to_string());
     }
-    Series { _tmp: tmp, lib, truth, id, file }
+    Series {
+        _tmp: tmp,
+        lib,
+        truth,
+        id,
+        file,
+    }
 }
 
 type Pair = ((String, String), (String, String));
@@ -45,7 +56,11 @@ fn pairs(groups: &[Vec<(String, String)>]) -> BTreeSet<Pair> {
     for g in groups {
         for (i, a) in g.iter().enumerate() {
             for b in &g[i + 1..] {
-                let (x, y) = if a < b { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
+                let (x, y) = if a < b {
+                    (a.clone(), b.clone())
+                } else {
+                    (b.clone(), a.clone())
+                };
                 out.insert((x, y));
             }
         }
@@ -78,7 +93,12 @@ fn the_same_items_are_found_across_sessions_and_languages() {
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|m| (m["file"].as_str().unwrap().to_string(), m["item"].as_str().unwrap().to_string()))
+                .map(|m| {
+                    (
+                        m["file"].as_str().unwrap().to_string(),
+                        m["item"].as_str().unwrap().to_string(),
+                    )
+                })
                 .collect()
         })
         .collect();
@@ -90,7 +110,12 @@ fn the_same_items_are_found_across_sessions_and_languages() {
         .into_iter()
         .map(|g| {
             g.into_iter()
-                .filter_map(|(d, n)| s.file.get(&d).filter(|f| agendas.contains(f.as_str())).map(|f| (f.clone(), n)))
+                .filter_map(|(d, n)| {
+                    s.file
+                        .get(&d)
+                        .filter(|f| agendas.contains(f.as_str()))
+                        .map(|f| (f.clone(), n))
+                })
                 .collect()
         })
         .collect();
@@ -100,7 +125,10 @@ fn the_same_items_are_found_across_sessions_and_languages() {
     figures("same items", precision, recall);
     let missed: Vec<&Pair> = t.difference(&f).take(12).collect();
     let wrong: Vec<&Pair> = f.difference(&t).take(12).collect();
-    assert!(precision >= 0.9 && recall >= 0.9, "precision {precision:.3}, recall {recall:.3}\nmissed: {missed:#?}\nwrong: {wrong:#?}");
+    assert!(
+        precision >= 0.9 && recall >= 0.9,
+        "precision {precision:.3}, recall {recall:.3}\nmissed: {missed:#?}\nwrong: {wrong:#?}"
+    );
 }
 
 #[test]
@@ -122,7 +150,12 @@ fn report_sections_are_linked_to_the_items_they_discuss() {
     }
     let share = right as f64 / sections.len() as f64;
     figures("section links", share, share);
-    assert!(share >= 0.9, "{right} of {} right:\n{}", sections.len(), wrong.join("\n"));
+    assert!(
+        share >= 0.9,
+        "{right} of {} right:\n{}",
+        sections.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -130,22 +163,46 @@ fn adoption_changes_are_what_the_reports_print() {
     let s = series();
     for t in s.truth["adopted"].as_array().unwrap() {
         let provisional = s.id[t["provisional"].as_str().unwrap()];
-        let (_, c) = s.lib.agenda_changes(provisional).unwrap().expect("the session's report is held");
-        let titles = |v: &Value| -> Vec<String> { v.as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()).collect() };
+        let (_, c) = s
+            .lib
+            .agenda_changes(provisional)
+            .unwrap()
+            .expect("the session's report is held");
+        let titles = |v: &Value| -> Vec<String> {
+            v.as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_str().unwrap().to_string())
+                .collect()
+        };
         let added: Vec<String> = c.added.iter().map(|i| i.title.clone()).collect();
         assert_eq!(added, titles(&t["added"]), "{t}");
         let removed: Vec<String> = c.removed.iter().map(|i| i.title.clone()).collect();
         assert_eq!(removed, titles(&t["removed"]), "{t}");
-        let renumbered: Vec<(String, String)> = c.renumbered.iter().map(|r| (r.from.clone(), r.to.clone())).collect();
+        let renumbered: Vec<(String, String)> = c
+            .renumbered
+            .iter()
+            .map(|r| (r.from.clone(), r.to.clone()))
+            .collect();
         let want: Vec<(String, String)> = t["renumbered"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|r| (r["from"].as_str().unwrap().to_string(), r["to"].as_str().unwrap().to_string()))
+            .map(|r| {
+                (
+                    r["from"].as_str().unwrap().to_string(),
+                    r["to"].as_str().unwrap().to_string(),
+                )
+            })
             .collect();
         assert_eq!(renumbered, want, "{t}");
         let retitled: Vec<String> = c.retitled.iter().map(|r| r.number.clone()).collect();
-        let want: Vec<String> = t["retitled"].as_array().unwrap().iter().map(|r| r["item"].as_str().unwrap().to_string()).collect();
+        let want: Vec<String> = t["retitled"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["item"].as_str().unwrap().to_string())
+            .collect();
         assert_eq!(retitled, want, "{t}");
     }
 }

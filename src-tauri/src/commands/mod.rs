@@ -2,6 +2,7 @@
 //! converts the error.
 
 pub mod exchange;
+pub mod history;
 pub mod import;
 pub mod library;
 pub mod notes;

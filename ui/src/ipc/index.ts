@@ -50,6 +50,9 @@ import type {
   TrashEntry,
   EmptiedTrash,
   Facets,
+  ItemHistory_Serialize,
+  HistorySession_Serialize,
+  AdoptionChanges,
 } from "../bindings";
 
 // What the backend sends (the serialized shape of the core's types).
@@ -82,6 +85,9 @@ export type Note = Note_Serialize;
 export type ScheduleTiming = ScheduleTiming_Serialize;
 export type AgendaEntry = AgendaEntry_Serialize;
 export type ImportSummary = ImportSummary_Serialize;
+export type ItemHistory = ItemHistory_Serialize;
+export type HistorySession = HistorySession_Serialize;
+export type { AdoptionChanges };
 export type { ExportFormat, CitationFormat };
 export type { BackupSummary, RestoreReport };
 export type { AppInfo, Bookmark, BookmarkTarget, CommandError, DocumentKind, IndexStatus, Segment };
@@ -150,6 +156,10 @@ export interface Backend {
   exportCalendar(document: number | null, starredOnly: boolean): Promise<string | null>;
   exportNotes(document: number | null, format: ExportFormat): Promise<string | null>;
   importNotes(): Promise<ImportSummary | null>;
+  /** The same item at every session of its body the library holds, newest first. */
+  itemHistory(document: number, item: string): Promise<ItemHistory>;
+  /** What adoption changed in a provisional agenda (or, for a report, in its session's); null without both. */
+  agendaChanges(document: number): Promise<AdoptionChanges | null>;
   /** A citation to paste, of a document or of a passage of it ("item:3(a)", "para:12"). */
   cite(document: number, passage: string | null): Promise<string>;
   exportCitations(documents: number[], format: CitationFormat): Promise<string | null>;
@@ -236,6 +246,8 @@ const tauriBackend: Backend = {
   exportNotes: async (d, f) => unwrap(await commands.exportNotes(d, f)),
   importNotes: async () => unwrap(await commands.importNotes()),
   cite: async (d, p) => unwrap(await commands.cite(d, p)),
+  itemHistory: async (d, i) => unwrap(await commands.itemHistory(d, i)),
+  agendaChanges: async (d) => unwrap(await commands.agendaChanges(d)),
   exportCitations: async (d, f) => unwrap(await commands.exportCitations(d, f)),
   backupLibrary: async () => unwrap(await commands.backupLibrary()),
   restoreLibrary: async () => unwrap(await commands.restoreLibrary()),
@@ -297,6 +309,8 @@ export const api: Backend = {
   exportNotes: (d, f) => backend.exportNotes(d, f),
   importNotes: () => backend.importNotes(),
   cite: (d, p) => backend.cite(d, p),
+  itemHistory: (d, i) => backend.itemHistory(d, i),
+  agendaChanges: (d) => backend.agendaChanges(d),
   exportCitations: (d, f) => backend.exportCitations(d, f),
   backupLibrary: () => backend.backupLibrary(),
   restoreLibrary: () => backend.restoreLibrary(),

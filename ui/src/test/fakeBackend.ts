@@ -1,7 +1,7 @@
 // A fake of the ipc module's backend for UI unit tests: canned data, and a
 // record of every call so tests can assert what the UI asked for.
 import { IpcError } from "../ipc";
-import type { AgendaEntry, Backend, Changes, TrashEntry, Bookmark, IndexStatus, IngestReport, LibraryListing, MeetingReference, Note, RestoreReport, SearchHit, StoredDocument } from "../ipc";
+import type { AdoptionChanges, AgendaEntry, Backend, Changes, ItemHistory, TrashEntry, Bookmark, IndexStatus, IngestReport, LibraryListing, MeetingReference, Note, RestoreReport, SearchHit, StoredDocument } from "../ipc";
 
 export interface Fake extends Backend {
   calls: { name: string; args: unknown[] }[];
@@ -34,6 +34,9 @@ export function fakeBackend(
     bookmarks?: Bookmark[];
     agenda?: AgendaEntry[];
     restoreReport?: RestoreReport;
+    /** What itemHistory answers (else: no such item). */
+    history?: ItemHistory;
+    adoption?: AdoptionChanges;
     indexStatus?: IndexStatus;
     listing?: LibraryListing;
     references?: MeetingReference[];
@@ -197,6 +200,11 @@ export function fakeBackend(
       return Promise.resolve(`“临时议程说明”, 2024年6月12日, CAC/COSP/WG.2/2024/1${p ? `, ${p}` : ""}.`);
     },
     exportCitations: rec("exportCitations", "/tmp/References.bib"),
+    itemHistory: (d, i) => {
+      calls.push({ name: "itemHistory", args: [d, i] });
+      return data.history ? Promise.resolve(data.history) : Promise.reject(new IpcError("not_found", `agenda item ${i}`));
+    },
+    agendaChanges: rec("agendaChanges", data.adoption ?? null),
     backupLibrary: rec("backupLibrary", { path: "/tmp/Dossier backup", documents: 4, notes: 1, files: 4, kilobytes: 1000 }),
     restoreLibrary: rec("restoreLibrary", true),
     restoreReport: rec("restoreReport", data.restoreReport ?? null),

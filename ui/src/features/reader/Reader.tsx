@@ -34,6 +34,7 @@ import { PageView } from "./PageView";
 import { ChangesPane } from "./ChangesPane";
 import { textBlocks } from "./TextView";
 import { CitationMessage, useCitation } from "./citations";
+import { ItemHistoryPanel } from "../history/ItemHistory";
 
 /** Where to open a document, and what to mark there (a search hit). */
 export interface Focus {
@@ -218,6 +219,9 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
   const marks = shownMarks ?? focus?.marks ?? [];
   const ann = useAnnotations(stored.record.id, onAnnotationsChanged);
   const itemCitation = useCitation(stored.record.id);
+  /** The selected item's history shown instead of its annotation. */
+  const [history, setHistory] = useState(false);
+  useEffect(() => setHistory(false), [stored.record.id]);
   const [selection, setSelection] = useState<ReturnType<typeof selectionInPassage>>(null);
   const [composing, setComposing] = useState<NonNullable<ReturnType<typeof selectionInPassage>> | null>(null);
   const [draft, setDraft] = useState("");
@@ -497,6 +501,11 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
           />
         )}
         {item !== null && (
+          <button class={history ? "bookmark on" : "bookmark"} onClick={() => setHistory((h) => !h)} aria-pressed={history} data-testid="item-history-toggle">
+            ⟲ {tf("historyOf", { n: item })}
+          </button>
+        )}
+        {item !== null && (
           <button class="bookmark" onClick={() => void itemCitation.copy(`item:${item}`)} data-testid="cite-item">
             ❝ {tf("citeItem", { n: item })}
           </button>
@@ -526,7 +535,13 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
         <Splitter width={w0} onResize={(w) => setWidth(0, w)} onReset={resetWidths} />
         {shownMode === "page" ? pageView : null}
         <section class="annotation-pane" hidden={shownMode === "page"} data-pane="annotation" tabIndex={0} aria-label={t("annotation")} ref={annotationPane}>
-          {current ? <Annotation item={current} links={links} marks={marks} notes={visibleNotes} /> : <p class="state">{t("selectItem")}</p>}
+          {current && history ? (
+            <ItemHistoryPanel document={stored.record.id} item={current.number} links={links} onClose={() => setHistory(false)} />
+          ) : current ? (
+            <Annotation item={current} links={links} marks={marks} notes={visibleNotes} />
+          ) : (
+            <p class="state">{t("selectItem")}</p>
+          )}
           {notesPanel}
           {/* Every item's annotation, for the printout only (styles.css, @media print). */}
           <div class="print-only" data-testid="print-annotations">

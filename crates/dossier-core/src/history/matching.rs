@@ -292,7 +292,7 @@ fn prepare(a: &Agenda) -> Prepared<'_> {
 }
 
 fn score(w: &Weights, a: &Prepared, i: usize, b: &Prepared, j: usize) -> f32 {
-    let title = w.cosine(&a.terms[i], &b.terms[j]);
+    let title = w.alike(&a.terms[i], &b.terms[j]);
     let (ra, rb) = (&a.refs[i], &b.refs[j]);
     let refs = if ra.is_empty() || rb.is_empty() {
         0.0

@@ -55,6 +55,25 @@ impl Weights {
         let norm = |v: &[String]| v.iter().map(|t| self.idf(t).powi(2)).sum::<f32>().sqrt();
         (shared / (norm(a) * norm(b))).clamp(0.0, 1.0)
     }
+
+    /// How alike two titles are: their cosine, or — when one title is a
+    /// short form of the other ("Thematic discussion" over the sub-items
+    /// that name its themes, where the session before put the theme in the
+    /// title) — how much of the shorter one's weight the longer one holds,
+    /// a little discounted. A title of one term is no short form.
+    pub fn alike(&self, a: &[String], b: &[String]) -> f32 {
+        let cos = self.cosine(a, b);
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        if short.len() < 2 {
+            return cos;
+        }
+        let set: HashSet<&String> = long.iter().collect();
+        let weight =
+            |v: &mut dyn Iterator<Item = &String>| v.map(|t| self.idf(t).powi(2)).sum::<f32>();
+        let held =
+            weight(&mut short.iter().filter(|t| set.contains(t))) / weight(&mut short.iter());
+        cos.max(0.85 * held)
+    }
 }
 
 /// A symbol with its years made general ("CAC/COSP/WG.2/2022/2" →

@@ -275,9 +275,14 @@ impl Library {
             }]);
         };
         let parent = me.parent_body.clone().unwrap_or_default();
+        // The body's name is in each document's language: its other
+        // languages are found through the meetings its documents are in.
         let mut st = conn.prepare(
             "SELECT id FROM documents WHERE trash_id IS NULL AND kind IN ('agenda', 'report')
-               AND (body = ?1 OR parent_body = ?1 OR (?2 <> '' AND body = ?2))
+               AND (body = ?1 OR parent_body = ?1 OR (?2 <> '' AND body = ?2)
+                    OR meeting_id IN (SELECT meeting_id FROM documents WHERE trash_id IS NULL
+                                        AND meeting_id IS NOT NULL
+                                        AND (body = ?1 OR parent_body = ?1 OR (?2 <> '' AND body = ?2))))
              ORDER BY id",
         )?;
         let ids: Vec<u32> = st
@@ -360,15 +365,38 @@ fn children(doc: &Document, at: usize) -> std::ops::Range<usize> {
 
 /// The text blocks of a section and of its subsections.
 fn section_blocks(doc: &Document, at: usize) -> Vec<u32> {
-    let titles: Vec<&str> = std::iter::once(at)
-        .chain(children(doc, at))
-        .map(|i| doc.sections[i].title.as_str())
-        .collect();
-    doc.text_blocks()
+    let within: Vec<usize> = std::iter::once(at).chain(children(doc, at)).collect();
+    block_sections(doc)
         .into_iter()
-        .filter(|p| p.section.as_deref().is_some_and(|s| titles.contains(&s)))
-        .map(|p| p.index)
+        .filter(|(_, s)| s.is_some_and(|s| within.contains(&s)))
+        .map(|(i, _)| i)
         .collect()
+}
+
+/// Each text block with the index of the section it stands in. A block
+/// names its section by title, and titles repeat ("Conclusions and
+/// recommendations" under each item): the sections are walked in order.
+fn block_sections(doc: &Document) -> Vec<(u32, Option<usize>)> {
+    let mut at: Option<usize> = None;
+    let mut out = Vec::new();
+    for p in doc.text_blocks() {
+        let current = at.map(|i| doc.sections[i].title.as_str());
+        if p.section.as_deref() != current {
+            at = match p.section.as_deref() {
+                Some(title) => {
+                    let from = at.map_or(0, |i| i + 1);
+                    doc.sections[from..]
+                        .iter()
+                        .position(|s| s.title == title)
+                        .map(|k| from + k)
+                        .or_else(|| doc.sections.iter().position(|s| s.title == title))
+                }
+                None => None,
+            };
+        }
+        out.push((p.index, at));
+    }
+    out
 }
 
 /// The report's section on adopted item `number`, with its conclusions.
@@ -378,24 +406,18 @@ fn report_section(h: &Held, number: &str) -> Option<ReportSection> {
         .sections
         .iter()
         .position(|s| s.items.iter().any(|i| i == number))?;
-    let concluding: Vec<&str> = children(doc, at)
+    let concluding: Vec<usize> = children(doc, at)
         .filter(|&i| {
             matches!(
                 doc.sections[i].role,
                 Some(SectionRole::Conclusions | SectionRole::Recommendations)
             )
         })
-        .map(|i| doc.sections[i].title.as_str())
         .collect();
-    let conclusions = doc
-        .text_blocks()
+    let conclusions = block_sections(doc)
         .into_iter()
-        .filter(|p| {
-            p.section
-                .as_deref()
-                .is_some_and(|s| concluding.contains(&s))
-        })
-        .map(|p| p.text.clone())
+        .filter(|(_, s)| s.is_some_and(|s| concluding.contains(&s)))
+        .filter_map(|(i, _)| doc.text_block(i).map(|p| p.text.clone()))
         .collect();
     Some(ReportSection {
         document_id: h.record.id,

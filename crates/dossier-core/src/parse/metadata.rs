@@ -345,7 +345,11 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
                 continue;
             }
             after_distr = after_distr.saturating_sub(1);
-            if let Some(mut d) = line_dates(t, zh) {
+            // A report's title that opens with its meeting's dates
+            // ("2022年6月13日至15日在维也纳举行的……会议报告") is the title;
+            // its dates and venue are read from it as a title's are.
+            let dated_title = MEETING_REPORT.is_match(t) && REPORT_TITLE.is_match(t);
+            if let Some(mut d) = line_dates(t, zh).filter(|_| !dated_title) {
                 if d.venue
                     .as_deref()
                     .is_some_and(|v| language_code(v).is_some())

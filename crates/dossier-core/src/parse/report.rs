@@ -20,13 +20,13 @@ static TOP_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})\.\s*
 static SUB_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[（(]([a-z]{1,2})[)）]\s*(.+)$").unwrap());
 static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(通过了(以下|下列)议程|adopted the following agenda|agenda was adopted|adopted its agenda)").unwrap()
+    Regex::new(r"(?i)(通过了(?:经[^，。：]{1,8}的)?(以下|下列)议程|adopted the following agenda|agenda was adopted|adopted its agenda)").unwrap()
 });
 static FOOTNOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\^(\d{1,3})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(\*{1,3}))\s*(\S.+)$").unwrap());
 static ITEM_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:议程)?项目\s*(\d{1,2}(?:\([a-z]\))?)|(?i:agenda items?)\s+(\d{1,2}(?:\s?\([a-z]\))?)",
+        r"(?:议程)?项目\s*(\d{1,2}(?:\([a-z]\))?)|(?i:agenda items?)\s+(\d{1,2}(?:\s?\([a-z]\))?)|(?i:\bitem)\s+(\d{1,2}(?:\s?\([a-z]\))?)\s+(?i:of\s+the\s+(?:provisional\s+)?agenda)",
     )
     .unwrap()
 });
@@ -157,7 +157,11 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
         if let Some(list) = adopted.as_mut() {
             if let Some(c) = TOP_ITEM.captures(t) {
                 let n: usize = c[1].num().unwrap_or(0);
-                if n == list.len() + 1 && !is_next_para(&last_para, &c[1]) {
+                // The list's next number may also be the paragraph's next
+                // ("6. … adopted the following agenda:" … "7. Adoption of
+                // the report."): a short line is the item, prose the paragraph.
+                let short = c[2].chars().count() <= if c[2].is_ascii() { 100 } else { 50 };
+                if n == list.len() + 1 && (!is_next_para(&last_para, &c[1]) || short) {
                     list.push(AgendaItem {
                         number: n.to_string(),
                         title: tidy_title(&c[2]),
@@ -391,9 +395,56 @@ fn link_sections_to_items(doc: &mut Document) {
         .map(|s| terms(&s.title, &language))
         .collect();
     let weights = Weights::new(item_terms.iter().chain(&section_terms).map(Vec::as_slice));
+    // The first text block of each section (by order: titles repeat).
+    let mut first_block: Vec<Option<String>> = vec![None; doc.sections.len()];
+    {
+        let mut at: Option<usize> = None;
+        for p in doc.text_blocks() {
+            if p.section.as_deref() != at.map(|i| doc.sections[i].title.as_str()) {
+                at = p.section.as_deref().and_then(|title| {
+                    let from = at.map_or(0, |i| i + 1);
+                    doc.sections[from..]
+                        .iter()
+                        .position(|s| s.title == title)
+                        .map(|k| from + k)
+                });
+                if let Some(i) = at {
+                    if first_block[i].is_none() {
+                        first_block[i] = Some(p.text.clone());
+                    }
+                }
+            }
+        }
+    }
+    let refs_in = |text: &str| -> Vec<String> {
+        ITEM_REF
+            .captures_iter(text)
+            .take(3)
+            .map(|c| {
+                c.get(1)
+                    .or(c.get(2))
+                    .or(c.get(3))
+                    .unwrap()
+                    .as_str()
+                    .replace(' ', "")
+            })
+            .filter(|n| items.iter().any(|(k, _)| k == n))
+            .collect()
+    };
     for (k, s) in doc.sections.iter_mut().enumerate() {
         if s.title.chars().count() < 4 {
             continue;
+        }
+        // "(agenda item 3)" under the heading says it outright.
+        if let Some(first) = first_block[k].as_deref().filter(|t| {
+            let t = t.trim();
+            t.chars().count() <= 40 && t.starts_with(['(', '（'])
+        }) {
+            let named = refs_in(first);
+            if !named.is_empty() {
+                s.items = named;
+                continue;
+            }
         }
         let exact = items.iter().position(|(_, t)| plain(t) == plain(&s.title));
         let best = exact.or_else(|| {
@@ -409,8 +460,14 @@ fn link_sections_to_items(doc: &mut Document) {
             s.items.push(items[i].0.clone());
             continue;
         }
-        for (n, title) in &items {
+        // "Organization of the meeting" is the first item, "Organizational matters".
+        if s.role == Some(SectionRole::Organization) && items.iter().any(|(n, _)| n == "1") {
+            s.items.push("1".into());
+            continue;
+        }
+        for (i, (n, title)) in items.iter().enumerate() {
             if similar(&s.title, title)
+                && weights.cosine(&section_terms[k], &item_terms[i]) >= 0.3
                 && s.title.chars().count() >= 4
                 && title.chars().count() >= 4
             {
@@ -419,17 +476,32 @@ fn link_sections_to_items(doc: &mut Document) {
             }
         }
         if s.items.is_empty() {
-            if let Some(p) = doc
-                .paragraphs
-                .iter()
-                .find(|p| p.section.as_deref() == Some(&s.title))
-            {
-                for c in ITEM_REF.captures_iter(&p.text).take(3) {
-                    let n = c.get(1).or(c.get(2)).unwrap().as_str().replace(' ', "");
-                    if items.iter().any(|(k, _)| *k == n) && !s.items.contains(&n) {
+            if let Some(first) = first_block[k].as_deref() {
+                for n in refs_in(first) {
+                    if !s.items.contains(&n) {
                         s.items.push(n);
                     }
                 }
+            }
+        }
+    }
+    // A subsection of a section on an item ("Summary of deliberations",
+    // "Conclusions and recommendations" under it) discusses that item.
+    for k in 0..doc.sections.len() {
+        let s = &doc.sections[k];
+        if !s.items.is_empty()
+            || matches!(
+                s.role,
+                Some(SectionRole::Attendance | SectionRole::Introduction)
+            )
+        {
+            continue;
+        }
+        let level = s.level;
+        if let Some(parent) = doc.sections[..k].iter().rev().find(|p| p.level < level) {
+            if !parent.items.is_empty() && parent.role != Some(SectionRole::Organization) {
+                let inherited = parent.items.clone();
+                doc.sections[k].items = inherited;
             }
         }
     }

@@ -84,6 +84,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::exchange::cite,
             commands::history::item_history,
             commands::history::agenda_changes,
+            commands::history::set_item_verdict,
             commands::exchange::export_citations,
             commands::shell_text::set_shell_text,
             commands::library::index_status,

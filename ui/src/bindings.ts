@@ -134,6 +134,11 @@ export const commands = {
 	itemHistory: (document: number, item: string) => typedError<ItemHistory_Serialize, CommandError>(__TAURI_INVOKE("item_history", { document, item })),
 	agendaChanges: (document: number) => typedError<AdoptionChanges | null, CommandError>(__TAURI_INVOKE("agenda_changes", { document })),
 	/**
+	 *  The user's word on two items of different sessions: the same item,
+	 *  different items, or (null) no word, and the matching decides again.
+	 */
+	setItemVerdict: (document: number, item: string, otherDocument: number, otherItem: string, same: boolean | null) => typedError<null, CommandError>(__TAURI_INVOKE("set_item_verdict", { document, item, otherDocument, otherItem, same })),
+	/**
 	 *  Saves documents' references as CSL-JSON or BibLaTeX. Returns the path,
 	 *  or null when cancelled.
 	 */
@@ -660,6 +665,8 @@ export type HistorySession_Deserialize = {
 	notes: Note_Deserialize[],
 	/**  The session of the item asked about. */
 	current: boolean,
+	/**  The user said this is the same item as the one asked about. */
+	confirmed: boolean,
 };
 
 /**  The item at one session. */
@@ -688,6 +695,8 @@ export type HistorySession_Serialize = {
 	notes: Note_Serialize[],
 	/**  The session of the item asked about. */
 	current: boolean,
+	/**  The user said this is the same item as the one asked about. */
+	confirmed: boolean,
 };
 
 /**  The document a hit belongs to. */

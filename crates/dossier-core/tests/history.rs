@@ -116,3 +116,32 @@ fn the_adoption_of_the_report_is_one_item_whatever_its_number() {
     assert_eq!(s2024.notes.len(), 1);
     assert!(lib.item_history(agenda, "99").is_err());
 }
+
+#[test]
+fn the_users_word_on_a_match_is_kept_and_followed() {
+    let (dir, lib) = seeded();
+    let y2024 = lib.find("001_9b3f3c3582431abc.txt").unwrap();
+    let y2019 = lib.find("003_9b7261b858c1689a.txt").unwrap();
+    let y2012 = lib.find("000_abe935980996e0b8.txt").unwrap();
+    // The Conference's "技术援助" is not the Working Group's, says the user.
+    lib.set_item_verdict((y2024, "4"), (y2019, "3"), Some(false))
+        .unwrap();
+    // And the 2012 progress item is the 2024 one, which the titles did not show.
+    assert!(
+        !sessions(&lib.item_history(y2024, "2").unwrap()).contains(&("2012".into(), "3".into()))
+    );
+    lib.set_item_verdict((y2012, "3"), (y2024, "2"), Some(true))
+        .unwrap();
+    drop(lib);
+    let lib = Library::open(dir.path()).unwrap();
+    let h = sessions(&lib.item_history(y2024, "4").unwrap());
+    assert!(
+        !h.contains(&("2019".into(), "3".into())) && h.contains(&("2017".into(), "5".into())),
+        "{h:?}"
+    );
+    assert!(sessions(&lib.item_history(y2024, "2").unwrap()).contains(&("2012".into(), "3".into())));
+    // No word any more: the matching decides again.
+    lib.set_item_verdict((y2019, "3"), (y2024, "4"), None)
+        .unwrap();
+    assert!(sessions(&lib.item_history(y2024, "4").unwrap()).contains(&("2019".into(), "3".into())));
+}

@@ -42,3 +42,22 @@ pub async fn agenda_changes(
     })
     .await
 }
+
+/// The user's word on two items of different sessions: the same item,
+/// different items, or (null) no word, and the matching decides again.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_item_verdict(
+    state: State<'_, AppState>,
+    document: u32,
+    item: String,
+    other_document: u32,
+    other_item: String,
+    same: Option<bool>,
+) -> CommandResult<()> {
+    let lib = state.library()?;
+    blocking(move || {
+        Ok(lib.set_item_verdict((document, &item), (other_document, &other_item), same)?)
+    })
+    .await
+}

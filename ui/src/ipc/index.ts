@@ -160,6 +160,8 @@ export interface Backend {
   itemHistory(document: number, item: string): Promise<ItemHistory>;
   /** What adoption changed in a provisional agenda (or, for a report, in its session's); null without both. */
   agendaChanges(document: number): Promise<AdoptionChanges | null>;
+  /** The user's word on two items of different sessions: the same, different, or (null) no word. */
+  setItemVerdict(document: number, item: string, otherDocument: number, otherItem: string, same: boolean | null): Promise<void>;
   /** A citation to paste, of a document or of a passage of it ("item:3(a)", "para:12"). */
   cite(document: number, passage: string | null): Promise<string>;
   exportCitations(documents: number[], format: CitationFormat): Promise<string | null>;
@@ -248,6 +250,9 @@ const tauriBackend: Backend = {
   cite: async (d, p) => unwrap(await commands.cite(d, p)),
   itemHistory: async (d, i) => unwrap(await commands.itemHistory(d, i)),
   agendaChanges: async (d) => unwrap(await commands.agendaChanges(d)),
+  setItemVerdict: async (d, i, od, oi, same) => {
+    unwrap(await commands.setItemVerdict(d, i, od, oi, same));
+  },
   exportCitations: async (d, f) => unwrap(await commands.exportCitations(d, f)),
   backupLibrary: async () => unwrap(await commands.backupLibrary()),
   restoreLibrary: async () => unwrap(await commands.restoreLibrary()),
@@ -311,6 +316,7 @@ export const api: Backend = {
   cite: (d, p) => backend.cite(d, p),
   itemHistory: (d, i) => backend.itemHistory(d, i),
   agendaChanges: (d) => backend.agendaChanges(d),
+  setItemVerdict: (d, i, od, oi, same) => backend.setItemVerdict(d, i, od, oi, same),
   exportCitations: (d, f) => backend.exportCitations(d, f),
   backupLibrary: () => backend.backupLibrary(),
   restoreLibrary: () => backend.restoreLibrary(),

@@ -205,6 +205,7 @@ export function fakeBackend(
       return data.history ? Promise.resolve(data.history) : Promise.reject(new IpcError("not_found", `agenda item ${i}`));
     },
     agendaChanges: rec("agendaChanges", data.adoption ?? null),
+    setItemVerdict: rec("setItemVerdict", undefined),
     backupLibrary: rec("backupLibrary", { path: "/tmp/Dossier backup", documents: 4, notes: 1, files: 4, kilobytes: 1000 }),
     restoreLibrary: rec("restoreLibrary", true),
     restoreReport: rec("restoreReport", data.restoreReport ?? null),

@@ -121,6 +121,21 @@ pub fn same_items(agendas: &[Agenda], verdicts: &[Verdict]) -> Vec<Vec<ItemRef>>
             }
         }
     }
+    // A pair said to differ holds for the items' sessions as a whole: no
+    // language version of the one is joined to a version of the other.
+    let session_of: HashMap<ItemRef, usize> = sets.snapshot();
+    let apart: HashSet<(usize, usize)> = forbidden
+        .iter()
+        .filter_map(|(a, b)| Some((*session_of.get(a)?, *session_of.get(b)?)))
+        .collect();
+    let forbidden: HashSet<(ItemRef, ItemRef)> = forbidden;
+    let kept_apart = |key: &(ItemRef, ItemRef)| {
+        forbidden.contains(key)
+            || match (session_of.get(&key.0), session_of.get(&key.1)) {
+                (Some(x), Some(y)) => apart.contains(&(*x, *y)),
+                _ => false,
+            }
+    };
     // Across sessions, per language and body: each session against the
     // earlier ones, nearest first.
     let mut groups: Vec<(&str, &str)> = agendas
@@ -169,7 +184,7 @@ pub fn same_items(agendas: &[Agenda], verdicts: &[Verdict]) -> Vec<Vec<ItemRef>>
                             (b.agenda.key, x.number.clone()),
                             (a.agenda.key, y.number.clone()),
                         );
-                        if s >= THRESHOLD && !forbidden.contains(&key) {
+                        if s >= THRESHOLD && !kept_apart(&key) {
                             pairs.push((s, i, j));
                         }
                     }
@@ -211,7 +226,7 @@ pub fn same_items(agendas: &[Agenda], verdicts: &[Verdict]) -> Vec<Vec<ItemRef>>
                     );
                     if p.parent.is_none() == q.parent.is_none()
                         && weights.cosine(&a.terms[i], &b.terms[j]) >= 0.95
-                        && !forbidden.contains(&key)
+                        && !kept_apart(&key)
                         && nearest_of_other_body(agendas, a.agenda, b.agenda)
                     {
                         sets.union(&key.0, &key.1);
@@ -339,6 +354,13 @@ impl UnionFind {
             self.parent[rx.max(ry)] = rx.min(ry);
         }
     }
+    /// Each item's group as things stand.
+    fn snapshot(&mut self) -> HashMap<ItemRef, usize> {
+        (0..self.keys.len())
+            .map(|i| (self.keys[i].clone(), self.find(i)))
+            .collect()
+    }
+
     fn groups(mut self) -> Vec<Vec<ItemRef>> {
         let mut by_root: HashMap<usize, Vec<ItemRef>> = HashMap::new();
         for i in 0..self.keys.len() {

@@ -54,6 +54,8 @@ pub struct HistorySession {
     pub notes: Vec<Note>,
     /// The session of the item asked about.
     pub current: bool,
+    /// The user said this is the same item as the one asked about.
+    pub confirmed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -101,12 +103,13 @@ impl Library {
         let language = asked.record.language.clone();
         let asked_session = asked.session;
         let agendas: Vec<Agenda> = held.iter().map(agenda_of).collect();
-        let groups = matching::same_items(&agendas, &[]);
+        let verdicts = self.verdicts(&held)?;
+        let groups = matching::same_items(&agendas, &verdicts);
         let key: ItemRef = (doc_id, item.to_string());
         let group = groups
             .into_iter()
             .find(|g| g.contains(&key))
-            .unwrap_or_else(|| vec![key]);
+            .unwrap_or_else(|| vec![key.clone()]);
         let conn = self.store.reader();
         let notes = crate::annotations::notes(&conn, None)?;
         let mut sessions: Vec<HistorySession> = Vec::new();
@@ -207,6 +210,10 @@ impl Library {
                 report,
                 notes: mine,
                 current: s == asked_session,
+                confirmed: verdicts.iter().any(|v| {
+                    let here = (rec.id, it.number.clone());
+                    v.same && (v.a == key && v.b == here || v.b == key && v.a == here)
+                }),
             });
         }
         sessions.sort_by(|a, b| b.date.cmp(&a.date));
@@ -223,7 +230,72 @@ impl Library {
     pub fn same_item_groups(&self, doc_id: u32) -> Result<Vec<Vec<(u32, String)>>> {
         let held = self.history_documents(doc_id)?;
         let agendas: Vec<Agenda> = held.iter().map(agenda_of).collect();
-        Ok(matching::same_items(&agendas, &[]))
+        Ok(matching::same_items(&agendas, &self.verdicts(&held)?))
+    }
+
+    /// Records the user's word on two items of different sessions: the same
+    /// item (`Some(true)`), different items (`Some(false)`), or no word
+    /// (`None`: the matching decides again). Kept by series, so it holds for
+    /// every version of the two documents.
+    pub fn set_item_verdict(
+        &self,
+        a: (u32, &str),
+        b: (u32, &str),
+        same: Option<bool>,
+    ) -> Result<()> {
+        let conn = self.store.reader();
+        let (sa, sb) = (
+            documents::record(&conn, a.0)?.series,
+            documents::record(&conn, b.0)?.series,
+        );
+        drop(conn);
+        // One row per unordered pair.
+        let (x, y) = if (sa.as_str(), a.1) <= (sb.as_str(), b.1) {
+            ((sa, a.1), (sb, b.1))
+        } else {
+            ((sb, b.1), (sa, a.1))
+        };
+        let w = self.store.writer();
+        match same {
+            Some(same) => w.execute(
+                "INSERT INTO item_verdicts (a_series, a_item, b_series, b_item, same, decided_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (a_series, a_item, b_series, b_item) DO UPDATE SET same = ?5, decided_at = ?6",
+                rusqlite::params![x.0, x.1, y.0, y.1, same, crate::annotations::now()],
+            )?,
+            None => w.execute(
+                "DELETE FROM item_verdicts WHERE a_series = ?1 AND a_item = ?2 AND b_series = ?3 AND b_item = ?4",
+                rusqlite::params![x.0, x.1, y.0, y.1],
+            )?,
+        };
+        Ok(())
+    }
+
+    /// The user's verdicts on items of these documents, by document id.
+    fn verdicts(&self, held: &[Held]) -> Result<Vec<matching::Verdict>> {
+        let conn = self.store.reader();
+        let mut st =
+            conn.prepare("SELECT a_series, a_item, b_series, b_item, same FROM item_verdicts")?;
+        let rows: Vec<(String, String, String, String, bool)> = st
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let id = |series: &str| {
+            held.iter()
+                .find(|h| h.record.series == series)
+                .map(|h| h.record.id)
+        };
+        Ok(rows
+            .into_iter()
+            .filter_map(|(sa, ia, sb, ib, same)| {
+                Some(matching::Verdict {
+                    a: (id(&sa)?, ia),
+                    b: (id(&sb)?, ib),
+                    same,
+                })
+            })
+            .collect())
     }
 
     /// What adoption changed in a session's provisional agenda, when the

@@ -258,6 +258,19 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE paragraphs ADD COLUMN is_row INTEGER NOT NULL DEFAULT 0;
     "#,
+    // 6: the user's word on whether two agenda items of different sessions
+    // are the same item (by series, so it holds for every version).
+    r#"
+    CREATE TABLE IF NOT EXISTS item_verdicts (
+        a_series   TEXT NOT NULL,
+        a_item     TEXT NOT NULL,
+        b_series   TEXT NOT NULL,
+        b_item     TEXT NOT NULL,
+        same       INTEGER NOT NULL,
+        decided_at TEXT NOT NULL,
+        PRIMARY KEY (a_series, a_item, b_series, b_item)
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -19,7 +19,7 @@ const history: ItemHistory = {
   sessions: [
     {
       meeting: "资产追回问题不限成员名额政府间工作组 · 2012", date: "2012-08-30", document_id: 10, symbol: "CAC/COSP/WG.2/2012/1", language: "zh",
-      number: "4", title: "关于没收事宜合作的专题讨论", annotation: "工作组将讨论没收事宜的国际合作。", references: [], report: null, notes: [], current: true,
+      number: "4", title: "关于没收事宜合作的专题讨论", annotation: "工作组将讨论没收事宜的国际合作。", references: [], report: null, notes: [], current: true, confirmed: false,
     },
     {
       meeting: "资产追回问题不限成员名额政府间工作组 · 2011", date: "2011-08-25", document_id: 7, symbol: "CAC/COSP/WG.2/2011/1", language: "zh",
@@ -28,6 +28,7 @@ const history: ItemHistory = {
       report: { document_id: 9, symbol: "CAC/COSP/WG.2/2011/4", item: "3", section_index: 5, section: "没收事宜的国际合作", first_paragraph: 21, conclusions: ["工作组建议缔约国加强合作。"] },
       notes: [note({ id: 5, anchor: { passage: "item:3", exact: "没收", prefix: "", suffix: "", start: 0, end: 2 }, body: "Raise again" })],
       current: false,
+      confirmed: false,
     },
   ],
 };
@@ -63,6 +64,12 @@ describe("an item's history", () => {
     act(() => sessions[1]!.querySelector<HTMLButtonElement>(".symbol-link")!.click());
     expect(open).toHaveBeenLastCalledWith(8);
     expect(sessions[1]?.querySelector("code.symbol.missing")?.textContent).toBe("CAC/COSP/WG.2/2011/3");
+    // The user says the 2011 item is another one: the history is asked for again.
+    act(() => sessions[1]!.querySelector<HTMLButtonElement>("[data-testid=history-split]")!.click());
+    await act(settle);
+    await act(settle);
+    expect(fake.calls.find((c) => c.name === "setItemVerdict")?.args).toEqual([10, "4", 7, "3", false]);
+    expect(fake.calls.filter((c) => c.name === "itemHistory")).toHaveLength(2);
     // Back to the annotation.
     act(() => root().querySelector<HTMLButtonElement>("[data-testid=history-close]")!.click());
     await act(settle);

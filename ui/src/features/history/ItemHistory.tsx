@@ -21,6 +21,7 @@ interface Props {
 export function ItemHistoryPanel({ document, item, links, onClose }: Props) {
   const [history, setHistory] = useState<ItemHistory | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [asked, setAsked] = useState(0);
   useEffect(() => {
     let live = true;
     setHistory(null);
@@ -32,7 +33,13 @@ export function ItemHistoryPanel({ document, item, links, onClose }: Props) {
     return () => {
       live = false;
     };
-  }, [document, item]);
+  }, [document, item, asked]);
+  // The user's word on a session's item; the history is asked for again.
+  const verdict = (other: number, otherItem: string, same: boolean | null) =>
+    api.setItemVerdict(document, item, other, otherItem, same).then(
+      () => setAsked((n) => n + 1),
+      (e: unknown) => setError(errorText(e)),
+    );
   return (
     <section class="item-history" aria-label={tf("historyOf", { n: item })} data-testid="item-history">
       <div class="item-history-head">
@@ -74,6 +81,26 @@ export function ItemHistoryPanel({ document, item, links, onClose }: Props) {
                     <span {...attrs}>{s.title}</span>
                   </button>
                 </h4>
+                {!s.current && (
+                  <p class="history-verdict">
+                    {s.confirmed ? (
+                      <>
+                        <span class="saved">{t("sameItemConfirmed")}</span>{" "}
+                        <button class="link" onClick={() => void verdict(s.document_id, s.number, null)}>
+                          {t("undo")}
+                        </button>
+                      </>
+                    ) : (
+                      <button class="link" onClick={() => void verdict(s.document_id, s.number, true)} data-testid="history-confirm">
+                        {t("confirmSameItem")}
+                      </button>
+                    )}{" "}
+                    ·{" "}
+                    <button class="link" onClick={() => void verdict(s.document_id, s.number, false)} data-testid="history-split">
+                      {t("notTheSameItem")}
+                    </button>
+                  </p>
+                )}
                 {s.annotation && (
                   <details class="history-annotation">
                     <summary>{t("annotation")}</summary>

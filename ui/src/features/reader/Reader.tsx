@@ -35,6 +35,7 @@ import { ChangesPane } from "./ChangesPane";
 import { textBlocks } from "./TextView";
 import { CitationMessage, useCitation } from "./citations";
 import { ItemHistoryPanel } from "../history/ItemHistory";
+import { AdoptionBanner, useAdoption } from "../history/Adoption";
 
 /** Where to open a document, and what to mark there (a search hit). */
 export interface Focus {
@@ -219,6 +220,7 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
   const marks = shownMarks ?? focus?.marks ?? [];
   const ann = useAnnotations(stored.record.id, onAnnotationsChanged);
   const itemCitation = useCitation(stored.record.id);
+  const adoption = useAdoption(stored.record.id);
   /** The selected item's history shown instead of its annotation. */
   const [history, setHistory] = useState(false);
   useEffect(() => setHistory(false), [stored.record.id]);
@@ -477,6 +479,12 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
         onParagraph={(i) => onPlace?.(i === null ? null : { paragraph: i })}
         onBookmark={(i, label) => ann.bookmark("paragraph", String(i), label)}
         onCite={(i) => void itemCitation.copy(`para:${i}`)}
+        adoption={adoption && <AdoptionBanner adoption={adoption} viewing="adopted" links={links} />}
+        onItem={
+          adoption
+            ? (n) => links.open(adoption.other, { location: { item: adoption.changes.same.find(([, a]) => a === n)?.[0] ?? n }, marks: [] })
+            : undefined
+        }
         citation={<CitationMessage message={itemCitation.message} />}
         side={
           <>
@@ -522,6 +530,7 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
         )}
       </div>
       <CitationMessage message={itemCitation.message} />
+      <AdoptionBanner adoption={adoption} viewing="provisional" links={links} />
       {nowNextBar}
       {changesPane}
       <div

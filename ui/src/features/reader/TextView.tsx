@@ -2,7 +2,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import type { Document, Note, Paragraph, StoredDocument } from "../../ipc";
 import { PassageText } from "../notes/PassageText";
-import { t } from "../../i18n";
+import { t, tf } from "../../i18n";
 import { Header } from "./Header";
 import type { PageMode } from "./DocumentBar";
 import { useTextAttrs } from "./documentText";
@@ -20,6 +20,10 @@ interface Props {
   /** Copies a citation of a numbered paragraph; what was copied is `citation`. */
   onCite?: (paragraph: number) => void;
   citation?: ComponentChildren;
+  /** Which agenda this report prints, and what adoption changed. */
+  adoption?: ComponentChildren;
+  /** Opens the session's agenda at an item a section discusses (its adopted number). */
+  onItem?: (item: string) => void;
   /** The paragraph at the top of the text, once scrolling stops (null: the start). */
   onParagraph?: (index: number | null) => void;
   /** A stand-alone programme's timetable, beside the text, and its now / next above. */
@@ -78,7 +82,7 @@ export function paragraphAtTop(pane: HTMLElement): number | null {
   return null;
 }
 
-export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, onBookmark, onCite, citation, onParagraph, timetable, nowNext, bar, page, mode = "text", changes, selected = null, onSelect }: Props) {
+export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, onBookmark, onCite, citation, adoption, onItem, onParagraph, timetable, nowNext, bar, page, mode = "text", changes, selected = null, onSelect }: Props) {
   const doc = stored.document;
   const text = useTextAttrs();
   const pane = useRef<HTMLElement>(null);
@@ -99,6 +103,7 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
         {bar}
       </Header>
       {citation}
+      {adoption}
       {nowNext}
       {changes}
       <div
@@ -120,8 +125,14 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
                   <span class="title" {...text}>
                     {s.title}
                   </span>
-                  {s.items.length > 0 && <span class="badge">{s.items.join(", ")}</span>}
+                  {s.items.length > 0 && !onItem && <span class="badge">{s.items.join(", ")}</span>}
                 </a>
+                {onItem &&
+                  s.items.map((n) => (
+                    <button key={n} class="badge badge-link" onClick={() => onItem(n)} title={tf("openAgendaItem", { n })} aria-label={tf("openAgendaItem", { n })} data-testid="section-item">
+                      {n}
+                    </button>
+                  ))}
               </li>
             ))}
           </ul>

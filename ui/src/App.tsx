@@ -490,6 +490,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
       {searching && (
         <SearchPanel
           listing={listing}
+          itemScope={here.current?.location?.item ? { document: here.current.id, item: here.current.location.item } : null}
           onOpen={openHit}
           onClose={() => {
             setSearching(false);

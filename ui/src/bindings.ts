@@ -885,6 +885,12 @@ export type ItemHistory_Serialize = {
 	sessions: HistorySession_Serialize[],
 };
 
+/**  An agenda item of a document. */
+export type ItemScope = {
+	document: number,
+	item: string,
+};
+
 /**  A language the library holds a document in. */
 export type LanguageVersion = {
 	language: string,
@@ -1623,6 +1629,12 @@ export type SearchRequest_Deserialize = {
 	item?: string | null,
 	/**  Only this document. */
 	document?: number | null,
+	/**
+	 *  Only the places of one agenda item in all sessions: its annotation in
+	 *  every agenda that has the same item (every language), and the report
+	 *  sections on it (see `Library::item_history`).
+	 */
+	item_in_all_sessions?: ItemScope | null,
 	/**  At most this many hits (default 50). */
 	limit?: number | null,
 };
@@ -1641,6 +1653,12 @@ export type SearchRequest_Serialize = {
 	item: string | null,
 	/**  Only this document. */
 	document: number | null,
+	/**
+	 *  Only the places of one agenda item in all sessions: its annotation in
+	 *  every agenda that has the same item (every language), and the report
+	 *  sections on it (see `Library::item_history`).
+	 */
+	item_in_all_sessions: ItemScope | null,
 	/**  At most this many hits (default 50). */
 	limit: number | null,
 };

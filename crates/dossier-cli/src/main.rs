@@ -90,6 +90,10 @@ enum Command {
         /// Only this agenda item, such as 3(a).
         #[arg(long)]
         item: Option<String>,
+        /// With --item: that item of this document (a symbol, id or file
+        /// name) in all sessions of its body, every language.
+        #[arg(long, requires = "item")]
+        all_sessions_of: Option<String>,
         #[arg(long, default_value_t = 20)]
         limit: u32,
     },
@@ -489,16 +493,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             body,
             year,
             item,
+            all_sessions_of,
             limit,
         } => {
+            let item_in_all_sessions = match (&all_sessions_of, &item) {
+                (Some(doc), Some(i)) => Some(dossier_core::search::ItemScope {
+                    document: lib.find(doc)?,
+                    item: i.clone(),
+                }),
+                _ => None,
+            };
             let hits = lib.search(&SearchRequest {
                 query,
                 language: lang,
                 kind: kind.map(Into::into),
                 body,
                 year,
-                item,
+                item: if item_in_all_sessions.is_some() {
+                    None
+                } else {
+                    item
+                },
                 document: None,
+                item_in_all_sessions,
                 limit: Some(limit),
             })?;
             if json {

@@ -215,3 +215,54 @@ fn adoption_changes_are_what_the_reports_print() {
         assert_eq!(retitled, want, "{t}");
     }
 }
+
+#[test]
+fn a_search_within_one_item_in_all_sessions_keeps_only_its_places() {
+    use dossier_core::search::{ItemScope, SearchRequest};
+    let s = series();
+    let all = s
+        .lib
+        .search(&SearchRequest {
+            query: "confiscation".into(),
+            limit: Some(200),
+            ..Default::default()
+        })
+        .unwrap();
+    let scoped = s
+        .lib
+        .search(&SearchRequest {
+            query: "confiscation".into(),
+            limit: Some(200),
+            item_in_all_sessions: Some(ItemScope {
+                document: s.id["wg2_2022_agenda_en.txt"],
+                item: "3".into(),
+            }),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(
+        !scoped.is_empty() && scoped.len() < all.len(),
+        "{} of {}",
+        scoped.len(),
+        all.len()
+    );
+    let files: BTreeSet<&str> = scoped
+        .iter()
+        .map(|h| s.file[&h.document.id].as_str())
+        .collect();
+    // The thematic discussion's annotation in 2021 and 2022, and the 2021 report's section on it.
+    for f in [
+        "wg2_2021_agenda_en.txt",
+        "wg2_2022_agenda_en.txt",
+        "wg2_2021_report_en.txt",
+    ] {
+        assert!(files.contains(f), "{files:?}");
+    }
+    // Never another item's annotation (the progress item cites confiscation too).
+    for h in &scoped {
+        if let Some(item) = &h.location.item {
+            assert_eq!(item, "3", "{h:?}");
+        }
+    }
+    assert!(all.iter().any(|h| h.location.item.as_deref() == Some("2")));
+}

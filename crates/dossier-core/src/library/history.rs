@@ -298,6 +298,61 @@ impl Library {
             .collect())
     }
 
+    /// A search within one item's places in all sessions: the hits of the
+    /// whole library, kept when they stand in an annotation of the item (in
+    /// any agenda of its group) or in a report's section on it.
+    pub(super) fn search_item_in_all_sessions(
+        &self,
+        req: &crate::search::SearchRequest,
+        scope: &crate::search::ItemScope,
+    ) -> Result<Vec<crate::search::SearchHit>> {
+        let held = self.history_documents(scope.document)?;
+        let agendas: Vec<Agenda> = held.iter().map(agenda_of).collect();
+        let key: ItemRef = (scope.document, scope.item.clone());
+        let group = matching::same_items(&agendas, &self.verdicts(&held)?)
+            .into_iter()
+            .find(|g| g.contains(&key))
+            .unwrap_or_else(|| vec![key]);
+        let mut items: std::collections::HashSet<(u32, String)> = std::collections::HashSet::new();
+        let mut paragraphs: std::collections::HashSet<(u32, u32)> =
+            std::collections::HashSet::new();
+        for (doc, number) in &group {
+            let Some(h) = held.iter().find(|h| h.record.id == *doc) else {
+                continue;
+            };
+            if h.record.kind == DocumentKind::Report {
+                if let Some(r) = report_section(h, number) {
+                    for i in section_blocks(&h.document, r.section_index as usize) {
+                        paragraphs.insert((*doc, i));
+                    }
+                }
+            } else {
+                items.insert((*doc, number.clone()));
+            }
+        }
+        let limit = req.limit.unwrap_or(50).clamp(1, 500);
+        let wide = crate::search::SearchRequest {
+            item_in_all_sessions: None,
+            document: None,
+            item: None,
+            limit: Some(1000),
+            ..req.clone()
+        };
+        let mut hits = self.search(&wide)?;
+        hits.retain(|h| {
+            let d = h.document.id;
+            h.location
+                .item
+                .as_ref()
+                .is_some_and(|n| h.location.slot.is_none() && items.contains(&(d, n.clone())))
+                || h.location
+                    .paragraph
+                    .is_some_and(|p| paragraphs.contains(&(d, p)))
+        });
+        hits.truncate(limit as usize);
+        Ok(hits)
+    }
+
     /// What adoption changed in a session's provisional agenda, when the
     /// library holds the agenda and the session's report in one language.
     pub fn agenda_changes(&self, doc_id: u32) -> Result<Option<(u32, AgendaChanges)>> {

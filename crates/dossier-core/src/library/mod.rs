@@ -1047,6 +1047,9 @@ impl Library {
     /// answer — an error, or a panic inside tantivy on a damaged file — it is
     /// rebuilt from the store and the search runs once more.
     pub fn search(&self, req: &SearchRequest) -> Result<Vec<SearchHit>> {
+        if let Some(scope) = &req.item_in_all_sessions {
+            return self.search_item_in_all_sessions(req, scope);
+        }
         let attempt = || {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.search_once(req)))
                 .unwrap_or_else(|_| Err(Error::Index("the search index failed to read".into())))

@@ -86,9 +86,22 @@ pub struct SearchRequest {
     /// Only this document.
     #[serde(default)]
     pub document: Option<u32>,
+    /// Only the places of one agenda item in all sessions: its annotation in
+    /// every agenda that has the same item (every language), and the report
+    /// sections on it (see `Library::item_history`).
+    #[serde(default)]
+    pub item_in_all_sessions: Option<ItemScope>,
     /// At most this many hits (default 50).
     #[serde(default)]
     pub limit: Option<u32>,
+}
+
+/// An agenda item of a document.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ItemScope {
+    pub document: u32,
+    pub item: String,
 }
 
 /// The document a hit belongs to.

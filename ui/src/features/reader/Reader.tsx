@@ -221,6 +221,11 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
   const ann = useAnnotations(stored.record.id, onAnnotationsChanged);
   const itemCitation = useCitation(stored.record.id);
   const adoption = useAdoption(stored.record.id);
+  // The item read is the place in an agenda (reopened there; what a search
+  // of "this item in all sessions" is about).
+  useEffect(() => {
+    if (doc.agenda.length > 0 && doc.kind === "agenda" && item !== null) onPlace?.({ item });
+  }, [item, stored.record.id]);
   /** The selected item's history shown instead of its annotation. */
   const [history, setHistory] = useState(false);
   useEffect(() => setHistory(false), [stored.record.id]);

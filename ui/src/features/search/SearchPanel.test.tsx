@@ -28,6 +28,23 @@ const key = (k: string, init: KeyboardEventInit = {}) =>
   act(() => void document.activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true, ...init })));
 
 describe("the search dialog", () => {
+  it("keeps to the item being read, in all sessions, when asked", async () => {
+    const fake = fakeBackend({ hits });
+    setBackend(fake);
+    act(() => render(<SearchPanel itemScope={{ document: 10, item: "3(a)" }} onOpen={vi.fn()} onClose={vi.fn()} />, root()));
+    const input = root().querySelector<HTMLInputElement>("[data-testid=search-input]")!;
+    input.value = "实益所有权";
+    act(() => void input.dispatchEvent(new Event("input", { bubbles: true })));
+    await act(() => new Promise((r) => setTimeout(r, 150)));
+    const box = root().querySelector<HTMLInputElement>("[data-testid=search-all-sessions]")!;
+    expect(box.parentElement?.textContent).toContain("Only item 3(a), in all sessions");
+    act(() => box.click());
+    await act(() => new Promise((r) => setTimeout(r, 150)));
+    const asked = fake.calls.filter((c) => c.name === "search").map((c) => (c.args[0] as { item_in_all_sessions: unknown }).item_in_all_sessions);
+    expect(asked[0]).toBeNull();
+    expect(asked[asked.length - 1]).toEqual({ document: 10, item: "3(a)" });
+  });
+
   it("names each group's meeting and document, never its file", async () => {
     const record = storedAgenda().record;
     const listing: LibraryListing = {

@@ -3,7 +3,7 @@ import { api } from "../../ipc";
 import { errorText } from "../../i18n/errors";
 import type { DocumentKind, LibraryListing, SearchHit } from "../../ipc";
 import { placeById } from "../personal/place";
-import { LANGUAGES, t } from "../../i18n";
+import { LANGUAGES, t, tf } from "../../i18n";
 import { textAttrs } from "../../contentLang";
 import { indexState } from "./indexState";
 import { useModal } from "../../modal";
@@ -11,6 +11,8 @@ import { useModal } from "../../modal";
 interface Props {
   /** Names each group's meeting (the library's listing). */
   listing?: LibraryListing | null;
+  /** The agenda item being read, which the search can keep to in all sessions. */
+  itemScope?: { document: number; item: string } | null;
   onOpen: (hit: SearchHit) => void;
   onClose: () => void;
 }
@@ -39,12 +41,13 @@ function groupHits(hits: SearchHit[]): Group[] {
 }
 
 /** A search dialog: results as highlighted passages grouped by document. */
-export function SearchPanel({ listing = null, onOpen, onClose }: Props) {
+export function SearchPanel({ listing = null, itemScope = null, onOpen, onClose }: Props) {
   const [rebuilding, setRebuilding] = useState(indexState.get().rebuilding);
   useEffect(() => indexState.subscribe((st) => setRebuilding(st.rebuilding)), []);
   const [query, setQuery] = useState("");
   const [language, setLanguage] = useState("");
   const [kind, setKind] = useState("");
+  const [allSessions, setAllSessions] = useState(false);
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
@@ -72,7 +75,13 @@ export function SearchPanel({ listing = null, onOpen, onClose }: Props) {
     let current = true;
     const timer = setTimeout(() => {
       api
-        .search({ query, language: language || null, kind: (kind || null) as DocumentKind | null, limit: 100 })
+        .search({
+          query,
+          language: language || null,
+          kind: (kind || null) as DocumentKind | null,
+          limit: 100,
+          item_in_all_sessions: allSessions && itemScope ? itemScope : null,
+        })
         .then(
           (h) => {
             if (!current) return;
@@ -87,7 +96,7 @@ export function SearchPanel({ listing = null, onOpen, onClose }: Props) {
       current = false;
       clearTimeout(timer);
     };
-  }, [query, language, kind]);
+  }, [query, language, kind, allSessions]);
 
   const groups = useMemo(() => groupHits(hits ?? []), [hits]);
   const meetings = useMemo(() => placeById(listing), [listing]);
@@ -145,6 +154,12 @@ export function SearchPanel({ listing = null, onOpen, onClose }: Props) {
             <option value="report">{t("kind_report")}</option>
             <option value="other">{t("kind_other")}</option>
           </select>
+          {itemScope && (
+            <label class="search-scope">
+              <input type="checkbox" checked={allSessions} onChange={(e) => setAllSessions((e.target as HTMLInputElement).checked)} data-testid="search-all-sessions" />{" "}
+              {tf("searchItemAllSessions", { n: itemScope.item })}
+            </label>
+          )}
         </div>
         <div class="search-results" data-testid="search-results">
           {error && <p class="state error-text">{error}</p>}

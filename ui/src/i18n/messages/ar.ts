@@ -236,6 +236,7 @@ export const ar: MessagesLike<typeof en> = {
   itemRenumbered: "أُعيد ترقيمه: {from} ← {to} {title}",
   itemRetitled: "عنوان جديد للبند {n}: «{before}» ← «{after}»",
   openAgendaItem: "فتح البند {n} في جدول الأعمال",
+  searchItemAllSessions: "البند {n} وحده، في جميع الدورات",
   backToAnnotation: "العودة إلى الشرح",
   noEarlierSessions: "لا تضم المكتبة دورة أخرى لهذا البند.",
   thisSession: "هذه الدورة",

@@ -231,6 +231,7 @@ export const en = {
   itemRenumbered: "Renumbered: {from} → {to} {title}",
   itemRetitled: "Retitled {n}: “{before}” → “{after}”",
   openAgendaItem: "Open item {n} in the agenda",
+  searchItemAllSessions: "Only item {n}, in all sessions",
   backToAnnotation: "Back to the annotation",
   noEarlierSessions: "The library holds no other session of this item.",
   thisSession: "this session",

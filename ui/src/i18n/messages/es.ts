@@ -233,6 +233,7 @@ export const es: MessagesLike<typeof en> = {
   itemRenumbered: "Renumerado: {from} → {to} {title}",
   itemRetitled: "Nuevo título del tema {n}: «{before}» → «{after}»",
   openAgendaItem: "Abrir el tema {n} en el programa",
+  searchItemAllSessions: "Solo el tema {n}, en todos los períodos de sesiones",
   backToAnnotation: "Volver a la anotación",
   noEarlierSessions: "La biblioteca no contiene otro período de sesiones de este tema.",
   thisSession: "este período de sesiones",

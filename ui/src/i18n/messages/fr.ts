@@ -234,6 +234,7 @@ export const fr: MessagesLike<typeof en> = {
   itemRenumbered: "Renuméroté\u00a0: {from} → {to} {title}",
   itemRetitled: "Nouveau titre du point {n}\u00a0: «\u00a0{before}\u00a0» → «\u00a0{after}\u00a0»",
   openAgendaItem: "Ouvrir le point {n} de l’ordre du jour",
+  searchItemAllSessions: "Seulement le point {n}, à toutes les sessions",
   backToAnnotation: "Retour à l’annotation",
   noEarlierSessions: "La bibliothèque ne contient aucune autre session de ce point.",
   thisSession: "cette session",

@@ -233,6 +233,7 @@ export const ru: MessagesLike<typeof en> = {
   itemRenumbered: "Новый номер: {from} → {to} {title}",
   itemRetitled: "Новое название пункта {n}: «{before}» → «{after}»",
   openAgendaItem: "Открыть пункт {n} в повестке дня",
+  searchItemAllSessions: "Только пункт {n}, на всех сессиях",
   backToAnnotation: "Назад к аннотации",
   noEarlierSessions: "В библиотеке нет других сессий по этому пункту.",
   thisSession: "эта сессия",

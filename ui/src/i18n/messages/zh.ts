@@ -232,6 +232,7 @@ export const zh: MessagesLike<typeof en> = {
   itemRenumbered: "改号：{from} → {to} {title}",
   itemRetitled: "项目{n}改名：“{before}” → “{after}”",
   openAgendaItem: "在议程中打开项目{n}",
+  searchItemAllSessions: "仅项目{n}（历次会议）",
   backToAnnotation: "返回说明",
   noEarlierSessions: "文库中没有该项目的其他届会。",
   thisSession: "本届会议",

@@ -691,6 +691,38 @@ try {
     assert(listed === inBackup, `the backup's library, whole: ${listed} documents`);
     assert(!existsSync(marker) && !existsSync(journal), "nothing left to do");
   });
+
+  await scenario("15-item-history-to-the-report", async () => {
+    // Preparing item 4 of the 2024 Working Group (技术援助): its history
+    // lists the sessions the library holds, newest first; the 2017 one
+    // leads to the report's section on it.
+    await quit();
+    await start();
+    await session.until(`return document.querySelectorAll("[data-testid=meeting]").length >= 4`, "the seeds in", 30_000);
+    await openDoc("001_9b3f3c3582431abc.txt");
+    await session.click(`[data-testid="item-4"]`);
+    await session.click("[data-testid=item-history-toggle]");
+    await session.until(`return document.querySelectorAll("[data-testid=history-session]").length >= 4`, "the item's sessions", 15_000);
+    const years = await session.exec(`return [...document.querySelectorAll("[data-testid=history-session] time")].map((t) => t.getAttribute("datetime").slice(0, 4))`);
+    assert(JSON.stringify(years) === JSON.stringify(["2024", "2019", "2017", "2012"]), `the sessions, newest first: ${years}`);
+    writeFileSync(join(out, "item-history.png"), await session.screenshot());
+    await session.exec(`
+      const s = [...document.querySelectorAll("[data-testid=history-session]")].find((s) => s.querySelector("time").getAttribute("datetime").startsWith("2017"));
+      s.scrollIntoView({ block: "center" });
+      s.querySelector("[data-testid=history-report]").click();`);
+    await session.until(`return document.querySelector(".text-reader") !== null && /2017/.test(document.querySelector(".doc-header h2")?.textContent ?? "")`, "the 2017 report open", 15_000);
+    const place = await session.exec(`
+      const p = document.querySelector(".para.selected");
+      if (!p) return null;
+      const pane = document.querySelector("[data-pane=text]").getBoundingClientRect();
+      const r = p.getBoundingClientRect();
+      let h = p.previousElementSibling ?? p.parentElement.querySelector("h3");
+      return { inView: r.top >= pane.top - 1 && r.top < pane.bottom, text: p.textContent.slice(0, 80), section: document.querySelector("#" + p.id).closest("div").querySelector("h3")?.textContent ?? "" };`);
+    assert(place && place.inView, `the report opens at the section's first paragraph, in view: ${JSON.stringify(place)}`);
+    const badge = await session.exec(`return [...document.querySelectorAll(".outline li")].find((li) => li.textContent.includes("能力建设和技术援助问题讨论论坛"))?.querySelector(".badge, .badge-link")?.textContent ?? null`);
+    assert(badge === "5", `the report's section names its item: ${badge}`);
+    writeFileSync(join(out, "report-section-item.png"), await session.screenshot());
+  });
 } finally {
   if (session) await session.quit().catch(() => {});
   driver.kill();

@@ -75,7 +75,9 @@ function scrollTo(id: string, takeFocus = false) {
   requestAnimationFrame(() => {
     const el = document.getElementById(id);
     if (!el) return;
-    el.scrollIntoView({ block: "start" });
+    // The first paragraph of a section opens with its heading in view.
+    const heading = el.previousElementSibling;
+    (heading?.tagName === "H3" ? heading : el).scrollIntoView({ block: "start" });
     if (takeFocus) el.closest<HTMLElement>("[data-pane]")?.focus({ preventScroll: true });
     el.classList.remove("flash");
     void el.offsetWidth;

@@ -145,3 +145,29 @@ fn the_users_word_on_a_match_is_kept_and_followed() {
         .unwrap();
     assert!(sessions(&lib.item_history(y2024, "4").unwrap()).contains(&("2019".into(), "3".into())));
 }
+
+/// A real report whose agenda is an annex (CEB/2025/4, the High-level
+/// Committee on Programmes, `../shared/corpus/real`): its chapters are the
+/// agenda's items, its lettered sections the sub-items, and the annexes
+/// after it discuss none.
+#[test]
+fn a_real_reports_sections_name_the_items_of_its_annexed_agenda() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/real/CEB_2025_4_en.pdf");
+    let doc = dossier_core::parse_file(&path).unwrap();
+    let linked = |title: &str| {
+        doc.sections
+            .iter()
+            .find(|s| s.title == title)
+            .map(|s| s.items.clone())
+            .unwrap_or_else(|| vec!["(no such section)".into()])
+    };
+    assert_eq!(linked("UN80 Initiative"), ["1"]);
+    assert_eq!(
+        linked("Demographic change for sustainable development"),
+        ["2(b)"]
+    );
+    assert_eq!(linked("Transnational organized crime"), ["3"]);
+    assert_eq!(linked("Any other business"), ["5"]);
+    assert!(linked("Annex I").is_empty());
+}

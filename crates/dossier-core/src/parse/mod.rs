@@ -64,6 +64,11 @@ pub fn parse_layout(layout: &Layout) -> Document {
                 };
                 if count(&run.items) >= count(&doc.agenda) {
                     doc.agenda = run.items;
+                    // The sections name the items of this agenda.
+                    for s in doc.sections.iter_mut() {
+                        s.items.clear();
+                    }
+                    report::link_sections_to_items(&mut doc);
                 }
             }
         }

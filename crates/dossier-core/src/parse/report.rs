@@ -372,7 +372,7 @@ fn append_to_last(doc: &mut Document, t: &str) {
 
 /// Links report sections to the agenda items they discuss: by title, or by
 /// "项目 3" / "agenda item 3" in the section's first paragraph.
-fn link_sections_to_items(doc: &mut Document) {
+pub(super) fn link_sections_to_items(doc: &mut Document) {
     let items: Vec<(String, String)> = doc
         .items_flat()
         .iter()
@@ -486,8 +486,14 @@ fn link_sections_to_items(doc: &mut Document) {
         }
     }
     // A subsection of a section on an item ("Summary of deliberations",
-    // "Conclusions and recommendations" under it) discusses that item.
-    for k in 0..doc.sections.len() {
+    // "Conclusions and recommendations" under it) discusses that item; the
+    // annexes that follow the report do not.
+    let annexes = doc
+        .sections
+        .iter()
+        .position(|s| super::agenda::is_annex_heading(&s.title))
+        .unwrap_or(doc.sections.len());
+    for k in 0..annexes {
         let s = &doc.sections[k];
         if !s.items.is_empty()
             || matches!(

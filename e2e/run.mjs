@@ -591,6 +591,7 @@ try {
     await session.until(`return document.querySelector("[data-testid=trash-entry]") !== null && document.querySelector(".doc-header") === null`, "the document in the trash", 10_000);
     assert((await listingNow()) !== before, "the document left the listing");
     await session.exec(`document.querySelector("[data-testid=trash]").open = true`);
+    await session.exec(`document.querySelector("[data-testid^=trash-restore-]").scrollIntoView({ block: "center" })`);
     await session.click("[data-testid^=trash-restore-]");
     await session.until(`return document.querySelector("[data-testid=trash-entry]") === null`, "the trash empty again", 10_000);
     assert((await listingNow()) === before, "the listing is as it was before the removal");

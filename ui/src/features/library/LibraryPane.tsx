@@ -119,7 +119,7 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing, 
             {tp("nDocuments", result.total)}
           </p>
         )}
-        {result && result.documents.length > 0 && <ReferencesExport documents={result.documents.map((d) => d.id)} label={t("referencesShown")} />}
+
       </header>
       {listing === null && <p class="state">{t("loading")}</p>}
       {empty && (
@@ -195,6 +195,11 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing, 
       )}
       {!shown.complete && <div ref={end} class="list-end" aria-hidden="true" />}
       {listing !== null && <TrashPanel listing={listing} onRestored={onRestored} />}
+      {result && result.documents.length > 0 && (
+        <div class="library-references">
+          <ReferencesExport documents={result.documents.map((d) => d.id)} label={t("referencesShown")} />
+        </div>
+      )}
       {listing !== null && footer}
     </nav>
   );

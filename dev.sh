@@ -16,9 +16,10 @@ APT_PACKAGES=(
   pandoc
 )
 
-# Cargo subcommands `./dev.sh test` runs: cargo-machete (dependencies a crate
-# declares but does not use).
-CARGO_TOOLS=(cargo-machete)
+# Cargo subcommands `./dev.sh test` runs: cargo-deny (the dependencies'
+# licences, duplicate versions and sources; deny.toml) and cargo-machete
+# (dependencies a crate declares but does not use).
+CARGO_TOOLS=(cargo-deny cargo-machete)
 
 # The app is always built with the UI embedded, as `tauri build` builds it: one
 # feature set means the tests, the run command and the installer share one build
@@ -93,6 +94,12 @@ cmd_test() {
   fi
   say "unused dependencies (cargo machete)"
   cargo machete
+  # Not `cargo deny check advisories`: it clones the RustSec advisory database
+  # from github.com, which this project's machines and CI cannot reach (they
+  # reach crates.io, npm, PyPI and apt). The three checks here need only
+  # Cargo.lock, the crates from crates.io and deny.toml.
+  say "dependencies: licences, duplicate versions, sources (cargo deny, deny.toml)"
+  cargo deny check licenses bans sources
   say "clippy"
   cargo clippy --workspace --all-targets --features "$APP_FEATURES" -- -D warnings
   say "UI lint, type check and unit tests"

@@ -16,6 +16,11 @@ APT_PACKAGES=(
   pandoc
 )
 
+# Cargo subcommands `./dev.sh test` runs: cargo-deny (the dependencies'
+# licences, duplicate versions and sources; deny.toml) and cargo-machete
+# (dependencies a crate declares but does not use).
+CARGO_TOOLS=(cargo-deny cargo-machete)
+
 # The app is always built with the UI embedded, as `tauri build` builds it: one
 # feature set means the tests, the run command and the installer share one build
 # of Tauri.
@@ -37,6 +42,17 @@ ensure_apt() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
   command -v cargo >/dev/null || { echo "Rust is missing: install it from https://rustup.rs and run this again" >&2; exit 1; }
+}
+
+ensure_cargo_tools() {
+  local missing=()
+  for t in "${CARGO_TOOLS[@]}"; do
+    cargo "${t#cargo-}" --version >/dev/null 2>&1 || missing+=("$t")
+  done
+  if ((${#missing[@]})); then
+    say "installing cargo tools: ${missing[*]}"
+    cargo install --locked "${missing[@]}"
+  fi
 }
 
 ensure_npm() {
@@ -66,6 +82,7 @@ cmd_run() {
 
 cmd_test() {
   ensure_apt
+  ensure_cargo_tools
   ensure_npm
   build_ui
   say "rustfmt"
@@ -75,6 +92,14 @@ cmd_test() {
     echo "dossier-core depends on tauri" >&2
     exit 1
   fi
+  say "unused dependencies (cargo machete)"
+  cargo machete
+  # Not `cargo deny check advisories`: it clones the RustSec advisory database
+  # from github.com, which this project's machines and CI cannot reach (they
+  # reach crates.io, npm, PyPI and apt). The three checks here need only
+  # Cargo.lock, the crates from crates.io and deny.toml.
+  say "dependencies: licences, duplicate versions, sources (cargo deny, deny.toml)"
+  cargo deny check licenses bans sources
   say "clippy"
   cargo clippy --workspace --all-targets --features "$APP_FEATURES" -- -D warnings
   say "UI lint, type check and unit tests"

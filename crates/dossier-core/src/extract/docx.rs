@@ -34,7 +34,7 @@ pub fn extract(bytes: &[u8]) -> Result<Layout, Reason> {
     // What the first page's footer holds besides the job number (title-page
     // notes) is read after the body, where Word's reading order puts it.
     let mut first_page_notes: Vec<Block> = Vec::new();
-    for kind in [b"headerReference".as_slice(), b"footerReference"] {
+    for kind in ["headerReference", "footerReference"] {
         if let Some(target) = first_page_part(&body, &rels, kind) {
             if let Some(xml) = read_part(&mut zip, &target)? {
                 let header =
@@ -45,7 +45,7 @@ pub fn extract(bytes: &[u8]) -> Result<Layout, Reason> {
                         blocks.push(Block::furniture(Furniture::Barcode, block.text));
                     } else if job {
                         blocks.push(Block::furniture(Furniture::JobNumber, block.text));
-                    } else if kind == b"headerReference" {
+                    } else if kind == "headerReference" {
                         blocks.push(block);
                     } else {
                         first_page_notes.push(block);
@@ -154,7 +154,7 @@ fn read_part(
 /// The part (`word/header3.xml`) of the first page's header or footer: the
 /// first section's "first" one when it has a distinct first page, else its
 /// default one.
-fn first_page_part(body: &str, rels: &str, kind: &[u8]) -> Option<String> {
+fn first_page_part(body: &str, rels: &str, kind: &str) -> Option<String> {
     let mut reader = Reader::from_str(body);
     let mut title_page = false;
     let (mut first, mut default) = (None, None);
@@ -163,17 +163,17 @@ fn first_page_part(body: &str, rels: &str, kind: &[u8]) -> Option<String> {
             Ok(Event::Start(e)) | Ok(Event::Empty(e)) => {
                 let name = e.local_name();
                 if name.as_ref() == kind {
-                    let id = attr(&e, b"id");
-                    match attr(&e, b"type").as_deref() {
+                    let id = attr(&e, "id");
+                    match attr(&e, "type").as_deref() {
                         Some("first") => first = first.or(id),
                         Some("default") | None => default = default.or(id),
                         _ => {}
                     }
-                } else if name.as_ref() == b"titlePg" {
-                    title_page = attr(&e, b"val").is_none_or(|v| v != "0" && v != "false");
+                } else if name.as_ref() == "titlePg" {
+                    title_page = attr(&e, "val").is_none_or(|v| v != "0" && v != "false");
                 }
             }
-            Ok(Event::End(e)) if e.local_name().as_ref() == b"sectPr" => break,
+            Ok(Event::End(e)) if e.local_name().as_ref() == "sectPr" => break,
             Ok(Event::Eof) | Err(_) => break,
             _ => {}
         }
@@ -187,10 +187,10 @@ fn first_page_part(body: &str, rels: &str, kind: &[u8]) -> Option<String> {
     loop {
         match reader.read_event() {
             Ok(Event::Start(e)) | Ok(Event::Empty(e))
-                if e.local_name().as_ref() == b"Relationship"
-                    && attr(&e, b"Id").as_deref() == Some(id.as_str()) =>
+                if e.local_name().as_ref() == "Relationship"
+                    && attr(&e, "Id").as_deref() == Some(id.as_str()) =>
             {
-                let target = attr(&e, b"Target")?;
+                let target = attr(&e, "Target")?;
                 let target = target.trim_start_matches('/');
                 return Some(if target.starts_with("word/") {
                     target.to_string()
@@ -230,65 +230,79 @@ fn render(xml: &str, part: Part, numbering: &mut Numbering) -> Result<Vec<Block>
     let mut footnote_id: Option<String> = None;
     let mut footnote_text = String::new();
     let mut superscript = false;
+    // The text of a <w:t> between two tags, in one piece: quick-xml reports
+    // each reference (`&amp;`, `&#160;`) as an event of its own between the
+    // pieces of text around it.
+    let mut text = String::new();
     loop {
         let event = reader
             .read_event()
             .map_err(|e| format!("the Word document's XML is damaged: {e}"))?;
+        if in_text && fallback == 0 {
+            match &event {
+                Event::Text(t) => {
+                    text.push_str(&t.xml10_content());
+                    continue;
+                }
+                Event::GeneralRef(r) => {
+                    text.push_str(&resolve_reference(r)?);
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        if !text.is_empty() {
+            if superscript && text.chars().all(|c| c.is_ascii_alphanumeric()) && text.len() <= 2 {
+                para.push('^');
+            }
+            para.push_str(&std::mem::take(&mut text));
+        }
         match event {
-            Event::Start(e) if e.local_name().as_ref() == b"Fallback" => fallback += 1,
-            Event::End(e) if e.local_name().as_ref() == b"Fallback" => {
+            Event::Start(e) if e.local_name().as_ref() == "Fallback" => fallback += 1,
+            Event::End(e) if e.local_name().as_ref() == "Fallback" => {
                 fallback = fallback.saturating_sub(1)
             }
             _ if fallback > 0 => {}
             Event::Start(e) | Event::Empty(e) => {
                 let name = e.local_name();
                 match name.as_ref() {
-                    b"p" => {
+                    "p" => {
                         style = None;
                         num_id = None;
                         num_level = None;
                     }
-                    b"pStyle" => style = attr(&e, b"val"),
-                    b"numId" => num_id = attr(&e, b"val"),
-                    b"ilvl" => num_level = attr(&e, b"val").and_then(|v| v.parse().ok()),
-                    b"t" => in_text = true,
-                    b"tab" => para.push('\t'),
-                    b"br" | b"cr" => para.push('\n'),
-                    b"tbl" => table_depth += 1,
-                    b"tr" => row_cells.clear(),
-                    b"tc" => cell.clear(),
-                    b"vertAlign" => {
+                    "pStyle" => style = attr(&e, "val"),
+                    "numId" => num_id = attr(&e, "val"),
+                    "ilvl" => num_level = attr(&e, "val").and_then(|v| v.parse().ok()),
+                    "t" => in_text = true,
+                    "tab" => para.push('\t'),
+                    "br" | "cr" => para.push('\n'),
+                    "tbl" => table_depth += 1,
+                    "tr" => row_cells.clear(),
+                    "tc" => cell.clear(),
+                    "vertAlign" => {
                         superscript = e.attributes().flatten().any(|a| {
-                            a.key.local_name().as_ref() == b"val"
-                                && a.value.as_ref() == b"superscript"
+                            a.key.local_name().as_ref() == "val"
+                                && a.value.as_ref() == "superscript"
                         });
                     }
-                    b"footnoteReference" => {
-                        if let Some(id) = attr(&e, b"id") {
+                    "footnoteReference" => {
+                        if let Some(id) = attr(&e, "id") {
                             para.push_str(&format!("^{id}"));
                         }
                     }
-                    b"footnote" if part == Part::Footnotes => {
-                        footnote_id = attr(&e, b"id");
+                    "footnote" if part == Part::Footnotes => {
+                        footnote_id = attr(&e, "id");
                         footnote_text.clear();
                     }
-                    b"rPr" => superscript = false,
+                    "rPr" => superscript = false,
                     _ => {}
                 }
             }
-            Event::Text(t) if in_text => {
-                let s = t
-                    .unescape()
-                    .map_err(|e| format!("the Word document's XML is damaged: {e}"))?;
-                if superscript && s.chars().all(|c| c.is_ascii_alphanumeric()) && s.len() <= 2 {
-                    para.push('^');
-                }
-                para.push_str(&s);
-            }
             Event::End(e) => match e.local_name().as_ref() {
-                b"t" => in_text = false,
-                b"r" => superscript = false,
-                b"p" => {
+                "t" => in_text = false,
+                "r" => superscript = false,
+                "p" => {
                     let mut p = tidy_tabs(&std::mem::take(&mut para));
                     if let Some(label) =
                         numbering.label(style.as_deref(), num_id.as_deref(), num_level)
@@ -311,20 +325,20 @@ fn render(xml: &str, part: Part, numbering: &mut Numbering) -> Result<Vec<Block>
                         push_paragraph(&mut out, p.trim_end(), style.as_deref());
                     }
                 }
-                b"tc" => row_cells.push(std::mem::take(&mut cell).replace('\t', " ")),
-                b"tr" => {
+                "tc" => row_cells.push(std::mem::take(&mut cell).replace('\t', " ")),
+                "tr" => {
                     if table_depth == 1 {
                         rows.push(std::mem::take(&mut row_cells));
                     }
                     row_cells.clear();
                 }
-                b"tbl" => {
+                "tbl" => {
                     table_depth = table_depth.saturating_sub(1);
                     if table_depth == 0 && !rows.is_empty() {
                         out.push(Block::table(std::mem::take(&mut rows)));
                     }
                 }
-                b"footnote" => {
+                "footnote" => {
                     if let Some(id) = footnote_id.take() {
                         // Ids 0 and -1 are separator pseudo-notes.
                         let text = footnote_text.trim().trim_start_matches(['^']);
@@ -416,9 +430,57 @@ fn tidy_tabs(p: &str) -> String {
     p.to_string()
 }
 
-fn attr(e: &quick_xml::events::BytesStart, key: &[u8]) -> Option<String> {
+/// The character a reference in text stands for: a character reference or
+/// one of XML's five predefined entities (a .docx declares no others).
+fn resolve_reference(r: &quick_xml::events::BytesRef) -> Result<String, String> {
+    let damaged = |e: &dyn std::fmt::Display| format!("the Word document's XML is damaged: {e}");
+    if let Some(c) = r.resolve_char_ref().map_err(|e| damaged(&e))? {
+        return Ok(c.to_string());
+    }
+    quick_xml::escape::resolve_predefined_entity(r)
+        .map(str::to_string)
+        .ok_or_else(|| damaged(&format_args!("unknown entity &{};", &**r)))
+}
+
+fn attr(e: &quick_xml::events::BytesStart, key: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == key)
-        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+        .map(|a| a.value.into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    fn render_body(body: &str) -> Result<Vec<String>, String> {
+        let xml = format!(r#"<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>"#);
+        let blocks = render(&xml, Part::Body, &mut Numbering::default())?;
+        Ok(blocks.into_iter().map(|b| b.text).collect())
+    }
+
+    #[test]
+    fn references_in_text_are_resolved_where_they_stand() {
+        let text =
+            "<w:p><w:r><w:t>A &amp; B &lt;C&gt; &#8212; &#x2013; &quot;d&apos;</w:t></w:r></w:p>";
+        assert_eq!(render_body(text).unwrap(), ["A & B <C> — – \"d'"]);
+    }
+
+    #[test]
+    fn a_superscript_run_is_read_whole_across_a_reference() {
+        // "1" + "&#97;" is the two-character mark "1a", not "1" then "a".
+        let sup = r#"<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>"#;
+        let p = format!("<w:p><w:r><w:t>Note</w:t></w:r><w:r>{sup}<w:t>1&#97;</w:t></w:r></w:p>");
+        assert_eq!(render_body(&p).unwrap(), ["Note^1a"]);
+        let p = format!("<w:p><w:r><w:t>Note</w:t></w:r><w:r>{sup}<w:t>1&amp;</w:t></w:r></w:p>");
+        assert_eq!(render_body(&p).unwrap(), ["Note1&"]);
+    }
+
+    #[test]
+    fn an_undeclared_entity_is_damage() {
+        let err = render_body("<w:p><w:r><w:t>A &nbsp; B</w:t></w:r></w:p>").unwrap_err();
+        assert!(err.contains("damaged") && err.contains("&nbsp;"), "{err}");
+    }
 }

@@ -36,11 +36,11 @@ pub struct Numbering {
     counters: HashMap<String, [u32; 9]>,
 }
 
-fn attr(e: &quick_xml::events::BytesStart, key: &[u8]) -> Option<String> {
+fn attr(e: &quick_xml::events::BytesStart, key: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == key)
-        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+        .map(|a| a.value.into_owned())
 }
 
 impl Numbering {
@@ -68,28 +68,28 @@ impl Numbering {
             };
             match ev {
                 Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                    b"abstractNum" => abs = attr(&e, b"abstractNumId"),
-                    b"num" => num = attr(&e, b"numId"),
-                    b"abstractNumId" => {
-                        if let (Some(n), Some(v)) = (&num, attr(&e, b"val")) {
+                    "abstractNum" => abs = attr(&e, "abstractNumId"),
+                    "num" => num = attr(&e, "numId"),
+                    "abstractNumId" => {
+                        if let (Some(n), Some(v)) = (&num, attr(&e, "val")) {
                             self.nums.insert(n.clone(), (v, HashMap::new()));
                         }
                     }
-                    b"lvl" | b"lvlOverride" => {
-                        lvl = attr(&e, b"ilvl")
+                    "lvl" | "lvlOverride" => {
+                        lvl = attr(&e, "ilvl")
                             .and_then(|v| v.parse().ok())
                             .filter(|l| *l < 9)
                     }
-                    b"startOverride" => {
+                    "startOverride" => {
                         if let (Some(n), Some(l), Some(v)) =
-                            (&num, lvl, attr(&e, b"val").and_then(|v| counter_value(&v)))
+                            (&num, lvl, attr(&e, "val").and_then(|v| counter_value(&v)))
                         {
                             if let Some(entry) = self.nums.get_mut(n) {
                                 entry.1.insert(l, v);
                             }
                         }
                     }
-                    name @ (b"start" | b"numFmt" | b"lvlText") => {
+                    name @ ("start" | "numFmt" | "lvlText") => {
                         if let (Some(a), Some(l), None) = (&abs, lvl, &num) {
                             let level = self
                                 .abstracts
@@ -97,10 +97,10 @@ impl Numbering {
                                 .or_default()
                                 .entry(l)
                                 .or_default();
-                            let v = attr(&e, b"val").unwrap_or_default();
+                            let v = attr(&e, "val").unwrap_or_default();
                             match name {
-                                b"start" => level.start = counter_value(&v).unwrap_or(1),
-                                b"numFmt" => level.format = v,
+                                "start" => level.start = counter_value(&v).unwrap_or(1),
+                                "numFmt" => level.format = v,
                                 _ => level.text = v,
                             }
                         }
@@ -108,9 +108,9 @@ impl Numbering {
                     _ => {}
                 },
                 Event::End(e) => match e.local_name().as_ref() {
-                    b"abstractNum" => abs = None,
-                    b"num" => num = None,
-                    b"lvl" | b"lvlOverride" => lvl = None,
+                    "abstractNum" => abs = None,
+                    "num" => num = None,
+                    "lvl" | "lvlOverride" => lvl = None,
                     _ => {}
                 },
                 _ => {}
@@ -130,26 +130,26 @@ impl Numbering {
             };
             match ev {
                 Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                    b"style" => style = attr(&e, b"styleId"),
-                    b"basedOn" => {
-                        if let (Some(s), Some(v)) = (&style, attr(&e, b"val")) {
+                    "style" => style = attr(&e, "styleId"),
+                    "basedOn" => {
+                        if let (Some(s), Some(v)) = (&style, attr(&e, "val")) {
                             based.insert(s.clone(), v);
                         }
                     }
-                    b"numId" => {
+                    "numId" => {
                         if let Some(s) = &style {
-                            own.entry(s.clone()).or_insert((None, 0)).0 = attr(&e, b"val");
+                            own.entry(s.clone()).or_insert((None, 0)).0 = attr(&e, "val");
                         }
                     }
-                    b"ilvl" => {
+                    "ilvl" => {
                         if let Some(s) = &style {
                             own.entry(s.clone()).or_insert((None, 0)).1 =
-                                attr(&e, b"val").and_then(|v| v.parse().ok()).unwrap_or(0);
+                                attr(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(0);
                         }
                     }
                     _ => {}
                 },
-                Event::End(e) if e.local_name().as_ref() == b"style" => style = None,
+                Event::End(e) if e.local_name().as_ref() == "style" => style = None,
                 _ => {}
             }
         }

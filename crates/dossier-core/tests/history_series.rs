@@ -266,3 +266,68 @@ fn a_search_within_one_item_in_all_sessions_keeps_only_its_places() {
     }
     assert!(all.iter().any(|h| h.location.item.as_deref() == Some("2")));
 }
+
+/// Sessions the library holds in one language each — 2021 in Chinese, 2022
+/// in English, 2023 in Chinese — matched across languages by the documents
+/// their items cite and their place.
+#[test]
+fn sessions_held_in_different_languages_are_matched_by_what_they_cite() {
+    let truth: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir().join("truth.json")).unwrap()).unwrap();
+    let files = [
+        "wg2_2021_agenda_zh.txt",
+        "wg2_2022_agenda_en.txt",
+        "wg2_2023_agenda_zh.txt",
+    ];
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = Library::open(tmp.path()).unwrap();
+    let mut file = HashMap::new();
+    for f in files {
+        let id = lib
+            .ingest_file(&dir().join(f))
+            .unwrap()
+            .document_id
+            .unwrap();
+        file.insert(id, f.to_string());
+    }
+    let any = *file.keys().next().unwrap();
+    let found: Vec<Vec<(String, String)>> = lib
+        .same_item_groups(any)
+        .unwrap()
+        .into_iter()
+        .map(|g| {
+            g.into_iter()
+                .filter_map(|(d, n)| file.get(&d).map(|f| (f.clone(), n)))
+                .collect()
+        })
+        .collect();
+    let truth: Vec<Vec<(String, String)>> = truth["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            g["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| {
+                    (
+                        m["file"].as_str().unwrap().to_string(),
+                        m["item"].as_str().unwrap().to_string(),
+                    )
+                })
+                .filter(|(f, _)| files.contains(&f.as_str()))
+                .collect()
+        })
+        .collect();
+    let (t, f) = (pairs(&truth), pairs(&found));
+    let hit = t.intersection(&f).count() as f64;
+    let (precision, recall) = (hit / f.len().max(1) as f64, hit / t.len().max(1) as f64);
+    figures("same items across languages only", precision, recall);
+    let wrong: Vec<&Pair> = f.difference(&t).collect();
+    let missed: Vec<&Pair> = t.difference(&f).collect();
+    assert!(
+        precision >= 0.9 && recall >= 0.6,
+        "precision {precision:.3}, recall {recall:.3}\nwrong: {wrong:#?}\nmissed: {missed:#?}"
+    );
+}

@@ -43,6 +43,9 @@ pub struct Agenda {
     /// items of a body above or below it (a conference and its working
     /// group) only when their titles are nearly the same.
     pub body: String,
+    /// The document's symbol, whose stem before the year names the body in
+    /// every language ("CAC/COSP/WG.2/2022/1" → "CAC/COSP/WG.2").
+    pub symbol: Option<String>,
     /// The agenda as adopted (printed in the session's report), not the
     /// provisional one: its items are tied to the provisional agenda's by
     /// title, as adoption may have renumbered them.
@@ -206,6 +209,113 @@ pub fn same_items(agendas: &[Agenda], verdicts: &[Verdict]) -> Vec<Vec<ItemRef>>
                         &(a.agenda.key, y.number.clone()),
                     );
                 }
+            }
+        }
+    }
+    // Across languages, between sessions of one body that share no
+    // language (one held in the library in English only, the next in
+    // Chinese only): titles cannot be compared, so items pair by the
+    // documents they cite (their years made general) and their place; the
+    // first and last items (organizational matters, the report) by number
+    // and place alone.
+    let series = |a: &Agenda| -> String {
+        a.symbol
+            .as_deref()
+            .map(|s| {
+                s.split('/')
+                    .take_while(|p| !(p.len() == 4 && p.chars().all(|c| c.is_ascii_digit())))
+                    .collect::<Vec<_>>()
+                    .join("/")
+                    .to_ascii_uppercase()
+            })
+            .filter(|stem| stem.contains('/'))
+            .unwrap_or_else(|| a.body.clone())
+    };
+    let mut bodies: Vec<String> = agendas.iter().map(series).collect();
+    bodies.sort();
+    bodies.dedup();
+    for body in bodies {
+        let mut sessions: Vec<(&str, u32)> = agendas
+            .iter()
+            .filter(|a| series(a) == body)
+            .map(|a| (a.date.as_str(), a.session))
+            .collect();
+        sessions.sort();
+        sessions.dedup();
+        let languages = |s: u32| -> HashSet<&str> {
+            agendas
+                .iter()
+                .filter(|a| a.session == s)
+                .map(|a| a.language.as_str())
+                .collect()
+        };
+        for k in 1..sessions.len() {
+            let (later, earlier) = (sessions[k].1, sessions[k - 1].1);
+            let (ll, le) = (languages(later), languages(earlier));
+            if !ll.is_disjoint(&le) {
+                continue;
+            }
+            let pick = |s: u32| {
+                prepared
+                    .iter()
+                    .filter(|p| p.agenda.session == s)
+                    .min_by_key(|p| (p.agenda.adopted, p.agenda.language.clone()))
+            };
+            let (Some(b), Some(a)) = (pick(later), pick(earlier)) else {
+                continue;
+            };
+            let tops = |p: &Prepared| p.agenda.items.iter().filter(|i| i.parent.is_none()).count();
+            let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+            for (i, x) in b.agenda.items.iter().enumerate() {
+                for (j, y) in a.agenda.items.iter().enumerate() {
+                    if x.parent.is_some() != y.parent.is_some() {
+                        continue;
+                    }
+                    let key = (
+                        (b.agenda.key, x.number.clone()),
+                        (a.agenda.key, y.number.clone()),
+                    );
+                    if kept_apart(&key) {
+                        continue;
+                    }
+                    let (ra, rb) = (&b.refs[i], &a.refs[j]);
+                    let refs = if ra.is_empty() || rb.is_empty() {
+                        0.0
+                    } else {
+                        ra.intersection(rb).count() as f32 / ra.union(rb).count() as f32
+                    };
+                    let place = 1.0 - (b.place[i] - a.place[j]).abs();
+                    let same = x.number == y.number;
+                    let end = x.parent.is_none()
+                        && (x.number == "1"
+                            || (b.place[i] >= 0.999
+                                && a.place[j] >= 0.999
+                                && tops(b) > 2
+                                && tops(a) > 2));
+                    let s = if refs > 0.0 {
+                        0.6 * refs + 0.25 * place + if same { 0.15 } else { 0.0 }
+                    } else if same && end && place > 0.95 {
+                        0.5
+                    } else {
+                        0.0
+                    };
+                    if s >= 0.3 {
+                        pairs.push((s, i, j));
+                    }
+                }
+            }
+            pairs.sort_by(|p, q| q.0.total_cmp(&p.0));
+            let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
+            for (_, i, j) in pairs {
+                if used_b.contains(&i) || used_a.contains(&j) {
+                    continue;
+                }
+                used_b.insert(i);
+                used_a.insert(j);
+                sets.union(
+                    &(b.agenda.key, b.agenda.items[i].number.clone()),
+                    &(a.agenda.key, a.agenda.items[j].number.clone()),
+                );
             }
         }
     }

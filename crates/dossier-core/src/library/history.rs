@@ -403,17 +403,31 @@ impl Library {
         };
         let parent = me.parent_body.clone().unwrap_or_default();
         // The body's name is in each document's language: its other
-        // languages are found through the meetings its documents are in.
+        // languages are found through the meetings its documents are in,
+        // and through its symbols' stem ("CAC/COSP/WG.2/…" in every language).
+        let stem = record
+            .effective_symbol()
+            .or(record.suggested_symbol.as_deref())
+            .map(|s| {
+                s.split('/')
+                    .take_while(|p| !(p.len() == 4 && p.chars().all(|c| c.is_ascii_digit())))
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
+            .filter(|s| s.contains('/'))
+            .unwrap_or_default();
         let mut st = conn.prepare(
             "SELECT id FROM documents WHERE trash_id IS NULL AND kind IN ('agenda', 'report')
                AND (body = ?1 OR parent_body = ?1 OR (?2 <> '' AND body = ?2)
+                    OR (?3 <> '' AND (substr(symbol, 1, length(?3) + 1) = ?3 || '/'
+                                      OR substr(suggested_symbol, 1, length(?3) + 1) = ?3 || '/'))
                     OR meeting_id IN (SELECT meeting_id FROM documents WHERE trash_id IS NULL
                                         AND meeting_id IS NOT NULL
                                         AND (body = ?1 OR parent_body = ?1 OR (?2 <> '' AND body = ?2))))
              ORDER BY id",
         )?;
         let ids: Vec<u32> = st
-            .query_map(rusqlite::params![body, parent], |r| r.get(0))?
+            .query_map(rusqlite::params![body, parent, stem], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         let mut out = Vec::new();
         for id in ids {
@@ -475,6 +489,11 @@ fn agenda_of(h: &Held) -> Agenda {
             .unwrap_or_default(),
         language: h.record.language.clone(),
         body: h.record.body.clone().unwrap_or_default(),
+        symbol: h
+            .record
+            .effective_symbol()
+            .or(h.record.suggested_symbol.as_deref())
+            .map(str::to_string),
         adopted: h.record.kind == DocumentKind::Report,
         items,
     }

@@ -1,7 +1,7 @@
 //! Reading what the user typed into clauses the index can answer.
 //!
 //! - Words separated by spaces must all occur (AND), in any order.
-//! - "Quoted text" must occur as written, as one phrase.
+//! - "Quoted text" must occur as written, as one phrase: no synonym stands in for it.
 //! - A Chinese term is a fragment: it matches inside longer runs of characters.
 //! - A symbol or fragment of one ("WG.2/2024") is a phrase of its parts.
 //! - A term with synonyms (see `synonyms`) matches any of them.
@@ -43,7 +43,8 @@ impl Form {
 /// Splits a query into clauses. Empty clauses (punctuation only) are dropped.
 pub fn parse(query: &str) -> Vec<Clause> {
     let query: String = query.nfc().collect();
-    let mut raw: Vec<String> = Vec::new();
+    // Each clause as typed, and whether it was quoted.
+    let mut raw: Vec<(String, bool)> = Vec::new();
     let mut rest = query.trim();
     while !rest.is_empty() {
         let open = rest.find(['"', '“', '「']);
@@ -58,31 +59,35 @@ pub fn parse(query: &str) -> Vec<Clause> {
                 let inner = &rest[first.len_utf8()..];
                 match inner.find(close_chars) {
                     Some(end) => {
-                        raw.push(inner[..end].to_string());
+                        raw.push((inner[..end].to_string(), true));
                         let close_len = inner[end..].chars().next().unwrap().len_utf8();
                         rest = inner[end + close_len..].trim_start();
                     }
                     None => {
-                        raw.push(inner.to_string());
+                        raw.push((inner.to_string(), true));
                         rest = "";
                     }
                 }
             }
             Some(i) => {
-                raw.extend(rest[..i].split_whitespace().map(str::to_string));
+                raw.extend(rest[..i].split_whitespace().map(|w| (w.to_string(), false)));
                 rest = &rest[i..];
             }
             None => {
-                raw.extend(rest.split_whitespace().map(str::to_string));
+                raw.extend(rest.split_whitespace().map(|w| (w.to_string(), false)));
                 rest = "";
             }
         }
     }
     let mut clauses: Vec<Clause> = Vec::new();
-    for text in raw {
+    for (text, quoted) in raw {
         let folded = fold_str(text.trim());
         let mut forms: Vec<Form> = Vec::new();
-        let mut alternatives = synonyms::expand(&folded);
+        let mut alternatives = if quoted {
+            vec![folded]
+        } else {
+            synonyms::expand(&folded)
+        };
         // The term itself as typed: its accents choose its stem.
         alternatives[0] = text.trim().to_string();
         for alt in &alternatives {
@@ -136,5 +141,15 @@ mod tests {
         assert_eq!(c[0].forms[1].terms, ["受益", "益所", "所有", "有权"]);
         assert_eq!(parse("WG.2/2024")[0].forms[0].terms, ["wg", "2", "2024"]);
         assert!(parse("，。").is_empty());
+    }
+
+    #[test]
+    fn quoted_text_is_found_as_written_without_its_synonyms() {
+        // "资产追回" unquoted also finds "追回资产" and "asset recovery".
+        assert!(parse("资产追回")[0].forms.len() > 1);
+        let q = parse("\"资产追回\"");
+        assert_eq!(q[0].forms.len(), 1, "{:?}", q[0].forms);
+        assert_eq!(q[0].forms[0].terms, ["资产", "产追", "追回"]);
+        assert_eq!(parse("\"实益所有权\"")[0].forms.len(), 1);
     }
 }

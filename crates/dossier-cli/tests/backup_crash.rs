@@ -51,13 +51,8 @@ fn killing_a_backup_touches_neither_the_library_nor_anything_beside() {
     let mut span = started.elapsed().as_micros() as u64;
     std::fs::remove_dir_all(&dest).unwrap();
 
-    let mut seed: u64 = 0xbac0_2101;
-    let mut next = |n: u64| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) % n.max(1)
-    };
+    let mut rng = fastrand::Rng::with_seed(0xbac0_2101);
+    let mut next = |n: u64| rng.u64(..n.max(1));
     const KILLS: usize = 10;
     let (mut landed, mut attempts) = (0, 0);
     while landed < KILLS {

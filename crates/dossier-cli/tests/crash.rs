@@ -80,13 +80,8 @@ fn killing_an_ingest_or_an_import_never_loses_or_half_writes() {
         }
     }
     let data = root.path().join("library");
-    let mut seed: u64 = 0xdead_beef;
-    let mut next = |n: u64| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) % n
-    };
+    let mut rng = fastrand::Rng::with_seed(0xdead_beef);
+    let mut next = |n: u64| rng.u64(..n.max(1));
     let mut before = 0;
     let mut kills = 0;
     for round in 0..ROUNDS {

@@ -108,13 +108,8 @@ fn killing_a_notes_import_leaves_it_absent_or_whole() {
     let mut span = started.elapsed().as_micros() as u64;
     eprintln!("import of {NOTES} notes: {span} µs");
 
-    let mut seed: u64 = 0x0a91_2101;
-    let mut next = |n: u64| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) % n.max(1)
-    };
+    let mut rng = fastrand::Rng::with_seed(0x0a91_2101);
+    let mut next = |n: u64| rng.u64(..n.max(1));
     const KILLS: usize = 10;
     let (mut landed, mut attempts, mut whole) = (0, 0, 0);
     while landed < KILLS {

@@ -73,13 +73,8 @@ fn killing_a_reindex_never_leaves_an_index_without_its_notes() {
     eprintln!("reindex of {NOTES} notes: {span} µs");
     check(&data, &[0, NOTES - 1]);
 
-    let mut seed: u64 = 0x2e1d_2101;
-    let mut next = |n: u64| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) % n.max(1)
-    };
+    let mut rng = fastrand::Rng::with_seed(0x2e1d_2101);
+    let mut next = |n: u64| rng.u64(..n.max(1));
     const KILLS: usize = 10;
     let (mut landed, mut attempts) = (0, 0);
     while landed < KILLS {

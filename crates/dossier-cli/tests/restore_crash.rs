@@ -132,13 +132,8 @@ fn killing_a_restore_leaves_the_old_or_the_new_library_whole() {
     let mut current = which(&data, &docs);
     assert_eq!(current, "bravo");
 
-    let mut seed: u64 = 0x5eed_2101;
-    let mut next = |n: u64| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) % n
-    };
+    let mut rng = fastrand::Rng::with_seed(0x5eed_2101);
+    let mut next = |n: u64| rng.u64(..n.max(1));
     const KILLS: usize = 20;
     let (mut landed, mut attempts, mut completed_after_kill) = (0, 0, 0);
     // The machine's load changes how long a restore takes: a kill that came

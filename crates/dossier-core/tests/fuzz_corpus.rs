@@ -27,13 +27,8 @@ fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
 
 /// Flips, deletes and duplicates bytes: cheap mutations that reach the error
 /// paths of every front end.
-fn mutations(data: &[u8], seed: &mut u64) -> Vec<Vec<u8>> {
-    let mut next = |n: usize| {
-        *seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((*seed >> 33) as usize) % n.max(1)
-    };
+fn mutations(data: &[u8], rng: &mut fastrand::Rng) -> Vec<Vec<u8>> {
+    let mut next = |n: usize| rng.usize(..n.max(1));
     let mut out = Vec::new();
     for _ in 0..6 {
         let mut m = data.to_vec();
@@ -63,12 +58,12 @@ fn mutations(data: &[u8], seed: &mut u64) -> Vec<Vec<u8>> {
 }
 
 fn replay(target: &str, run: impl Fn(&[u8])) {
-    let mut seed = 0x0f0f_u64;
+    let mut rng = fastrand::Rng::with_seed(0x0f0f);
     let mut inputs = 0;
     for (name, data) in corpus(target) {
         let started = Instant::now();
         run(&data);
-        for m in mutations(&data, &mut seed) {
+        for m in mutations(&data, &mut rng) {
             run(&m);
             inputs += 1;
         }

@@ -300,13 +300,8 @@ fn chinese_substring_recall_matches_a_scan() {
                 .collect::<Vec<_>>()
         })
         .collect();
-    let mut seed: u64 = 0x5eed;
-    let mut next = || {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) as usize
-    };
+    let mut rng = fastrand::Rng::with_seed(0x5eed);
+    let mut next = || rng.usize(..);
     let (mut expected_total, mut found_total) = (0usize, 0usize);
     for _ in 0..300 {
         let run = &runs[next() % runs.len()];

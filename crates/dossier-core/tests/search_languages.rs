@@ -286,13 +286,8 @@ fn recall_of_words_and_phrases_matches_a_scan_in_every_language() {
                 .map(|(i, p)| (*id, i as u32, fold_str(p)))
         })
         .collect();
-    let mut seed: u64 = 0x5eed;
-    let mut next = || {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) as usize
-    };
+    let mut rng = fastrand::Rng::with_seed(0x5eed);
+    let mut next = || rng.usize(..);
     let mut report = Vec::new();
     for (_, lang, paras) in &lib.docs {
         if *lang == "zh" {

@@ -590,6 +590,7 @@ pub(super) fn finish_interrupted_restore(library_dir: &Path) -> Result<Option<In
     // Absolute first: the journal is beside the library folder, which a
     // relative name such as "." does not say.
     let library_dir = std::path::absolute(library_dir)?;
+    remove_abandoned_restore_notes(&library_dir);
     if !restore_journal(&library_dir).exists() {
         return Ok(None);
     }
@@ -598,6 +599,45 @@ pub(super) fn finish_interrupted_restore(library_dir: &Path) -> Result<Option<In
     drop(lock);
     let _ = std::fs::remove_file(restore_lock(&library_dir));
     Ok(found)
+}
+
+/// Removes the temporary files of a journal or a marker that a restore was
+/// killed while writing (`.library.restore-journal.dossier-tmp-…`, before
+/// its rename): never read, they would stay beside the library. Only when no
+/// restore is running (its lock is free), so none of them is being written.
+fn remove_abandoned_restore_notes(library_dir: &Path) {
+    let parent = parent_of(library_dir);
+    let prefixes: Vec<String> = [restore_journal(library_dir), restore_marker(library_dir)]
+        .iter()
+        .filter_map(|p| {
+            p.file_name()
+                .map(|n| format!(".{}{}", n.to_string_lossy(), fs_atomic::TEMP_MARK))
+        })
+        .collect();
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let stale: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            prefixes.iter().any(|p| name.starts_with(p.as_str()))
+                && e.file_type().is_ok_and(|t| t.is_file())
+        })
+        .map(|e| e.path())
+        .collect();
+    if stale.is_empty() {
+        return;
+    }
+    let Ok(lock) = take_lock(&restore_lock(library_dir), library_dir) else {
+        return;
+    };
+    for path in stale {
+        tracing::info!(path = %path.display(), "removing what a killed restore left");
+        let _ = std::fs::remove_file(path);
+    }
+    drop(lock);
+    let _ = std::fs::remove_file(restore_lock(library_dir));
 }
 
 /// [`finish_interrupted_restore`] with the restore lock held.
@@ -819,6 +859,32 @@ fn checked_originals(db: &Connection) -> Result<Vec<Original>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_a_restore_killed_while_writing_its_journal_left_is_removed_at_the_next_open() {
+        let root = tempfile::tempdir().unwrap();
+        let library = root.path().join("library");
+        std::fs::create_dir(&library).unwrap();
+        let journal_tmp = root.path().join(format!(
+            ".library.restore-journal{}4242-0",
+            fs_atomic::TEMP_MARK
+        ));
+        let marker_tmp = root.path().join(format!(
+            ".library.restore-from{}4242-1",
+            fs_atomic::TEMP_MARK
+        ));
+        let other = root
+            .path()
+            .join(format!(".notes.md{}4242-2", fs_atomic::TEMP_MARK));
+        for p in [&journal_tmp, &marker_tmp, &other] {
+            std::fs::write(p, b"{").unwrap();
+        }
+        assert!(finish_interrupted_restore(&library).unwrap().is_none());
+        assert!(!journal_tmp.exists() && !marker_tmp.exists());
+        // Only the restore's own: another file's temporary is not ours to remove here.
+        assert!(other.exists());
+        assert!(!restore_lock(&library).exists());
+    }
 
     fn seeds() -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")

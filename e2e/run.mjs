@@ -712,6 +712,16 @@ try {
       s.scrollIntoView({ block: "center" });
       s.querySelector("[data-testid=history-report]").click();`);
     await session.until(`return document.querySelector(".text-reader") !== null && /2017/.test(document.querySelector(".doc-header h2")?.textContent ?? "")`, "the 2017 report open", 15_000);
+    // The reader scrolls to it once the report has rendered.
+    await session
+      .until(
+        `const p = document.querySelector(".para.selected"); if (!p) return false;
+         const pane = document.querySelector("[data-pane=text]").getBoundingClientRect(); const r = p.getBoundingClientRect();
+         return r.top >= pane.top - 1 && r.top < pane.bottom;`,
+        "the section's first paragraph in view",
+        10_000,
+      )
+      .catch(() => {});
     const place = await session.exec(`
       const p = document.querySelector(".para.selected");
       if (!p) return null;

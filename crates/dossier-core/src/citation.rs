@@ -323,86 +323,37 @@ fn paragraph_word(lang: &str, n: &str) -> String {
     }
 }
 
+/// A date written out, with the month names the parser reads dates by
+/// (`parse::vocabulary::MONTHS`: the written form first).
 fn long_date(lang: &str, y: i32, m: u32, d: u32) -> String {
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    const ES: [&str; 12] = [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ];
-    const RU: [&str; 12] = [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ];
-    // The UN's Arabic names both months: the Levantine, then the Western.
-    const AR: [&str; 12] = [
-        "كانون الثاني/يناير",
-        "شباط/فبراير",
-        "آذار/مارس",
-        "نيسان/أبريل",
-        "أيار/مايو",
-        "حزيران/يونيه",
-        "تموز/يوليه",
-        "آب/أغسطس",
-        "أيلول/سبتمبر",
-        "تشرين الأول/أكتوبر",
-        "تشرين الثاني/نوفمبر",
-        "كانون الأول/ديسمبر",
-    ];
     let i = (m as usize).saturating_sub(1).min(11);
+    let names = |code: &str| {
+        crate::parse::vocabulary::MONTHS
+            .iter()
+            .find(|(l, _)| *l == code)
+            .map(|(_, months)| months[i])
+            .unwrap_or(&[])
+    };
+    let first = |code: &str| names(code).first().copied().unwrap_or_default();
     match lang {
-        "fr" => format!("{d} {} {y}", FR[i]),
-        "es" => format!("{d} de {} de {y}", ES[i]),
-        "ru" => format!("{d} {} {y} года", RU[i]),
+        "fr" => format!("{d} {} {y}", first("fr")),
+        "es" => format!("{d} de {} de {y}", first("es")),
+        "ru" => format!("{d} {} {y} года", first("ru")),
         "zh" => format!("{y}年{m}月{d}日"),
-        "ar" => format!("{d} {} {y}", AR[i]),
-        _ => format!("{d} {} {y}", EN[i]),
+        // The UN's Arabic names both months: the Levantine, then the Western.
+        "ar" => format!(
+            "{d} {}/{} {y}",
+            names("ar").last().copied().unwrap_or_default(),
+            first("ar")
+        ),
+        _ => {
+            let mut month = first("en").chars();
+            let cap: String = month
+                .next()
+                .map(|c| c.to_uppercase().chain(month).collect())
+                .unwrap_or_default();
+            format!("{d} {cap} {y}")
+        }
     }
 }
 
@@ -422,5 +373,7 @@ mod tests {
         assert_eq!(long_date("zh", 2024, 6, 12), "2024年6月12日");
         assert_eq!(long_date("ru", 2024, 6, 12), "12 июня 2024 года");
         assert_eq!(long_date("es", 2024, 6, 12), "12 de junio de 2024");
+        assert_eq!(long_date("ar", 2024, 6, 12), "12 حزيران/يونيه 2024");
+        assert_eq!(long_date("en", 2024, 5, 3), "3 May 2024");
     }
 }

@@ -214,6 +214,33 @@ impl Document {
         all
     }
 
+    /// Each text block (its index) with the index of the section it stands
+    /// in. A block names its section by title, and titles repeat
+    /// ("Conclusions and recommendations" under each item): the sections
+    /// are walked in order, and a title met out of order is its first section.
+    pub fn block_sections(&self) -> Vec<(u32, Option<usize>)> {
+        let mut at: Option<usize> = None;
+        let mut out = Vec::new();
+        for p in self.text_blocks() {
+            let current = at.map(|i| self.sections[i].title.as_str());
+            if p.section.as_deref() != current {
+                at = match p.section.as_deref() {
+                    Some(title) => {
+                        let from = at.map_or(0, |i| i + 1);
+                        self.sections[from..]
+                            .iter()
+                            .position(|s| s.title == title)
+                            .map(|k| from + k)
+                            .or_else(|| self.sections.iter().position(|s| s.title == title))
+                    }
+                    None => None,
+                };
+            }
+            out.push((p.index, at));
+        }
+        out
+    }
+
     /// The text block at `index` (`para:{index}`).
     pub fn text_block(&self, index: u32) -> Option<&Paragraph> {
         self.paragraphs

@@ -68,6 +68,47 @@ fn pairs(groups: &[Vec<(String, String)>]) -> BTreeSet<Pair> {
     out
 }
 
+/// The truth's groups of same items, their members in the files `keep` takes.
+fn truth_groups(truth: &Value, keep: impl Fn(&str) -> bool) -> Vec<Vec<(String, String)>> {
+    truth["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            g["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| {
+                    (
+                        m["file"].as_str().unwrap().to_string(),
+                        m["item"].as_str().unwrap().to_string(),
+                    )
+                })
+                .filter(|(f, _)| keep(f))
+                .collect()
+        })
+        .collect()
+}
+
+/// The library's groups of same items, by file, their members in the files `keep` takes.
+fn found_groups(
+    lib: &Library,
+    any: u32,
+    file: &HashMap<u32, String>,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<Vec<(String, String)>> {
+    lib.same_item_groups(any)
+        .unwrap()
+        .into_iter()
+        .map(|g| {
+            g.into_iter()
+                .filter_map(|(d, n)| file.get(&d).filter(|f| keep(f)).map(|f| (f.clone(), n)))
+                .collect()
+        })
+        .collect()
+}
+
 fn figures(name: &str, p: f64, r: f64) {
     if std::env::var_os("HISTORY_FIGURES").is_some() {
         println!("{name}: precision {p:.3}, recall {r:.3}");
@@ -84,42 +125,9 @@ fn the_same_items_are_found_across_sessions_and_languages() {
         .filter(|d| d["kind"] == "agenda")
         .map(|d| d["file"].as_str().unwrap())
         .collect();
-    let truth: Vec<Vec<(String, String)>> = s.truth["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| {
-            g["members"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|m| {
-                    (
-                        m["file"].as_str().unwrap().to_string(),
-                        m["item"].as_str().unwrap().to_string(),
-                    )
-                })
-                .filter(|(f, _)| agendas.contains(f.as_str()))
-                .collect()
-        })
-        .collect();
+    let truth = truth_groups(&s.truth, |f| agendas.contains(f));
     let any = s.id[*agendas.iter().next().unwrap()];
-    let found: Vec<Vec<(String, String)>> = s
-        .lib
-        .same_item_groups(any)
-        .unwrap()
-        .into_iter()
-        .map(|g| {
-            g.into_iter()
-                .filter_map(|(d, n)| {
-                    s.file
-                        .get(&d)
-                        .filter(|f| agendas.contains(f.as_str()))
-                        .map(|f| (f.clone(), n))
-                })
-                .collect()
-        })
-        .collect();
+    let found = found_groups(&s.lib, any, &s.file, |f| agendas.contains(f));
     let (t, f) = (pairs(&truth), pairs(&found));
     let hit = t.intersection(&f).count() as f64;
     let (precision, recall) = (hit / f.len().max(1) as f64, hit / t.len().max(1) as f64);
@@ -291,35 +299,8 @@ fn sessions_held_in_different_languages_are_matched_by_what_they_cite() {
         file.insert(id, f.to_string());
     }
     let any = *file.keys().next().unwrap();
-    let found: Vec<Vec<(String, String)>> = lib
-        .same_item_groups(any)
-        .unwrap()
-        .into_iter()
-        .map(|g| {
-            g.into_iter()
-                .filter_map(|(d, n)| file.get(&d).map(|f| (f.clone(), n)))
-                .collect()
-        })
-        .collect();
-    let truth: Vec<Vec<(String, String)>> = truth["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| {
-            g["members"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|m| {
-                    (
-                        m["file"].as_str().unwrap().to_string(),
-                        m["item"].as_str().unwrap().to_string(),
-                    )
-                })
-                .filter(|(f, _)| files.contains(&f.as_str()))
-                .collect()
-        })
-        .collect();
+    let found = found_groups(&lib, any, &file, |_| true);
+    let truth = truth_groups(&truth, |f| files.contains(&f));
     let (t, f) = (pairs(&truth), pairs(&found));
     let hit = t.intersection(&f).count() as f64;
     let (precision, recall) = (hit / f.len().max(1) as f64, hit / t.len().max(1) as f64);

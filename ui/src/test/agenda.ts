@@ -1,7 +1,7 @@
 // An agenda with its organization of work, as the parser reads the seeds: the
 // 2012 working group (a slot continuing item 4 and taking up item 5) and the
 // 2019 conference's cell "5和6 | 资产追回; 国际合作" (two items, one title cell).
-import type { AgendaItem, ScheduleSlot, StoredDocument } from "../ipc";
+import type { AgendaItem, LibraryListing, ScheduleSlot, StoredDocument } from "../ipc";
 
 const item = (number: string, title: string, annotation = "", children: AgendaItem[] = []): AgendaItem => ({
   number, title, annotation, references: [], children,
@@ -50,5 +50,19 @@ export function storedAgenda(): StoredDocument {
       zone_source: "venue",
       slots: agendaSlots.map((s) => ({ key: `${s.date}T${s.start}`, starts_at: null, ends_at: null, starred: false })),
     },
+  };
+}
+
+/** The library listing that holds the agenda alone, in its meeting. */
+export function agendaListing(): LibraryListing {
+  const record = storedAgenda().record;
+  return {
+    meetings: [
+      {
+        id: 1, key: "k1", body: record.body, parent_body: null, session: null, venue: record.venue, dates: record.dates,
+        time_zone: "Europe/Vienna", zone_source: "venue", documents: [record], reference_count: 0, missing_count: 0,
+      },
+    ],
+    unfiled: [],
   };
 }

@@ -175,11 +175,6 @@ pub enum Shape {
 /// annotations), or neither.
 pub fn shape(v: &Value) -> Option<Shape> {
     let hypothesis = |a: &Value| a.get("uri").is_some() && a.get("target").is_some();
-    let typed = |a: &Value, t: &str| match a.get("type") {
-        Some(Value::String(s)) => s == t,
-        Some(Value::Array(a)) => a.iter().any(|s| s == t),
-        _ => false,
-    };
     let w3c = |a: &Value| {
         ["Annotation", "AnnotationPage", "AnnotationCollection"]
             .iter()
@@ -207,14 +202,11 @@ pub fn read_web_annotations(v: &Value) -> Result<Vec<Incoming>> {
         let Some(id) = a.get("id").and_then(Value::as_str) else {
             return Err(Error::Invalid("an annotation without an id".into()));
         };
-        let targets = as_list(a.get("target"));
-        let Some(target) = targets
-            .iter()
-            .find(|t| selectors(t).iter().any(|s| typed(s, "TextQuoteSelector")))
-        else {
+        let Some(target) = quoting_target(a) else {
             // An annotation of a whole page or of an image: nothing to anchor.
             continue;
         };
+        let target = &target;
         let (series, symbol, language) = source_of(target);
         let body = as_list(a.get("body"))
             .iter()
@@ -270,13 +262,10 @@ pub fn read_hypothesis(v: &Value) -> Result<Vec<Incoming>> {
         {
             continue; // a reply
         }
-        let targets = as_list(a.get("target"));
-        let Some(target) = targets
-            .iter()
-            .find(|t| selectors(t).iter().any(|s| typed(s, "TextQuoteSelector")))
-        else {
+        let Some(target) = quoting_target(a) else {
             continue; // a page note
         };
+        let target = &target;
         let uri = a
             .get("uri")
             .and_then(Value::as_str)
@@ -354,6 +343,13 @@ fn as_list(v: Option<&Value>) -> Vec<Value> {
         Some(Value::Null) | None => Vec::new(),
         Some(other) => vec![other.clone()],
     }
+}
+
+/// The first target of an annotation that quotes words (a `TextQuoteSelector`).
+fn quoting_target(a: &Value) -> Option<Value> {
+    as_list(a.get("target"))
+        .into_iter()
+        .find(|t| selectors(t).iter().any(|s| typed(s, "TextQuoteSelector")))
 }
 
 fn selectors(target: &Value) -> Vec<Value> {

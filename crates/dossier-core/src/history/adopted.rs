@@ -1,7 +1,7 @@
 //! The provisional agenda against the agenda as adopted (which the
 //! session's report prints): items added, removed, renumbered, retitled.
 
-use super::similarity::{terms, Weights};
+use super::similarity::{plain_title as plain, terms, Weights};
 use crate::model::AgendaItem;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -61,14 +61,6 @@ fn flat(items: &[AgendaItem]) -> Vec<&AgendaItem> {
     let mut out = Vec::new();
     walk(items, &mut out);
     out
-}
-
-/// Title text as compared: letters and digits only, case folded.
-fn plain(t: &str) -> String {
-    t.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Aligns the two agendas: pairs by title first (most alike first), then

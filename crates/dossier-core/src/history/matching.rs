@@ -221,14 +221,8 @@ pub fn same_items(agendas: &[Agenda], verdicts: &[Verdict]) -> Vec<Vec<ItemRef>>
     let series = |a: &Agenda| -> String {
         a.symbol
             .as_deref()
-            .map(|s| {
-                s.split('/')
-                    .take_while(|p| !(p.len() == 4 && p.chars().all(|c| c.is_ascii_digit())))
-                    .collect::<Vec<_>>()
-                    .join("/")
-                    .to_ascii_uppercase()
-            })
-            .filter(|stem| stem.contains('/'))
+            .and_then(super::similarity::symbol_stem)
+            .map(|stem| stem.to_ascii_uppercase())
             .unwrap_or_else(|| a.body.clone())
     };
     let mut bodies: Vec<String> = agendas.iter().map(series).collect();

@@ -17,6 +17,14 @@ pub fn terms(title: &str, language: &str) -> Vec<String> {
         .collect()
 }
 
+/// A title as compared letter for letter: letters and digits only, case folded.
+pub fn plain_title(t: &str) -> String {
+    t.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Document frequencies of terms over a set of titles.
 #[derive(Debug, Default)]
 pub struct Weights {
@@ -81,16 +89,26 @@ impl Weights {
 pub fn general_symbol(symbol: &str) -> String {
     symbol
         .split('/')
-        .map(|p| {
-            if p.len() == 4 && p.chars().all(|c| c.is_ascii_digit()) {
-                "*"
-            } else {
-                p
-            }
-        })
+        .map(|p| if is_year(p) { "*" } else { p })
         .collect::<Vec<_>>()
         .join("/")
         .to_ascii_uppercase()
+}
+
+/// The stem of a symbol before its year ("CAC/COSP/WG.2/2022/1" →
+/// "CAC/COSP/WG.2"): it names the body in every language. None for a symbol
+/// with no part before the year, or with one part only.
+pub fn symbol_stem(symbol: &str) -> Option<String> {
+    let stem = symbol
+        .split('/')
+        .take_while(|p| !is_year(p))
+        .collect::<Vec<_>>()
+        .join("/");
+    stem.contains('/').then_some(stem)
+}
+
+fn is_year(part: &str) -> bool {
+    part.len() == 4 && part.chars().all(|c| c.is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -102,14 +102,9 @@ impl Library {
         };
         let language = asked.record.language.clone();
         let asked_session = asked.session;
-        let agendas: Vec<Agenda> = held.iter().map(agenda_of).collect();
         let verdicts = self.verdicts(&held)?;
-        let groups = matching::same_items(&agendas, &verdicts);
         let key: ItemRef = (doc_id, item.to_string());
-        let group = groups
-            .into_iter()
-            .find(|g| g.contains(&key))
-            .unwrap_or_else(|| vec![key.clone()]);
+        let group = group_of(&held, &verdicts, &key);
         let conn = self.store.reader();
         let notes = crate::annotations::notes(&conn, None)?;
         let mut sessions: Vec<HistorySession> = Vec::new();
@@ -307,12 +302,8 @@ impl Library {
         scope: &crate::search::ItemScope,
     ) -> Result<Vec<crate::search::SearchHit>> {
         let held = self.history_documents(scope.document)?;
-        let agendas: Vec<Agenda> = held.iter().map(agenda_of).collect();
         let key: ItemRef = (scope.document, scope.item.clone());
-        let group = matching::same_items(&agendas, &self.verdicts(&held)?)
-            .into_iter()
-            .find(|g| g.contains(&key))
-            .unwrap_or_else(|| vec![key]);
+        let group = group_of(&held, &self.verdicts(&held)?, &key);
         let mut items: std::collections::HashSet<(u32, String)> = std::collections::HashSet::new();
         let mut paragraphs: std::collections::HashSet<(u32, u32)> =
             std::collections::HashSet::new();
@@ -356,7 +347,8 @@ impl Library {
     /// What adoption changed in a session's provisional agenda, when the
     /// library holds the agenda and the session's report in one language.
     pub fn agenda_changes(&self, doc_id: u32) -> Result<Option<(u32, AgendaChanges)>> {
-        let held = self.history_documents(doc_id)?;
+        // Asked on every opening of a document: the session's documents only.
+        let held = self.session_documents(doc_id)?;
         let Some(me) = held.iter().find(|h| h.record.id == doc_id) else {
             return Ok(None);
         };
@@ -408,13 +400,7 @@ impl Library {
         let stem = record
             .effective_symbol()
             .or(record.suggested_symbol.as_deref())
-            .map(|s| {
-                s.split('/')
-                    .take_while(|p| !(p.len() == 4 && p.chars().all(|c| c.is_ascii_digit())))
-                    .collect::<Vec<_>>()
-                    .join("/")
-            })
-            .filter(|s| s.contains('/'))
+            .and_then(crate::history::similarity::symbol_stem)
             .unwrap_or_default();
         let mut st = conn.prepare(
             "SELECT id FROM documents WHERE trash_id IS NULL AND kind IN ('agenda', 'report')
@@ -429,31 +415,70 @@ impl Library {
         let ids: Vec<u32> = st
             .query_map(rusqlite::params![body, parent, stem], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut out = Vec::new();
-        for id in ids {
-            let r = documents::record(&conn, id)?;
-            if !r.latest && r.id != doc_id {
-                continue;
-            }
-            let d = documents::load(&conn, id)?;
-            if d.agenda.is_empty() {
-                continue;
-            }
-            out.push(Held {
-                session: session_of(&r),
-                record: r,
-                document: d,
-            });
-        }
-        if !out.iter().any(|h| h.record.id == doc_id) {
-            out.push(Held {
-                session: session_of(&record),
-                record,
-                document: me,
-            });
-        }
-        Ok(out)
+        held_documents(&conn, ids, record, me)
     }
+
+    /// The latest agendas and reports of the document's session (its
+    /// meeting), with it: all that the adoption changes need.
+    fn session_documents(&self, doc_id: u32) -> Result<Vec<Held>> {
+        let conn = self.store.reader();
+        let record = documents::record(&conn, doc_id)?;
+        let me = documents::load(&conn, doc_id)?;
+        let ids: Vec<u32> = match record.meeting_id {
+            Some(meeting) => conn
+                .prepare(
+                    "SELECT id FROM documents WHERE trash_id IS NULL AND kind IN ('agenda', 'report')
+                       AND meeting_id = ?1 ORDER BY id",
+                )?
+                .query_map([meeting], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?,
+            None => Vec::new(),
+        };
+        held_documents(&conn, ids, record, me)
+    }
+}
+
+/// These documents, the latest version of each with an agenda, and the
+/// document asked about (`record`, `me`) whatever it holds.
+fn held_documents(
+    conn: &rusqlite::Connection,
+    ids: Vec<u32>,
+    record: DocumentRecord,
+    me: Document,
+) -> Result<Vec<Held>> {
+    let mut out = Vec::new();
+    for id in ids {
+        let r = documents::record(conn, id)?;
+        if !r.latest && r.id != record.id {
+            continue;
+        }
+        let d = documents::load(conn, id)?;
+        if d.agenda.is_empty() {
+            continue;
+        }
+        out.push(Held {
+            session: session_of(&r),
+            record: r,
+            document: d,
+        });
+    }
+    if !out.iter().any(|h| h.record.id == record.id) {
+        out.push(Held {
+            session: session_of(&record),
+            record,
+            document: me,
+        });
+    }
+    Ok(out)
+}
+
+/// The group of same items `key` belongs to (itself alone in none).
+fn group_of(held: &[Held], verdicts: &[matching::Verdict], key: &ItemRef) -> Vec<ItemRef> {
+    let agendas: Vec<Agenda> = held.iter().map(agenda_of).collect();
+    matching::same_items(&agendas, verdicts)
+        .into_iter()
+        .find(|g| g.contains(key))
+        .unwrap_or_else(|| vec![key.clone()])
 }
 
 /// A document's session: its meeting, else itself alone.
@@ -512,37 +537,11 @@ fn children(doc: &Document, at: usize) -> std::ops::Range<usize> {
 /// The text blocks of a section and of its subsections.
 fn section_blocks(doc: &Document, at: usize) -> Vec<u32> {
     let within: Vec<usize> = std::iter::once(at).chain(children(doc, at)).collect();
-    block_sections(doc)
+    doc.block_sections()
         .into_iter()
         .filter(|(_, s)| s.is_some_and(|s| within.contains(&s)))
         .map(|(i, _)| i)
         .collect()
-}
-
-/// Each text block with the index of the section it stands in. A block
-/// names its section by title, and titles repeat ("Conclusions and
-/// recommendations" under each item): the sections are walked in order.
-fn block_sections(doc: &Document) -> Vec<(u32, Option<usize>)> {
-    let mut at: Option<usize> = None;
-    let mut out = Vec::new();
-    for p in doc.text_blocks() {
-        let current = at.map(|i| doc.sections[i].title.as_str());
-        if p.section.as_deref() != current {
-            at = match p.section.as_deref() {
-                Some(title) => {
-                    let from = at.map_or(0, |i| i + 1);
-                    doc.sections[from..]
-                        .iter()
-                        .position(|s| s.title == title)
-                        .map(|k| from + k)
-                        .or_else(|| doc.sections.iter().position(|s| s.title == title))
-                }
-                None => None,
-            };
-        }
-        out.push((p.index, at));
-    }
-    out
 }
 
 /// The report's section on adopted item `number`, with its conclusions.
@@ -560,7 +559,8 @@ fn report_section(h: &Held, number: &str) -> Option<ReportSection> {
             )
         })
         .collect();
-    let conclusions = block_sections(doc)
+    let conclusions = doc
+        .block_sections()
         .into_iter()
         .filter(|(_, s)| s.is_some_and(|s| concluding.contains(&s)))
         .filter_map(|(i, _)| doc.text_block(i).map(|p| p.text.clone()))

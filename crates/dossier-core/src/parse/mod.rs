@@ -140,21 +140,19 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
     for (at, &(page, b)) in blocks.iter().enumerate() {
         if b.role == Role::Furniture {
             // Page furniture between rows does not end a table.
-        } else if let Some(cells) = table.as_mut().and_then(|t| t.wrapped_row(page, b)) {
-            flush(&mut run, &mut out);
-            push_row(
-                &mut out,
-                cells.iter().map(|c| text::clean(c, zh)).collect(),
-                true,
-            );
-            continue;
-        } else if let Some(cells) = (layout.format == "pdf")
-            .then(|| next_table(&blocks[at + 1..], page))
-            .flatten()
-            .and_then(|next| {
-                let between = table.as_ref().and_then(|t| t.label_between(&next, page, b));
-                between.or_else(|| next.header_above(page, b))
-            })
+        } else if let Some(cells) =
+            table
+                .as_mut()
+                .and_then(|t| t.wrapped_row(page, b))
+                .or_else(|| {
+                    // A line just above the next table: a label between its
+                    // parts, or a heading over some of its columns.
+                    let next = (layout.format == "pdf")
+                        .then(|| next_table(&blocks[at + 1..], page))
+                        .flatten()?;
+                    let between = table.as_ref().and_then(|t| t.label_between(&next, page, b));
+                    between.or_else(|| next.header_above(page, b))
+                })
         {
             flush(&mut run, &mut out);
             push_row(

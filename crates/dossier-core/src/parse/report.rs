@@ -380,13 +380,7 @@ pub(super) fn link_sections_to_items(doc: &mut Document) {
         .collect();
     // The item whose title the section's heading repeats: the same words,
     // else the most alike (rare words weigh most), else one loosely alike.
-    use crate::history::similarity::{terms, Weights};
-    let plain = |t: &str| -> String {
-        t.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
+    use crate::history::similarity::{plain_title as plain, terms, Weights};
     let language = doc.language.clone();
     let item_terms: Vec<Vec<String>> = items.iter().map(|(_, t)| terms(t, &language)).collect();
     let section_terms: Vec<Vec<String>> = doc
@@ -397,23 +391,9 @@ pub(super) fn link_sections_to_items(doc: &mut Document) {
     let weights = Weights::new(item_terms.iter().chain(&section_terms).map(Vec::as_slice));
     // The first text block of each section (by order: titles repeat).
     let mut first_block: Vec<Option<String>> = vec![None; doc.sections.len()];
-    {
-        let mut at: Option<usize> = None;
-        for p in doc.text_blocks() {
-            if p.section.as_deref() != at.map(|i| doc.sections[i].title.as_str()) {
-                at = p.section.as_deref().and_then(|title| {
-                    let from = at.map_or(0, |i| i + 1);
-                    doc.sections[from..]
-                        .iter()
-                        .position(|s| s.title == title)
-                        .map(|k| from + k)
-                });
-                if let Some(i) = at {
-                    if first_block[i].is_none() {
-                        first_block[i] = Some(p.text.clone());
-                    }
-                }
-            }
+    for (block, section) in doc.block_sections() {
+        if let Some(i) = section.filter(|&i| first_block[i].is_none()) {
+            first_block[i] = doc.text_block(block).map(|p| p.text.clone());
         }
     }
     let refs_in = |text: &str| -> Vec<String> {

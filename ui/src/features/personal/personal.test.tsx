@@ -5,7 +5,7 @@ import { act } from "preact/test-utils";
 import { mountPoint } from "../../test/dom";
 import { setBackend } from "../../ipc";
 import type { AgendaEntry, Bookmark, LibraryListing } from "../../ipc";
-import { storedAgenda } from "../../test/agenda";
+import { agendaListing } from "../../test/agenda";
 import { fakeBackend, note, settle } from "../../test/fakeBackend";
 import { MyAgenda } from "./MyAgenda";
 import { BookmarksList } from "./BookmarksList";
@@ -81,16 +81,7 @@ describe("My agenda", () => {
 });
 
 // The seed agenda's meeting, holding the document of series "s1".
-const record = storedAgenda().record;
-const listing: LibraryListing = {
-  meetings: [
-    {
-      id: 1, key: "k1", body: record.body, parent_body: null, session: null, venue: record.venue, dates: record.dates,
-      time_zone: "Europe/Vienna", zone_source: "venue", documents: [record], reference_count: 0, missing_count: 0,
-    },
-  ],
-  unfiled: [],
-};
+const listing: LibraryListing = agendaListing();
 
 describe("Bookmarks across the library", () => {
   const marks: Bookmark[] = [

@@ -7,7 +7,7 @@ import { setBackend } from "../../ipc";
 import { fakeBackend, hit, settle } from "../../test/fakeBackend";
 import { SearchPanel } from "./SearchPanel";
 import type { LibraryListing } from "../../ipc";
-import { storedAgenda } from "../../test/agenda";
+import { agendaListing } from "../../test/agenda";
 
 const root = mountPoint();
 Element.prototype.scrollIntoView ??= function () {};
@@ -46,17 +46,7 @@ describe("the search dialog", () => {
   });
 
   it("names each group's meeting and document, never its file", async () => {
-    const record = storedAgenda().record;
-    const listing: LibraryListing = {
-      meetings: [
-        {
-          id: 1, key: "k1", body: record.body, parent_body: null, session: null, venue: record.venue, dates: record.dates,
-          time_zone: "Europe/Vienna", zone_source: "venue", documents: [record], reference_count: 0, missing_count: 0,
-        },
-      ],
-      unfiled: [],
-    };
-    await mount(vi.fn(), vi.fn(), listing);
+    await mount(vi.fn(), vi.fn(), agendaListing());
     const label = root().querySelector(".group-label")!;
     expect(label.querySelector("[data-testid=search-group-meeting]")?.textContent).toBe("资产追回问题不限成员名额政府间工作组 · 2012");
     expect(label.textContent).toContain("临时议程和说明");

@@ -70,7 +70,7 @@ fn queries(rng: &mut Rng, sentences: &[String], cjk: bool) -> Vec<String> {
         let s = rng.pick(sentences);
         let q = if cjk {
             let runs: Vec<Vec<char>> = s
-                .split(|c: char| !dossier_core::parse::text::is_cjk(c))
+                .split(|c: char| !dossier_core::script::is_cjk(c))
                 .filter(|r| r.chars().count() >= 6)
                 .map(|r| r.chars().collect())
                 .collect();

@@ -468,7 +468,7 @@ fn contains_query(text: &str, q: &str) -> bool {
         }
         // Every word by its stem ("smuggling" finds "smuggled").
         let lower = text.to_lowercase();
-        !alt.chars().any(dossier_core::parse::text::is_cjk)
+        !alt.chars().any(dossier_core::script::is_cjk)
             && alt
                 .split_whitespace()
                 .all(|w| lower.contains(stemmer.stem(&w.to_lowercase()).as_ref()))
@@ -505,7 +505,7 @@ fn query_set(corpus: &[Indexed], seed: u64) -> Vec<Query> {
         .filter(|p| p.language == "zh")
         .flat_map(|p| {
             p.text
-                .split(|c: char| !dossier_core::parse::text::is_cjk(c))
+                .split(|c: char| !dossier_core::script::is_cjk(c))
                 .filter(|r| r.chars().count() >= 8)
                 .map(|r| r.chars().collect::<Vec<_>>())
                 .collect::<Vec<_>>()

@@ -52,7 +52,7 @@ fn cases(root: &Path) -> Vec<Case> {
     ]
 }
 
-use dossier_core::parse::text::is_wide as is_cjk;
+use dossier_core::script::is_wide;
 
 /// Spaces and tabs collapsed, none beside CJK; line breaks kept.
 fn normalise(s: &str) -> String {
@@ -66,7 +66,7 @@ fn normalise(s: &str) -> String {
             if i > 0 {
                 let prev = words[i - 1].chars().last().unwrap_or(' ');
                 let next = w.chars().next().unwrap_or(' ');
-                if !is_cjk(prev) && !is_cjk(next) {
+                if !is_wide(prev) && !is_wide(next) {
                     out.push(' ');
                 }
             }
@@ -107,9 +107,9 @@ fn push_sentence(out: &mut Vec<String>, s: &str) {
 
 fn reference_text(path: &Path) -> Result<String> {
     let raw = dossier_core::extract::extract_file(path)?;
-    let zh = dossier_core::parse::text::detect_language(&raw) == "zh";
+    let zh = dossier_core::parse::language::detect_language(&raw) == "zh";
     // Markdown links and emphasis out, as the parser reads it.
-    Ok(dossier_core::parse::text::clean(&raw, zh))
+    Ok(dossier_core::parse::clean::clean(&raw, zh))
 }
 
 fn timed<F: FnMut() -> Result<String>>(mut f: F) -> (f64, Result<String>) {

@@ -43,7 +43,7 @@
 //! a `same` span shows the new version's spacing.
 
 use crate::model::{Document, Paragraph, ScheduleSlot};
-use crate::parse::text::is_cjk;
+use crate::script::is_cjk;
 use serde::{Deserialize, Serialize};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 use std::cell::OnceCell;

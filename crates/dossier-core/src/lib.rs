@@ -18,6 +18,7 @@ pub mod model;
 pub mod parse;
 pub mod reason;
 pub mod scorecard;
+pub mod script;
 pub mod search;
 pub mod store;
 

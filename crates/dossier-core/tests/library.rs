@@ -307,7 +307,7 @@ fn search_finds_chinese_english_symbols_and_synonyms() {
                 && chars[i - 2..i]
                     .iter()
                     .chain(&chars[i + 1..i + 3])
-                    .all(|c| dossier_core::parse::text::is_cjk(*c))
+                    .all(|c| dossier_core::script::is_cjk(*c))
         })
         .map(|i| {
             (
@@ -343,7 +343,7 @@ fn chinese_substring_recall_matches_a_scan() {
     let runs: Vec<Vec<char>> = corpus
         .iter()
         .flat_map(|(_, _, t)| {
-            t.split(|c: char| !dossier_core::parse::text::is_cjk(c))
+            t.split(|c: char| !dossier_core::script::is_cjk(c))
                 .filter(|r| r.chars().count() >= 6)
                 .map(|r| r.chars().collect::<Vec<_>>())
                 .collect::<Vec<_>>()

@@ -151,7 +151,7 @@ pub fn zone_for_venue(venue: &str) -> Option<&'static str> {
 /// Whether `name` occurs in `text` as a whole word ("Roma" is not in "Romania";
 /// Chinese names need no word boundary).
 fn names_place(text: &str, name: &str) -> bool {
-    let latin = |c: char| c.is_alphanumeric() && !is_cjk(c);
+    let latin = |c: char| c.is_alphanumeric() && !crate::script::is_cjk(c);
     text.match_indices(name).any(|(i, m)| {
         let before = text[..i].chars().next_back();
         let after = text[i + m.len()..].chars().next();
@@ -161,10 +161,6 @@ fn names_place(text: &str, name: &str) -> bool {
         let glued_after = last.is_some_and(latin) && after.is_some_and(latin);
         !glued_before && !glued_after
     })
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
 }
 
 /// Whether `zone` is an IANA time-zone name this build knows.

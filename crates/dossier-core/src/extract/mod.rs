@@ -171,8 +171,8 @@ pub fn extract_layout(path: &Path, bytes: &[u8]) -> Result<Layout> {
         Format::Text => {
             let (text, note) = decode::decode_text_noting(bytes)
                 .map_err(|detail| Error::unreadable(path, Reason::Binary { detail }))?;
-            let zh = crate::parse::text::detect_language(&text) == "zh";
-            let mut layout = crate::layout::from_text(&crate::parse::text::clean(&text, zh));
+            let zh = crate::parse::language::detect_language(&text) == "zh";
+            let mut layout = crate::layout::from_text(&crate::parse::clean::clean(&text, zh));
             layout.diagnostics.extend(note);
             layout
         }

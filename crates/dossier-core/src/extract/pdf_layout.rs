@@ -185,7 +185,7 @@ impl Collector {
     }
 }
 
-use crate::parse::text::is_wide as is_cjk;
+use crate::script::is_wide;
 
 fn page_lines(page: usize, p: &Page) -> Vec<Line> {
     let mut glyphs: Vec<&Glyph> = p.glyphs.iter().collect();
@@ -242,7 +242,7 @@ fn line_of(page: usize, mut glyphs: Vec<&Glyph>) -> Line {
             if gap > size * 1.6 && !super::is_list_marker(cell) {
                 cells.push((g.x, String::new()));
                 table = true;
-            } else if is_cjk(first) && is_cjk(last) {
+            } else if is_wide(first) && is_wide(last) {
                 if gap > size * 0.6 {
                     cell.push(' ');
                 }
@@ -459,7 +459,7 @@ fn align_tables(lines: &mut Vec<Line>, pitch: f64) {
                     p.table
                         && l.y - p.y < p.size * pitch * 1.25
                         && c > 0
-                        && crate::parse::text::width(above) >= 16
+                        && crate::script::width(above) >= 16
                 });
             if continues_cell {
                 let p = out.last_mut().expect("a row");
@@ -716,7 +716,7 @@ fn paragraphs(pages: &[Vec<Line>], furniture: Vec<Vec<Block>>) -> Layout {
             if column.continues(p, l) {
                 let last = o.text.chars().last().unwrap_or(' ');
                 let first = l.text.chars().next().unwrap_or(' ');
-                if !(is_cjk(last) || is_cjk(first) || last == '/' || last == '-') {
+                if !(is_wide(last) || is_wide(first) || last == '/' || last == '-') {
                     o.text.push(' ');
                 }
                 o.text.push_str(l.text.trim_end());
@@ -840,7 +840,7 @@ impl Column {
                 .text
                 .chars()
                 .next()
-                .is_some_and(|c| c.is_lowercase() || is_cjk(c));
+                .is_some_and(|c| c.is_lowercase() || is_wide(c));
             return full && (!ends_sentence || lower);
         }
         // Paragraph spacing (or a blank line) ends the paragraph.
@@ -880,7 +880,7 @@ impl Column {
         centred(prev)
             && centred(next)
             && !ends_sentence
-            && !crate::parse::text::is_keyword_heading(&prev.text)
+            && !crate::parse::lines::is_keyword_heading(&prev.text)
     }
 }
 

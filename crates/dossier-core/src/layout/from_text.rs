@@ -1,18 +1,18 @@
 //! The layout of a plain-text or Markdown file: what the text says of itself.
-//! Hard-wrapped lines are joined into paragraphs (`parse::text::blocks`),
+//! Hard-wrapped lines are joined into paragraphs (`parse::lines::blocks`),
 //! tab-separated rows and Markdown pipe tables become tables, Markdown
 //! headings (`#`) headings, numbered and bulleted lines list entries, and a
 //! run of lines whose words stand in the same columns (what `pdftotext
 //! -layout` makes of a table) a table of those columns.
 
 use super::{Block, Furniture, Layout, Page, Role};
-use crate::parse::text;
+use crate::parse::lines;
 
 /// The layout of a text already decoded (and cleaned).
 pub fn from_text(raw: &str) -> Layout {
     let (raw, furniture) = take_page_furniture(raw);
     let mut blocks: Vec<Block> = Vec::new();
-    for b in text::blocks(&raw) {
+    for b in lines::blocks(&raw) {
         if let Some(cells) = b.cells {
             match blocks.last_mut() {
                 Some(t) if t.role == Role::Table => t.rows.push(cells),

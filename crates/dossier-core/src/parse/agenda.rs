@@ -1,9 +1,9 @@
 //! The agenda list, the annotations of each item, and the documents each item
 //! lists under "文件" / "Documentation".
 
+use super::lines::{is_keyword_heading, Block};
 use super::numerals::Numeral;
 use super::symbols;
-use super::text::{is_keyword_heading, Block};
 use crate::model::{AgendaItem, Document, Footnote, Reference};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -114,7 +114,7 @@ pub fn similar(a: &str, b: &str) -> bool {
     if prefix >= 8 || prefix >= short.len() * 3 / 4 {
         return true;
     }
-    let cjk = |v: &Vec<char>| v.iter().any(|&c| super::text::is_cjk(c));
+    let cjk = |v: &Vec<char>| v.iter().any(|&c| crate::script::is_cjk(c));
     if !cjk(&x) || !cjk(&y) {
         // Latin script: most words of the shorter title appear in the longer.
         let words = |s: &str| -> Vec<String> {

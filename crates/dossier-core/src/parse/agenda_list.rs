@@ -10,8 +10,8 @@
 //! second block; a long paragraph between two entries makes them headings of
 //! annotations, not a list.
 
+use super::lines::Block;
 use super::numerals::Numeral;
-use super::text::Block;
 use crate::model::AgendaItem;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -95,7 +95,7 @@ pub fn entry(b: &Block) -> Option<Entry> {
         let title = c[3].trim();
         // "1 Title" without a full stop only before a capital or a Han character.
         if c[2].trim().is_empty()
-            && !title.starts_with(|c: char| c.is_uppercase() || super::text::is_cjk(c))
+            && !title.starts_with(|c: char| c.is_uppercase() || crate::script::is_cjk(c))
         {
             return None;
         }
@@ -255,7 +255,7 @@ fn follow(blocks: &[Block], start: usize, to: usize, title: String) -> Run {
             let lower = t
                 .chars()
                 .next()
-                .is_some_and(|c| c.is_lowercase() || super::text::is_cjk(c));
+                .is_some_and(|c| c.is_lowercase() || crate::script::is_cjk(c));
             // In a list whose titles end with a full stop or a semicolon, an
             // unfinished title goes on onto the next block whatever its case.
             let punctuated = run.items.len() >= 2

@@ -16,7 +16,7 @@
 use std::sync::LazyLock;
 use whatlang::{Detector, Lang};
 
-use super::text::is_cjk;
+use crate::script::is_cjk;
 
 /// The ISO 639-1 codes of the six UN languages, in the UN's order.
 pub const UN_LANGUAGES: [&str; 6] = ["ar", "zh", "en", "fr", "ru", "es"];

@@ -2,10 +2,11 @@
 //! of the original, job number, title and kind.
 
 use super::dates;
+use super::lines::Block;
 use super::symbols;
-use super::text::{is_cjk, Block};
 use super::vocabulary;
 use crate::model::{DateRange, Document, DocumentKind};
+use crate::script::is_cjk;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -243,7 +244,7 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
             continue;
         }
         // A contents page, an annotations or annex heading: the masthead is over.
-        if i > 0 && super::text::is_keyword_heading(t) && !AGENDA_TITLE.is_match(t) {
+        if i > 0 && super::lines::is_keyword_heading(t) && !AGENDA_TITLE.is_match(t) {
             // … unless it is the document's title, over its byline
             // ("Organization of work" / "Note by the Chair").
             let byline = blocks[i + 1..]
@@ -446,7 +447,7 @@ pub fn read(blocks: &[Block], doc: &mut Document) -> Masthead {
                 // A Chinese title wrapped before its last words: "……名额政" + "府间工作组会议报告".
                 if let Some(prev) = i.checked_sub(1).map(|p| blocks[p].text.trim()) {
                     if zh
-                        && super::text::width(prev) >= 50
+                        && crate::script::width(prev) >= 50
                         && prev.chars().last().is_some_and(is_cjk)
                     {
                         title = format!("{prev}{t}");

@@ -3,15 +3,16 @@
 
 pub mod agenda;
 pub mod agenda_list;
+pub mod clean;
 pub mod dates;
 pub mod language;
+pub mod lines;
 pub mod meeting_dates;
 pub mod metadata;
 pub mod numerals;
 pub mod report;
 pub mod schedule;
 pub mod symbols;
-pub mod text;
 pub mod vocabulary;
 
 use crate::layout::{self, Furniture, Layout, Role};
@@ -19,13 +20,13 @@ use crate::model::{Document, DocumentKind, Reference};
 
 /// Parses the text of a meeting document (a .txt file's content).
 pub fn parse_text(raw: &str) -> Document {
-    let zh = text::detect_language(raw) == "zh";
-    parse_layout(&layout::from_text(&text::clean(raw, zh)))
+    let zh = language::detect_language(raw) == "zh";
+    parse_layout(&layout::from_text(&clean::clean(raw, zh)))
 }
 
 /// Parses a document from its layout, whatever format it came from.
 pub fn parse_layout(layout: &Layout) -> Document {
-    let language = text::detect_language(&layout.text());
+    let language = language::detect_language(&layout.text());
     let zh = language == "zh";
     let blocks = parse_blocks(layout, zh);
     let mut doc = Document {
@@ -110,7 +111,7 @@ fn timetable_span(schedule: &[crate::model::ScheduleSlot]) -> Option<crate::mode
 /// footnote and line of a multi-line block, one per table row (with its
 /// cells). Furniture is left out, except the first page's job number, which
 /// belongs to the masthead.
-fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
+fn parse_blocks(layout: &Layout, zh: bool) -> Vec<lines::Block> {
     let mut out = Vec::new();
     // Consecutive text blocks of a PDF, joined as text (see below).
     let mut run = String::new();
@@ -122,13 +123,13 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
             .filter(|(_, b)| !matches!(b.role, Role::Table | Role::Furniture))
             .map(|(_, b)| format!("{}\n\n", b.text))
             .collect();
-        text::text_width(&text::clean(&all, zh))
+        lines::text_width(&clean::clean(&all, zh))
     } else {
         None
     };
-    let flush = |run: &mut String, out: &mut Vec<text::Block>| {
+    let flush = |run: &mut String, out: &mut Vec<lines::Block>| {
         if !run.is_empty() {
-            out.extend(text::blocks_at_width(&text::clean(run, zh), width));
+            out.extend(lines::blocks_at_width(&clean::clean(run, zh), width));
             run.clear();
         }
     };
@@ -157,7 +158,7 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
             flush(&mut run, &mut out);
             push_row(
                 &mut out,
-                cells.iter().map(|c| text::clean(c, zh)).collect(),
+                cells.iter().map(|c| clean::clean(c, zh)).collect(),
                 true,
             );
             continue;
@@ -187,7 +188,7 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
                     && b.furniture == Some(Furniture::JobNumber)
                     && !metadata::is_bare_job_line(&b.text)
                 {
-                    out.push(plain(text::clean(b.text.trim(), zh), 0, false));
+                    out.push(plain(clean::clean(b.text.trim(), zh), 0, false));
                 }
             }
             Role::Table => {
@@ -204,7 +205,7 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
                     .iter()
                     .all(|r| r.iter().filter(|c| !c.trim().is_empty()).count() <= 1);
                 for row in &b.rows {
-                    let cells = row.iter().map(|c| text::clean(c, zh));
+                    let cells = row.iter().map(|c| clean::clean(c, zh));
                     let cells: Vec<String> = if tabs {
                         cells.skip_while(|c| c.is_empty()).collect()
                     } else {
@@ -217,7 +218,7 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
                 // Already cleaned and joined by the text front end.
                 let bullet = b.marker.as_deref() == Some("•");
                 let t = if bullet {
-                    text::strip_bullet(&b.text).unwrap_or(&b.text)
+                    lines::strip_bullet(&b.text).unwrap_or(&b.text)
                 } else {
                     &b.text
                 };
@@ -233,7 +234,7 @@ fn parse_blocks(layout: &Layout, zh: bool) -> Vec<text::Block> {
                     flush(&mut run, &mut out);
                 }
             }
-            _ => push_lines(&mut out, &text::clean(&b.text, zh), b.indent as usize),
+            _ => push_lines(&mut out, &clean::clean(&b.text, zh), b.indent as usize),
         }
     }
     flush(&mut run, &mut out);
@@ -383,7 +384,7 @@ fn short_line_edge(layout: &Layout) -> Option<f32> {
 
 /// The lines of a block of text, each a block (a Word line break, a
 /// tab-separated row inside a paragraph).
-fn push_lines(out: &mut Vec<text::Block>, cleaned: &str, indent: usize) {
+fn push_lines(out: &mut Vec<lines::Block>, cleaned: &str, indent: usize) {
     for (i, line) in cleaned.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -395,16 +396,16 @@ fn push_lines(out: &mut Vec<text::Block>, cleaned: &str, indent: usize) {
             }
         }
         let trimmed = line.trim();
-        let bullet = text::strip_bullet(trimmed).is_some();
-        let t = text::strip_bullet(trimmed).unwrap_or(trimmed);
+        let bullet = lines::strip_bullet(trimmed).is_some();
+        let t = lines::strip_bullet(trimmed).unwrap_or(trimmed);
         let first = if i == 0 { indent } else { 0 };
         let lead = line.len() - line.trim_start().len();
         out.push(plain(t.to_string(), first.max(lead), bullet));
     }
 }
 
-fn plain(text: String, indent: usize, bullet: bool) -> text::Block {
-    text::Block {
+fn plain(text: String, indent: usize, bullet: bool) -> lines::Block {
+    lines::Block {
         text,
         indent,
         cells: None,
@@ -416,7 +417,7 @@ fn plain(text: String, indent: usize, bullet: bool) -> text::Block {
 /// A table row as a block; a row of one cell is a line of text (a row of
 /// its table when `in_table`: a row of the layout's table, a cell of which
 /// wrapped onto a line of its own). Returns whether anything was pushed.
-fn push_row(out: &mut Vec<text::Block>, mut cells: Vec<String>, in_table: bool) -> bool {
+fn push_row(out: &mut Vec<lines::Block>, mut cells: Vec<String>, in_table: bool) -> bool {
     while cells.last().is_some_and(|c| c.is_empty()) {
         cells.pop();
     }
@@ -424,15 +425,15 @@ fn push_row(out: &mut Vec<text::Block>, mut cells: Vec<String>, in_table: bool) 
         return false;
     }
     if cells.len() < 2 {
-        out.push(text::Block {
+        out.push(lines::Block {
             table_row: in_table,
             ..plain(cells.remove(0), 0, false)
         });
         return true;
     }
-    out.push(text::Block {
+    out.push(lines::Block {
         table_row: in_table,
-        ..text::Block::row(cells)
+        ..lines::Block::row(cells)
     });
     true
 }
@@ -494,7 +495,7 @@ fn furniture_in(title: &str) -> Option<usize> {
     FURNITURE_IN_TEXT.find(title).map(|m| m.start())
 }
 
-fn has_agenda_shape(blocks: &[text::Block]) -> bool {
+fn has_agenda_shape(blocks: &[lines::Block]) -> bool {
     use vocabulary::{fold, is_one_of, ANNOTATIONS, PROVISIONAL_AGENDA};
     let list = blocks
         .iter()

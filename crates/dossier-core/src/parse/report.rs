@@ -2,8 +2,8 @@
 //! agenda, attendance, footnotes.
 
 use super::agenda::{similar, tidy_title};
+use super::lines::Block;
 use super::numerals::Numeral;
-use super::text::Block;
 use crate::model::{AgendaItem, Attendance, Document, Footnote, Paragraph, Section, SectionRole};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -274,7 +274,7 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
             let is_title_case = t.chars().next().is_some_and(|c| c.is_uppercase())
                 && t.split_whitespace().count() <= 10;
             let is_zh_heading =
-                super::text::is_cjk(t.chars().next().unwrap_or(' ')) && t.chars().count() <= 25;
+                crate::script::is_cjk(t.chars().next().unwrap_or(' ')) && t.chars().count() <= 25;
             if is_title_case || is_zh_heading {
                 doc.sections.push(Section {
                     number: None,
@@ -294,7 +294,7 @@ pub fn read(blocks: &[Block], start: usize, doc: &mut Document) {
                 && last.section == section
                 && doc.kind == crate::model::DocumentKind::Report
             {
-                let glue = if super::text::is_cjk(t.chars().next().unwrap_or(' ')) {
+                let glue = if crate::script::is_cjk(t.chars().next().unwrap_or(' ')) {
                     ""
                 } else {
                     " "

@@ -15,8 +15,8 @@
 //! 3–6 p.m.), each of those columns is a slot of its row's day.
 
 use super::dates;
+use super::lines::Block;
 use super::numerals::Numeral;
-use super::text::Block;
 use super::vocabulary::latin_sub_item;
 use crate::model::{Document, ScheduleSlot};
 use chrono::Datelike;
@@ -320,8 +320,8 @@ pub fn read_items(s: &str) -> Option<(Vec<String>, Vec<char>, usize)> {
         Some(c) => {
             c.is_whitespace()
                 || matches!(c, ':' | '：' | '.' | ',' | ';' | '(' | '（' | ')' | '*')
-                || super::text::is_cjk(c)
-                || super::text::is_cjk_punct(c)
+                || crate::script::is_cjk(c)
+                || crate::script::is_cjk_punct(c)
         }
     };
     // A bare number followed by a unit ("2 meetings") is no item.
@@ -958,9 +958,9 @@ fn add_text(slot: &mut ScheduleSlot, marks: &mut Vec<char>, text: &str, place: P
     match place {
         Place::Wrapped if !slot.titles.is_empty() => {
             let last = slot.titles.last_mut().unwrap();
-            let cjk = last.chars().last().is_some_and(super::text::is_cjk)
-                || t.chars().next().is_some_and(super::text::is_cjk)
-                || last.chars().last().is_some_and(super::text::is_cjk_punct);
+            let cjk = last.chars().last().is_some_and(crate::script::is_cjk)
+                || t.chars().next().is_some_and(crate::script::is_cjk)
+                || last.chars().last().is_some_and(crate::script::is_cjk_punct);
             if !cjk && !last.ends_with(' ') {
                 last.push(' ');
             }

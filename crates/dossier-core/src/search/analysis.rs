@@ -37,7 +37,7 @@
 //!
 //! Offsets always point into the original text, for highlighting.
 
-use crate::parse::text::is_cjk;
+use crate::script::is_cjk;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -96,12 +96,12 @@ impl Latin {
 
     /// The Latin stemmer for one passage of a document: the document's,
     /// unless the passage is long enough to tell and is in English, French or
-    /// Spanish by `parse::text::detect_language` (an English masthead or
+    /// Spanish by `parse::language::detect_language` (an English masthead or
     /// resolution quoted in a French report, a French paragraph of a Russian
     /// document).
     pub fn for_passage(document_language: &str, text: &str) -> Latin {
         if text.len() >= DETECT_MIN {
-            let detected = crate::parse::text::detect_language(text);
+            let detected = crate::parse::language::detect_language(text);
             if matches!(detected.as_str(), "en" | "fr" | "es") {
                 return Latin::for_language(&detected);
             }
@@ -186,7 +186,7 @@ fn fold_lower(c: char, strip: bool, each: &mut dyn FnMut(Option<char>)) {
 fn fold_char(c: char, strip: bool, each: &mut dyn FnMut(Option<char>)) {
     if c.is_ascii() {
         each(Some(c.to_ascii_lowercase()))
-    } else if matches!(c as u32, 0x4E00..=0x9FFF) {
+    } else if crate::script::is_unified_ideograph(c) {
         each(Some(c))
     } else {
         for n in std::iter::once(c).nfkc() {

@@ -47,7 +47,7 @@ fn find_form(g: &TermBuffer, form: &[String], out: &mut Vec<(usize, usize)>) {
     // A lone CJK character matches inside any bigram that holds it.
     if form.len() == 1 && form[0].chars().count() == 1 {
         let c = form[0].chars().next().unwrap();
-        if crate::parse::text::is_cjk(c) {
+        if crate::script::is_cjk(c) {
             // CJK characters fold to characters of the same length, so the
             // original character sits at the start or the end of the term.
             for (i, t) in terms.iter().enumerate() {

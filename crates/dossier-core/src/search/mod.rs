@@ -18,7 +18,7 @@
 //! stemmer a *Latin-script* word gets, English, French or Spanish, and that
 //! is chosen per passage (`analysis::Latin::for_passage`: the document's
 //! language, or the passage's own when it is long enough for
-//! `parse::text::detect_language` to tell, since UN documents quote and mix
+//! `parse::language::detect_language` to tell, since UN documents quote and mix
 //! languages; Chinese, Russian and Arabic passages stem their Latin words as
 //! English). Each Latin language has its own grams field (`grams_en`,
 //! `grams_fr`, `grams_es`), so a passage is indexed by exactly one of them and
@@ -631,7 +631,7 @@ impl SearchIndex {
             let t = &form[0];
             let mut chars = t.chars();
             if let (Some(c), None) = (chars.next(), chars.next()) {
-                if crate::parse::text::is_cjk(c) {
+                if crate::script::is_cjk(c) {
                     // One character: itself, or inside any bigram.
                     let e = regex::escape(t);
                     return Ok(Box::new(

@@ -1,7 +1,7 @@
 //! Export and import of notes, bookmarks and stars as files, and citations
 //! of documents.
 
-use super::schedule::save_with_dialog;
+use super::dialogs::save_with_dialog;
 use super::{blocking, CommandError, CommandResult};
 use crate::AppState;
 use dossier_core::annotations::exchange::{self, ImportSummary};

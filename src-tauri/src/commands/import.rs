@@ -33,7 +33,7 @@ pub async fn pick_and_import(
     let lib = state.library()?;
     blocking(move || {
         let picked: Vec<PathBuf> = if folder {
-            super::pick_folder(&app).into_iter().collect()
+            super::dialogs::pick_folder(&app).into_iter().collect()
         } else {
             app.dialog()
                 .file()

@@ -122,7 +122,7 @@ pub async fn backup_library(
 ) -> CommandResult<Option<dossier_core::library::BackupSummary>> {
     let lib = state.library()?;
     blocking(move || {
-        let Some(folder) = super::pick_folder(&app) else {
+        let Some(folder) = super::dialogs::pick_folder(&app) else {
             return Ok(None);
         };
         let stamp = chrono::Local::now().format("%Y-%m-%d %H%M%S");
@@ -164,7 +164,7 @@ pub async fn restore_library(
         if !go {
             return Ok(None);
         }
-        let Some(folder) = super::pick_folder(&app) else {
+        let Some(folder) = super::dialogs::pick_folder(&app) else {
             return Ok(None);
         };
         dossier_core::library::schedule_restore(&folder, &data_dir)?;

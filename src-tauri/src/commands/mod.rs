@@ -1,29 +1,19 @@
 //! Tauri commands: each one takes the state, calls one core function and
 //! converts the error.
 
+pub mod dialogs;
 pub mod exchange;
 pub mod history;
 pub mod import;
 pub mod library;
+pub mod my_agenda;
 pub mod notes;
 pub mod originals;
-pub mod schedule;
 pub mod search;
 pub mod shell_text;
 pub mod trash;
 
 use serde::Serialize;
-use std::path::PathBuf;
-
-/// Asks for a folder with the system dialog (blocking: call it inside
-/// [`blocking`]); `None` when the user cancels.
-pub fn pick_folder(app: &tauri::AppHandle) -> Option<PathBuf> {
-    use tauri_plugin_dialog::DialogExt;
-    app.dialog()
-        .file()
-        .blocking_pick_folder()
-        .and_then(|p| p.into_path().ok())
-}
 
 /// The error every command returns: a stable `kind` the UI branches on and a
 /// message for people.

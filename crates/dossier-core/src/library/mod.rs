@@ -18,9 +18,9 @@ mod backup;
 pub mod citations;
 mod export;
 pub mod history;
+mod my_agenda;
 pub mod query;
 mod renditions;
-mod schedule;
 mod trash;
 
 pub use crate::store::trash::{EmptiedTrash, RemoveScope, TrashEntry};
@@ -30,7 +30,7 @@ pub use backup::{
     RestoreOutcome,
 };
 pub use export::{ExportedPassages, PassageExport};
-pub use schedule::{AgendaEntry, CalendarFile};
+pub use my_agenda::{AgendaEntry, CalendarFile};
 
 use crate::calendar::{self, ScheduleTiming};
 use crate::changes::Changes;

@@ -11,8 +11,8 @@ pub mod meeting_dates;
 pub mod metadata;
 pub mod numerals;
 pub mod report;
-pub mod schedule;
 pub mod symbols;
+pub mod timetable;
 pub mod vocabulary;
 
 use crate::layout::{self, Furniture, Layout, Role};
@@ -75,7 +75,7 @@ pub fn parse_layout(layout: &Layout) -> Document {
         }
     }
     // A timetable, found by its shape in a document of any kind.
-    schedule::read(&blocks, body_start, &mut doc);
+    timetable::read(&blocks, body_start, &mut doc);
     if doc.dates.is_none() {
         // No meeting dates printed: the meeting runs when its timetable says.
         doc.dates = timetable_span(&doc.schedule);

@@ -595,7 +595,7 @@ impl SearchIndex {
             must.push(text_filter(f.year, y));
         }
         if let Some(i) = req.item.as_deref().filter(|s| !s.is_empty()) {
-            let i = crate::parse::schedule::expand_items(i)
+            let i = crate::parse::timetable::expand_items(i)
                 .into_iter()
                 .next()
                 .unwrap_or_else(|| i.to_string());

@@ -1,14 +1,13 @@
-//! Schedule commands: the meeting's time zone, starred slots, My agenda and
+//! My agenda commands: the meeting's time zone, starred slots, My agenda and
 //! calendar export (saved where the user chooses).
 
+use super::dialogs::save_with_dialog;
 use super::{blocking, CommandResult};
 use crate::AppState;
 use dossier_core::library::{AgendaEntry, CalendarFile};
 use dossier_core::Library;
-use std::path::PathBuf;
 use std::sync::Arc;
-use tauri::{AppHandle, Manager, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri::{AppHandle, State};
 
 #[tauri::command]
 #[specta::specta]
@@ -79,36 +78,4 @@ pub async fn export_calendar(
         )
     })
     .await
-}
-
-/// Shows the save dialog, opening in the folder last saved to (the user's
-/// Documents the first time, never the process's working directory), and
-/// writes `bytes` atomically to the chosen path; a path inside the library
-/// folder is refused.
-pub fn save_with_dialog(
-    app: &AppHandle,
-    lib: &Library,
-    suggested: &str,
-    filter: &str,
-    extensions: &[&str],
-    bytes: &[u8],
-) -> CommandResult<Option<String>> {
-    let state = app.state::<AppState>();
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_file_name(suggested)
-        .add_filter(filter, extensions);
-    if let Some(dir) = state.save_folder(app) {
-        dialog = dialog.set_directory(dir);
-    }
-    let Some(path) = dialog.blocking_save_file().and_then(|p| p.into_path().ok()) else {
-        return Ok(None);
-    };
-    let path: PathBuf = path;
-    lib.export_file(&path, bytes)?;
-    if let Some(dir) = path.parent() {
-        state.remember_save_folder(dir);
-    }
-    Ok(Some(path.display().to_string()))
 }

@@ -1,4 +1,4 @@
-//! A schedule in the user's hands: the meeting's time zone, starred slots,
+//! My agenda: a timetable in the user's hands: the meeting's time zone, starred slots,
 //! the *My agenda* view across meetings and calendar export.
 
 use super::{Library, StoredDocument};

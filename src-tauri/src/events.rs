@@ -1,6 +1,6 @@
 //! Events the backend sends to the UI (typed through tauri-specta).
 
-use dossier_core::ingest::{IngestProgress, IngestReport};
+use dossier_core::api::{IngestProgress, IngestReport};
 use serde::{Deserialize, Serialize};
 
 /// One file of an import is done.
@@ -18,7 +18,7 @@ pub struct DropHover(pub bool);
 /// How far the background rebuild of the search index has come; sent as it
 /// goes, and once more with `rebuilding: false` when it is done.
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
-pub struct IndexProgress(pub dossier_core::library::IndexStatus);
+pub struct IndexProgress(pub dossier_core::api::IndexStatus);
 
 /// A menu item was chosen ("import-files", "import-folder", "backup",
 /// "restore"): the UI runs the same action as its button, so both show their

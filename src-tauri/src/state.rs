@@ -1,7 +1,7 @@
 //! What the shell keeps between commands.
 
 use crate::commands::CommandError;
-use dossier_core::library::IndexRebuild;
+use dossier_core::api::IndexRebuild;
 use dossier_core::{ErrorKind, Library};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -37,7 +37,7 @@ pub struct AppState {
 pub struct RestoreReport {
     pub ok: bool,
     /// The restored backup (its folder, documents, notes), when it worked.
-    pub backup: Option<dossier_core::library::BackupSummary>,
+    pub backup: Option<dossier_core::api::BackupSummary>,
     /// The folder now holding the library the restore replaced.
     pub previous: Option<String>,
     /// The restore was found interrupted and finished (ok) or undone (not

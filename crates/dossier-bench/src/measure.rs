@@ -2,9 +2,9 @@
 
 use crate::corpus::{self, Rng};
 use anyhow::{Context, Result};
+use dossier_core::api::SearchRequest;
 use dossier_core::model::DocumentKind;
 use dossier_core::search::passages::passages;
-use dossier_core::search::SearchRequest;
 use dossier_core::Library;
 use memchr::memmem;
 use rusqlite::Connection;
@@ -221,7 +221,7 @@ pub fn run(n: usize, seed: u64) -> Result<Row> {
     let failed = report
         .results
         .iter()
-        .filter(|r| r.status == dossier_core::ingest::IngestStatus::Failed)
+        .filter(|r| r.status == dossier_core::api::IngestStatus::Failed)
         .count();
     anyhow::ensure!(failed == 0, "{failed} generated documents failed to ingest");
 

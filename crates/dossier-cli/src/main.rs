@@ -4,12 +4,12 @@
 mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use dossier_core::api::BulkFormat;
+use dossier_core::api::IngestStatus;
+use dossier_core::api::SearchRequest;
+use dossier_core::api::{PassageExport, RemoveScope};
+use dossier_core::api::{Query, SortBy};
 use dossier_core::extract::{worker, Extractor, Limits};
-use dossier_core::ingest::IngestStatus;
-use dossier_core::library::query::{Query, SortBy};
-use dossier_core::library::{PassageExport, RemoveScope};
-use dossier_core::search::bulk::BulkFormat;
-use dossier_core::search::SearchRequest;
 use dossier_core::{DocumentKind, Library};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -497,7 +497,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             limit,
         } => {
             let item_in_all_sessions = match (&all_sessions_of, &item) {
-                (Some(doc), Some(i)) => Some(dossier_core::search::ItemScope {
+                (Some(doc), Some(i)) => Some(dossier_core::api::ItemScope {
                     document: lib.find(doc)?,
                     item: i.clone(),
                 }),
@@ -663,7 +663,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .iter()
                 .map(|d| lib.find(d))
                 .collect::<Result<Vec<_>, _>>()?;
-            use dossier_core::library::citations::CitationFormat;
+            use dossier_core::api::CitationFormat;
             match format {
                 CiteFormat::Text => {
                     if ids.len() > 1 && (item.is_some() || para.is_some()) {

@@ -1,10 +1,10 @@
 //! How the CLI shows things to people (JSON output is serde's).
 
-use dossier_core::ingest::{IngestReport, IngestStatus};
-use dossier_core::library::query::QueryResult;
-use dossier_core::library::TrashEntry;
-use dossier_core::search::SearchHit;
-use dossier_core::store::meetings::{LibraryListing, MeetingReference};
+use dossier_core::api::QueryResult;
+use dossier_core::api::SearchHit;
+use dossier_core::api::TrashEntry;
+use dossier_core::api::{IngestReport, IngestStatus};
+use dossier_core::api::{LibraryListing, MeetingReference};
 use dossier_core::Library;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::borrow::Cow;
@@ -287,7 +287,7 @@ pub fn print_trash(entries: &[TrashEntry]) {
     println!("Restore one with `dossier trash restore N`; `dossier trash empty` deletes them all.");
 }
 
-fn print_doc(d: &dossier_core::store::documents::DocumentRecord) {
+fn print_doc(d: &dossier_core::api::DocumentRecord) {
     let symbol = d
         .effective_symbol()
         .map(str::to_string)

@@ -3,12 +3,14 @@
 //! knows about windows; the Tauri shell and the CLI are thin layers on top.
 
 pub mod annotations;
+pub mod api;
 pub mod calendar;
 pub mod changes;
 pub mod citation;
 pub mod error;
 pub mod extract;
 pub mod fs_atomic;
+#[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 pub mod history;
 pub mod ingest;
@@ -20,7 +22,7 @@ pub mod reason;
 pub mod scorecard;
 pub mod script;
 pub mod search;
-pub mod store;
+pub(crate) mod store;
 
 pub use error::{Error, ErrorKind, Result};
 pub use library::Library;

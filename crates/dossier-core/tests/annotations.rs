@@ -1,8 +1,8 @@
 //! Notes and bookmarks across restarts, re-ingestion, revisions, export and import.
 
-use dossier_core::annotations::BookmarkTarget;
-use dossier_core::ingest::IngestStatus;
-use dossier_core::search::SearchRequest;
+use dossier_core::api::BookmarkTarget;
+use dossier_core::api::IngestStatus;
+use dossier_core::api::SearchRequest;
 use dossier_core::Library;
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! Backup while the library is in use, and restore in place of a library.
 
+use dossier_core::api::SearchRequest;
 use dossier_core::library::restore;
-use dossier_core::search::SearchRequest;
 use dossier_core::{Error, Library};
 use std::path::Path;
 

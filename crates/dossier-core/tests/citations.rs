@@ -3,7 +3,7 @@
 //! model (tests/schemas/csl-data.json, Dossier's statement of it) and both
 //! read back by pandoc's citeproc, an independent reader of each format.
 
-use dossier_core::library::citations::CitationFormat;
+use dossier_core::api::CitationFormat;
 use dossier_core::Library;
 use serde_json::Value;
 use std::path::Path;

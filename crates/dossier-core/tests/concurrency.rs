@@ -2,7 +2,7 @@
 //! the index reader never wait for the writer, so a delegate can keep working
 //! while a folder of documents is filed.
 
-use dossier_core::search::SearchRequest;
+use dossier_core::api::SearchRequest;
 use dossier_core::Library;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};

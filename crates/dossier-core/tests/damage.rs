@@ -3,7 +3,7 @@
 //! opens, lists, exports, backs up, reindexes and searches (rebuilt from the
 //! store where it must be), never panicking, notes found.
 
-use dossier_core::search::SearchRequest;
+use dossier_core::api::SearchRequest;
 use dossier_core::Library;
 use std::path::{Path, PathBuf};
 

@@ -4,7 +4,7 @@
 //! outside it.
 #![cfg(unix)]
 
-use dossier_core::ingest::{IngestReport, IngestStatus};
+use dossier_core::api::{IngestReport, IngestStatus};
 use dossier_core::Library;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};

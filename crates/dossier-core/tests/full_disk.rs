@@ -6,7 +6,7 @@
 //! onto the full disk fails and leaves nothing behind. Once space is freed,
 //! importing works again and the index catches up.
 
-use dossier_core::search::SearchRequest;
+use dossier_core::api::SearchRequest;
 use dossier_core::Library;
 use std::path::{Path, PathBuf};
 use std::process::Command;

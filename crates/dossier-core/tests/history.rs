@@ -18,7 +18,7 @@ fn seeded() -> (tempfile::TempDir, Library) {
 }
 
 /// (year, number) of each session of an item's history, newest first.
-fn sessions(h: &dossier_core::library::history::ItemHistory) -> Vec<(String, String)> {
+fn sessions(h: &dossier_core::api::ItemHistory) -> Vec<(String, String)> {
     h.sessions
         .iter()
         .map(|s| {

@@ -226,7 +226,7 @@ fn adoption_changes_are_what_the_reports_print() {
 
 #[test]
 fn a_search_within_one_item_in_all_sessions_keeps_only_its_places() {
-    use dossier_core::search::{ItemScope, SearchRequest};
+    use dossier_core::api::{ItemScope, SearchRequest};
     let s = series();
     let all = s
         .lib

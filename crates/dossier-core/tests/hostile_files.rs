@@ -1,7 +1,7 @@
 //! Files a delegate may be emailed: each fails alone with a message naming the
 //! file and the problem, and the library database stays byte-identical.
 
-use dossier_core::ingest::IngestStatus;
+use dossier_core::api::IngestStatus;
 use dossier_core::Library;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -3,8 +3,8 @@
 //! answer from the index as it was, and imports made during it are indexed
 //! and never let a half-done rebuild pass for current.
 
+use dossier_core::api::SearchRequest;
 use dossier_core::library::{IndexRebuild, IndexStatus, Library};
-use dossier_core::search::SearchRequest;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

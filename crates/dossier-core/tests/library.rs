@@ -1,9 +1,9 @@
 //! The library end to end without a window: ingest, read back, versions,
 //! references, search, index rebuild, failures, locking.
 
-use dossier_core::ingest::IngestStatus;
+use dossier_core::api::IngestStatus;
+use dossier_core::api::SearchRequest;
 use dossier_core::search::passages::passages;
-use dossier_core::search::SearchRequest;
 use dossier_core::{Error, Library};
 use pretty_assertions::assert_eq;
 use std::collections::BTreeSet;
@@ -29,7 +29,7 @@ fn seeded() -> (tempfile::TempDir, Library) {
     (dir, lib)
 }
 
-fn search(lib: &Library, q: &str) -> Vec<dossier_core::search::SearchHit> {
+fn search(lib: &Library, q: &str) -> Vec<dossier_core::api::SearchHit> {
     lib.search(&SearchRequest {
         query: q.into(),
         limit: Some(10_000),

@@ -4,8 +4,8 @@
 //! Abu Dhabi, 2012–2024) and two General Assembly documents (A/80/590 and
 //! A/81/6 (Sect. 13)/Part A, Word and PDF each, no meeting dates).
 
+use dossier_core::api::LibraryListing;
 use dossier_core::library::query::{filter_sort, FacetCount, Query, SortBy};
-use dossier_core::store::meetings::LibraryListing;
 use dossier_core::{DocumentKind, Library};
 use pretty_assertions::assert_eq;
 use std::path::Path;
@@ -28,7 +28,7 @@ fn listing() -> &'static LibraryListing {
             files.push(un.join(f));
         }
         let report = lib.ingest(&files, &mut |_| {});
-        assert_eq!(report.count(dossier_core::ingest::IngestStatus::Failed), 0);
+        assert_eq!(report.count(dossier_core::api::IngestStatus::Failed), 0);
         lib.listing().unwrap()
     })
 }

@@ -2,8 +2,8 @@
 //! one document with two renditions, whichever comes first; the text is
 //! read from the Word file, the page view shows the PDF at the right page.
 
-use dossier_core::ingest::IngestStatus;
-use dossier_core::store::renditions::Format;
+use dossier_core::api::Format;
+use dossier_core::api::IngestStatus;
 use dossier_core::Library;
 use std::path::{Path, PathBuf};
 
@@ -109,7 +109,7 @@ fn notes_and_bookmarks_follow_the_text_to_the_better_rendition() {
         .unwrap();
     lib.add_bookmark(
         id,
-        dossier_core::annotations::BookmarkTarget::Paragraph,
+        dossier_core::api::BookmarkTarget::Paragraph,
         &p.index.to_string(),
         "27",
     )

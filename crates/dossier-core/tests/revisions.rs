@@ -4,8 +4,8 @@
 //! changed, one removed). The truth asserted here is those edits, not what
 //! Dossier printed.
 
+use dossier_core::api::IngestStatus;
 use dossier_core::changes::{changes, ChangeKind, PassageChange, Span, SpanKind};
-use dossier_core::ingest::IngestStatus;
 use dossier_core::{Document, Library, Paragraph};
 use std::path::{Path, PathBuf};
 use std::time::Instant;

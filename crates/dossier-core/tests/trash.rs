@@ -3,11 +3,11 @@
 //! back as it was, emptying deletes only what no one else uses, and backups
 //! and the previous schema keep working.
 
-use dossier_core::annotations::BookmarkTarget;
-use dossier_core::ingest::IngestStatus;
-use dossier_core::library::{RemoveScope, TrashEntry};
-use dossier_core::search::SearchRequest;
-use dossier_core::store::renditions::Format;
+use dossier_core::api::BookmarkTarget;
+use dossier_core::api::Format;
+use dossier_core::api::IngestStatus;
+use dossier_core::api::SearchRequest;
+use dossier_core::api::{RemoveScope, TrashEntry};
 use dossier_core::Library;
 use pretty_assertions::assert_eq;
 use std::collections::BTreeSet;
@@ -455,7 +455,7 @@ fn a_library_of_schema_3_migrates_to_4_keeping_everything() {
         .unwrap()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, dossier_core::store::migrations::latest());
+    assert_eq!(version, dossier_core::api::schema_version());
     let entry = lib
         .remove(id_of(&lib, "A_80_590.docx"), RemoveScope::Document)
         .unwrap();

@@ -201,7 +201,7 @@ fn export_then_import_into_a_fresh_library_gives_the_same_notes_on_the_same_word
         ),
         (3, 0, 0)
     );
-    let key = |n: &dossier_core::annotations::Note| {
+    let key = |n: &dossier_core::api::Note| {
         (
             n.uid.clone(),
             n.series.clone(),

@@ -4,8 +4,9 @@
 use super::dialogs::save_with_dialog;
 use super::{blocking, CommandError, CommandResult};
 use crate::AppState;
-use dossier_core::annotations::exchange::{self, ImportSummary};
-use dossier_core::library::citations::CitationFormat;
+use dossier_core::annotations::exchange;
+use dossier_core::api::CitationFormat;
+use dossier_core::api::ImportSummary;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;

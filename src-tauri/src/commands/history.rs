@@ -2,8 +2,8 @@
 
 use super::{blocking, CommandResult};
 use crate::AppState;
-use dossier_core::history::adopted::AgendaChanges;
-use dossier_core::library::history::ItemHistory;
+use dossier_core::api::AgendaChanges;
+use dossier_core::api::ItemHistory;
 use serde::Serialize;
 use tauri::State;
 

@@ -4,7 +4,7 @@
 use super::{blocking, CommandResult};
 use crate::events::{ImportFinished, ImportProgress, IndexProgress};
 use crate::AppState;
-use dossier_core::ingest::IngestReport;
+use dossier_core::api::IngestReport;
 use dossier_core::Library;
 use std::path::PathBuf;
 use std::sync::Arc;

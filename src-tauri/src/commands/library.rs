@@ -2,9 +2,9 @@
 
 use super::{blocking, CommandResult};
 use crate::AppState;
-use dossier_core::library::StoredDocument;
-use dossier_core::store::documents::DocumentRecord;
-use dossier_core::store::meetings::{LibraryListing, MeetingReference};
+use dossier_core::api::DocumentRecord;
+use dossier_core::api::StoredDocument;
+use dossier_core::api::{LibraryListing, MeetingReference};
 use serde::Serialize;
 use tauri::State;
 
@@ -119,7 +119,7 @@ pub async fn ui_ready(marks: Vec<PageMark>, page_now_ms: f64) -> CommandResult<(
 pub async fn backup_library(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
-) -> CommandResult<Option<dossier_core::library::BackupSummary>> {
+) -> CommandResult<Option<dossier_core::api::BackupSummary>> {
     let lib = state.library()?;
     blocking(move || {
         let Some(folder) = super::dialogs::pick_folder(&app) else {
@@ -192,7 +192,7 @@ pub async fn restore_report(
 #[specta::specta]
 pub async fn index_status(
     state: State<'_, AppState>,
-) -> CommandResult<dossier_core::library::IndexStatus> {
+) -> CommandResult<dossier_core::api::IndexStatus> {
     Ok(state.library()?.index_status())
 }
 
@@ -205,7 +205,7 @@ pub async fn revision_changes(
     state: State<'_, AppState>,
     id: u32,
     against: Option<u32>,
-) -> CommandResult<dossier_core::changes::Changes> {
+) -> CommandResult<dossier_core::api::Changes> {
     let lib = state.library()?;
     blocking(move || Ok(lib.changes(id, against)?)).await
 }

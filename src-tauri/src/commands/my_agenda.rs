@@ -4,7 +4,7 @@
 use super::dialogs::save_with_dialog;
 use super::{blocking, CommandResult};
 use crate::AppState;
-use dossier_core::library::{AgendaEntry, CalendarFile};
+use dossier_core::api::{AgendaEntry, CalendarFile};
 use dossier_core::Library;
 use std::sync::Arc;
 use tauri::{AppHandle, State};

@@ -2,7 +2,7 @@
 
 use super::{blocking, CommandResult};
 use crate::AppState;
-use dossier_core::annotations::{Bookmark, BookmarkTarget, Note};
+use dossier_core::api::{Bookmark, BookmarkTarget, Note};
 use tauri::State;
 
 /// Notes of a document (its series), or of the whole library when `document` is null.

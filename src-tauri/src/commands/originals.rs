@@ -4,7 +4,7 @@
 
 use super::{blocking, CommandResult};
 use crate::AppState;
-use dossier_core::library::StoredDocument;
+use dossier_core::api::StoredDocument;
 use tauri::http::{header, Request, Response, StatusCode};
 use tauri::{Manager, State};
 
@@ -74,11 +74,11 @@ pub fn serve(app: &tauri::AppHandle, request: &Request<Vec<u8>>) -> Response<Vec
     match found {
         Ok((format, bytes)) => {
             let kind = match format {
-                dossier_core::store::renditions::Format::Pdf => "application/pdf",
-                dossier_core::store::renditions::Format::Docx => {
+                dossier_core::api::Format::Pdf => "application/pdf",
+                dossier_core::api::Format::Docx => {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                 }
-                dossier_core::store::renditions::Format::Text => "text/plain; charset=utf-8",
+                dossier_core::api::Format::Text => "text/plain; charset=utf-8",
             };
             reply(StatusCode::OK, bytes, kind)
         }

@@ -2,7 +2,7 @@
 
 use super::{blocking, CommandResult};
 use crate::AppState;
-use dossier_core::search::{SearchHit, SearchRequest};
+use dossier_core::api::{SearchHit, SearchRequest};
 use tauri::State;
 
 /// Ranked passages for a query, with filters.

@@ -38,7 +38,7 @@ pub struct ShellText {
     pub references_file: String,
     pub backup_folder: String,
     /// The words of the notes' Markdown export.
-    pub markdown_words: dossier_core::annotations::exchange::MarkdownWords,
+    pub markdown_words: dossier_core::api::MarkdownWords,
     /// The question before a restore, and its two answers.
     pub restore_confirm: String,
     pub restore_go: String,

@@ -3,8 +3,8 @@
 
 use super::{blocking, CommandResult};
 use crate::AppState;
-use dossier_core::library::query::{Query, QueryResult};
-use dossier_core::library::{EmptiedTrash, RemoveScope, TrashEntry};
+use dossier_core::api::{EmptiedTrash, RemoveScope, TrashEntry};
+use dossier_core::api::{Query, QueryResult};
 use tauri::State;
 
 /// The library's documents that pass a filter and facets, sorted, with the

@@ -79,19 +79,6 @@ pub fn series_for(doc: &Document, file_name: &str) -> String {
     }
 }
 
-/// A document with the same parsed structure (the same document in another
-/// format), in the library (not in the trash).
-pub fn find_by_structure(conn: &Connection, hash: &str) -> Result<Option<u32>> {
-    Ok(conn
-        .query_row(
-            "SELECT id FROM documents WHERE structure_hash = ?1 AND trash_id IS NULL
-             ORDER BY id LIMIT 1",
-            [hash],
-            |r| r.get(0),
-        )
-        .optional()?)
-}
-
 /// The hash that tells two renderings of one document apart from two documents:
 /// everything parsed except the parser's diagnostics.
 pub fn structure_hash(doc: &Document) -> String {

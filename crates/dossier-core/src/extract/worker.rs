@@ -417,6 +417,7 @@ fn read_answer(
 /// Both ends of the protocol on bytes from anywhere (fuzzing): the worker
 /// reading requests, the app reading answers and the layouts they carry, as
 /// [`Workers::extract_layout`] does. Returns the layouts read.
+#[cfg(feature = "fuzzing")]
 pub(crate) fn read_as_protocol(data: &[u8]) -> Vec<Layout> {
     let mut requests = data;
     while let Ok(Some(request)) = read_request(&mut requests) {

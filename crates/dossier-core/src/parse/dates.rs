@@ -44,7 +44,15 @@ pub struct MeetingDates {
 }
 
 static ZH_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(?:至|-|–|和)\s*(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日)?(?:\s*[，,]\s*([^\s，,。（(]{2,20}))?").unwrap()
+    Regex::new(r#"(?x)
+        (\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日   # the first day: "2019年12月16日"
+        (?:
+            \s*(?:至|-|–|和)\s*                          # "至", "-", "和"
+            (?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?   # the last day's year and month, when they differ
+            (\d{1,2})\s*日
+        )?
+        (?:\s*[，,]\s*([^\s，,。（(]{2,20}))?             # "，维也纳": the venue
+    "#).unwrap()
 });
 static EN_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})(?:\s+([A-Z][a-z]+))?(?:\s*(?:-|–|—|to|and)\s*(\d{1,2}))?\s+([A-Z][a-z]+)\s+(\d{4})\b").unwrap()
@@ -123,10 +131,32 @@ pub fn single_date(line: &str) -> Option<String> {
 }
 
 static ZH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[，,、]?\s*(?:\(?（?星期[一二三四五六日天]）?\)?)?").unwrap()
+    Regex::new(
+        r#"(?x)
+        ^(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日   # "2024年6月12日", "8月30日"
+        \s*[，,、]?\s*
+        (?:\(?（?星期[一二三四五六日天]）?\)?)?              # "，星期四", "（星期三）"
+    "#,
+    )
+    .unwrap()
 });
 static EN_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?(?:(\d{1,2})\s+([a-z]{3,9})\.?|([a-z]{3,9})\.?\s+(\d{1,2}))(?:,?\s+(\d{4}))?(?:\s*\((?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\))?").unwrap()
+    Regex::new(
+        r#"(?xi)
+        ^(?:
+            # the weekday first: "Monday, ", "Tue. "
+            (monday|tuesday|wednesday|thursday|friday|saturday|sunday
+            |mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+
+        )?
+        (?:
+            (\d{1,2})\s+([a-z]{3,9})\.?    # "16 December"
+          | ([a-z]{3,9})\.?\s+(\d{1,2})    # "December 16"
+        )
+        (?:,?\s+(\d{4}))?                  # ", 2019"
+        (?:\s*\((?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\))?   # "(Monday)"
+    "#,
+    )
+    .unwrap()
 });
 
 /// A timetable's day heading: "8 月 30 日，星期四", "2024年6月12日，星期三",
@@ -212,10 +242,23 @@ fn other_day(s: &str, meeting_year: Option<i32>) -> Option<(String, usize)> {
 }
 
 static ZH_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(上午|中午|下午|晚上)?\s*(\d{1,2})\s*(?:(?:时|点)\s*(?:(\d{2})\s*分|(半))?|[:：](\d{2}))\s*(?:至|-|–|—|到)\s*(上午|中午|下午|晚上)?\s*(\d{1,2})\s*(?:(?:时|点)\s*(?:(\d{2})\s*分|(半))?|[:：](\d{2}))").unwrap()
+    Regex::new(
+        r#"(?x)
+        ^(上午|中午|下午|晚上)?\s*                            # the start's part of the day
+        (\d{1,2})\s*(?:(?:时|点)\s*(?:(\d{2})\s*分|(半))?|[:：](\d{2}))   # "10时", "3点半", "10:00"
+        \s*(?:至|-|–|—|到)\s*
+        (上午|中午|下午|晚上)?\s*                             # the end's part of the day
+        (\d{1,2})\s*(?:(?:时|点)\s*(?:(\d{2})\s*分|(半))?|[:：](\d{2}))
+    "#,
+    )
+    .unwrap()
 });
 static EN_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(\d{1,2}|noon)(?:[.:](\d{2}))?\s*(a\.\s?m\.|p\.\s?m\.|am|pm|noon)?\s*(?:-|–|—|to|until)\s*(\d{1,2}|noon|midnight)(?:[.:](\d{2}))?\s*(a\.\s?m\.|p\.\s?m\.|am|pm)?").unwrap()
+    Regex::new(r#"(?xi)
+        ^(\d{1,2}|noon)(?:[.:](\d{2}))?\s*(a\.\s?m\.|p\.\s?m\.|am|pm|noon)?   # "10 a.m.", "3", "15:00"
+        \s*(?:-|–|—|to|until)\s*
+        (\d{1,2}|noon|midnight)(?:[.:](\d{2}))?\s*(a\.\s?m\.|p\.\s?m\.|am|pm)?   # "1 p.m.", "18:00"
+    "#).unwrap()
 });
 
 /// A time slot at the start of `s`: "上午 10 时至下午 1 时", "下午3时至6时",

@@ -173,7 +173,18 @@ static ORIGINAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Original|原文|Подлинный текст|الأصل)\s*[:：]\s*(\S.*)$").unwrap()
 });
 static DISTR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Distr\.?\s*[:：]?\s*(?:General|Limited|Restricted|générale|restreinte|limitée|general|limitada|reservada)?|分发\s*[:：]?\s*(?:普遍|有限|限制)?)\s*(.*)$").unwrap()
+    Regex::new(
+        r#"(?x)
+        ^(?:
+            # "Distr.: General", "Distr. générale", "Distr. limitada"
+            Distr\.?\s*[:：]?\s*
+            (?:General|Limited|Restricted|générale|restreinte|limitée|general|limitada|reservada)?
+          | 分发\s*[:：]?\s*(?:普遍|有限|限制)?    # "分发：普遍"
+        )
+        \s*(.*)$   # what follows: the date or the symbol set on the same line
+    "#,
+    )
+    .unwrap()
 });
 /// "Agenda item 155", "Item 4 of the provisional agenda", "Items 138 and 139
 /// of the preliminary list", "临时议程项目4", "Point 3 de l'ordre du jour".
@@ -188,7 +199,18 @@ static AUTHOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A report of a meeting or a body (not a report of the Secretary-General on a topic).
 static MEETING_REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(会议.{0,6}报告|届会.{0,6}报告|^report (?:of|on) the .*(?:meeting|session|held|conference)|on (?:its|the work of its) [\w-]+ (?:session|meeting)|^(?:draft|national|interim|final) report|^(?:projet de )?rapport|^(?:proyecto de )?informe|^(?:проект )?(?:национальный )?доклад|^(?:مشروع )?(?:ال)?تقرير)").unwrap()
+    Regex::new(r#"(?xi)
+        (
+            会议.{0,6}报告 | 届会.{0,6}报告    # "……会议……报告", "……届会……报告"
+          | ^report\x20(?:of|on)\x20the\x20.*(?:meeting|session|held|conference)
+          | on\x20(?:its|the\x20work\x20of\x20its)\x20[\w-]+\x20(?:session|meeting)   # "on its tenth session"
+          | ^(?:draft|national|interim|final)\x20report
+          | ^(?:projet\x20de\x20)?rapport
+          | ^(?:proyecto\x20de\x20)?informe
+          | ^(?:проект\x20)?(?:национальный\x20)?доклад
+          | ^(?:مشروع\x20)?(?:ال)?تقرير
+        )
+    "#).unwrap()
 });
 static COLUMN_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\t|\s{3,}").unwrap());
 

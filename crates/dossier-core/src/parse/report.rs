@@ -20,13 +20,28 @@ static TOP_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})\.\s*
 static SUB_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[（(]([a-z]{1,2})[)）]\s*(.+)$").unwrap());
 static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(通过了(?:经[^，。：]{1,8}的)?(以下|下列)议程|adopted the following agenda|agenda was adopted|adopted its agenda)").unwrap()
+    Regex::new(
+        r#"(?xi)
+        (
+            通过了(?:经[^，。：]{1,8}的)?(以下|下列)议程   # "通过了经口头修正的以下议程"
+          | adopted\x20the\x20following\x20agenda
+          | agenda\x20was\x20adopted
+          | adopted\x20its\x20agenda
+        )
+    "#,
+    )
+    .unwrap()
 });
 static FOOTNOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\^(\d{1,3})|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(\*{1,3}))\s*(\S.+)$").unwrap());
 static ITEM_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:议程)?项目\s*(\d{1,2}(?:\([a-z]\))?)|(?i:agenda items?)\s+(\d{1,2}(?:\s?\([a-z]\))?)|(?i:\bitem)\s+(\d{1,2}(?:\s?\([a-z]\))?)\s+(?i:of\s+the\s+(?:provisional\s+)?agenda)",
+        r#"(?x)
+            (?:议程)?项目\s*(\d{1,2}(?:\([a-z]\))?)                   # "议程项目3(a)"
+          | (?i:agenda\x20items?)\s+(\d{1,2}(?:\s?\([a-z]\))?)       # "agenda item 3 (a)"
+          | (?i:\bitem)\s+(\d{1,2}(?:\s?\([a-z]\))?)                 # "item 4 of the provisional agenda"
+            \s+(?i:of\s+the\s+(?:provisional\s+)?agenda)
+        "#,
     )
     .unwrap()
 });

@@ -9,7 +9,17 @@ use super::numerals::Numeral;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const SEG: &str = r"(?:[0-9]{1,4}(?:\.[0-9]{1,3})?(?:\s?\((?:Sect|Part|Vol|Chap)\.?\s?[0-9A-Z]{1,4}\)|\([0-9]{1,3}\))?|(?:Add|Rev|Corr|Amend|CRP|Misc|INF|WP|Sect|Part)\.?\s?[0-9]{1,3}|Part\s[A-Z]|Summary|Suppl?\.\s?[0-9]{1,3}|[A-Z][A-Za-z]{0,9}(?:\([0-9]{1,3}\))?(?:\.[0-9A-Z]{1,3})*)";
+const SEG: &str = r#"(?x:
+    # A number: "2019", "80", "1.2", "64 (Sect. 29)", "10(1)"
+    [0-9]{1,4}(?:\.[0-9]{1,3})?(?:\s?\((?:Sect|Part|Vol|Chap)\.?\s?[0-9A-Z]{1,4}\)|\([0-9]{1,3}\))?
+    # A numbered suffix: "Add.1", "Rev. 2", "CRP.3", "WP 1"
+  | (?:Add|Rev|Corr|Amend|CRP|Misc|INF|WP|Sect|Part)\.?\s?[0-9]{1,3}
+  | Part\s[A-Z]              # "Part I"
+  | Summary
+  | Suppl?\.\s?[0-9]{1,3}    # "Suppl. 7", "Sup.7"
+    # A body's name: "COSP", "WG.2", "HRC", "AC.109", "L(1)"
+  | [A-Z][A-Za-z]{0,9}(?:\([0-9]{1,3}\))?(?:\.[0-9A-Z]{1,3})*
+)"#;
 
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(

@@ -86,7 +86,17 @@ static JOB_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[A-Z]{1,3}\.?\s?)?\d{2}-\d{5}(?:\s*\([A-Z]\))?$|^[A-Z]\d{7}$").unwrap()
 });
 static ROOM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?i:conference\s+room|room|salle|hall|meeting\s+room|trusteeship\s+council\s+chamber|general\s+assembly\s+hall)\b.*|.*会议室.*)$").unwrap()
+    Regex::new(
+        r#"(?x)
+        ^(?:
+            # "Conference Room 4", "Salle XIX", "Trusteeship Council Chamber"
+            (?i:conference\s+room|room|salle|hall|meeting\s+room
+               |trusteeship\s+council\s+chamber|general\s+assembly\s+hall)\b.*
+          | .*会议室.*    # "第三会议室"
+        )$
+    "#,
+    )
+    .unwrap()
 });
 static MEETINGS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^[(（]\s*\d+\s*(?:meetings?|次会议)\s*[)）]").unwrap());

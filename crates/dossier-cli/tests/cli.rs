@@ -419,8 +419,16 @@ fn remove_list_the_trash_restore_and_empty() {
     );
     assert_eq!(files(data.path()), 3);
     assert!(stdout(&dossier(data.path(), &["check"])).contains("all 3 original files"));
-    let out = dossier(data.path(), &["remove", "x", "--scope", "everything"]);
+    // A document the library does not hold is named, and nothing is removed.
+    let out = dossier(data.path(), &["remove", "A/99/999"]);
     assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains(r#"no document with id, symbol or file name "A/99/999""#),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(files(data.path()), 3);
 }
 
 #[test]

@@ -323,6 +323,11 @@ impl Library {
             )?;
         }
         let mut summary = ImportSummary::default();
+        tracing::info!(
+            notes = export.notes.len(),
+            bookmarks = export.bookmarks.len(),
+            "annotations import: merging"
+        );
         let touched = self.change(|tx| {
             let mut touched = Vec::new();
             for (n, updated) in export.notes.iter().zip(updated) {
@@ -353,6 +358,10 @@ impl Library {
             Ok(touched)
         })?;
         self.index_notes(&touched, &[])?;
+        tracing::info!(
+            notes_added = summary.notes_added,
+            "annotations import: merged and indexed"
+        );
         Ok(summary)
     }
 

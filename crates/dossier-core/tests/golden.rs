@@ -1,8 +1,11 @@
 //! Golden parse outputs: each fixture (and each seed) parsed to JSON and
-//! compared with `tests/golden/<file>.json`, reviewed by a person.
+//! compared with its snapshot, `tests/golden/<file>.snap`, reviewed by a
+//! person. A difference prints as a diff, file by file.
 //!
-//! After an intended change, regenerate with
-//! `UPDATE_GOLDEN=1 cargo test -p dossier-core --test golden` and review the diff.
+//! After an intended change, write the new outputs with
+//! `INSTA_UPDATE=always cargo test -p dossier-core --test golden` and review
+//! them with `git diff` (or run the test plainly, which leaves
+//! `<file>.snap.new` beside each changed snapshot, for `cargo insta review`).
 
 use std::path::{Path, PathBuf};
 
@@ -24,27 +27,28 @@ fn inputs() -> Vec<PathBuf> {
 
 #[test]
 fn parse_outputs_match_goldens() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("golden");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    let _settings = settings.bind_to_scope();
     let mut stale = Vec::new();
     for input in inputs() {
         let doc = dossier_core::parse_file(&input).unwrap_or_else(|e| panic!("{e}"));
-        let actual = serde_json::to_string_pretty(&doc).unwrap() + "\n";
+        let actual = serde_json::to_string_pretty(&doc).unwrap();
         let name = input.file_name().unwrap().to_string_lossy().to_string();
-        let golden = root.join("tests/golden").join(format!("{name}.json"));
-        let expected = std::fs::read_to_string(&golden).unwrap_or_default();
-        if expected != actual {
-            if update {
-                std::fs::write(&golden, &actual).unwrap();
-            } else {
-                stale.push(name);
-            }
+        // Every file is compared (and its diff printed) before the test fails.
+        let compared = std::panic::catch_unwind(|| {
+            insta::assert_snapshot!(name.clone(), actual);
+        });
+        if compared.is_err() {
+            stale.push(name);
         }
     }
     assert!(
         stale.is_empty(),
-        "parse output differs from the golden for {stale:?}; if intended, run \
-         `UPDATE_GOLDEN=1 cargo test -p dossier-core --test golden` and review the diff"
+        "parse output differs from the golden for {stale:?} (diffs above); if intended, run \
+         `INSTA_UPDATE=always cargo test -p dossier-core --test golden` and review the diff"
     );
 }
 

@@ -5,8 +5,10 @@
 // `webkitgtk:browserOptions`; doing that here saves CI compiling tauri-driver. Usage (dev.sh test does this):
 //   xvfb-run -a -s "-screen 0 1280x800x24" node e2e/run.mjs target/debug/dossier-app
 // Each scenario saves a screenshot to target/e2e/, and on failure also the
-// page source. The app gets a fresh data directory and fresh XDG folders (so
-// no language or window size from an earlier run leaks in).
+// page source. Each scenario starts from a library of its own: a fresh data
+// directory and fresh XDG folders (so no document, note, language or window
+// size of an earlier scenario leaks in, and one failure cannot cascade),
+// with a WebKitWebDriver of its own started with that environment.
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync, copyFileSync, cpSync, existsSync, readdirSync, readlinkSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { execFileSync } from "node:child_process";
@@ -20,9 +22,9 @@ const app = resolve(process.argv[2] ?? join(root, "target/debug/dossier-app"));
 const appReal = realpathSync(app);
 const out = join(root, "target/e2e");
 mkdirSync(out, { recursive: true });
-const home = mkdtempSync(join(tmpdir(), "dossier-e2e-"));
-const dataDir = join(home, "library");
-const files = join(home, "inbox");
+// The files the scenarios import, shared by all of them (read, never changed).
+const inputs = mkdtempSync(join(tmpdir(), "dossier-e2e-"));
+const files = join(inputs, "inbox");
 mkdirSync(files);
 // An English agenda of another body, and a damaged PDF, to import.
 const english = join(files, "en_ctoc_agenda.txt");
@@ -107,22 +109,49 @@ function hostilePdf(extra) {
   return out;
 }
 
-const PORT = 4444;
-// What every Dossier of this run is started with (through the driver, or directly).
-const appEnv = {
-  ...process.env,
-  TAURI_WEBVIEW_AUTOMATION: "true",
-  DOSSIER_DATA_DIR: dataDir,
-  XDG_DATA_HOME: join(home, "data"),
-  XDG_CONFIG_HOME: join(home, "config"),
-  XDG_CACHE_HOME: join(home, "cache"),
-  LANG: "C.UTF-8",
-};
-const driver = spawn("/usr/bin/WebKitWebDriver", [`--port=${PORT}`, "--host=127.0.0.1"], {
-  env: appEnv,
-  stdio: ["ignore", "inherit", "inherit"],
-});
-const base = `http://127.0.0.1:${PORT}`;
+// The scenario's library and what every Dossier it starts is started with
+// (through the driver, or directly): set by `freshLibrary` before each one.
+let home = null;
+let dataDir = null;
+let appEnv = null;
+
+function freshLibrary(name) {
+  home = mkdtempSync(join(tmpdir(), `dossier-e2e-${name.split("-")[0]}-`));
+  dataDir = join(home, "library");
+  appEnv = {
+    ...process.env,
+    TAURI_WEBVIEW_AUTOMATION: "true",
+    DOSSIER_DATA_DIR: dataDir,
+    XDG_DATA_HOME: join(home, "data"),
+    XDG_CONFIG_HOME: join(home, "config"),
+    XDG_CACHE_HOME: join(home, "cache"),
+    LANG: "C.UTF-8",
+  };
+}
+
+// The driver starts the app with its own environment, so each scenario has
+// its own driver, on a port of its own (the last one's may still be closing).
+let port = 4444;
+let base = null;
+let driver = null;
+
+async function startDriver() {
+  port += 1;
+  base = `http://127.0.0.1:${port}`;
+  driver = spawn("/usr/bin/WebKitWebDriver", [`--port=${port}`, "--host=127.0.0.1"], {
+    env: appEnv,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await driverReady();
+}
+
+async function stopDriver() {
+  if (!driver) return;
+  const exited = new Promise((r) => driver.on("exit", r));
+  driver.kill();
+  await exited;
+  driver = null;
+}
 
 async function driverReady() {
   for (let i = 0; i < 100; i++) {
@@ -151,6 +180,11 @@ async function scenario(name, body) {
   if (only && !only.includes(name.split("-")[0])) return;
   const started = Date.now();
   try {
+    // The last scenario's Dossier and driver go; this one starts afresh.
+    await quit().catch(() => {});
+    await stopDriver();
+    freshLibrary(name);
+    await startDriver();
     await body();
     if (session) writeFileSync(join(out, `${name}.png`), await session.screenshot());
     results.push({ name, ok: true, ms: Date.now() - started });
@@ -204,6 +238,12 @@ function appsRunning() {
   return n;
 }
 
+/** Starts Dossier and waits for the seed library it loads at a first start. */
+async function startWithSeeds(args = []) {
+  await start(args);
+  await session.until(`return document.querySelectorAll("[data-testid=meeting]").length >= 4`, "the four seed meetings", 30_000);
+}
+
 async function quit() {
   if (!session) return;
   await session.quit();
@@ -230,8 +270,6 @@ async function openDoc(file) {
 }
 
 try {
-  await driverReady();
-
   await scenario("1-first-start-ingests-seeds", async () => {
     await start();
     await session.until(`return document.querySelectorAll("[data-testid=meeting]").length === 4`, "the four seed meetings", 30_000);
@@ -241,6 +279,7 @@ try {
   });
 
   await scenario("2-item-and-slots-linked", async () => {
+    await startWithSeeds();
     await openDoc("001_9b3f3c3582431abc.txt");
     await session.click(`[data-testid="item-3(a)"]`);
     await session.until(`return document.querySelectorAll(".slot.hit").length > 0`, "highlighted slots");
@@ -258,9 +297,9 @@ try {
   });
 
   await scenario("3-import-english-and-damaged-files", async () => {
-    await quit();
     await start([english, hostile, deep, damaged]);
-    await session.waitFor("[data-testid=import-report]", 30_000);
+    // In a fresh library the seeds' import may report first; then these files'.
+    await session.until(`return /damaged\.pdf/.test(document.querySelector("[data-testid=import-report]")?.innerText ?? "")`, "the files' import report", 30_000);
     const report = await session.text("[data-testid=import-report]");
     assert(report.includes("damaged.pdf"), `the failure names the file: ${report}`);
     assert(/deep\.pdf: the PDF is built in a way that cannot be read safely/.test(report), `the stack-overflowing PDF is refused by name, the window alive: ${report}`);
@@ -281,6 +320,8 @@ try {
   });
 
   await scenario("4-search-chinese-and-english", async () => {
+    await startWithSeeds([english]);
+    await session.waitFor(`[data-testid="doc-en_ctoc_agenda.txt"]`, 30_000);
     await session.click("[data-testid=open-search]");
     await session.until(`return document.activeElement === document.querySelector("[data-testid=search-input]")`, "the search field focused");
     await session.type("[data-testid=search-input]", "资产追回");
@@ -304,6 +345,7 @@ try {
   });
 
   await scenario("5-bookmark-and-note-survive-restart", async () => {
+    await startWithSeeds();
     await openDoc("001_9b3f3c3582431abc.txt");
     await session.click(`[data-testid="item-3(a)"]`);
     await session.click("[data-testid=bookmark]");
@@ -345,6 +387,7 @@ try {
   });
 
   await scenario("6-switch-language", async () => {
+    await start();
     const setLang = (l) => session.exec(`const s = document.querySelector("[data-testid=lang]"); s.value = arguments[0]; s.dispatchEvent(new Event("change", { bubbles: true }));`, l);
     await setLang("zh");
     await session.until(`return document.querySelector(".topbar h1").textContent.includes("会议文件")`, "the Chinese UI");
@@ -356,7 +399,6 @@ try {
   });
 
   await scenario("7-arabic-right-to-left", async () => {
-    await quit();
     await start([arabic]);
     await session.waitFor("[data-testid=import-report]", 30_000);
     const setLang = (l) => session.exec(`const s = document.querySelector("[data-testid=lang]"); s.value = arguments[0]; s.dispatchEvent(new Event("change", { bubbles: true }));`, l);
@@ -386,7 +428,6 @@ try {
   await scenario("8-reader-in-six-languages", async () => {
     // Each UI language reading the agenda in its own language, at the item
     // that runs over two slots: the screenshots of docs/screenshots/reader-<lang>.png.
-    await quit();
     await start(sixLanguages.map((d) => d.path));
     await session.waitFor("[data-testid=import-report]", 60_000);
     const setLang = (l) => session.exec(`const s = document.querySelector("[data-testid=lang]"); s.value = arguments[0]; s.dispatchEvent(new Event("change", { bubbles: true }));`, l);
@@ -408,6 +449,7 @@ try {
     // The library, the reader, search and My agenda, in both themes: no serious or critical violation.
     const setTheme = (choice) =>
       session.exec(`const s = document.querySelector("[data-testid=theme]"); s.value = arguments[0]; s.dispatchEvent(new Event("change", { bubbles: true }));`, choice);
+    await startWithSeeds();
     if (!(await session.exec(`return typeof window.axe === "object"`))) await session.exec(`${axeSource}\n;return true;`);
     const check = async (view) => {
       await session.exec(`
@@ -457,6 +499,7 @@ try {
     // docs/screenshots/layout-*.png.
     const setTheme = (choice) =>
       session.exec(`const s = document.querySelector("[data-testid=theme]"); s.value = arguments[0]; s.dispatchEvent(new Event("change", { bubbles: true }));`, choice);
+    await startWithSeeds();
     await openDoc("001_9b3f3c3582431abc.txt");
     await session.click(`[data-testid="item-3(a)"]`);
     for (const [w, h] of [[1024, 700], [1920, 1080]]) {
@@ -492,9 +535,9 @@ try {
   await scenario("11-page-view-at-the-paragraph", async () => {
     // The Word file and the PDF of A/80/590 are one document: its text from
     // Word, its pages from the PDF. Paragraph 67 stands on page 22 (pdftotext).
-    await quit();
     await start(pair);
-    await session.waitFor("[data-testid=import-report]", 60_000);
+    // The seeds' import reports first in a fresh library; then the pair's.
+    await session.until(`return /rendition/i.test(document.querySelector("[data-testid=import-report]")?.innerText ?? "")`, "the pair's import report", 60_000);
     const report = await session.text("[data-testid=import-report]");
     assert(/rendition/i.test(report), `the import names the PDF a new rendition: ${report}`);
     await openDoc("A_80_590.docx");
@@ -536,7 +579,6 @@ try {
   });
 
   await scenario("12-languages-and-revision-changes", async () => {
-    await quit();
     await start([...bilingual, ...revision]);
     await session.waitFor("[data-testid=import-report]", 60_000);
     await openDoc("A_HRC_WG.6_7_ITA_1_en.pdf");
@@ -600,7 +642,7 @@ try {
   await scenario("13-second-launch-hands-over-files", async () => {
     // A desktop session has a bus; ./dev.sh test runs the scenarios under dbus-run-session.
     assert(process.env.DBUS_SESSION_BUS_ADDRESS, "a session D-Bus (run the scenarios under dbus-run-session)");
-    if (!session) await start();
+    await startWithSeeds();
     await session.click("[data-testid=tab-library]");
     // "Open with Dossier" on three files, named relative to where it starts.
     const second = spawn(app, ["handed-over.pdf", "numbering.docx", "zip-bomb.docx"], { env: appEnv, cwd: files, stdio: "ignore" });
@@ -633,11 +675,8 @@ try {
     // opens the library. Killed at moments through that start, again and
     // again, the library is each time the one before or the backup, whole;
     // the next start finishes the job and says so.
-    if (!existsSync(dataDir)) {
-      // Run alone (E2E_ONLY=14): a first start makes the library.
-      await start();
-      await session.until(`return document.querySelectorAll("[data-testid=meeting]").length === 4`, "the seeds in");
-    }
+    // A first start makes the library.
+    await startWithSeeds();
     await quit();
     const cli = join(root, "target/debug/dossier");
     const dossier = (dir, ...args) => execFileSync(cli, ["--data-dir", dir, ...args], { env: appEnv, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -697,9 +736,7 @@ try {
     // Preparing item 4 of the 2024 Working Group (技术援助): its history
     // lists the sessions the library holds, newest first; the 2017 one
     // leads to the report's section on it.
-    await quit();
-    await start();
-    await session.until(`return document.querySelectorAll("[data-testid=meeting]").length >= 4`, "the seeds in", 30_000);
+    await startWithSeeds();
     await openDoc("001_9b3f3c3582431abc.txt");
     await session.click(`[data-testid="item-4"]`);
     await session.click("[data-testid=item-history-toggle]");
@@ -736,7 +773,7 @@ try {
   });
 } finally {
   if (session) await session.quit().catch(() => {});
-  driver.kill();
+  await stopDriver();
 }
 
 const failed = results.filter((r) => !r.ok);

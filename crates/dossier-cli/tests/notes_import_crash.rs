@@ -9,19 +9,16 @@
 //! the index holds what the store holds: the imported notes are found when
 //! they are there and not otherwise. The file then imports in full.
 
-use dossier_core::api::SearchRequest;
+mod common;
+
 use dossier_core::Library;
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 const NOTES: usize = 5_000;
-
-fn seeds() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
-}
 
 /// `dossier notes import FILE`, logging what happens (`-v`) to a pipe.
 fn import(data: &Path, file: &Path) -> Command {
@@ -73,14 +70,7 @@ fn check(data: &Path, sample: &[usize]) -> usize {
     );
     assert_eq!(lib.index_generation(), Some(lib.generation().unwrap()));
     for &i in sample {
-        let found = lib
-            .search(&SearchRequest {
-                query: format!("\"okapi note {i}\""),
-                ..Default::default()
-            })
-            .unwrap()
-            .iter()
-            .any(|h| h.location.note.is_some());
+        let found = common::note_found(&lib, &format!("okapi note {i}"));
         assert_eq!(
             found,
             imported == NOTES,
@@ -90,47 +80,25 @@ fn check(data: &Path, sample: &[usize]) -> usize {
     imported
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn killing_a_notes_import_leaves_it_absent_or_whole() {
     let root = tempfile::tempdir().unwrap();
     let data = root.path().join("library");
     let file = root.path().join("notes.json");
-    {
-        let lib = Library::open(&data).unwrap();
-        lib.ingest(&[seeds()], &mut |_| {});
-        let doc = lib.find("001_9b3f3c3582431abc.txt").unwrap();
-        lib.add_note(doc, "item:3(a)", 0, 4, "the user's own note")
-            .unwrap();
-        let mut export = lib.export_annotations(None).unwrap();
-        let template = export.notes[0].clone();
-        export.notes = (0..NOTES)
-            .map(|i| {
-                let mut n = template.clone();
-                n.uid = format!("colleague-{i}");
-                n.body = format!("okapi note {i}");
-                n
-            })
-            .collect();
-        std::fs::write(&file, serde_json::to_vec(&export).unwrap()).unwrap();
-    }
+    let export = common::library_and_bulk_notes(
+        &data,
+        "the user's own note",
+        NOTES,
+        "colleague",
+        "okapi note",
+    );
+    std::fs::write(&file, serde_json::to_vec(&export).unwrap()).unwrap();
     // Timed on a copy, so that the library under test has not imported yet:
     // the span from the import's first log line to its last.
     let pristine = root.path().join("pristine");
-    copy_dir(&data, &pristine);
+    common::copy_dir(&data, &pristine);
     let timing = root.path().join("timing");
-    copy_dir(&data, &timing);
+    common::copy_dir(&data, &timing);
     let mut child = import(&timing, &file).spawn().unwrap();
     let (lines, reader) = log_lines(&mut child);
     let mut begun = None;
@@ -175,7 +143,7 @@ fn killing_a_notes_import_leaves_it_absent_or_whole() {
         if imported == NOTES {
             // It went through before the kill: start again from none.
             std::fs::remove_dir_all(&data).unwrap();
-            copy_dir(&pristine, &data);
+            common::copy_dir(&pristine, &data);
             assert_eq!(check(&data, &[]), 0);
         }
     }

@@ -4,17 +4,14 @@
 //! every note in it or was behind and has been rebuilt by that open: never an
 //! index that claims to be current without its notes.
 
-use dossier_core::search::SearchRequest;
+mod common;
+
 use dossier_core::Library;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const NOTES: usize = 20_000;
-
-fn seeds() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
-}
 
 fn reindex(data: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_dossier"));
@@ -32,14 +29,8 @@ fn check(data: &Path, sample: &[usize]) {
     lib.check_integrity().expect("integrity_check");
     assert_eq!(lib.index_generation(), Some(lib.generation().unwrap()));
     for &i in sample {
-        let hits = lib
-            .search(&SearchRequest {
-                query: format!("\"zebra note {i}\""),
-                ..Default::default()
-            })
-            .unwrap();
         assert!(
-            hits.iter().any(|h| h.location.note.is_some()),
+            common::note_found(&lib, &format!("zebra note {i}")),
             "note {i} is not in an index that says it is current"
         );
     }
@@ -50,22 +41,12 @@ fn killing_a_reindex_never_leaves_an_index_without_its_notes() {
     let root = tempfile::tempdir().unwrap();
     let data = root.path().join("library");
     {
-        let lib = Library::open(&data).unwrap();
-        lib.ingest(&[seeds()], &mut |_| {});
-        let doc = lib.find("001_9b3f3c3582431abc.txt").unwrap();
-        lib.add_note(doc, "item:3(a)", 0, 4, "zebra note first")
+        let export =
+            common::library_and_bulk_notes(&data, "zebra note first", NOTES, "bulk", "zebra note");
+        Library::open(&data)
+            .unwrap()
+            .import_annotations(&export)
             .unwrap();
-        let mut export = lib.export_annotations(None).unwrap();
-        let template = export.notes[0].clone();
-        export.notes = (0..NOTES)
-            .map(|i| {
-                let mut n = template.clone();
-                n.uid = format!("bulk-{i}");
-                n.body = format!("zebra note {i}");
-                n
-            })
-            .collect();
-        lib.import_annotations(&export).unwrap();
     }
     let started = Instant::now();
     assert!(reindex(&data).status().unwrap().success());

@@ -3,7 +3,10 @@
 //! imported notes and exports turned against the user, and damage that went
 //! unnoticed.
 
-use dossier_core::annotations::BookmarkTarget;
+mod common;
+use common::seeds;
+
+use dossier_core::api::BookmarkTarget;
 use dossier_core::Library;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -15,10 +18,6 @@ fn dossier(data: &Path, args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("run dossier")
-}
-
-fn seeds() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
 }
 
 fn text(out: &Output) -> String {

@@ -28,7 +28,7 @@ pub use crate::search::bulk::BulkFormat;
 pub use crate::search::{HitDocument, ItemScope, SearchHit, SearchRequest};
 
 // Notes, bookmarks, stars and what travels between libraries.
-pub use crate::annotations::exchange::{ImportSummary, MarkdownWords};
+pub use crate::annotations::exchange::{AnnotationsExport, ImportSummary, MarkdownWords};
 pub use crate::annotations::{Bookmark, BookmarkTarget, Note};
 pub use crate::library::citations::CitationFormat;
 pub use crate::library::{AgendaEntry, CalendarFile};

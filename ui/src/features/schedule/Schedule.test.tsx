@@ -57,11 +57,16 @@ describe("Schedule", () => {
   });
 
   it("shows hours in the reader's zone on request", () => {
-    act(() => render(<Schedule slots={slots} timing={timing} selectedItem={null} selectedSlot={null} onSelectSlot={() => {}} mode="local" />, root()));
-    // Whatever zone the test process runs in, the first slot reads as 08:00 UTC there.
-    const first = root().querySelector("#slot-0 .time")?.textContent ?? "";
-    const expected = new Date("2024-06-12T08:00:00Z").toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false });
-    expect(first.startsWith(expected)).toBe(true);
+    // The reader's zone is the process's own: Tokyo here (UTC+9, no summer
+    // time), so that 10:00–13:00 in Vienna (08:00–11:00 UTC) has one right reading.
+    vi.stubEnv("TZ", "Asia/Tokyo");
+    try {
+      act(() => render(<Schedule slots={slots} timing={timing} selectedItem={null} selectedSlot={null} onSelectSlot={() => {}} mode="local" />, root()));
+      expect(root().querySelector("#slot-0 .time")?.textContent).toBe("17:00–20:00");
+      expect(root().querySelector("#slot-1 .time")?.textContent).toBe("22:00–01:00");
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

@@ -57,8 +57,6 @@ function useNow(): Date {
   return now;
 }
 
-const message = errorText;
-
 /** Back (Alt+←, ⌘[) or forward (Alt+→, ⌘]); Alt with an arrow is the
  *  field's own in a text field (a word left or right on macOS). */
 function isHistoryKey(e: KeyboardEvent, typing: boolean): boolean {
@@ -86,7 +84,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
   // A promise that failed with no one to hear it (a bug): said, not swallowed.
   const [unexpected, setUnexpected] = useState<string | null>(null);
   useEffect(() => {
-    const onRejection = (e: PromiseRejectionEvent) => setUnexpected(message(e.reason));
+    const onRejection = (e: PromiseRejectionEvent) => setUnexpected(errorText(e.reason));
     window.addEventListener("unhandledrejection", onRejection);
     return () => window.removeEventListener("unhandledrejection", onRejection);
   }, []);
@@ -125,7 +123,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
         setLibraryError(null);
       },
       (e: unknown) => {
-        if (mine === latestRequest.current) setLibraryError(message(e));
+        if (mine === latestRequest.current) setLibraryError(errorText(e));
       },
     );
   }, []);
@@ -177,7 +175,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
         if (r) setReport(r);
         load();
       },
-      (e: unknown) => setLibraryError(message(e)),
+      (e: unknown) => setLibraryError(errorText(e)),
     );
     return () => stops.forEach((s) => s());
   }, [load]);
@@ -214,7 +212,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
     setDocError(null);
     api.openDocument(selected).then(
       (d) => current && setStored(d),
-      (e: unknown) => current && setDocError(message(e)),
+      (e: unknown) => current && setDocError(errorText(e)),
     );
     return () => {
       current = false;
@@ -256,7 +254,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
   const openSeries = (series: string, f: Focus | null) =>
     api.documentForSeries(series).then(
       (id) => open(id, f),
-      (e: unknown) => setDocError(message(e)),
+      (e: unknown) => setDocError(errorText(e)),
     );
   const openEntry = (e: AgendaEntry) => open(e.document_id, e.slot_index === null ? null : { location: { slot: e.slot_index }, marks: [] });
   const openBookmark = (b: Bookmark) => {
@@ -304,7 +302,7 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
   const importing = progress !== null;
   const startImport = (folder: boolean) => {
     setReport(null);
-    api.pickAndImport(folder).catch((e: unknown) => setLibraryError(message(e)));
+    api.pickAndImport(folder).catch((e: unknown) => setLibraryError(errorText(e)));
   };
   const backup = useBackup();
   // The File menu, whichever tab is open.

@@ -47,16 +47,6 @@ function tabAfterKey(tab: Tab, key: string, rtl: boolean): Tab | null {
   return TABS[(at + step + TABS.length) % TABS.length]!;
 }
 
-/** The current time, ticking every 30 seconds (now and next). */
-function useNow(): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const id = setInterval(() => setNow(new Date()), 30_000);
-    return () => clearInterval(id);
-  }, []);
-  return now;
-}
-
 /** Back (Alt+←, ⌘[) or forward (Alt+→, ⌘]); Alt with an arrow is the
  *  field's own in a text field (a word left or right on macOS). */
 function isHistoryKey(e: KeyboardEvent, typing: boolean): boolean {
@@ -102,7 +92,6 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
     globalThis.localStorage?.setItem("dossier.timeMode", m);
     setModeState(m);
   };
-  const now = useNow();
   const [sideWidth, setSideWidth, resetSideWidth] = usePaneWidths("library", [300]);
 
   useEffect(() => lang.subscribe(() => rerender((n) => n + 1)), []);
@@ -464,7 +453,6 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
                   focus={focus}
                   marks={marks}
                   links={links}
-                  now={now}
                   mode={mode}
                   onMode={setMode}
                   onChanged={changed}

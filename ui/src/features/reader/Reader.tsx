@@ -16,7 +16,6 @@ import { editorKeys } from "../notes/editorKeys";
 import type { Note } from "../../ipc";
 import { ZoneBar } from "../schedule/ZoneBar";
 import { NowNextBar } from "../schedule/NowNextBar";
-import { nowAndNext } from "../schedule/time";
 import type { TimeMode } from "../schedule/time";
 import { api } from "../../ipc";
 import { Splitter, agendaColumns, usePaneWidths } from "./panes";
@@ -52,8 +51,6 @@ interface Props {
   /** Words to mark (a search's matches); the focus's own when not given. */
   marks?: string[];
   links: SymbolLinks;
-  /** The current time (ticks while the window is open). */
-  now: Date;
   mode: TimeMode;
   onMode: (m: TimeMode) => void;
   /** Stars, bookmarks or the zone changed: reload the document and the side lists. */
@@ -167,7 +164,7 @@ function selectedWords(within: Element | null): string {
 }
 
 /** An agenda: outline, annotation and timetable side by side, linked both ways. */
-function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode, onChanged, onAnnotationsChanged, onPlace, onRemoved }: Props) {
+function ReaderBody({ stored, focus, marks: shownMarks, links, mode, onMode, onChanged, onAnnotationsChanged, onPlace, onRemoved }: Props) {
   const doc = stored.document;
   const [item, setItem] = useState<string | null>(null);
   const [slot, setSlot] = useState<number | null>(null);
@@ -428,7 +425,6 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
   const changesPane = showChanges ? <ChangesPane id={stored.record.id} /> : null;
 
   const hitSlots = item === null ? 0 : doc.schedule.filter((s) => slotMatchesItem(s, item)).length;
-  const nn = nowAndNext(stored.timing, now);
   const star = (i: number, on: boolean) => {
     const key = stored.timing.slots[i]?.key;
     if (key) void api.starSlot(stored.record.id, key, on).then(onChanged);
@@ -457,13 +453,12 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
         selectedSlot={slot}
         onSelectSlot={selectSlot}
         onStar={star}
-        nowNext={nn}
         mode={mode}
         marks={marks}
       />
     </section>
   );
-  const nowNextBar = <NowNextBar slots={doc.schedule} timing={stored.timing} nowNext={nn} mode={mode} onSelectSlot={selectSlot} />;
+  const nowNextBar = <NowNextBar slots={doc.schedule} timing={stored.timing} mode={mode} onSelectSlot={selectSlot} />;
 
   // Reports, notes and stand-alone programmes of work: their text, and the
   // timetable with its own now / next when they print one.

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { mountPoint } from "../../test/dom";
@@ -8,6 +8,7 @@ import { viennaTiming } from "../../test/fixtures";
 import { agendaItems, agendaSlots } from "../../test/agenda";
 
 const root = mountPoint();
+afterEach(() => vi.useRealTimers());
 
 const slot = (date: string, start: string, end: string, items: string[], continued = false): ScheduleSlot => ({
   date, start, end, items, titles: [], continued, parallel: [], notes: [],
@@ -40,12 +41,11 @@ describe("Schedule", () => {
   });
 
   it("marks the slot under way and the next one, and stars through the callback", () => {
+    // 12 June, 16:00 in Vienna: the afternoon slot is under way, 13 June's morning next.
+    vi.setSystemTime(new Date("2024-06-12T14:00:00Z"));
     const onStar = vi.fn();
     act(() =>
-      render(
-        <Schedule slots={slots} timing={timing} selectedItem={null} selectedSlot={null} onSelectSlot={() => {}} onStar={onStar} nowNext={{ current: 1, next: 2 }} />,
-        root(),
-      ),
+      render(<Schedule slots={slots} timing={timing} selectedItem={null} selectedSlot={null} onSelectSlot={() => {}} onStar={onStar} />, root()),
     );
     expect(root().querySelector(".slot.now")?.id).toBe("slot-1");
     expect(root().querySelector(".slot.next")?.id).toBe("slot-2");

@@ -2,6 +2,7 @@
 // show a slot's hours in the venue's time or the reader's own.
 import type { ScheduleTiming } from "../../ipc";
 import { formatClock } from "../../i18n/format";
+import { useNow } from "../../clock";
 
 export interface NowNext {
   /** The slot under way, if any. */
@@ -27,6 +28,12 @@ export function nowAndNext(timing: ScheduleTiming | null, now: Date): NowNext {
     }
   });
   return out;
+}
+
+/** The slots under way and next, again at every tick of the clock (the
+ *  component calling this re-renders then, and nothing else does). */
+export function useNowNext(timing: ScheduleTiming | null): NowNext {
+  return nowAndNext(timing, useNow());
 }
 
 export type TimeMode = "venue" | "local";

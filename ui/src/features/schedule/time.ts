@@ -2,6 +2,7 @@
 // show a slot's hours in the venue's time or the reader's own.
 import type { ScheduleTiming } from "../../ipc";
 import { formatClock } from "../../i18n/format";
+import { useCallback, useState } from "preact/hooks";
 import { useNow } from "../../clock";
 
 export interface NowNext {
@@ -37,6 +38,18 @@ export function useNowNext(timing: ScheduleTiming | null): NowNext {
 }
 
 export type TimeMode = "venue" | "local";
+
+const TIME_MODE_KEY = "dossier.timeMode";
+
+/** Hours in the venue's time or the reader's own: the choice, remembered. */
+export function useTimeMode(): [TimeMode, (m: TimeMode) => void] {
+  const [mode, setMode] = useState<TimeMode>(() => (globalThis.localStorage?.getItem(TIME_MODE_KEY) === "local" ? "local" : "venue"));
+  const choose = useCallback((m: TimeMode) => {
+    globalThis.localStorage?.setItem(TIME_MODE_KEY, m);
+    setMode(m);
+  }, []);
+  return [mode, choose];
+}
 
 /** The ISO date of an instant in the reader's own time zone (a key, not
  *  for display: always the Gregorian calendar in Western digits). */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { Location, RemoveScope, StoredDocument } from "../../ipc";
+import type { Location, RemoveScope, ScheduleSlot, StoredDocument } from "../../ipc";
 import { Header } from "./Header";
 import { t, tf, tp } from "../../i18n";
 import { AgendaOutline } from "../agenda/AgendaOutline";
@@ -181,8 +181,12 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, mode, onMode, onC
   const [showChanges, setShowChanges] = useState(false);
   useEffect(() => setShowChanges(false), [stored.record.id]);
   // Applied before the next paint (a layout effect): a passive effect may run
-  // up to a frame later, after a quick click on an item, and undo it.
+  // up to a frame later, after a quick click on an item, and undo it. Run
+  // for a new document or focus only, reading the document as it is then.
+  const docNow = useRef(doc);
+  docNow.current = doc;
   useLayoutEffect(() => {
+    const doc = docNow.current;
     const loc = focus?.location;
     const found = (focus?.marks.length ?? 0) > 0;
     setItem(loc?.item ?? null);
@@ -222,9 +226,10 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, mode, onMode, onC
   const adoption = useAdoption(stored.record.id);
   // The item read is the place in an agenda (reopened there; what a search
   // of "this item in all sessions" is about).
+  const isAgenda = doc.agenda.length > 0 && doc.kind === "agenda";
   useEffect(() => {
-    if (doc.agenda.length > 0 && doc.kind === "agenda" && item !== null) onPlace?.({ item });
-  }, [item, stored.record.id]);
+    if (isAgenda && item !== null) latestOnPlace.current?.({ item });
+  }, [isAgenda, item, stored.record.id]);
   /** The selected item's history shown instead of its annotation. */
   const [history, setHistory] = useState(false);
   useEffect(() => setHistory(false), [stored.record.id]);
@@ -347,17 +352,19 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, mode, onMode, onC
   // its first slot is brought into view too. This runs after the render that
   // shows the new annotation.
   const annotationPane = useRef<HTMLElement>(null);
-  const revealSlot = useRef(false);
+  /** The timetable to bring the item's first slot into view in, when the item was chosen in the outline. */
+  const revealSlot = useRef<ScheduleSlot[] | null>(null);
   useEffect(() => {
     if (annotationPane.current) annotationPane.current.scrollTop = 0;
-    if (revealSlot.current && item !== null) {
-      const first = doc.schedule.findIndex((s) => slotMatchesItem(s, item));
+    const schedule = revealSlot.current;
+    if (schedule && item !== null) {
+      const first = schedule.findIndex((s) => slotMatchesItem(s, item));
       if (first >= 0) document.getElementById(`slot-${first}`)?.scrollIntoView({ block: "nearest" });
     }
-    revealSlot.current = false;
+    revealSlot.current = null;
   }, [item]);
   const selectItem = (n: string) => {
-    revealSlot.current = true;
+    revealSlot.current = doc.schedule;
     setItem(n);
     setSlot(null);
     setChoice((c) => c + 1);
@@ -384,13 +391,17 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, mode, onMode, onC
       scrollTo(`para-${value}`);
     }
   };
-  // The text reflows when the page view comes or goes: the chosen paragraph stays in sight.
+  // The text reflows when the page view comes or goes: the chosen paragraph
+  // stays in sight (choosing another one scrolls by itself).
   const firstMode = useRef(true);
+  const paraNow = useRef(para);
+  paraNow.current = para;
   useEffect(() => {
     if (firstMode.current) {
       firstMode.current = false;
       return;
     }
+    const para = paraNow.current;
     if (para !== null) requestAnimationFrame(() => document.getElementById(`para-${para}`)?.scrollIntoView({ block: "center" }));
   }, [shownMode]);
   const pageTarget = slot !== null ? `slot:${slot}` : item !== null ? `item:${item}` : para !== null ? `para:${para}` : null;

@@ -67,6 +67,9 @@ export function SearchPanel({ listing = null, itemScope = null, onOpen, onClose 
     if (hits && hits.length > 0) document.getElementById(`search-hit-${active}`)?.scrollIntoView({ block: "nearest" });
   }, [active, hits]);
 
+  // The item searched in all sessions, by value (the object is made anew at each render of the app).
+  const scopeDocument = itemScope?.document ?? null;
+  const scopeItem = itemScope?.item ?? null;
   useEffect(() => {
     if (!query.trim()) {
       setHits(null);
@@ -80,7 +83,7 @@ export function SearchPanel({ listing = null, itemScope = null, onOpen, onClose 
           language: language || null,
           kind: (kind || null) as DocumentKind | null,
           limit: 100,
-          item_in_all_sessions: allSessions && itemScope ? itemScope : null,
+          item_in_all_sessions: allSessions && scopeDocument !== null && scopeItem !== null ? { document: scopeDocument, item: scopeItem } : null,
         })
         .then(
           (h) => {
@@ -96,7 +99,7 @@ export function SearchPanel({ listing = null, itemScope = null, onOpen, onClose 
       current = false;
       clearTimeout(timer);
     };
-  }, [query, language, kind, allSessions]);
+  }, [query, language, kind, allSessions, scopeDocument, scopeItem]);
 
   const groups = useMemo(() => groupHits(hits ?? []), [hits]);
   const meetings = useMemo(() => placeById(listing), [listing]);

@@ -57,17 +57,7 @@ export function Sidebar(props: Props) {
   ];
   return (
     <aside class="sidebar" data-pane="sidebar" tabIndex={-1} aria-label={t("library")} style={{ width: `${width}px` }}>
-      <div
-        class="tabs"
-        role="tablist"
-        onKeyDown={(e) => {
-          const next = tabAfterKey(tab, e.key, isRtl(e.currentTarget as HTMLElement));
-          if (!next) return;
-          e.preventDefault();
-          setTab(next);
-          document.getElementById(`tab-${next}`)?.focus();
-        }}
-      >
+      <div class="tabs" role="tablist">
         {labels.map(([id, label]) => (
           <button
             key={id}
@@ -78,6 +68,14 @@ export function Sidebar(props: Props) {
             tabIndex={tab === id ? 0 : -1}
             class={tab === id ? "tab on" : "tab"}
             onClick={() => setTab(id)}
+            // The arrow keys, Home and End move from the tab focused (the one chosen).
+            onKeyDown={(e) => {
+              const next = tabAfterKey(id, e.key, isRtl(e.currentTarget as HTMLElement));
+              if (!next) return;
+              e.preventDefault();
+              setTab(next);
+              document.getElementById(`tab-${next}`)?.focus();
+            }}
             data-testid={`tab-${id}`}
           >
             {label}

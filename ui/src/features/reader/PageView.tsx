@@ -243,6 +243,7 @@ export function PageView({ view, target, targetSeq = 0, quotes, marks, onPick }:
           const n = i + 1;
           const size = sizes[i];
           return (
+            // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- a click picks the passage under the pointer, a position with no key of its own; the same passages are chosen in the text beside the page, which the page then follows
             <div
               key={n}
               class="pdf-page"

@@ -556,6 +556,7 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, mode, onMode, onC
         <AgendaOutline items={doc.agenda} selected={item} highlighted={slotItems} onSelect={selectItem} />
         <Splitter width={w0} onResize={(w) => setWidth(0, w)} onReset={resetWidths} />
         {shownMode === "page" ? pageView : null}
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a pane that scrolls must take the keyboard's focus for its text to be scrolled (WCAG 2.1.1, axe scrollable-region-focusable); it is a labelled region */}
         <section class="annotation-pane" hidden={shownMode === "page"} data-pane="annotation" tabIndex={0} aria-label={t("annotation")} ref={annotationPane}>
           {current && history ? (
             <ItemHistoryPanel document={stored.record.id} item={current.number} links={links} onClose={() => setHistory(false)} />

@@ -127,6 +127,7 @@ export function ZoneBar({ document, meeting, timing, mode, onMode, onZoneChanged
               <ul class="zone-options" role="listbox" id="zone-options" aria-label={t("timeZone")}>
                 {matches.length === 0 && <li class="state">{t("zoneNoMatch")}</li>}
                 {matches.map((z, i) => (
+                  // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the combobox pattern (WAI-ARIA APG): the focus stays in the zone field, which moves through the options with the arrow keys (aria-activedescendant) and chooses one with Enter
                   <li
                     key={z.id}
                     id={`zone-option-${i}`}

@@ -126,8 +126,10 @@ export function SearchPanel({ listing = null, itemScope = null, onOpen, onClose 
   };
 
   return (
-    <div class="search-backdrop" onClick={onClose}>
-      <div class="search-panel" role="dialog" aria-modal="true" aria-label={t("search")} ref={dialog} onClick={(e) => e.stopPropagation()} onKeyDown={onKey}>
+    // The backdrop is presentation only (as in Sheet.tsx): a click beside the
+    // dialog closes it, as Escape does; the keys pressed in it reach onKey.
+    <div class="search-backdrop" role="presentation" onClick={(e) => e.target === e.currentTarget && onClose()} onKeyDown={onKey}>
+      <div class="search-panel" role="dialog" aria-modal="true" aria-label={t("search")} ref={dialog}>
         <div class="search-bar">
           <input
             ref={input}
@@ -202,6 +204,7 @@ export function SearchPanel({ listing = null, itemScope = null, onOpen, onClose 
                   </span>
                 </div>
                 {g.hits.map(({ hit, index }) => (
+                  // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/interactive-supports-focus -- the combobox pattern (WAI-ARIA APG): the focus stays in the search field, which moves through the options with the arrow keys (aria-activedescendant) and opens one with Enter
                   <div
                     key={index}
                     id={`search-hit-${index}`}

@@ -175,6 +175,20 @@ describe("the shortcuts sheet", () => {
     expect(document.activeElement).toBe(tab);
   });
 
+  it("closes on a click beside it, not on one inside it; the search dialog too", async () => {
+    await mountApp();
+    await click("[data-testid=open-shortcuts]");
+    await click("[data-testid=shortcuts] h2");
+    expect(q("[data-testid=shortcuts]")).not.toBeNull();
+    await click(".search-backdrop");
+    expect(q("[data-testid=shortcuts]")).toBeNull();
+    await click("[data-testid=open-search]");
+    await click("[data-testid=search-input]");
+    expect(q(".search-panel")).not.toBeNull();
+    await click(".search-backdrop");
+    expect(q(".search-panel")).toBeNull();
+  });
+
   it("does not open while typing a ?", async () => {
     await mountApp();
     const filter = q<HTMLInputElement>(".library input[type=search]")!;

@@ -1,3 +1,4 @@
+import { useCallback, useState } from "preact/hooks";
 import { t } from "./i18n";
 
 const KEY = "dossier.welcome";
@@ -10,6 +11,21 @@ export function welcomeDismissed(): boolean {
 export function rememberWelcome(dismissed: boolean): void {
   if (dismissed) globalThis.localStorage?.setItem(KEY, "dismissed");
   else globalThis.localStorage?.removeItem(KEY);
+}
+
+/** Whether the first-start view is shown instead of "select a document";
+ *  dismissed, or brought back, for good. */
+export function useWelcome(): { shown: boolean; dismiss: () => void; bringBack: () => void } {
+  const [shown, setShown] = useState(() => !welcomeDismissed());
+  const dismiss = useCallback(() => {
+    rememberWelcome(true);
+    setShown(false);
+  }, []);
+  const bringBack = useCallback(() => {
+    rememberWelcome(false);
+    setShown(true);
+  }, []);
+  return { shown, dismiss, bringBack };
 }
 
 /** What Dossier does and how, in the reader's place until a document is

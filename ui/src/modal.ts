@@ -2,7 +2,7 @@
 // sheet): the focus stays inside while it is open — Tab and Shift+Tab wrap
 // round its controls, and focus that wanders out is brought back — and returns
 // to where it was when it closes.
-import { useEffect } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import type { RefObject } from "preact";
 
 const FOCUSABLE = "input, select, textarea, button, a[href], [tabindex]:not([tabindex='-1'])";
@@ -15,6 +15,10 @@ function focusables(root: HTMLElement): HTMLElement[] {
  *  unless `giveBack` says not to (a search result opened: the reader takes it);
  *  returns the keydown handler that wraps Tab round the dialog's controls. */
 export function useModal(dialog: RefObject<HTMLElement>, giveBack: () => boolean = () => true): (e: KeyboardEvent) => void {
+  // Asked when the dialog closes: the latest answer counts.
+  const giveBackNow = useRef(giveBack);
+  giveBackNow.current = giveBack;
+  // Once, for as long as the dialog is open (`dialog` is the same ref throughout).
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const keepInside = (e: FocusEvent) => {
@@ -24,9 +28,9 @@ export function useModal(dialog: RefObject<HTMLElement>, giveBack: () => boolean
     document.addEventListener("focusin", keepInside);
     return () => {
       document.removeEventListener("focusin", keepInside);
-      if (before?.isConnected && giveBack()) before.focus();
+      if (before?.isConnected && giveBackNow.current()) before.focus();
     };
-  }, []);
+  }, [dialog]);
   return (e: KeyboardEvent) => {
     const el = dialog.current;
     if (e.key !== "Tab" || !el) return;

@@ -53,7 +53,7 @@ async function mount(vnode: preact.ComponentChild) {
 }
 
 const reader = (doc: StoredDocument) => (
-  <Reader stored={doc} focus={{ location: { item: "3" }, marks: [] }} links={{ resolve: () => null, open: () => {} }} now={new Date("2024-06-01T00:00:00Z")} mode="venue" onMode={() => {}} onChanged={() => {}} />
+  <Reader stored={doc} focus={{ location: { item: "3" }, marks: [] }} links={{ resolve: () => null, open: () => {} }} mode="venue" onMode={() => {}} onChanged={() => {}} />
 );
 
 describe("the Arabic UI", () => {

@@ -87,7 +87,7 @@ export function fakeBackend(
       const renditions = d.renditions.map((x) => ({ ...x, text_source: r === null ? x === d.renditions[0] : x.id === r }));
       return Promise.resolve({ ...d, renditions });
     },
-    openOriginal: rec("openOriginal", undefined),
+    openOriginal: rec("openOriginal", null),
     queryLibrary: (q) => {
       calls.push({ name: "queryLibrary", args: [q] });
       // The core's query in small (library/query.rs): every word in some field, the facets chosen.
@@ -165,7 +165,7 @@ export function fakeBackend(
       return Promise.resolve(n);
     },
     updateNote: () => Promise.reject(new Error("not in this fake")),
-    deleteNote: rec("deleteNote", undefined),
+    deleteNote: rec("deleteNote", null),
     restoreNote: () => Promise.reject(new Error("not in this fake")),
     listBookmarks: (d) => {
       calls.push({ name: "listBookmarks", args: [d] });
@@ -181,15 +181,15 @@ export function fakeBackend(
       calls.push({ name: "removeBookmark", args: [id] });
       const at = bookmarks.findIndex((b) => b.id === id);
       if (at >= 0) bookmarks.splice(at, 1);
-      return Promise.resolve();
+      return Promise.resolve(null);
     },
     documentForSeries: rec("documentForSeries", 10),
-    starSlot: rec("starSlot", undefined),
+    starSlot: rec("starSlot", null),
     myAgenda: rec("myAgenda", data.agenda ?? []),
     // As the backend does, an unknown zone is refused with an English message.
     setMeetingTimeZone: (m, z) => {
       calls.push({ name: "setMeetingTimeZone", args: [m, z] });
-      return z === null || zones.includes(z) ? Promise.resolve() : Promise.reject(new IpcError("invalid", `unknown time zone: ${z}`));
+      return z === null || zones.includes(z) ? Promise.resolve(null) : Promise.reject(new IpcError("invalid", `unknown time zone: ${z}`));
     },
     timeZones: rec("timeZones", zones),
     exportCalendar: rec("exportCalendar", "/tmp/My agenda.ics"),
@@ -205,7 +205,7 @@ export function fakeBackend(
       return data.history ? Promise.resolve(data.history) : Promise.reject(new IpcError("not_found", `agenda item ${i}`));
     },
     agendaChanges: rec("agendaChanges", data.adoption ?? null),
-    setItemVerdict: rec("setItemVerdict", undefined),
+    setItemVerdict: rec("setItemVerdict", null),
     backupLibrary: rec("backupLibrary", { path: "/tmp/Dossier backup", documents: 4, notes: 1, files: 4, kilobytes: 1000 }),
     restoreLibrary: rec("restoreLibrary", true),
     restoreReport: rec("restoreReport", data.restoreReport ?? null),
@@ -224,7 +224,7 @@ export function fakeBackend(
       menuListeners.push(cb);
       return () => menuListeners.splice(menuListeners.indexOf(cb), 1);
     },
-    setShellText: rec("setShellText", undefined),
+    setShellText: rec("setShellText", null),
     setWindowTitle: rec("setWindowTitle", undefined),
   };
 }

@@ -49,6 +49,7 @@ export function AgendaOutline({ items, selected, highlighted, onSelect }: Props)
     );
   };
   return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- the outline pane takes the focus (F6) and its arrow keys, Home and End move among the items; the keys pressed on an item's button reach this handler too
     <nav class="outline" data-pane="outline" tabIndex={-1} aria-label={t("agenda")} onKeyDown={(e) => moveInOutline(e, onSelect)}>
       <h3>{t("agenda")}</h3>
       <ul>{items.map((i) => row(i, 0))}</ul>

@@ -46,7 +46,7 @@ async function mount(doc: StoredDocument, other = 12) {
   const open = vi.fn();
   setBackend(fakeBackend({ adoption: { ...adoption, other } }));
   act(() =>
-    render(<Reader stored={doc} focus={null} links={{ resolve: () => null, open }} now={new Date("2012-08-01T00:00:00Z")} mode="venue" onMode={() => {}} onChanged={() => {}} />, root()),
+    render(<Reader stored={doc} focus={null} links={{ resolve: () => null, open }} mode="venue" onMode={() => {}} onChanged={() => {}} />, root()),
   );
   await act(settle);
   await act(settle);

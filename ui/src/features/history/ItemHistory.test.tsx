@@ -40,7 +40,7 @@ describe("an item's history", () => {
     const open = vi.fn();
     act(() =>
       render(
-        <Reader stored={storedAgenda()} focus={null} links={{ resolve: () => null, open }} now={new Date("2012-08-01T00:00:00Z")} mode="venue" onMode={() => {}} onChanged={() => {}} />,
+        <Reader stored={storedAgenda()} focus={null} links={{ resolve: () => null, open }} mode="venue" onMode={() => {}} onChanged={() => {}} />,
         root(),
       ),
     );

@@ -66,7 +66,7 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing, 
   const [budget, setBudget] = useState(windowed ? FIRST_ROWS : Infinity);
   useEffect(() => {
     if (windowed) setBudget(FIRST_ROWS);
-  }, [filter, view]);
+  }, [filter, view, windowed]);
   // A document opened from elsewhere (search, a cross-link) is rendered, even far down.
   useEffect(() => {
     if (selected === null || !listing) return;
@@ -77,7 +77,7 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing, 
     }
     if (unfiled.some((d) => d.id === selected)) rows += unfiled.length + 1;
     setBudget((b) => Math.max(b, rows));
-  }, [selected, meetings, unfiled]);
+  }, [selected, listing, meetings, unfiled]);
   const shown = useMemo(() => withinBudget(meetings, unfiled, budget), [meetings, unfiled, budget]);
   const nav = useRef<HTMLElement>(null);
   const end = useRef<HTMLDivElement>(null);
@@ -90,7 +90,7 @@ export function LibraryPane({ listing, selected, onSelect, onImport, importing, 
     });
     io.observe(end.current);
     return () => io.disconnect();
-  }, [shown]);
+  }, [shown, windowed]);
   return (
     <nav class="library" aria-label={t("library")} ref={nav}>
       <header>

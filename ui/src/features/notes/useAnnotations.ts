@@ -3,8 +3,6 @@ import { api } from "../../ipc";
 import { errorText } from "../../i18n/errors";
 import type { Bookmark, BookmarkTarget, Note } from "../../ipc";
 
-const message = errorText;
-
 /** Notes and bookmarks of one document, with the actions on them;
  *  `onChanged` hears of every change made (the library-wide lists reload). */
 export function useAnnotations(docId: number, onChanged: () => void = () => {}) {
@@ -14,8 +12,8 @@ export function useAnnotations(docId: number, onChanged: () => void = () => {}) 
   const [deleted, setDeleted] = useState<Note | null>(null);
 
   const reload = useCallback(() => {
-    api.listNotes(docId).then(setNotes, (e: unknown) => setError(message(e)));
-    api.listBookmarks(docId).then(setBookmarks, (e: unknown) => setError(message(e)));
+    api.listNotes(docId).then(setNotes, (e: unknown) => setError(errorText(e)));
+    api.listBookmarks(docId).then(setBookmarks, (e: unknown) => setError(errorText(e)));
   }, [docId]);
   useEffect(reload, [reload]);
 
@@ -25,7 +23,7 @@ export function useAnnotations(docId: number, onChanged: () => void = () => {}) 
         reload();
         onChanged();
       },
-      (e: unknown) => setError(message(e)),
+      (e: unknown) => setError(errorText(e)),
     );
   return {
     notes,

@@ -28,7 +28,7 @@ async function mount(doc: StoredDocument = storedAgenda(), focus: Focus | null =
   setBackend(fake);
   act(() =>
     render(
-      <Reader stored={doc} focus={focus} links={{ resolve: () => null, open: () => {} }} now={new Date("2012-08-01T00:00:00Z")} mode="venue" onMode={() => {}} onChanged={() => {}} />,
+      <Reader stored={doc} focus={focus} links={{ resolve: () => null, open: () => {} }} mode="venue" onMode={() => {}} onChanged={() => {}} />,
       root(),
     ),
   );

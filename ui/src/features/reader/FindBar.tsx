@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { RefObject } from "preact";
 import { t, tf } from "../../i18n";
 import { formatCount } from "../../i18n/format";
@@ -49,20 +49,29 @@ export function FindBar({ root, initial, step, focusRequest, onClose }: Props) {
   // current one is brought into view when it changes, not whenever the text
   // is indexed again (a star set in the timetable leaves the panes where they are).
   useEffect(() => showMatches(matches, at), [matches, at]);
+  const matchesNow = useRef(matches);
+  matchesNow.current = matches;
+  const found = total > 0;
   useEffect(() => {
-    const r = matches[at];
+    const r = matchesNow.current[at];
     if (r) reveal(r);
-  }, [query, at, total > 0]);
+  }, [query, at, found]);
   useEffect(() => () => clearMatches(), []);
 
-  const move = (back: boolean) => {
-    if (total === 0) return;
-    setCurrent((c) => (Math.min(c, total - 1) + (back ? total - 1 : 1)) % total);
-  };
-  const firstStep = useRef(step.n);
+  const move = useCallback(
+    (back: boolean) => {
+      if (total === 0) return;
+      setCurrent((c) => (Math.min(c, total - 1) + (back ? total - 1 : 1)) % total);
+    },
+    [total],
+  );
+  // Each step asked for from outside moves once (not again when the matches change).
+  const stepTaken = useRef(step.n);
   useEffect(() => {
-    if (step.n !== firstStep.current) move(step.back);
-  }, [step]);
+    if (step.n === stepTaken.current) return;
+    stepTaken.current = step.n;
+    move(step.back);
+  }, [step, move]);
   useEffect(() => {
     field.current?.focus();
     field.current?.select();

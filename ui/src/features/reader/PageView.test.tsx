@@ -82,7 +82,7 @@ async function mount(doc: StoredDocument, focus: Focus | null = null, notes: Ret
   setBackend(fake);
   act(() =>
     render(
-      <Reader stored={doc} focus={focus} links={{ resolve: () => null, open: (id, f) => openedDocs.push([id, f]) }} now={new Date()} mode="venue" onMode={() => {}} onChanged={() => {}} />,
+      <Reader stored={doc} focus={focus} links={{ resolve: () => null, open: (id, f) => openedDocs.push([id, f]) }} mode="venue" onMode={() => {}} onChanged={() => {}} />,
       root(),
     ),
   );

@@ -50,6 +50,9 @@ export function PageView({ view, target, targetSeq = 0, quotes, marks, onPick }:
 
   useEffect(() => {
     let live = true;
+    // The maps themselves are kept for the view's life; the cleanup empties them.
+    const drawnPages = drawn.current;
+    const pageRanges = ranges.current;
     setOpen(null);
     setError(null);
     openPdf(api.originalUrl(view.rendition)).then(
@@ -63,10 +66,10 @@ export function PageView({ view, target, targetSeq = 0, quotes, marks, onPick }:
     );
     return () => {
       live = false;
-      drawn.current.forEach((d) => d.cancel());
-      drawn.current.clear();
-      ranges.current.clear();
-      showHighlights(ranges.current);
+      drawnPages.forEach((d) => d.cancel());
+      drawnPages.clear();
+      pageRanges.clear();
+      showHighlights(pageRanges);
     };
   }, [view.rendition]);
   useEffect(() => () => open?.close(), [open]);
@@ -85,10 +88,15 @@ export function PageView({ view, target, targetSeq = 0, quotes, marks, onPick }:
   const scale = Math.max(0.2, fit * zoom);
   const heights = sizes.map(([, h]) => h * scale);
 
-  // Go to the selected passage.
+  // Go to the selected passage: when it is chosen (again), or the pages are
+  // laid out anew; not when the same document is read again, nor when a page
+  // drawn turns out to have another size (the place and heights read are the latest).
   const place = target ? places[target] : undefined;
+  const layout = useRef({ place, heights });
+  layout.current = { place, heights };
   useEffect(() => {
     const el = scroller.current;
+    const { place, heights } = layout.current;
     if (!el || !place || heights.length === 0) return;
     const y = offsetOf(place, heights, GAP) + GAP;
     // A passage already in sight (one clicked on the page) stays where it is.
@@ -170,17 +178,26 @@ export function PageView({ view, target, targetSeq = 0, quotes, marks, onPick }:
     }
     showHighlights(ranges.current);
   };
-  useEffect(refresh, [pdf, scale, sizes.length, target, targetSeq]);
-  // New notes or words: highlighted again on the pages drawn.
+  // The pages in view drawn again when the document, the scale, the number of
+  // pages or the passage chosen change (and as they are scrolled: onScroll).
+  const refreshNow = useRef(refresh);
+  refreshNow.current = refresh;
+  useEffect(() => refreshNow.current(), [pdf, scale, sizes.length, target, targetSeq]);
+  // New notes or words (by their text, not the arrays' identity): highlighted again on the pages drawn.
+  const quoteKey = quotes.join("\u0000");
+  const markKey = marks.join("\u0000");
+  const highlighted = useRef({ quotes, marks });
+  highlighted.current = { quotes, marks };
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
+    const { quotes, marks } = highlighted.current;
     for (const n of drawn.current.keys()) {
       const text = el.querySelector<HTMLElement>(`[data-page="${n}"] .textLayer`);
       if (text) ranges.current.set(n, highlightsIn(text, quotes, marks));
     }
     showHighlights(ranges.current);
-  }, [quotes.join("\u0000"), marks.join("\u0000")]);
+  }, [quoteKey, markKey]);
   useEffect(() => () => clearHighlights(), []);
 
   const pick = (n: number, e: MouseEvent) => {
@@ -226,6 +243,7 @@ export function PageView({ view, target, targetSeq = 0, quotes, marks, onPick }:
           const n = i + 1;
           const size = sizes[i];
           return (
+            // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- a click picks the passage under the pointer, a position with no key of its own; the same passages are chosen in the text beside the page, which the page then follows
             <div
               key={n}
               class="pdf-page"

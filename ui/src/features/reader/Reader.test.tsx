@@ -1,7 +1,7 @@
 // The reader of documents that are not agendas: a report's text in reading
 // order, and a stand-alone programme of work with its timetable and its own
 // now / next.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { mountPoint } from "../../test/dom";
@@ -14,6 +14,7 @@ import { rowCells, textBlocks } from "./TextView";
 import { selectionInPassage } from "../notes/PassageText";
 
 const root = mountPoint();
+afterEach(() => vi.useRealTimers());
 Element.prototype.scrollIntoView ??= function () {};
 
 const slot = (date: string, start: string, end: string, items: string[], titles: string[]): ScheduleSlot => ({
@@ -42,11 +43,13 @@ function stored(kind: "report" | "other", document: Partial<Document>): StoredDo
   };
 }
 
+/** Shows `doc` with the clock at `now`. */
 async function mount(doc: StoredDocument, now: string) {
+  vi.setSystemTime(new Date(now));
   setBackend(fakeBackend());
   act(() =>
     render(
-      <Reader stored={doc} focus={null} links={{ resolve: () => null, open: () => {} }} now={new Date(now)} mode="venue" onMode={() => {}} onChanged={() => {}} />,
+      <Reader stored={doc} focus={null} links={{ resolve: () => null, open: () => {} }} mode="venue" onMode={() => {}} onChanged={() => {}} />,
       root(),
     ),
   );

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { Location, RemoveScope, StoredDocument } from "../../ipc";
+import type { Location, RemoveScope, ScheduleSlot, StoredDocument } from "../../ipc";
 import { Header } from "./Header";
 import { t, tf, tp } from "../../i18n";
 import { AgendaOutline } from "../agenda/AgendaOutline";
@@ -16,7 +16,6 @@ import { editorKeys } from "../notes/editorKeys";
 import type { Note } from "../../ipc";
 import { ZoneBar } from "../schedule/ZoneBar";
 import { NowNextBar } from "../schedule/NowNextBar";
-import { nowAndNext } from "../schedule/time";
 import type { TimeMode } from "../schedule/time";
 import { api } from "../../ipc";
 import { Splitter, agendaColumns, usePaneWidths } from "./panes";
@@ -52,8 +51,6 @@ interface Props {
   /** Words to mark (a search's matches); the focus's own when not given. */
   marks?: string[];
   links: SymbolLinks;
-  /** The current time (ticks while the window is open). */
-  now: Date;
   mode: TimeMode;
   onMode: (m: TimeMode) => void;
   /** Stars, bookmarks or the zone changed: reload the document and the side lists. */
@@ -167,7 +164,7 @@ function selectedWords(within: Element | null): string {
 }
 
 /** An agenda: outline, annotation and timetable side by side, linked both ways. */
-function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode, onChanged, onAnnotationsChanged, onPlace, onRemoved }: Props) {
+function ReaderBody({ stored, focus, marks: shownMarks, links, mode, onMode, onChanged, onAnnotationsChanged, onPlace, onRemoved }: Props) {
   const doc = stored.document;
   const [item, setItem] = useState<string | null>(null);
   const [slot, setSlot] = useState<number | null>(null);
@@ -184,8 +181,12 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
   const [showChanges, setShowChanges] = useState(false);
   useEffect(() => setShowChanges(false), [stored.record.id]);
   // Applied before the next paint (a layout effect): a passive effect may run
-  // up to a frame later, after a quick click on an item, and undo it.
+  // up to a frame later, after a quick click on an item, and undo it. Run
+  // for a new document or focus only, reading the document as it is then.
+  const docNow = useRef(doc);
+  docNow.current = doc;
   useLayoutEffect(() => {
+    const doc = docNow.current;
     const loc = focus?.location;
     const found = (focus?.marks.length ?? 0) > 0;
     setItem(loc?.item ?? null);
@@ -225,9 +226,10 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
   const adoption = useAdoption(stored.record.id);
   // The item read is the place in an agenda (reopened there; what a search
   // of "this item in all sessions" is about).
+  const isAgenda = doc.agenda.length > 0 && doc.kind === "agenda";
   useEffect(() => {
-    if (doc.agenda.length > 0 && doc.kind === "agenda" && item !== null) onPlace?.({ item });
-  }, [item, stored.record.id]);
+    if (isAgenda && item !== null) latestOnPlace.current?.({ item });
+  }, [isAgenda, item, stored.record.id]);
   /** The selected item's history shown instead of its annotation. */
   const [history, setHistory] = useState(false);
   useEffect(() => setHistory(false), [stored.record.id]);
@@ -350,17 +352,19 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
   // its first slot is brought into view too. This runs after the render that
   // shows the new annotation.
   const annotationPane = useRef<HTMLElement>(null);
-  const revealSlot = useRef(false);
+  /** The timetable to bring the item's first slot into view in, when the item was chosen in the outline. */
+  const revealSlot = useRef<ScheduleSlot[] | null>(null);
   useEffect(() => {
     if (annotationPane.current) annotationPane.current.scrollTop = 0;
-    if (revealSlot.current && item !== null) {
-      const first = doc.schedule.findIndex((s) => slotMatchesItem(s, item));
+    const schedule = revealSlot.current;
+    if (schedule && item !== null) {
+      const first = schedule.findIndex((s) => slotMatchesItem(s, item));
       if (first >= 0) document.getElementById(`slot-${first}`)?.scrollIntoView({ block: "nearest" });
     }
-    revealSlot.current = false;
+    revealSlot.current = null;
   }, [item]);
   const selectItem = (n: string) => {
-    revealSlot.current = true;
+    revealSlot.current = doc.schedule;
     setItem(n);
     setSlot(null);
     setChoice((c) => c + 1);
@@ -387,13 +391,17 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
       scrollTo(`para-${value}`);
     }
   };
-  // The text reflows when the page view comes or goes: the chosen paragraph stays in sight.
+  // The text reflows when the page view comes or goes: the chosen paragraph
+  // stays in sight (choosing another one scrolls by itself).
   const firstMode = useRef(true);
+  const paraNow = useRef(para);
+  paraNow.current = para;
   useEffect(() => {
     if (firstMode.current) {
       firstMode.current = false;
       return;
     }
+    const para = paraNow.current;
     if (para !== null) requestAnimationFrame(() => document.getElementById(`para-${para}`)?.scrollIntoView({ block: "center" }));
   }, [shownMode]);
   const pageTarget = slot !== null ? `slot:${slot}` : item !== null ? `item:${item}` : para !== null ? `para:${para}` : null;
@@ -428,7 +436,6 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
   const changesPane = showChanges ? <ChangesPane id={stored.record.id} /> : null;
 
   const hitSlots = item === null ? 0 : doc.schedule.filter((s) => slotMatchesItem(s, item)).length;
-  const nn = nowAndNext(stored.timing, now);
   const star = (i: number, on: boolean) => {
     const key = stored.timing.slots[i]?.key;
     if (key) void api.starSlot(stored.record.id, key, on).then(onChanged);
@@ -457,13 +464,12 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
         selectedSlot={slot}
         onSelectSlot={selectSlot}
         onStar={star}
-        nowNext={nn}
         mode={mode}
         marks={marks}
       />
     </section>
   );
-  const nowNextBar = <NowNextBar slots={doc.schedule} timing={stored.timing} nowNext={nn} mode={mode} onSelectSlot={selectSlot} />;
+  const nowNextBar = <NowNextBar slots={doc.schedule} timing={stored.timing} mode={mode} onSelectSlot={selectSlot} />;
 
   // Reports, notes and stand-alone programmes of work: their text, and the
   // timetable with its own now / next when they print one.
@@ -550,6 +556,7 @@ function ReaderBody({ stored, focus, marks: shownMarks, links, now, mode, onMode
         <AgendaOutline items={doc.agenda} selected={item} highlighted={slotItems} onSelect={selectItem} />
         <Splitter width={w0} onResize={(w) => setWidth(0, w)} onReset={resetWidths} />
         {shownMode === "page" ? pageView : null}
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a pane that scrolls must take the keyboard's focus for its text to be scrolled (WCAG 2.1.1, axe scrollable-region-focusable); it is a labelled region */}
         <section class="annotation-pane" hidden={shownMode === "page"} data-pane="annotation" tabIndex={0} aria-label={t("annotation")} ref={annotationPane}>
           {current && history ? (
             <ItemHistoryPanel document={stored.record.id} item={current.number} links={links} onClose={() => setHistory(false)} />

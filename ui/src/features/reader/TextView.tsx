@@ -168,6 +168,7 @@ export function TextView({ stored, onChanged, marks, notes, side, isBookmarked, 
                   </h3>
                 )}
                 {g.kind === "para" ? (
+                  // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- a click on a paragraph is a pointer's shortcut to choose it; a paragraph is text, not a control, and a tab stop on each would bury the report's controls (there is no keyboard way to choose one yet)
                   <p class={selected === g.p.index ? "para selected" : "para"} id={`para-${g.p.index}`} {...text} onClick={choose(g.p.index)}>
                     {mark(g.p, `${g.p.number ? `${g.p.number}. ` : ""}${g.p.text.slice(0, 60)}`)}
                     {g.p.number && onCite && (

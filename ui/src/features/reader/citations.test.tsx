@@ -32,7 +32,7 @@ async function mount(vnode: ComponentChild, fake: Fake = fakeBackend()) {
   return fake;
 }
 const reader = (doc: StoredDocument) => (
-  <Reader stored={doc} focus={null} links={{ resolve: () => null, open: () => {} }} now={new Date("2012-08-01T00:00:00Z")} mode="venue" onMode={() => {}} onChanged={() => {}} />
+  <Reader stored={doc} focus={null} links={{ resolve: () => null, open: () => {} }} mode="venue" onMode={() => {}} onChanged={() => {}} />
 );
 const click = async (sel: string) => {
   act(() => root().querySelector<HTMLButtonElement>(sel)!.click());

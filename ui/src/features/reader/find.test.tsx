@@ -59,7 +59,7 @@ function report(): StoredDocument {
 async function mount(doc: StoredDocument, focus: Focus | null = null) {
   setBackend(fakeBackend());
   act(() =>
-    render(<Reader stored={doc} focus={focus} links={{ resolve: () => null, open: () => {} }} now={new Date("2012-08-01T00:00:00Z")} mode="venue" onMode={() => {}} onChanged={() => {}} />, root()),
+    render(<Reader stored={doc} focus={focus} links={{ resolve: () => null, open: () => {} }} mode="venue" onMode={() => {}} onChanged={() => {}} />, root()),
   );
   await act(settle);
 }

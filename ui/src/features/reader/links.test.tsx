@@ -63,7 +63,7 @@ describe("symbols in the reader's text", () => {
   async function mount(doc: StoredDocument, opened: number[]) {
     setBackend(fakeBackend());
     const links = { resolve: (s: string) => (s === "CAC/COSP/2019/1" ? 42 : null), open: (id: number) => opened.push(id) };
-    act(() => render(<Reader stored={doc} focus={{ location: { item: "2" }, marks: [] }} links={links} now={new Date("2012-08-01T00:00:00Z")} mode="venue" onMode={() => {}} onChanged={() => {}} />, root()));
+    act(() => render(<Reader stored={doc} focus={{ location: { item: "2" }, marks: [] }} links={links} mode="venue" onMode={() => {}} onChanged={() => {}} />, root()));
     await act(settle);
   }
 

@@ -1,7 +1,8 @@
 // Where the reader has been and is: the back and forward history (a symbol
 // followed, another document opened), the place reopened at the next start,
 // and the window's title naming the open document.
-import type { DocumentRecord, LibraryListing, Location } from "../../ipc";
+import type { AgendaEntry, Bookmark, DocumentRecord, LibraryListing, Location, Note } from "../../ipc";
+import type { Focus } from "./Reader";
 
 /** A place in the library: a document, and the item, slot or paragraph
  *  chosen in it (null: its start). */
@@ -109,4 +110,23 @@ export function windowTitle(record: DocumentRecord | null): string {
   const app = PRODUCT;
   if (!record) return app;
   return [record.symbol ?? record.user_symbol, record.title ?? record.body, app].filter((s): s is string => Boolean(s && s.trim())).join(" — ");
+}
+
+/** Where a starred slot of My agenda opens its document: at the slot. */
+export function entryFocus(e: AgendaEntry): Focus | null {
+  return e.slot_index === null ? null : { location: { slot: e.slot_index }, marks: [] };
+}
+
+/** Where a bookmark opens its document: at the item, paragraph or slot marked (a document's: at its start). */
+export function bookmarkFocus(b: Bookmark): Focus | null {
+  const location =
+    b.target === "item" ? { item: b.anchor } : b.target === "paragraph" ? { paragraph: Number(b.anchor) } : b.target === "slot" ? { slot: Number(b.anchor) } : null;
+  return location ? { location, marks: [] } : null;
+}
+
+/** Where a note opens its document: at the note, in its item or paragraph. */
+export function noteFocus(n: Note): Focus {
+  const p = n.anchor.passage;
+  const location = p.startsWith("item:") ? { item: p.slice(5), note: n.id } : p.startsWith("para:") ? { paragraph: Number(p.slice(5)), note: n.id } : { note: n.id };
+  return { location, marks: [] };
 }

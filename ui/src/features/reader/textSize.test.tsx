@@ -23,7 +23,7 @@ afterEach(() => {
 async function mount(doc: StoredDocument = storedAgenda()) {
   setBackend(fakeBackend());
   act(() =>
-    render(<Reader stored={doc} focus={{ location: { item: "2" }, marks: [] }} links={{ resolve: () => null, open: () => {} }} now={new Date("2012-08-01T00:00:00Z")} mode="venue" onMode={() => {}} onChanged={() => {}} />, root()),
+    render(<Reader stored={doc} focus={{ location: { item: "2" }, marks: [] }} links={{ resolve: () => null, open: () => {} }} mode="venue" onMode={() => {}} onChanged={() => {}} />, root()),
   );
   await act(settle);
 }

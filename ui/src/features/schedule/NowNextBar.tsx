@@ -2,20 +2,20 @@ import type { ScheduleSlot, ScheduleTiming } from "../../ipc";
 import { t } from "../../i18n";
 import { formatDay } from "../../i18n/format";
 import { useTextAttrs } from "../reader/documentText";
-import { slotHours } from "./time";
-import type { NowNext, TimeMode } from "./time";
+import { slotHours, useNowNext } from "./time";
+import type { TimeMode } from "./time";
 
 interface Props {
   slots: ScheduleSlot[];
   timing: ScheduleTiming;
-  nowNext: NowNext;
   mode: TimeMode;
   onSelectSlot: (index: number) => void;
 }
 
-/** In the meeting room: what is being taken up now and what comes next. */
-export function NowNextBar({ slots, timing, nowNext, mode, onSelectSlot }: Props) {
+/** In the meeting room: what is being taken up now and what comes next (by the clock). */
+export function NowNextBar({ slots, timing, mode, onSelectSlot }: Props) {
   const text = useTextAttrs();
+  const nowNext = useNowNext(timing);
   if (nowNext.current === null && nowNext.next === null) return null;
   const line = (label: string, i: number, cls: string) => {
     const slot = slots[i];

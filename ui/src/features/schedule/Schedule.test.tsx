@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { mountPoint } from "../../test/dom";
@@ -8,6 +8,7 @@ import { viennaTiming } from "../../test/fixtures";
 import { agendaItems, agendaSlots } from "../../test/agenda";
 
 const root = mountPoint();
+afterEach(() => vi.useRealTimers());
 
 const slot = (date: string, start: string, end: string, items: string[], continued = false): ScheduleSlot => ({
   date, start, end, items, titles: [], continued, parallel: [], notes: [],
@@ -40,12 +41,11 @@ describe("Schedule", () => {
   });
 
   it("marks the slot under way and the next one, and stars through the callback", () => {
+    // 12 June, 16:00 in Vienna: the afternoon slot is under way, 13 June's morning next.
+    vi.setSystemTime(new Date("2024-06-12T14:00:00Z"));
     const onStar = vi.fn();
     act(() =>
-      render(
-        <Schedule slots={slots} timing={timing} selectedItem={null} selectedSlot={null} onSelectSlot={() => {}} onStar={onStar} nowNext={{ current: 1, next: 2 }} />,
-        root(),
-      ),
+      render(<Schedule slots={slots} timing={timing} selectedItem={null} selectedSlot={null} onSelectSlot={() => {}} onStar={onStar} />, root()),
     );
     expect(root().querySelector(".slot.now")?.id).toBe("slot-1");
     expect(root().querySelector(".slot.next")?.id).toBe("slot-2");
@@ -57,11 +57,16 @@ describe("Schedule", () => {
   });
 
   it("shows hours in the reader's zone on request", () => {
-    act(() => render(<Schedule slots={slots} timing={timing} selectedItem={null} selectedSlot={null} onSelectSlot={() => {}} mode="local" />, root()));
-    // Whatever zone the test process runs in, the first slot reads as 08:00 UTC there.
-    const first = root().querySelector("#slot-0 .time")?.textContent ?? "";
-    const expected = new Date("2024-06-12T08:00:00Z").toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false });
-    expect(first.startsWith(expected)).toBe(true);
+    // The reader's zone is the process's own: Tokyo here (UTC+9, no summer
+    // time), so that 10:00–13:00 in Vienna (08:00–11:00 UTC) has one right reading.
+    vi.stubEnv("TZ", "Asia/Tokyo");
+    try {
+      act(() => render(<Schedule slots={slots} timing={timing} selectedItem={null} selectedSlot={null} onSelectSlot={() => {}} mode="local" />, root()));
+      expect(root().querySelector("#slot-0 .time")?.textContent).toBe("17:00–20:00");
+      expect(root().querySelector("#slot-1 .time")?.textContent).toBe("22:00–01:00");
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

@@ -2,8 +2,8 @@ import { useMemo } from "preact/hooks";
 import type { AgendaItem, ScheduleSlot, ScheduleTiming } from "../../ipc";
 import { t } from "../../i18n";
 import { slotMatchesItem } from "../agenda/items";
-import { slotHours } from "./time";
-import type { NowNext, TimeMode } from "./time";
+import { slotHours, useNowNext } from "./time";
+import type { TimeMode } from "./time";
 import { formatDay } from "../../i18n/format";
 import { useTextAttrs } from "../reader/documentText";
 import { agendaTitles, slotItems, unassignedTitles } from "./slotItems";
@@ -18,7 +18,6 @@ interface Props {
   selectedSlot: number | null;
   onSelectSlot: (index: number) => void;
   onStar?: (index: number, starred: boolean) => void;
-  nowNext?: NowNext;
   mode?: TimeMode;
   /** Words to mark (a search's matches). */
   marks?: string[];
@@ -31,9 +30,10 @@ function partOfDay(part: string): string {
 }
 
 /** The timetable, one block per day, parallel meetings as a second lane;
- *  stars, and the slots under way and next. */
-export function Schedule({ slots, agenda, timing, selectedItem, selectedSlot, onSelectSlot, onStar, nowNext, mode = "venue", marks = [] }: Props) {
+ *  stars, and the slots under way and next (by the clock). */
+export function Schedule({ slots, agenda, timing, selectedItem, selectedSlot, onSelectSlot, onStar, mode = "venue", marks = [] }: Props) {
   const text = useTextAttrs();
+  const nowNext = useNowNext(timing);
   const titles = useMemo(() => agendaTitles(agenda ?? []), [agenda]);
   if (slots.length === 0) return <p class="state">{t("noSchedule")}</p>;
   const days: { date: string; slots: { slot: ScheduleSlot; index: number }[] }[] = [];
@@ -53,8 +53,8 @@ export function Schedule({ slots, agenda, timing, selectedItem, selectedSlot, on
           <h4>{formatDay(day.date)}</h4>
           {day.slots.map(({ slot, index }) => {
             const hit = selectedItem !== null && slotMatchesItem(slot, selectedItem);
-            const now = nowNext?.current === index;
-            const next = nowNext?.next === index;
+            const now = nowNext.current === index;
+            const next = nowNext.next === index;
             const starred = timing?.slots[index]?.starred ?? false;
             const cls = ["slot", hit ? "hit" : "", selectedSlot === index ? "selected" : "", now ? "now" : "", next ? "next" : ""]
               .filter(Boolean)

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import { IpcError, api } from "../../ipc";
 import { errorText } from "../../i18n/errors";
 import type { ScheduleTiming } from "../../ipc";
-import { lang, t, tf } from "../../i18n";
+import { intlLocale, t, tf } from "../../i18n";
 import { resolveZone, searchZones, zoneChoices } from "./zones";
 import type { ZoneChoice } from "./zones";
 import type { TimeMode } from "./time";
@@ -38,7 +38,9 @@ export function ZoneBar({ document, meeting, timing, mode, onMode, onZoneChanged
     zonesCache ??= api.timeZones();
     void zonesCache.then(setAccepted, () => setAccepted([]));
   }, [choosing]);
-  const choices = useMemo(() => (choosing && accepted ? zoneChoices(accepted) : []), [choosing, accepted, lang.get()]);
+  // The zones' names are in the UI's language: worded again when it changes.
+  const locale = intlLocale();
+  const choices = useMemo(() => (choosing && accepted ? zoneChoices(accepted, locale) : []), [choosing, accepted, locale]);
   const matches = useMemo(() => searchZones(choices, draft), [choices, draft]);
   const setZone = (zone: string | null) => {
     if (meeting === null) return;
@@ -125,6 +127,7 @@ export function ZoneBar({ document, meeting, timing, mode, onMode, onZoneChanged
               <ul class="zone-options" role="listbox" id="zone-options" aria-label={t("timeZone")}>
                 {matches.length === 0 && <li class="state">{t("zoneNoMatch")}</li>}
                 {matches.map((z, i) => (
+                  // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the combobox pattern (WAI-ARIA APG): the focus stays in the zone field, which moves through the options with the arrow keys (aria-activedescendant) and chooses one with Enter
                   <li
                     key={z.id}
                     id={`zone-option-${i}`}

@@ -2,6 +2,8 @@
 // show a slot's hours in the venue's time or the reader's own.
 import type { ScheduleTiming } from "../../ipc";
 import { formatClock } from "../../i18n/format";
+import { useCallback, useState } from "preact/hooks";
+import { useNow } from "../../clock";
 
 export interface NowNext {
   /** The slot under way, if any. */
@@ -29,7 +31,25 @@ export function nowAndNext(timing: ScheduleTiming | null, now: Date): NowNext {
   return out;
 }
 
+/** The slots under way and next, again at every tick of the clock (the
+ *  component calling this re-renders then, and nothing else does). */
+export function useNowNext(timing: ScheduleTiming | null): NowNext {
+  return nowAndNext(timing, useNow());
+}
+
 export type TimeMode = "venue" | "local";
+
+const TIME_MODE_KEY = "dossier.timeMode";
+
+/** Hours in the venue's time or the reader's own: the choice, remembered. */
+export function useTimeMode(): [TimeMode, (m: TimeMode) => void] {
+  const [mode, setMode] = useState<TimeMode>(() => (globalThis.localStorage?.getItem(TIME_MODE_KEY) === "local" ? "local" : "venue"));
+  const choose = useCallback((m: TimeMode) => {
+    globalThis.localStorage?.setItem(TIME_MODE_KEY, m);
+    setMode(m);
+  }, []);
+  return [mode, choose];
+}
 
 /** The ISO date of an instant in the reader's own time zone (a key, not
  *  for display: always the Gregorian calendar in Western digits). */

@@ -67,6 +67,9 @@ export function SearchPanel({ listing = null, itemScope = null, onOpen, onClose 
     if (hits && hits.length > 0) document.getElementById(`search-hit-${active}`)?.scrollIntoView({ block: "nearest" });
   }, [active, hits]);
 
+  // The item searched in all sessions, by value (the object is made anew at each render of the app).
+  const scopeDocument = itemScope?.document ?? null;
+  const scopeItem = itemScope?.item ?? null;
   useEffect(() => {
     if (!query.trim()) {
       setHits(null);
@@ -80,7 +83,7 @@ export function SearchPanel({ listing = null, itemScope = null, onOpen, onClose 
           language: language || null,
           kind: (kind || null) as DocumentKind | null,
           limit: 100,
-          item_in_all_sessions: allSessions && itemScope ? itemScope : null,
+          item_in_all_sessions: allSessions && scopeDocument !== null && scopeItem !== null ? { document: scopeDocument, item: scopeItem } : null,
         })
         .then(
           (h) => {
@@ -96,7 +99,7 @@ export function SearchPanel({ listing = null, itemScope = null, onOpen, onClose 
       current = false;
       clearTimeout(timer);
     };
-  }, [query, language, kind, allSessions]);
+  }, [query, language, kind, allSessions, scopeDocument, scopeItem]);
 
   const groups = useMemo(() => groupHits(hits ?? []), [hits]);
   const meetings = useMemo(() => placeById(listing), [listing]);
@@ -123,8 +126,10 @@ export function SearchPanel({ listing = null, itemScope = null, onOpen, onClose 
   };
 
   return (
-    <div class="search-backdrop" onClick={onClose}>
-      <div class="search-panel" role="dialog" aria-modal="true" aria-label={t("search")} ref={dialog} onClick={(e) => e.stopPropagation()} onKeyDown={onKey}>
+    // The backdrop is presentation only (as in Sheet.tsx): a click beside the
+    // dialog closes it, as Escape does; the keys pressed in it reach onKey.
+    <div class="search-backdrop" role="presentation" onClick={(e) => e.target === e.currentTarget && onClose()} onKeyDown={onKey}>
+      <div class="search-panel" role="dialog" aria-modal="true" aria-label={t("search")} ref={dialog}>
         <div class="search-bar">
           <input
             ref={input}
@@ -199,6 +204,7 @@ export function SearchPanel({ listing = null, itemScope = null, onOpen, onClose 
                   </span>
                 </div>
                 {g.hits.map(({ hit, index }) => (
+                  // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/interactive-supports-focus -- the combobox pattern (WAI-ARIA APG): the focus stays in the search field, which moves through the options with the arrow keys (aria-activedescendant) and opens one with Enter
                   <div
                     key={index}
                     id={`search-hit-${index}`}

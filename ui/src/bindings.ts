@@ -71,8 +71,9 @@ export const commands = {
 	/**
 	 *  Asks for a backup folder, checks it, and restarts Dossier to restore it
 	 *  (the open library cannot be replaced under itself). The current library
-	 *  is kept beside the restored one. Null when the user cancels; an error,
-	 *  with nothing changed, when the folder is not a sound backup.
+	 *  is kept beside the restored one. False when the user cancels (when it
+	 *  goes ahead the app restarts and never answers); an error, with nothing
+	 *  changed, when the folder is not a sound backup.
 	 */
 	restoreLibrary: () => typedError<boolean, CommandError>(__TAURI_INVOKE("restore_library")),
 	/**  The outcome of a restore carried out at this start, if there was one. */

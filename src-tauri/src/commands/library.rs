@@ -136,8 +136,9 @@ pub async fn backup_library(
 
 /// Asks for a backup folder, checks it, and restarts Dossier to restore it
 /// (the open library cannot be replaced under itself). The current library
-/// is kept beside the restored one. Null when the user cancels; an error,
-/// with nothing changed, when the folder is not a sound backup.
+/// is kept beside the restored one. False when the user cancels (when it
+/// goes ahead the app restarts and never answers); an error, with nothing
+/// changed, when the folder is not a sound backup.
 #[tauri::command]
 #[specta::specta]
 pub async fn restore_library(

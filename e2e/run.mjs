@@ -327,12 +327,15 @@ try {
     await session.type("[data-testid=search-input]", "资产追回");
     await session.until(`return document.querySelectorAll("[data-testid=search-hit]").length > 0`, "hits for 资产追回");
     await session.type("[data-testid=search-input]", "\uE007"); // Enter opens the first hit
-    await session.until(`return document.querySelector(".search-backdrop") === null && document.querySelector(".reader mark, .reader .search-mark") !== null`, "the opened passage with the match marked");
-    const marked = await session.exec(`return document.querySelector(".reader mark, .reader .search-mark").textContent`);
+    // The passage the hit opens is the one chosen (every occurrence in the
+    // document is marked; the one that counts is the hit's, where the reader
+    // scrolls to).
+    const hitMark = `document.querySelector(".reader .selected .search-mark, .reader .selected mark")`;
+    await session.until(`return document.querySelector(".search-backdrop") === null && ${hitMark} !== null`, "the opened passage with the match marked");
+    const marked = await session.exec(`return ${hitMark}.textContent`);
     // The query or one of its synonyms (资产追回 ↔ 追回资产 ↔ asset recovery).
     assert(/资产追回|追回资产|asset recovery/i.test(marked), `the marked words are the query: ${marked}`);
-    const visible = await session.exec(`const r = document.querySelector(".reader mark, .reader .search-mark").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight`);
-    assert(visible, "the marked passage is scrolled into view");
+    await session.until(`const r = ${hitMark}.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight`, "the marked passage scrolled into view", 10_000);
     // English, in the imported English agenda.
     await session.click("[data-testid=open-search]");
     // Typed once the search has the focus, as a person types once it shows.

@@ -244,13 +244,28 @@ async function startWithSeeds(args = []) {
   await session.until(`return document.querySelectorAll("[data-testid=meeting]").length >= 4`, "the four seed meetings", 30_000);
 }
 
+/** The D-Bus name a Dossier of this library holds (src-tauri/src/single_instance.rs: FNV-1a of the folder; the plugin adds ".SingleInstance"). */
+function busName(dir) {
+  let h = 0xcbf29ce484222325n;
+  for (const b of Buffer.from(realpathSync(dir))) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
+  return `org.dossier.app.L${h.toString(16).padStart(16, "0")}.SingleInstance`;
+}
+
+/** Whether the session bus still has an owner for this library's name. */
+function busNameOwned(dir) {
+  if (!process.env.DBUS_SESSION_BUS_ADDRESS || !existsSync(dir)) return false;
+  const out = execFileSync("dbus-send", ["--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner", `string:${busName(dir)}`], { encoding: "utf8" });
+  return /boolean true/.test(out);
+}
+
 async function quit() {
   if (!session) return;
   await session.quit();
   session = null;
-  // The next start finds the library free once this process has exited.
+  // The next start finds the library free once this process has exited and
+  // the bus has let its name go (a start before that would hand over to it).
   const deadline = Date.now() + 20_000;
-  while (appRunning()) {
+  while (appRunning() || busNameOwned(dataDir)) {
     if (Date.now() > deadline) throw new Error("Dossier did not exit within 20 s of closing its window");
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -313,7 +313,10 @@ pub fn run() {
             Ok(())
         })
         .run(tauri::generate_context!())
-        .expect("error while running Dossier");
+        .unwrap_or_else(|e| {
+            single_instance::start_again_if_it_closed(&e);
+            panic!("error while running Dossier: {e:?}")
+        });
 }
 
 #[cfg(test)]

@@ -16,6 +16,44 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use tauri::{plugin::TauriPlugin, AppHandle, Manager, Wry};
 
+/// How many times this launch has started again because the running window
+/// it found went away before answering (see [`start_again_if_it_closed`]).
+const RELAUNCH_VAR: &str = "DOSSIER_SINGLE_INSTANCE_RELAUNCH";
+
+/// A launch that found a running window which vanished before it took the
+/// files (a window closing as this one starts: the plugin's hand-over call
+/// gets no reply) starts again, up to three times, so that it becomes the
+/// window instead of failing. Returns only when it does not apply (another
+/// error, or the tries are used up); on success the process is replaced.
+pub fn start_again_if_it_closed(error: &tauri::Error) {
+    let tauri::Error::PluginInitialization(plugin, message) = error else {
+        return;
+    };
+    if plugin != "single-instance" {
+        return;
+    }
+    let tries: u32 = std::env::var(RELAUNCH_VAR)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    if tries >= 3 {
+        return;
+    }
+    eprintln!("dossier: the running window went away before answering ({message}); starting again");
+    std::thread::sleep(Duration::from_millis(300 * u64::from(tries + 1)));
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        if let Ok(exe) = std::env::current_exe() {
+            let err = std::process::Command::new(exe)
+                .args(std::env::args_os().skip(1))
+                .env(RELAUNCH_VAR, (tries + 1).to_string())
+                .exec();
+            eprintln!("dossier: could not start again: {err}");
+        }
+    }
+}
+
 /// The plugin for this launch's library, or `None` when a launch of it
 /// cannot be told apart from the default library's.
 pub fn plugin() -> Option<TauriPlugin<Wry>> {

@@ -79,7 +79,9 @@ export function useOpenDocument(listing: LibraryListing | null, version: number)
       current = false;
     };
   }, [selected, version]);
-  const shown = stored && stored.record.id === selected ? stored.record : null;
+  // The document chosen, once it has loaded (until then the one before may still be held).
+  const current = stored && stored.record.id === selected ? stored : null;
+  const shown = current?.record ?? null;
   const remember = useCallback((record: StoredDocument["record"] | null) => {
     const h = here.current;
     if (record && h && h.id === record.id) rememberPlace(h, record.series);
@@ -122,7 +124,7 @@ export function useOpenDocument(listing: LibraryListing | null, version: number)
   }, []);
   return {
     selected,
-    current: stored && stored.record.id === selected ? stored : null,
+    current,
     focus,
     marks,
     clearMarks,

@@ -22,6 +22,10 @@ pub use crate::library::{EmptiedTrash, RemoveScope, TrashEntry};
 // Import.
 pub use crate::ingest::{IngestProgress, IngestReport, IngestResult, IngestStatus};
 
+// Fetching documents from the UN's document system.
+pub use crate::library::{fetch_language, FetchPlan, FetchSettings, FetchTarget, FETCH_LANGUAGES};
+pub use crate::store::fetch_queue::{FetchFormats, FetchOutcome, FetchResult, QueuedFetch};
+
 // Search and export to a search cluster.
 pub use crate::library::{ExportedPassages, PassageExport};
 pub use crate::search::bulk::BulkFormat;

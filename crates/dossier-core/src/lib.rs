@@ -9,6 +9,8 @@ pub mod changes;
 pub mod citation;
 pub mod error;
 pub mod extract;
+#[cfg(feature = "fetch")]
+pub mod fetch;
 pub mod fs_atomic;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;

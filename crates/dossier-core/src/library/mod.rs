@@ -17,6 +17,7 @@ mod annotations;
 mod backup;
 pub mod citations;
 mod export;
+mod fetching;
 pub mod history;
 mod my_agenda;
 pub mod query;
@@ -30,6 +31,9 @@ pub use backup::{
     RestoreOutcome,
 };
 pub use export::{ExportedPassages, PassageExport};
+pub use fetching::{
+    fetch_language, FetchPlan, FetchSettings, FetchTarget, FetchedFile, FETCH_LANGUAGES,
+};
 pub use my_agenda::{AgendaEntry, CalendarFile};
 
 use crate::calendar::{self, ScheduleTiming};
@@ -445,6 +449,22 @@ impl Library {
 
     /// Ingests one file into the store and stages it in the index, uncommitted.
     fn ingest_staged(&self, path: &Path) -> Result<IngestResult> {
+        let accept = |_: &Document| -> Option<std::convert::Infallible> { None };
+        match self.ingest_staged_checked(path, &accept)? {
+            Ok(result) => Ok(result),
+            Err(never) => match never {},
+        }
+    }
+
+    /// [`Library::ingest_staged`], with a last word for `check` once the file
+    /// is parsed: when it refuses the document (returns `Some`), nothing is
+    /// stored and the refusal comes back. A file whose content the library
+    /// holds already is reported unchanged without being parsed.
+    fn ingest_staged_checked<R>(
+        &self,
+        path: &Path,
+        check: &dyn Fn(&Document) -> Option<R>,
+    ) -> Result<std::result::Result<IngestResult, R>> {
         let bytes = crate::extract::read_file(path)?;
         let hash = hex::encode(Sha256::digest(&bytes));
         let display = path.display().to_string();
@@ -454,7 +474,7 @@ impl Library {
             if let Some(t) = trashed {
                 // Restoring brings it back as it was, notes and all; a
                 // second copy beside it would be a second document.
-                return Ok(IngestResult {
+                return Ok(Ok(IngestResult {
                     path: display,
                     status: IngestStatus::Unchanged,
                     document_id: Some(id),
@@ -464,7 +484,7 @@ impl Library {
                         path.display()
                     )),
                     reason: None,
-                });
+                }));
             }
             // The same file again: if the library's copy of it went missing
             // (or no longer matches in size), this puts it back.
@@ -480,23 +500,26 @@ impl Library {
                     path.display()
                 ))
             };
-            return Ok(IngestResult {
+            return Ok(Ok(IngestResult {
                 path: display,
                 status: IngestStatus::Unchanged,
                 document_id: Some(id),
                 version: None,
                 message,
                 reason: None,
-            });
+            }));
         }
         let layout = self.extractor.extract_layout(path, &bytes)?;
         let doc = crate::parse_extracted(&layout);
+        if let Some(refusal) = check(&doc) {
+            return Ok(Err(refusal));
+        }
         let format = Format::parse(layout.format).unwrap_or(Format::Text);
         let structure_hash = documents::structure_hash(&doc);
         let found = renditions::find(&self.store.reader(), &doc, &structure_hash, format)?;
         if let Some(Match::Same(id)) = found {
             let other = documents::record(&self.store.reader(), id)?;
-            return Ok(IngestResult {
+            return Ok(Ok(IngestResult {
                 path: display,
                 status: IngestStatus::Unchanged,
                 document_id: Some(id),
@@ -507,7 +530,7 @@ impl Library {
                     other.file
                 )),
                 reason: None,
-            });
+            }));
         }
         let file_name = path
             .file_name()
@@ -547,7 +570,7 @@ impl Library {
             }
         };
         let record = documents::record(&self.store.reader(), id)?;
-        Ok(IngestResult {
+        Ok(Ok(IngestResult {
             path: display,
             status: if matches!(found, Some(Match::RenditionOf(_))) {
                 IngestStatus::NewRendition
@@ -560,7 +583,7 @@ impl Library {
             version: Some(record.version),
             message: None,
             reason: None,
-        })
+        }))
     }
 
     /// The one transaction of an ingest; then, still holding the store's

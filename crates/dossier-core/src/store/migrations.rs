@@ -271,6 +271,34 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (a_series, a_item, b_series, b_item)
     );
     "#,
+    // 7: documents to fetch from the UN's document system, kept until each
+    // has its outcome, so that a fetch cut short (the laptop closed, the
+    // program killed) resumes where it stopped; and the user's settings
+    // that belong to the library (the languages documents are fetched in).
+    r#"
+    CREATE TABLE fetch_queue (
+        id          INTEGER PRIMARY KEY,
+        -- The symbol as asked for, and its key (symbols::key) for matching.
+        symbol      TEXT NOT NULL,
+        symbol_key  TEXT NOT NULL,
+        -- One of ar zh en fr ru es.
+        language    TEXT NOT NULL,
+        -- Which files: 'word_else_pdf', 'word', 'pdf' or 'both'.
+        formats     TEXT NOT NULL,
+        -- The meeting it was asked for, if any (for the report only).
+        meeting_id  INTEGER,
+        state       TEXT NOT NULL CHECK (state IN ('pending', 'done')),
+        -- When done: the outcome, as JSON.
+        outcome     TEXT,
+        queued_at   TEXT NOT NULL,
+        finished_at TEXT,
+        UNIQUE (symbol_key, language)
+    );
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -5,6 +5,7 @@
 //! writer commits one file at a time, readers see the last committed state.
 
 pub mod documents;
+pub mod fetch_queue;
 pub mod meetings;
 pub mod migrations;
 pub mod renditions;

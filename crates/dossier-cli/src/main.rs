@@ -1,6 +1,7 @@
 //! `dossier`: the command-line face of the Dossier library. Every command is
 //! a call into `dossier-core`; the app uses the same calls.
 
+mod fetch;
 mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -67,6 +68,35 @@ enum Command {
     Ingest {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fetch documents from the UN's Official Document System into the
+    /// library, by symbol, in your languages: every document a meeting's
+    /// agendas cite and every document it holds (--meeting), or the symbols
+    /// given. Each comes out fetched, not in that language, does not exist,
+    /// failed (with why) or skipped (already in the library). A fetch cut
+    /// short leaves the rest queued; `dossier fetch` alone resumes it.
+    Fetch {
+        /// Symbols to fetch, such as CAC/COSP/2019/1.
+        #[arg(conflicts_with = "meeting")]
+        symbols: Vec<String>,
+        /// A meeting: the stem of its symbols (CAC/COSP/WG.2/2024), or one of
+        /// its documents (an id, symbol or file name).
+        #[arg(long)]
+        meeting: Option<String>,
+        /// Languages, comma-separated: ar, zh, en, fr, ru, es [default: those
+        /// chosen in the app, else the meeting's own, else en].
+        #[arg(long, value_delimiter = ',')]
+        lang: Vec<String>,
+        /// Files: docx, pdf, or docx,pdf for both (the PDF for the page view)
+        /// [default: the Word file, else the PDF].
+        #[arg(long, value_delimiter = ',')]
+        format: Vec<String>,
+        /// Minutes the whole fetch may take; what is left stays queued.
+        #[arg(long, default_value_t = 30)]
+        budget: u64,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
@@ -484,6 +514,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if report.count(IngestStatus::Failed) > 0 {
                 return Ok(ExitCode::from(1));
             }
+        }
+        Command::Fetch {
+            symbols,
+            meeting,
+            lang,
+            format,
+            budget,
+            json,
+        } => {
+            let request = fetch::Request {
+                symbols,
+                meeting,
+                languages: lang,
+                formats: fetch::formats(&format)?,
+                budget_minutes: budget,
+                json,
+                tty: std::io::stderr().is_terminal() && !json,
+            };
+            return fetch::run(lib, request);
         }
         Command::Search {
             query,

@@ -83,6 +83,26 @@ impl Default for FetchOptions {
 }
 
 impl FetchOptions {
+    /// The defaults, with the service and the pacing taken from the
+    /// environment when set: `DOSSIER_ODS_URL` (a mirror, or the test
+    /// server) and `DOSSIER_FETCH_INTERVAL_MS` (the spacing of requests,
+    /// which sets the back-off too).
+    pub fn from_env() -> FetchOptions {
+        let mut options = FetchOptions::default();
+        if let Ok(url) = std::env::var("DOSSIER_ODS_URL") {
+            if !url.trim().is_empty() {
+                options.service = url.trim().to_string();
+            }
+        }
+        let interval = std::env::var("DOSSIER_FETCH_INTERVAL_MS")
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok());
+        if let Some(ms) = interval {
+            options = options.paced(Duration::from_millis(ms));
+        }
+        options
+    }
+
     /// The same pacing, scaled to `interval` (back-off and waits with it):
     /// what tests and a local mirror use.
     pub fn paced(mut self, interval: Duration) -> FetchOptions {

@@ -99,16 +99,24 @@ pub fn run(lib: Library, req: Request) -> anyhow::Result<ExitCode> {
                 on_interrupt.cancel();
             }
         });
+        // Progress as each document is done; the report (below) is printed
+        // once the run is over, when each outcome is final (a "does not
+        // exist" becomes "not in that language" when another language of
+        // the symbol turned up).
         let mut progress = |p: &fetch::FetchProgress| {
-            let line = result_line(&p.result);
+            let what = format!(
+                "{} {}: {}",
+                clean_line(&p.result.symbol),
+                p.result.language,
+                outcome_word(p.result.outcome)
+            );
             match &bar {
                 Some(bar) => {
                     bar.set_length(p.total as u64);
                     bar.set_position(p.done as u64);
-                    bar.println(line);
+                    bar.set_message(what);
                 }
-                None if !json => println!("{line}"),
-                None => {}
+                None => eprintln!("fetch {}/{}: {what}", p.done, p.total),
             }
         };
         fetch::run(lib.clone(), options, &mut progress, cancel).await
@@ -119,6 +127,9 @@ pub fn run(lib: Library, req: Request) -> anyhow::Result<ExitCode> {
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
+        for r in &report.results {
+            println!("{}", result_line(r));
+        }
         println!("{}", summary(&report));
     }
     if let Some(reason) = &report.stop_reason {

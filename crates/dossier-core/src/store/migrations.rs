@@ -273,8 +273,8 @@ pub const MIGRATIONS: &[&str] = &[
     "#,
     // 7: documents to fetch from the UN's document system, kept until each
     // has its outcome, so that a fetch cut short (the laptop closed, the
-    // program killed) resumes where it stopped; and the user's settings
-    // that belong to the library (the languages documents are fetched in).
+    // program killed) resumes where it stopped. (The languages documents
+    // are fetched in are kept in `settings`, from migration 1.)
     r#"
     CREATE TABLE fetch_queue (
         id          INTEGER PRIMARY KEY,
@@ -293,10 +293,6 @@ pub const MIGRATIONS: &[&str] = &[
         queued_at   TEXT NOT NULL,
         finished_at TEXT,
         UNIQUE (symbol_key, language)
-    );
-    CREATE TABLE settings (
-        key   TEXT PRIMARY KEY,
-        value TEXT NOT NULL
     );
     "#,
 ];

@@ -177,11 +177,14 @@ fn a_library_of_the_previous_schema_keeps_its_notes_and_gets_renditions() {
             .unwrap();
         (id, note)
     };
-    // Schema 2 had no renditions and no chosen text format (nor a trash, nor table rows).
+    // Schema 2 had no renditions and no chosen text format (nor a trash, table
+    // rows, item verdicts or a fetch queue).
     {
         let conn = rusqlite::Connection::open(dir.path().join("library.sqlite3")).unwrap();
         conn.execute_batch(
-            "ALTER TABLE paragraphs DROP COLUMN is_row;
+            "DROP TABLE fetch_queue;
+             DROP TABLE item_verdicts;
+             ALTER TABLE paragraphs DROP COLUMN is_row;
              DROP INDEX documents_trash;
              ALTER TABLE documents DROP COLUMN trash_id;
              DROP TABLE trash;

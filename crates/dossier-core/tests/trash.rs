@@ -433,11 +433,13 @@ fn a_library_of_schema_3_migrates_to_4_keeping_everything() {
         annotate(&lib, id_of(&lib, "A_80_590.pdf"), "kept too");
         state(&lib)
     };
-    // Schema 3 had no trash.
+    // Schema 3 had no trash (nor table rows, item verdicts or a fetch queue).
     {
         let conn = rusqlite::Connection::open(dir.path().join("library.sqlite3")).unwrap();
         conn.execute_batch(
-            "ALTER TABLE paragraphs DROP COLUMN is_row;
+            "DROP TABLE fetch_queue;
+             DROP TABLE item_verdicts;
+             ALTER TABLE paragraphs DROP COLUMN is_row;
              DROP INDEX documents_trash;
              DROP INDEX renditions_trash;
              ALTER TABLE documents DROP COLUMN trash_id;

@@ -139,8 +139,20 @@ pub(crate) fn serve(mut stream: TcpStream, order: u64, at: Instant, shared: &Sha
     };
     lock(&shared.log).push((order, record));
     let cut = matches!(response.delivery, Delivery::Cut);
-    let _ = write_response(&mut stream, &response);
-    shared.in_flight.fetch_sub(1, Ordering::SeqCst);
+    // No longer in flight just before the last bytes go out: once they are
+    // written the client may finish and send its next request before this
+    // thread runs again.
+    let mut finished = Some(|| {
+        shared.in_flight.fetch_sub(1, Ordering::SeqCst);
+    });
+    let _ = write_response(&mut stream, &response, &mut || {
+        if let Some(f) = finished.take() {
+            f()
+        }
+    });
+    if let Some(f) = finished.take() {
+        f()
+    }
     if cut {
         let _ = stream.shutdown(Shutdown::Both);
     } else {
@@ -387,7 +399,7 @@ fn app_shell() -> Vec<u8> {
     page.into_bytes()
 }
 
-fn write_response(stream: &mut TcpStream, r: &Response) -> io::Result<()> {
+fn write_response(stream: &mut TcpStream, r: &Response, last: &mut dyn FnMut()) -> io::Result<()> {
     let mut head = format!("HTTP/1.1 {} {}\r\n", r.status, reason(r.status));
     for (name, value) in &r.headers {
         head.push_str(&format!("{name}: {value}\r\n"));
@@ -396,17 +408,25 @@ fn write_response(stream: &mut TcpStream, r: &Response) -> io::Result<()> {
         "Content-Length: {}\r\nConnection: close\r\n\r\n",
         r.body.len()
     ));
-    stream.write_all(head.as_bytes())?;
+    // A client may act on the head alone (a redirect's body is not read),
+    // so the head goes out with the end of the answer, or after `last`.
     match r.delivery {
-        Delivery::Whole => stream.write_all(&r.body)?,
+        Delivery::Whole => {
+            last();
+            stream.write_all(&[head.as_bytes(), &r.body].concat())?
+        }
         Delivery::Slow(pause) => {
             let first = r.body.len().min(SLOW_FIRST);
-            stream.write_all(&r.body[..first])?;
+            stream.write_all(&[head.as_bytes(), &r.body[..first]].concat())?;
             stream.flush()?;
             std::thread::sleep(pause);
+            last();
             stream.write_all(&r.body[first..])?;
         }
-        Delivery::Cut => stream.write_all(&r.body[..r.body.len() / 2])?,
+        Delivery::Cut => {
+            last();
+            stream.write_all(&[head.as_bytes(), &r.body[..r.body.len() / 2]].concat())?
+        }
     }
     stream.flush()
 }

@@ -5,9 +5,9 @@
 //! is about a real file, and Word files made in each language's masthead
 //! where it is about the protocol.
 
+use dossier_core::api::Format;
 use dossier_core::api::{FetchFormats, FetchOutcome, FetchResult};
 use dossier_core::fetch::{self, FetchOptions, FetchReport, FetchStop};
-use dossier_core::api::Format;
 use dossier_core::Library;
 use ods_stub::{word_document, Catalogue, Quirk, Stub};
 use std::path::{Path, PathBuf};
@@ -24,7 +24,10 @@ fn corpus(relative: &str) -> Option<Vec<u8>> {
     match std::fs::read(&path) {
         Ok(bytes) => Some(bytes),
         Err(e) if std::env::var_os("CI").is_some() => {
-            panic!("{}: {e} (CI has ../shared beside the checkout)", path.display())
+            panic!(
+                "{}: {e} (CI has ../shared beside the checkout)",
+                path.display()
+            )
         }
         Err(_) => {
             eprintln!("skipping: {} not found", path.display());
@@ -126,25 +129,44 @@ fn a_real_word_file_is_fetched_through_the_upper_case_redirect_and_filed_under_i
     let Some(docx) = corpus("real/ECE_TRADE_C_CEFACT_2019_26_en.docx") else {
         return;
     };
-    let stub = Stub::start(Catalogue::new().file("ECE/TRADE/C/CEFACT/2019/26", "en", "docx", docx)).unwrap();
+    let stub = Stub::start(Catalogue::new().file("ECE/TRADE/C/CEFACT/2019/26", "en", "docx", docx))
+        .unwrap();
     let (_dir, lib) = library();
-    queue(&lib, "ECE/TRADE/C/CEFACT/2019/26", &["en"], FetchFormats::WordElsePdf);
+    queue(
+        &lib,
+        "ECE/TRADE/C/CEFACT/2019/26",
+        &["en"],
+        FetchFormats::WordElsePdf,
+    );
     let report = run(&lib, options(&stub));
     let r = result(&report, "ECE/TRADE/C/CEFACT/2019/26", "en");
     assert_eq!(r.outcome, FetchOutcome::Fetched, "{r:?}");
     assert_eq!(r.formats, vec![Format::Docx]);
     let id = r.document_id.expect("the stored document");
-    let record = lib.records().unwrap().into_iter().find(|d| d.id == id).unwrap();
+    let record = lib
+        .records()
+        .unwrap()
+        .into_iter()
+        .find(|d| d.id == id)
+        .unwrap();
     assert_eq!(record.symbol.as_deref(), Some("ECE/TRADE/C/CEFACT/2019/26"));
     assert_eq!(record.language, "en");
-    assert!(record.title.contains("sustainable textile"), "{}", record.title);
+    assert!(
+        record.title.contains("sustainable textile"),
+        "{}",
+        record.title
+    );
     // The access request carried a browser's headers; the file was read at
     // the lower-case form of the path the redirect named (the upper-case
     // one is a 404 at the service).
     let requests = stub.requests();
     let access = &requests[0];
     assert_eq!(access.status, 302);
-    assert!(access.user_agent.as_deref().unwrap_or("").contains("Mozilla/"));
+    assert!(access
+        .user_agent
+        .as_deref()
+        .unwrap_or("")
+        .contains("Mozilla/"));
     assert_eq!(
         access.referer.as_deref(),
         Some("https://docs.un.org/en/ECE/TRADE/C/CEFACT/2019/26")
@@ -182,8 +204,18 @@ fn both_files_when_the_page_view_is_wanted_and_a_pdf_when_there_is_no_word_file(
     )
     .unwrap();
     let (_dir, lib) = library();
-    queue(&lib, "ECE/TRADE/C/CEFACT/2019/26", &["en"], FetchFormats::Both);
-    queue(&lib, "A/HRC/WG.6/7/ITA/1", &["en", "fr"], FetchFormats::WordElsePdf);
+    queue(
+        &lib,
+        "ECE/TRADE/C/CEFACT/2019/26",
+        &["en"],
+        FetchFormats::Both,
+    );
+    queue(
+        &lib,
+        "A/HRC/WG.6/7/ITA/1",
+        &["en", "fr"],
+        FetchFormats::WordElsePdf,
+    );
     let report = run(&lib, options(&stub));
     let ece = result(&report, "ECE/TRADE/C/CEFACT/2019/26", "en");
     assert_eq!(ece.outcome, FetchOutcome::Fetched, "{ece:?}");
@@ -194,7 +226,10 @@ fn both_files_when_the_page_view_is_wanted_and_a_pdf_when_there_is_no_word_file(
         .iter()
         .map(|r| r.format)
         .collect();
-    assert!(formats.contains(&Format::Docx) && formats.contains(&Format::Pdf), "{formats:?}");
+    assert!(
+        formats.contains(&Format::Docx) && formats.contains(&Format::Pdf),
+        "{formats:?}"
+    );
     for l in ["en", "fr"] {
         let r = result(&report, "A/HRC/WG.6/7/ITA/1", l);
         assert_eq!(r.outcome, FetchOutcome::Fetched, "{r:?}");
@@ -210,22 +245,49 @@ fn both_files_when_the_page_view_is_wanted_and_a_pdf_when_there_is_no_word_file(
     );
     // Asked again, each is already in the library: nothing is requested.
     let before = stub.requests().len();
-    queue(&lib, "A/HRC/WG.6/7/ITA/1", &["en", "fr"], FetchFormats::WordElsePdf);
+    queue(
+        &lib,
+        "A/HRC/WG.6/7/ITA/1",
+        &["en", "fr"],
+        FetchFormats::WordElsePdf,
+    );
     let again = run(&lib, options(&stub));
-    assert!(again.results.iter().all(|r| r.outcome == FetchOutcome::Skipped), "{again:#?}");
+    assert!(
+        again
+            .results
+            .iter()
+            .all(|r| r.outcome == FetchOutcome::Skipped),
+        "{again:#?}"
+    );
     assert_eq!(stub.requests().len(), before);
 }
 
 #[test]
 fn a_symbol_the_service_does_not_hold_does_not_exist_and_another_language_is_not_published() {
-    let stub = Stub::start(Catalogue::new().file("CAC/COSP/2023/14", "en", "docx", word("CAC/COSP/2023/14", "en")))
-        .unwrap();
+    let stub = Stub::start(Catalogue::new().file(
+        "CAC/COSP/2023/14",
+        "en",
+        "docx",
+        word("CAC/COSP/2023/14", "en"),
+    ))
+    .unwrap();
     let (_dir, lib) = library();
     queue(&lib, "CAC/COSP/2023/99", &["en"], FetchFormats::WordElsePdf);
-    queue(&lib, "CAC/COSP/2023/14", &["en", "zh"], FetchFormats::WordElsePdf);
+    queue(
+        &lib,
+        "CAC/COSP/2023/14",
+        &["en", "zh"],
+        FetchFormats::WordElsePdf,
+    );
     let report = run(&lib, options(&stub));
-    assert_eq!(result(&report, "CAC/COSP/2023/99", "en").outcome, FetchOutcome::NotFound);
-    assert_eq!(result(&report, "CAC/COSP/2023/14", "en").outcome, FetchOutcome::Fetched);
+    assert_eq!(
+        result(&report, "CAC/COSP/2023/99", "en").outcome,
+        FetchOutcome::NotFound
+    );
+    assert_eq!(
+        result(&report, "CAC/COSP/2023/14", "en").outcome,
+        FetchOutcome::Fetched
+    );
     assert_eq!(
         result(&report, "CAC/COSP/2023/14", "zh").outcome,
         FetchOutcome::NotInLanguage,
@@ -238,7 +300,10 @@ fn a_symbol_the_service_does_not_hold_does_not_exist_and_another_language_is_not
         .map(|r| r.param("t").unwrap_or("").to_string())
         .collect();
     assert_eq!(asked, vec!["docx", "pdf"]);
-    assert_eq!(held(&lib), vec![("CAC/COSP/2023/14".to_string(), "en".to_string())]);
+    assert_eq!(
+        held(&lib),
+        vec![("CAC/COSP/2023/14".to_string(), "en".to_string())]
+    );
 }
 
 #[test]
@@ -261,27 +326,43 @@ fn an_english_file_served_for_a_translation_is_not_filed_as_one() {
     assert!(fr.detail.as_deref().unwrap_or("").contains("en"), "{fr:?}");
     assert!(held(&lib).is_empty(), "nothing was filed: {:?}", held(&lib));
     assert!(
-        std::fs::read_dir(lib.dir().join("fetching")).unwrap().next().is_none(),
+        std::fs::read_dir(lib.dir().join("fetching"))
+            .unwrap()
+            .next()
+            .is_none(),
         "the refused file is not left behind"
     );
 }
 
 #[test]
 fn a_file_filed_under_another_symbol_is_refused() {
-    let stub = Stub::start(Catalogue::new().file("CAC/COSP/2023/14", "en", "docx", word("CAC/COSP/2023/15", "en")))
-        .unwrap();
+    let stub = Stub::start(Catalogue::new().file(
+        "CAC/COSP/2023/14",
+        "en",
+        "docx",
+        word("CAC/COSP/2023/15", "en"),
+    ))
+    .unwrap();
     let (_dir, lib) = library();
     queue(&lib, "CAC/COSP/2023/14", &["en"], FetchFormats::Word);
     let report = run(&lib, options(&stub));
     let r = result(&report, "CAC/COSP/2023/14", "en");
     assert_eq!(r.outcome, FetchOutcome::Failed, "{r:?}");
-    assert!(r.detail.as_deref().unwrap_or("").contains("CAC/COSP/2023/15"), "{r:?}");
+    assert!(
+        r.detail
+            .as_deref()
+            .unwrap_or("")
+            .contains("CAC/COSP/2023/15"),
+        "{r:?}"
+    );
     assert!(held(&lib).is_empty());
 }
 
 #[test]
 fn transient_answers_are_tried_again_and_then_succeed() {
-    let symbols = ["A/80/101", "A/80/102", "A/80/103", "A/80/104", "A/80/105", "A/80/106"];
+    let symbols = [
+        "A/80/101", "A/80/102", "A/80/103", "A/80/104", "A/80/105", "A/80/106",
+    ];
     let mut catalogue = Catalogue::new();
     for s in symbols {
         catalogue = catalogue.file(s, "en", "docx", word(s, "en"));
@@ -327,7 +408,11 @@ fn transient_answers_are_tried_again_and_then_succeed() {
         .filter(|r| r.param("s") == Some("A/80/101"))
         .map(|r| r.at)
         .collect();
-    assert!(tries[1] - tries[0] >= Duration::from_millis(950), "{:?}", tries[1] - tries[0]);
+    assert!(
+        tries[1] - tries[0] >= Duration::from_millis(950),
+        "{:?}",
+        tries[1] - tries[0]
+    );
 }
 
 #[test]
@@ -355,9 +440,12 @@ fn at_most_three_at_once_and_the_access_requests_spaced() {
     let symbols: Vec<String> = (1..=9).map(|i| format!("A/80/3{i:02}")).collect();
     let mut catalogue = Catalogue::new();
     for s in &symbols {
-        catalogue = catalogue
-            .file(s, "en", "docx", word(s, "en"))
-            .quirk(s, "en", "docx", Quirk::Slow(Duration::from_millis(300)));
+        catalogue = catalogue.file(s, "en", "docx", word(s, "en")).quirk(
+            s,
+            "en",
+            "docx",
+            Quirk::Slow(Duration::from_millis(300)),
+        );
     }
     let stub = Stub::start(catalogue).unwrap();
     let (_dir, lib) = library();
@@ -371,13 +459,28 @@ fn at_most_three_at_once_and_the_access_requests_spaced() {
     }
     .paced(interval);
     let report = run(&lib, options);
-    assert_eq!(report.count(FetchOutcome::Fetched), symbols.len(), "{report:#?}");
-    assert!(stub.max_in_flight() <= 3, "{} at once", stub.max_in_flight());
-    assert!(stub.max_in_flight() >= 2, "the documents were fetched in parallel");
+    assert_eq!(
+        report.count(FetchOutcome::Fetched),
+        symbols.len(),
+        "{report:#?}"
+    );
+    assert!(
+        stub.max_in_flight() <= 3,
+        "{} at once",
+        stub.max_in_flight()
+    );
+    assert!(
+        stub.max_in_flight() >= 2,
+        "the documents were fetched in parallel"
+    );
     let at: Vec<Instant> = access_requests(&stub).iter().map(|r| r.at).collect();
     for pair in at.windows(2) {
         // A little slack for the accept loop's own timing.
-        assert!(pair[1] - pair[0] >= interval - Duration::from_millis(10), "{:?}", pair[1] - pair[0]);
+        assert!(
+            pair[1] - pair[0] >= interval - Duration::from_millis(10),
+            "{:?}",
+            pair[1] - pair[0]
+        );
     }
 }
 
@@ -386,7 +489,12 @@ fn a_slow_answer_past_the_budget_stops_the_run_promptly_and_stays_queued() {
     let stub = Stub::start(
         Catalogue::new()
             .file("A/80/401", "en", "docx", word("A/80/401", "en"))
-            .quirk("A/80/401", "en", "docx", Quirk::Slow(Duration::from_secs(20))),
+            .quirk(
+                "A/80/401",
+                "en",
+                "docx",
+                Quirk::Slow(Duration::from_secs(20)),
+            ),
     )
     .unwrap();
     let (_dir, lib) = library();
@@ -395,17 +503,29 @@ fn a_slow_answer_past_the_budget_stops_the_run_promptly_and_stays_queued() {
     options.budget = Duration::from_secs(1);
     let started = Instant::now();
     let report = run(&lib, options);
-    assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        started.elapsed()
+    );
     assert_eq!(report.stopped, Some(FetchStop::OutOfTime), "{report:#?}");
     assert_eq!(report.still_queued, 1);
-    assert_eq!(lib.pending_fetches().unwrap().len(), 1, "left for the next fetch");
+    assert_eq!(
+        lib.pending_fetches().unwrap().len(),
+        1,
+        "left for the next fetch"
+    );
     assert!(held(&lib).is_empty());
 }
 
 #[test]
 fn no_service_is_offline_said_plainly_and_everything_stays_queued() {
     // A port nothing listens on: bind one, then let it go.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let (_dir, lib) = library();
     queue(&lib, "A/80/501", &["en", "fr"], FetchFormats::Word);
     let options = FetchOptions {
@@ -415,9 +535,20 @@ fn no_service_is_offline_said_plainly_and_everything_stays_queued() {
     .paced(Duration::from_millis(20));
     let started = Instant::now();
     let report = run(&lib, options);
-    assert!(started.elapsed() < Duration::from_secs(10), "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        started.elapsed()
+    );
     assert_eq!(report.stopped, Some(FetchStop::Offline), "{report:#?}");
-    assert!(report.stop_reason.as_deref().unwrap_or("").contains("cannot reach"), "{report:?}");
+    assert!(
+        report
+            .stop_reason
+            .as_deref()
+            .unwrap_or("")
+            .contains("cannot reach"),
+        "{report:?}"
+    );
     assert_eq!(report.still_queued, 2);
     assert_eq!(lib.pending_fetches().unwrap().len(), 2);
 }
@@ -468,8 +599,15 @@ fn a_fetch_cut_off_mid_way_resumes_where_it_stopped_without_duplicates() {
     assert_eq!(lib.pending_fetches().unwrap().len(), symbols.len() - part);
     let stub = Stub::start(catalogue(false)).unwrap();
     let report = run(&lib, options(&stub));
-    assert_eq!(report.count(FetchOutcome::Fetched), symbols.len() - part, "{report:#?}");
-    let mut expected: Vec<(String, String)> = symbols.iter().map(|s| (s.clone(), "en".to_string())).collect();
+    assert_eq!(
+        report.count(FetchOutcome::Fetched),
+        symbols.len() - part,
+        "{report:#?}"
+    );
+    let mut expected: Vec<(String, String)> = symbols
+        .iter()
+        .map(|s| (s.clone(), "en".to_string()))
+        .collect();
     expected.sort();
     assert_eq!(held(&lib), expected, "each once");
     assert!(lib.pending_fetches().unwrap().is_empty());
@@ -478,7 +616,10 @@ fn a_fetch_cut_off_mid_way_resumes_where_it_stopped_without_duplicates() {
         .filter_map(|r| r.param("s").map(str::to_string))
         .filter(|s| !s.ends_with("604") && symbols[..part].contains(s))
         .collect();
-    assert!(fetched_again.is_empty(), "done ones were not fetched again: {fetched_again:?}");
+    assert!(
+        fetched_again.is_empty(),
+        "done ones were not fetched again: {fetched_again:?}"
+    );
 }
 
 #[test]
@@ -486,7 +627,12 @@ fn cancelling_stops_at_once_and_keeps_the_rest_queued() {
     let stub = Stub::start(
         Catalogue::new()
             .file("A/80/701", "en", "docx", word("A/80/701", "en"))
-            .quirk("A/80/701", "en", "docx", Quirk::Slow(Duration::from_secs(20))),
+            .quirk(
+                "A/80/701",
+                "en",
+                "docx",
+                Quirk::Slow(Duration::from_secs(20)),
+            ),
     )
     .unwrap();
     let (_dir, lib) = library();
@@ -499,7 +645,11 @@ fn cancelling_stops_at_once_and_keeps_the_rest_queued() {
     });
     let started = Instant::now();
     let report = run_with(&lib, options(&stub), cancel);
-    assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        started.elapsed()
+    );
     assert_eq!(report.stopped, Some(FetchStop::Cancelled));
     assert_eq!(lib.pending_fetches().unwrap().len(), 1);
 }
@@ -521,25 +671,72 @@ fn a_meetings_missing_documents_are_fetched_and_its_missing_count_falls() {
     };
     let before = meeting(&lib);
     let plan = lib
-        .fetch_plan(before.id, &["zh".to_string(), "en".to_string()], FetchFormats::WordElsePdf)
+        .fetch_plan(
+            before.id,
+            &["zh".to_string(), "en".to_string()],
+            FetchFormats::WordElsePdf,
+        )
         .unwrap();
     assert!(plan.missing >= 2, "{plan:#?}");
     let stub = Stub::start(
         Catalogue::new()
-            .file("CAC/COSP/WG.2/2024/2", "zh", "docx", word("CAC/COSP/WG.2/2024/2", "zh"))
-            .file("CAC/COSP/WG.2/2024/2", "en", "docx", word("CAC/COSP/WG.2/2024/2", "en"))
-            .file("CAC/COSP/WG.2/2024/3", "zh", "docx", word("CAC/COSP/WG.2/2024/3", "zh")),
+            .file(
+                "CAC/COSP/WG.2/2024/2",
+                "zh",
+                "docx",
+                word("CAC/COSP/WG.2/2024/2", "zh"),
+            )
+            .file(
+                "CAC/COSP/WG.2/2024/2",
+                "en",
+                "docx",
+                word("CAC/COSP/WG.2/2024/2", "en"),
+            )
+            .file(
+                "CAC/COSP/WG.2/2024/3",
+                "zh",
+                "docx",
+                word("CAC/COSP/WG.2/2024/3", "zh"),
+            ),
     )
     .unwrap();
-    lib.queue_meeting_fetch(before.id, &["zh".to_string(), "en".to_string()], FetchFormats::WordElsePdf)
-        .unwrap();
+    lib.queue_meeting_fetch(
+        before.id,
+        &["zh".to_string(), "en".to_string()],
+        FetchFormats::WordElsePdf,
+    )
+    .unwrap();
     let report = run(&lib, options(&stub));
-    assert_eq!(result(&report, "CAC/COSP/WG.2/2024/2", "zh").outcome, FetchOutcome::Fetched);
-    assert_eq!(result(&report, "CAC/COSP/WG.2/2024/2", "en").outcome, FetchOutcome::Fetched);
-    assert_eq!(result(&report, "CAC/COSP/WG.2/2024/3", "zh").outcome, FetchOutcome::Fetched);
-    assert_eq!(result(&report, "CAC/COSP/WG.2/2024/3", "en").outcome, FetchOutcome::NotInLanguage);
-    assert!(report.results.iter().all(|r| r.outcome != FetchOutcome::Failed), "{report:#?}");
+    assert_eq!(
+        result(&report, "CAC/COSP/WG.2/2024/2", "zh").outcome,
+        FetchOutcome::Fetched
+    );
+    assert_eq!(
+        result(&report, "CAC/COSP/WG.2/2024/2", "en").outcome,
+        FetchOutcome::Fetched
+    );
+    assert_eq!(
+        result(&report, "CAC/COSP/WG.2/2024/3", "zh").outcome,
+        FetchOutcome::Fetched
+    );
+    assert_eq!(
+        result(&report, "CAC/COSP/WG.2/2024/3", "en").outcome,
+        FetchOutcome::NotInLanguage
+    );
+    assert!(
+        report
+            .results
+            .iter()
+            .all(|r| r.outcome != FetchOutcome::Failed),
+        "{report:#?}"
+    );
     let after = meeting(&lib);
-    assert_eq!(after.missing_count, before.missing_count - 2, "{} → {}", before.missing_count, after.missing_count);
+    assert_eq!(
+        after.missing_count,
+        before.missing_count - 2,
+        "{} → {}",
+        before.missing_count,
+        after.missing_count
+    );
     assert!(after.documents.len() >= before.documents.len() + 3);
 }

@@ -25,3 +25,12 @@ pub struct IndexProgress(pub dossier_core::api::IndexStatus);
 /// progress and results in one place.
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 pub struct MenuAction(pub String);
+
+/// One document of a fetch is done (fetched, not in that language, does not
+/// exist, failed or skipped), with how far the fetch has come.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct FetchStep(pub dossier_core::fetch::FetchProgress);
+
+/// A fetch ended: every document's outcome, and why it stopped early if it did.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct FetchFinished(pub dossier_core::fetch::FetchReport);

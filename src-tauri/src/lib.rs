@@ -88,6 +88,13 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::exchange::export_citations,
             commands::shell_text::set_shell_text,
             commands::library::index_status,
+            commands::fetch::fetch_settings,
+            commands::fetch::set_fetch_settings,
+            commands::fetch::fetch_plan,
+            commands::fetch::fetch_missing,
+            commands::fetch::resume_fetch,
+            commands::fetch::cancel_fetch,
+            commands::fetch::fetch_status,
         ])
         .events(tauri_specta::collect_events![
             events::ImportProgress,
@@ -95,6 +102,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             events::DropHover,
             events::MenuAction,
             events::IndexProgress,
+            events::FetchStep,
+            events::FetchFinished,
         ])
 }
 

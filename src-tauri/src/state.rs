@@ -29,6 +29,8 @@ pub struct AppState {
     pub shell_text: Mutex<crate::commands::shell_text::ShellText>,
     /// The folder the last save dialog saved to, where the next one opens.
     save_folder: Mutex<Option<PathBuf>>,
+    /// The fetch from the UN's document system under way, if one is.
+    pub fetch: crate::commands::fetch::FetchSlot,
 }
 
 /// What became of a restore asked for before the last restart, or of one
@@ -122,6 +124,7 @@ impl AppState {
             restore_report,
             shell_text: Mutex::default(),
             save_folder: Mutex::default(),
+            fetch: Default::default(),
         })
     }
 

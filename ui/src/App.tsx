@@ -4,6 +4,7 @@ import { lang, t } from "./i18n";
 import { symbolIndex, symbolKey } from "./features/library/group";
 import { useListing } from "./features/library/useListing";
 import { ImportStatus } from "./features/import/ImportStatus";
+import { useFetchEvents } from "./features/fetch/fetchRun";
 import { useImports } from "./features/import/useImports";
 import { SearchPanel } from "./features/search/SearchPanel";
 import { IndexRebuilding } from "./features/search/IndexRebuilding";
@@ -35,6 +36,8 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
   const library = useListing(firstListing);
   const { listing, load } = library;
   const imports = useImports(load, library.fail);
+  // Fetched documents join the library as they arrive.
+  useFetchEvents(load);
   // Stars, zones and imported notes change the library: the document and the side lists reload.
   const [version, setVersion] = useState(0);
   // Notes and bookmarks changed in the reader: the side lists reload, not the document.

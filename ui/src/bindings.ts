@@ -154,11 +154,36 @@ export const commands = {
 	 *  it has come (the UI asks at start; `IndexProgress` events follow).
 	 */
 	indexStatus: () => typedError<IndexStatus, CommandError>(__TAURI_INVOKE("index_status")),
+	/**  The languages and files chosen for fetching. */
+	fetchSettings: () => typedError<FetchSettings, CommandError>(__TAURI_INVOKE("fetch_settings")),
+	/**  Remembers the languages and files to fetch. */
+	setFetchSettings: (settings: FetchSettings) => typedError<null, CommandError>(__TAURI_INVOKE("set_fetch_settings", { settings })),
+	/**
+	 *  What a meeting lacks in `languages` (none: its own documents'
+	 *  languages): every document it holds or cites, each with the files still
+	 *  to fetch.
+	 */
+	fetchPlan: (meeting: number, languages: string[], formats: FetchFormats) => typedError<FetchPlan_Serialize, CommandError>(__TAURI_INVOKE("fetch_plan", { meeting, languages, formats })),
+	/**
+	 *  Queues what the meeting lacks and fetches it in the background, with a
+	 *  `FetchStep` per document and `FetchFinished` at the end. Asked while a
+	 *  fetch runs, the meeting is queued and taken up by that run once it has
+	 *  done what it started with.
+	 */
+	fetchMissing: (meeting: number, languages: string[], formats: FetchFormats) => typedError<FetchPlan_Serialize, CommandError>(__TAURI_INVOKE("fetch_missing", { meeting, languages, formats })),
+	/**  Fetches what an earlier fetch left queued. */
+	resumeFetch: () => typedError<null, CommandError>(__TAURI_INVOKE("resume_fetch")),
+	/**  Stops the running fetch at once; what it had not finished stays queued. */
+	cancelFetch: () => typedError<null, CommandError>(__TAURI_INVOKE("cancel_fetch")),
+	/**  Whether a fetch runs, and how many documents wait in the queue. */
+	fetchStatus: () => typedError<FetchStatus, CommandError>(__TAURI_INVOKE("fetch_status")),
 };
 
 /** Events */
 export const events = {
 	dropHover: makeEvent<DropHover, DropHover>("drop-hover"),
+	fetchFinished: makeEvent<FetchFinished_Serialize, FetchFinished_Deserialize>("fetch-finished"),
+	fetchStep: makeEvent<FetchStep_Serialize, FetchStep_Deserialize>("fetch-step"),
 	importFinished: makeEvent<ImportFinished_Serialize, ImportFinished_Deserialize>("import-finished"),
 	importProgress: makeEvent<ImportProgress_Serialize, ImportProgress_Deserialize>("import-progress"),
 	indexProgress: makeEvent<IndexProgress, IndexProgress>("index-progress"),
@@ -609,6 +634,221 @@ export type Facets = {
 	kind: FacetCount[],
 	/**  Most documents first. */
 	language: FacetCount[],
+};
+
+/**  A fetch ended: every document's outcome, and why it stopped early if it did. */
+export type FetchFinished = FetchFinished_Serialize | FetchFinished_Deserialize;
+
+/**  A fetch ended: every document's outcome, and why it stopped early if it did. */
+export type FetchFinished_Deserialize = FetchReport_Deserialize;
+
+/**  A fetch ended: every document's outcome, and why it stopped early if it did. */
+export type FetchFinished_Serialize = FetchReport_Serialize;
+
+/**  Which files of a document to fetch. */
+export type FetchFormats = 
+/**  The Word file, else the PDF: one file to read. */
+"word_else_pdf" | "word" | "pdf" | 
+/**  Both: the Word file to read, the PDF for the page view. */
+"both";
+
+/**  What came of one document in one language. */
+export type FetchOutcome = 
+/**  It arrived and was imported (`formats` says which files). */
+"fetched" | 
+/**
+ *  The document exists, but not in that language: the service has it in
+ *  others only, or sent another language's file instead (`detail`).
+ */
+"not_in_language" | 
+/**  The service has no document with that symbol. */
+"not_found" | 
+/**  The library has it in that language already (`document_id`). */
+"skipped" | 
+/**
+ *  It could not be fetched; `detail` says why. It stays queued when the
+ *  cause may pass (offline, out of time, cancelled).
+ */
+"failed";
+
+/**
+ *  What fetching would bring a meeting: every document its agendas cite and
+ *  every document it holds, in each of the languages.
+ */
+export type FetchPlan = FetchPlan_Serialize | FetchPlan_Deserialize;
+
+/**
+ *  What fetching would bring a meeting: every document its agendas cite and
+ *  every document it holds, in each of the languages.
+ */
+export type FetchPlan_Deserialize = {
+	meeting_id: number,
+	languages: string[],
+	formats: FetchFormats,
+	targets: FetchTarget_Deserialize[],
+	/**  How many targets lack a file. */
+	missing: number,
+};
+
+/**
+ *  What fetching would bring a meeting: every document its agendas cite and
+ *  every document it holds, in each of the languages.
+ */
+export type FetchPlan_Serialize = {
+	meeting_id: number,
+	languages: string[],
+	formats: FetchFormats,
+	targets: FetchTarget_Serialize[],
+	/**  How many targets lack a file. */
+	missing: number,
+};
+
+/**  One document done, for a progress bar. */
+export type FetchProgress = FetchProgress_Serialize | FetchProgress_Deserialize;
+
+/**  One document done, for a progress bar. */
+export type FetchProgress_Deserialize = {
+	done: number,
+	total: number,
+	result: FetchResult_Deserialize,
+};
+
+/**  One document done, for a progress bar. */
+export type FetchProgress_Serialize = {
+	done: number,
+	total: number,
+	result: FetchResult_Serialize,
+};
+
+/**  What a run did. */
+export type FetchReport = FetchReport_Serialize | FetchReport_Deserialize;
+
+/**  What a run did. */
+export type FetchReport_Deserialize = {
+	/**  Every document the run took up, in the order they finished. */
+	results: FetchResult_Deserialize[],
+	/**  Why it stopped early, if it did. */
+	stopped?: FetchStop | null,
+	/**  The stop in words (English): "cannot reach documents.un.org: …". */
+	stop_reason?: string | null,
+	/**  Documents left queued for the next fetch. */
+	still_queued: number,
+};
+
+/**  What a run did. */
+export type FetchReport_Serialize = {
+	/**  Every document the run took up, in the order they finished. */
+	results: FetchResult_Serialize[],
+	/**  Why it stopped early, if it did. */
+	stopped: FetchStop | null,
+	/**  The stop in words (English): "cannot reach documents.un.org: …". */
+	stop_reason: string | null,
+	/**  Documents left queued for the next fetch. */
+	still_queued: number,
+};
+
+/**  The outcome of one document in one language. */
+export type FetchResult = FetchResult_Serialize | FetchResult_Deserialize;
+
+/**  The outcome of one document in one language. */
+export type FetchResult_Deserialize = {
+	symbol: string,
+	language: string,
+	outcome: FetchOutcome,
+	/**  The library document it is (fetched or skipped). */
+	document_id?: number | null,
+	/**  The files that arrived. */
+	formats: Format[],
+	/**  Why it failed, or what was sent instead (English, for the log and the CLI). */
+	detail?: string | null,
+};
+
+/**  The outcome of one document in one language. */
+export type FetchResult_Serialize = {
+	symbol: string,
+	language: string,
+	outcome: FetchOutcome,
+	/**  The library document it is (fetched or skipped). */
+	document_id: number | null,
+	/**  The files that arrived. */
+	formats: Format[],
+	/**  Why it failed, or what was sent instead (English, for the log and the CLI). */
+	detail: string | null,
+};
+
+/**  The languages and files the user fetches, chosen once. */
+export type FetchSettings = {
+	/**  Empty until chosen: each meeting's own languages then. */
+	languages: string[],
+	formats: FetchFormats,
+};
+
+/**
+ *  Whether a fetch is running, and what waits in the queue (a fetch cut
+ *  short by closing the app leaves the rest there, to resume).
+ */
+export type FetchStatus = {
+	running: boolean,
+	queued: number,
+};
+
+/**
+ *  One document of a fetch is done (fetched, not in that language, does not
+ *  exist, failed or skipped), with how far the fetch has come.
+ */
+export type FetchStep = FetchStep_Serialize | FetchStep_Deserialize;
+
+/**
+ *  One document of a fetch is done (fetched, not in that language, does not
+ *  exist, failed or skipped), with how far the fetch has come.
+ */
+export type FetchStep_Deserialize = FetchProgress_Deserialize;
+
+/**
+ *  One document of a fetch is done (fetched, not in that language, does not
+ *  exist, failed or skipped), with how far the fetch has come.
+ */
+export type FetchStep_Serialize = FetchProgress_Serialize;
+
+/**  Why a run stopped before the queue was empty. */
+export type FetchStop = 
+/**  No connection could be made to the service. */
+"offline" | 
+/**  The time budget ran out. */
+"out_of_time" | 
+/**  The user cancelled. */
+"cancelled";
+
+/**
+ *  One document in one language a meeting cites or holds, and whether the
+ *  library has it already.
+ */
+export type FetchTarget = FetchTarget_Serialize | FetchTarget_Deserialize;
+
+/**
+ *  One document in one language a meeting cites or holds, and whether the
+ *  library has it already.
+ */
+export type FetchTarget_Deserialize = {
+	symbol: string,
+	language: string,
+	/**  The library's document with this symbol in this language, if any. */
+	document_id?: number | null,
+	/**  The files still to fetch (empty: nothing to do). */
+	lacking: Format[],
+};
+
+/**
+ *  One document in one language a meeting cites or holds, and whether the
+ *  library has it already.
+ */
+export type FetchTarget_Serialize = {
+	symbol: string,
+	language: string,
+	/**  The library's document with this symbol in this language, if any. */
+	document_id: number | null,
+	/**  The files still to fetch (empty: nothing to do). */
+	lacking: Format[],
 };
 
 /**  What kind of file a message speaks of. */

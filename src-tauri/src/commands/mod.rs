@@ -3,6 +3,7 @@
 
 pub mod dialogs;
 pub mod exchange;
+pub mod fetch;
 pub mod history;
 pub mod import;
 pub mod library;

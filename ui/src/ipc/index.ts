@@ -52,6 +52,15 @@ import type {
   ItemHistory_Serialize,
   HistorySession_Serialize,
   AdoptionChanges,
+  FetchFormats,
+  FetchOutcome,
+  FetchPlan_Serialize,
+  FetchReport_Serialize,
+  FetchResult_Serialize,
+  FetchSettings,
+  FetchStatus,
+  FetchStop,
+  FetchTarget_Serialize,
 } from "../bindings";
 
 // What the backend sends (the serialized shape of the core's types).
@@ -87,6 +96,11 @@ export type ImportSummary = ImportSummary_Serialize;
 export type ItemHistory = ItemHistory_Serialize;
 export type HistorySession = HistorySession_Serialize;
 export type { AdoptionChanges };
+export type FetchPlan = FetchPlan_Serialize;
+export type FetchReport = FetchReport_Serialize;
+export type FetchResult = FetchResult_Serialize;
+export type FetchTarget = FetchTarget_Serialize;
+export type { FetchFormats, FetchOutcome, FetchSettings, FetchStatus, FetchStop };
 export type { ExportFormat, CitationFormat };
 export type { BackupSummary };
 export type RestoreReport = RestoreReport_Serialize;

@@ -1,7 +1,7 @@
 // A fake of the ipc module's backend for UI unit tests: canned data, and a
 // record of every call so tests can assert what the UI asked for.
 import { IpcError } from "../ipc";
-import type { AdoptionChanges, AgendaEntry, Backend, Changes, ItemHistory, TrashEntry, Bookmark, IndexStatus, IngestReport, LibraryListing, MeetingReference, Note, RestoreReport, SearchHit, StoredDocument } from "../ipc";
+import type { AdoptionChanges, AgendaEntry, Backend, FetchPlan, FetchReport, FetchResult, FetchSettings, Changes, ItemHistory, TrashEntry, Bookmark, IndexStatus, IngestReport, LibraryListing, MeetingReference, Note, RestoreReport, SearchHit, StoredDocument } from "../ipc";
 
 export interface Fake extends Backend {
   calls: { name: string; args: unknown[] }[];
@@ -11,6 +11,10 @@ export interface Fake extends Backend {
   indexProgress(s: IndexStatus): void;
   /** Ends an import, as the backend's ImportFinished event would. */
   importFinished(r: IngestReport): void;
+  /** One document of a fetch done, as the backend's FetchStep event would say. */
+  fetchStep(done: number, total: number, result: FetchResult): void;
+  /** A fetch ended, as the backend's FetchFinished event would say. */
+  fetchFinished(r: FetchReport): void;
 }
 
 export function note(over: Partial<Note> = {}): Note {
@@ -48,11 +52,26 @@ export function fakeBackend(
     changes?: Record<number, Changes>;
     /** What is in the trash. */
     trash?: TrashEntry[];
+    /** What fetchPlan answers, whatever the languages (its `languages`
+     *  are the meeting's own, answered when none are given). */
+    fetchPlan?: FetchPlan;
+    /** The fetch settings saved so far. */
+    fetchSettings?: FetchSettings;
+    /** Documents left in the fetch queue. */
+    fetchQueued?: number;
   } = {},
 ): Fake {
   const menuListeners: ((id: string) => void)[] = [];
   const indexListeners: ((s: IndexStatus) => void)[] = [];
   const finishedListeners: ((r: IngestReport) => void)[] = [];
+  const stepListeners: ((p: { done: number; total: number; result: FetchResult }) => void)[] = [];
+  const fetchedListeners: ((r: FetchReport) => void)[] = [];
+  // The settings are kept: what is saved is answered afterwards.
+  let fetchSettings: FetchSettings = data.fetchSettings ?? { languages: [], formats: "word_else_pdf" };
+  const listen = <T,>(list: ((p: T) => void)[]) => (cb: (p: T) => void) => {
+    list.push(cb);
+    return () => void list.splice(list.indexOf(cb), 1);
+  };
   const calls: Fake["calls"] = [];
   const rec =
     <T>(name: string, value: T) =>
@@ -72,6 +91,32 @@ export function fakeBackend(
     menu: (id) => menuListeners.forEach((cb) => cb(id)),
     indexProgress: (s) => indexListeners.forEach((cb) => cb(s)),
     importFinished: (r) => finishedListeners.forEach((cb) => cb(r)),
+    fetchStep: (done, total, result) => stepListeners.forEach((cb) => cb({ done, total, result })),
+    fetchFinished: (r) => fetchedListeners.forEach((cb) => cb(r)),
+    fetchSettings: () => {
+      calls.push({ name: "fetchSettings", args: [] });
+      return Promise.resolve(fetchSettings);
+    },
+    setFetchSettings: (s) => {
+      calls.push({ name: "setFetchSettings", args: [s] });
+      fetchSettings = s;
+      return Promise.resolve(null);
+    },
+    fetchPlan: (m, languages, formats) => {
+      calls.push({ name: "fetchPlan", args: [m, languages, formats] });
+      const plan = data.fetchPlan ?? { meeting_id: m, languages: ["en"], formats, targets: [], missing: 0 };
+      return Promise.resolve({ ...plan, languages: languages.length > 0 ? languages : plan.languages, formats });
+    },
+    fetchMissing: (m, languages, formats) => {
+      calls.push({ name: "fetchMissing", args: [m, languages, formats] });
+      const plan = data.fetchPlan ?? { meeting_id: m, languages, formats, targets: [], missing: 0 };
+      return Promise.resolve({ ...plan, languages, formats });
+    },
+    resumeFetch: rec("resumeFetch", null),
+    cancelFetch: rec("cancelFetch", null),
+    fetchStatus: rec("fetchStatus", { running: false, queued: data.fetchQueued ?? 0 }),
+    onFetchStep: listen(stepListeners),
+    onFetchFinished: listen(fetchedListeners),
     listLibrary: rec("listLibrary", data.listing ?? { meetings: [], unfiled: [] }),
     meetingReferences: rec("meetingReferences", data.references ?? []),
     openDocument: (id) => {

@@ -32,6 +32,9 @@
 mod ods;
 
 pub use ods::SERVICE;
+/// The token that stops a run ([`run`]); re-exported so that a front end
+/// needs no tokio-util of its own.
+pub use tokio_util::sync::CancellationToken;
 
 use crate::error::{Error, Result};
 use crate::library::{FetchedFile, Library};
@@ -44,7 +47,6 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::time::Instant;
-use tokio_util::sync::CancellationToken;
 
 /// How a fetch behaves. The defaults are the polite ones for the real service.
 #[derive(Debug, Clone)]

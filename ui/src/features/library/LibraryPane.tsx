@@ -3,7 +3,7 @@ import type { ComponentChildren } from "preact";
 import { api } from "../../ipc";
 import { errorText } from "../../i18n/errors";
 import type { DocumentRecord, LibraryListing, MeetingReference, QueryResult } from "../../ipc";
-import { t, tp } from "../../i18n";
+import { t, tf, tp } from "../../i18n";
 import { meetingRows, narrowListing, narrowUnfiled, withinBudget } from "./group";
 import { LibraryQueryBar, isNarrowed, savedView, saveView } from "./LibraryQueryBar";
 import type { LibraryView } from "./LibraryQueryBar";
@@ -11,6 +11,8 @@ import { TrashPanel } from "./TrashPanel";
 import { ReferencesExport } from "../reader/citations";
 import { formatDateRange } from "../../i18n/format";
 import { textAttrs } from "../../contentLang";
+import { FetchSheet } from "../fetch/FetchSheet";
+import { useFetchRun } from "../fetch/fetchRun";
 
 /** Rows rendered at first (a screenful, about 1,400 px, even on a tall
  *  display), and added each time the end of the list scrolls near: a library
@@ -221,6 +223,11 @@ function References(props: {
   const [open, setOpen] = useState(false);
   const [refs, setRefs] = useState<MeetingReference[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // How many documents in the chosen languages the meeting lacks (the
+  // languages are chosen once, in the fetch sheet).
+  const [lacking, setLacking] = useState<number | null>(null);
+  const [fetching, setFetching] = useState(false);
+  const run = useFetchRun();
   useEffect(() => {
     if (!open) return;
     let live = true;
@@ -228,10 +235,18 @@ function References(props: {
       (r) => live && (setRefs(r), setError(null)),
       (e: unknown) => live && setError(errorText(e)),
     );
+    api
+      .fetchSettings()
+      .then((s) => api.fetchPlan(meeting, s.languages, s.formats))
+      .then(
+        (p) => live && setLacking(p.missing),
+        () => live && setLacking(null),
+      );
     return () => {
       live = false;
     };
   }, [open, meeting, listing]);
+  const ours = run.running && run.meeting === meeting;
   return (
     <details class="meeting-refs" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary data-testid="missing-count">
@@ -239,6 +254,14 @@ function References(props: {
       </summary>
       {open && error && <p class="error">{error}</p>}
       {open && !error && refs === null && <p class="hint">{t("loading")}</p>}
+      {open && (
+        <p class="fetch-open">
+          <button class="secondary" onClick={() => setFetching(true)} data-testid="fetch-missing">
+            {ours ? tf("fetchRunning", { done: run.done, total: run.total }) : tf("fetchButton", { count: lacking ?? "…" })}
+          </button>
+        </p>
+      )}
+      {fetching && <FetchSheet meeting={meeting} onSelect={onSelect} onClose={() => setFetching(false)} />}
       {open && refs && (
         <ul data-testid="meeting-references">
           {refs.map((r) =>

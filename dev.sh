@@ -112,6 +112,8 @@ cmd_test() {
   # same features as the tests, so it reuses their build) and packages it.
   say "installer: build the .deb (tauri build --debug --bundles deb)"
   (cd src-tauri && ../ui/node_modules/.bin/tauri build --debug --bundles deb --ci)
+  # The loopback imitation of the UN document system the fetch scenario uses.
+  cargo build -p ods-stub
   say "end-to-end scenarios in the real window (WebKitWebDriver under Xvfb, with a session bus as on a desktop)"
   dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" node e2e/run.mjs target/debug/dossier-app
   say "installer: install the .deb with dpkg and start the installed app"

@@ -109,6 +109,32 @@ function hostilePdf(extra) {
   return out;
 }
 
+// The loopback imitation of the UN's document system (crates/ods-stub): every
+// Dossier of this run fetches from it, never from the internet. It holds two
+// documents the 2024 Working Group's agenda cites (WG.2/2024/2 in Chinese and
+// English, WG.2/2024/3 in Chinese only, its first answer a 503) and nothing
+// else, as the real service has no document of an unknown symbol.
+const stubBinary = join(root, "target/debug/ods-stub");
+const stub = spawn(
+  stubBinary,
+  [
+    ["--word", "CAC/COSP/WG.2/2024/2", "zh", "关于执行情况的背景文件"],
+    ["--word", "CAC/COSP/WG.2/2024/2", "en", "Background paper on implementation"],
+    ["--word", "CAC/COSP/WG.2/2024/3", "zh", "关于技术援助的背景文件"],
+    ["--quirk", "CAC/COSP/WG.2/2024/3", "zh", "docx", "503:1"],
+  ].flat(),
+  { stdio: ["ignore", "pipe", "ignore"] },
+);
+const stubUrl = await new Promise((ok, fail) => {
+  let seen = "";
+  stub.on("error", (e) => fail(new Error(`cannot start ${stubBinary} (cargo build -p ods-stub): ${e.message}`)));
+  stub.stdout.on("data", (d) => {
+    seen += d;
+    if (seen.includes("\n")) ok(seen.trim());
+  });
+});
+process.on("exit", () => stub.kill());
+
 // The scenario's library and what every Dossier it starts is started with
 // (through the driver, or directly): set by `freshLibrary` before each one.
 let home = null;
@@ -126,6 +152,8 @@ function freshLibrary(name) {
     XDG_CONFIG_HOME: join(home, "config"),
     XDG_CACHE_HOME: join(home, "cache"),
     LANG: "C.UTF-8",
+    DOSSIER_ODS_URL: stubUrl,
+    DOSSIER_FETCH_INTERVAL_MS: "50",
   };
 }
 
@@ -788,6 +816,49 @@ try {
     const badge = await session.exec(`return [...document.querySelectorAll(".outline li")].find((li) => li.textContent.includes("能力建设和技术援助问题讨论论坛"))?.querySelector(".badge, .badge-link")?.textContent ?? null`);
     assert(badge === "5", `the report's section names its item: ${badge}`);
     writeFileSync(join(out, "report-section-item.png"), await session.screenshot());
+  });
+
+  await scenario("16-get-missing-documents", async () => {
+    // Before the flight: the 2024 Working Group's agenda cites documents the
+    // library lacks; "Get missing documents" fetches them in Chinese and
+    // English from the (imitation) document system, says what became of
+    // each, and they are in the library and readable at once.
+    await startWithSeeds();
+    const section = `[...document.querySelectorAll("[data-testid=meeting]")].find((m) => m.querySelector('[data-testid="doc-001_9b3f3c3582431abc.txt"]'))`;
+    const missing = () => session.exec(`return Number((${section}.querySelector("[data-testid=missing-count]").textContent.match(/(\\d+) \\/ \\d+/) ?? [])[1] ?? 0)`);
+    const docs = () => session.exec(`return ${section}.querySelectorAll("button.doc").length`);
+    const [missingBefore, docsBefore] = [await missing(), await docs()];
+    assert(missingBefore >= 2, `the meeting lacks cited documents: ${missingBefore}`);
+    await session.exec(`const s = ${section}; s.scrollIntoView({ block: "start" }); s.querySelector("[data-testid=missing-count]").click();`);
+    await session.until(`return /\\(\\d+\\)/.test(${section}.querySelector("[data-testid=fetch-missing]")?.textContent ?? "")`, "the button with its count", 10_000);
+    await session.exec(`${section}.querySelector("[data-testid=fetch-missing]").click()`);
+    await session.waitFor("[data-testid=fetch-sheet]");
+    await session.until(`return document.querySelector("[data-testid=fetch-lang-zh]")?.checked === true`, "Chinese, the meeting's language, chosen", 10_000);
+    await session.click("[data-testid=fetch-lang-en]");
+    await session.until(`return /: \\d+/.test(document.querySelector("[data-testid=fetch-lacking]")?.textContent ?? "")`, "what is lacking in Chinese and English", 10_000);
+    writeFileSync(join(out, "fetch-sheet.png"), await session.screenshot());
+    await session.click("[data-testid=fetch-start]");
+    await session.until(`return document.querySelector("[data-testid=fetch-summary]") !== null`, "the fetch's end", 60_000);
+    writeFileSync(join(out, "fetch-done.png"), await session.screenshot());
+    const outcomes = await session.exec(`return Object.fromEntries([...document.querySelectorAll("[data-testid=fetch-results] li")].map((li) => [li.dataset.symbol + " " + li.dataset.language, li.dataset.outcome]))`);
+    const expect = {
+      "CAC/COSP/WG.2/2024/2 zh": "fetched",
+      "CAC/COSP/WG.2/2024/2 en": "fetched",
+      "CAC/COSP/WG.2/2024/3 zh": "fetched", // after the 503
+      "CAC/COSP/WG.2/2024/3 en": "not_in_language",
+    };
+    for (const [k, v] of Object.entries(expect)) assert(outcomes[k] === v, `${k}: ${v}, got ${outcomes[k]} (${JSON.stringify(outcomes)})`);
+    const other = Object.entries(outcomes).filter(([k]) => !(k in expect));
+    assert(other.length > 0 && other.every(([, v]) => ["skipped", "not_found", "not_in_language"].includes(v)), `the rest: already held, or not on the server: ${JSON.stringify(other)}`);
+    assert((await session.text("[data-testid=fetch-summary]")).startsWith("Fetched: 3 ·"), "the summary counts three fetched");
+    // In the library at once, and the meeting lacks two fewer.
+    await session.until(`return ${section}.querySelectorAll("button.doc").length === ${docsBefore + 3}`, "three documents more in the meeting", 10_000);
+    // Read one: it opens from its outcome, the sheet making way for the reader.
+    await session.exec(`[...document.querySelectorAll("[data-testid=fetch-results] li")].find((li) => li.dataset.symbol === "CAC/COSP/WG.2/2024/2" && li.dataset.language === "en").querySelector("button").click()`);
+    await session.until(`return /Background paper on implementation/.test(document.querySelector(".doc-header")?.textContent ?? "")`, "the fetched English document open", 15_000);
+    assert(await session.exec(`return document.querySelector("[data-testid=fetch-sheet]") === null`), "the sheet closes for the reader");
+    const missingAfter = await missing();
+    assert(missingAfter === missingBefore - 2, `missing documents fell by two: ${missingBefore} → ${missingAfter}`);
   });
 } finally {
   if (session) await session.quit().catch(() => {});

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { createPortal } from "preact/compat";
 import { api } from "../../ipc";
 import type { FetchFormats, FetchOutcome, FetchPlan, FetchReport, FetchResult, FetchStop } from "../../ipc";
 import { LANGUAGES, t, tf } from "../../i18n";
@@ -14,6 +15,8 @@ const OUTCOME: Record<FetchOutcome, TextKey> = {
   failed: "fetchOutcomeFailed",
   skipped: "fetchOutcomeSkipped",
 };
+
+const RANK: Record<FetchOutcome, number> = { failed: 0, fetched: 1, not_in_language: 2, not_found: 3, skipped: 4 };
 
 /** The files fetched: one to read, or the PDF as well for the page view. */
 const FILES: { value: FetchFormats; label: TextKey }[] = [
@@ -72,9 +75,11 @@ export function FetchSheet({ meeting, onSelect, onClose }: { meeting: number; on
   const ours = run.meeting === meeting || run.running;
   // The report's outcomes are final (a "does not exist" can become "not in
   // this language" once another language of it arrived); the steps come first.
-  const results = ours ? (run.report?.results ?? run.results) : [];
+  // What needs attention first, then what arrived, then the rest.
+  const results = [...(ours ? (run.report?.results ?? run.results) : [])].sort((a, b) => RANK[a.outcome] - RANK[b.outcome]);
   const canStart = !run.running && languages !== null && languages.length > 0 && (lacking.length > 0 || queued > 0);
-  return (
+  // Over the whole window, not inside the library pane it is opened from.
+  return createPortal(
     <Sheet title={t("fetchTitle")} testId="fetch-sheet" onClose={onClose}>
       <p class="hint">{t("fetchIntro")}</p>
       {error && <p class="error">{error}</p>}
@@ -138,11 +143,19 @@ export function FetchSheet({ meeting, onSelect, onClose }: { meeting: number; on
       {results.length > 0 && (
         <ul class="fetch-results" data-testid="fetch-results">
           {results.map((r) => (
-            <Outcome key={`${r.symbol}/${r.language}`} result={r} onSelect={onSelect} />
+            <Outcome
+              key={`${r.symbol}/${r.language}`}
+              result={r}
+              onSelect={(id) => {
+                onClose();
+                onSelect(id);
+              }}
+            />
           ))}
         </ul>
       )}
-    </Sheet>
+    </Sheet>,
+    document.body,
   );
 }
 

@@ -16,6 +16,7 @@
 //! Markdown table (the one in BENCHMARKS.md) and the core's resident memory.
 
 mod corpus;
+mod import_pdfs;
 mod languages;
 mod measure;
 mod parse_score;
@@ -81,6 +82,13 @@ fn main() -> Result<()> {
                 let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
                 let dirs: Vec<std::path::PathBuf> = it.by_ref().map(Into::into).collect();
                 return pdf_read::run(&root, &dirs);
+            }
+            "--import-pdfs" => {
+                // A folder of real PDFs imported with one worker and with
+                // one per core, beside pdftotext (`import_pdfs`).
+                let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+                let copies = it.next().and_then(|r| r.parse().ok()).unwrap_or(3);
+                return import_pdfs::run(&root, copies);
             }
             "--pdf-compare" => {
                 let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");

@@ -6,9 +6,14 @@
 //! then the index. A file that fails at any step leaves the store as it was;
 //! the rest of the batch goes on.
 
-use crate::error::Error;
+use crate::error::{Error, Result};
+use crate::layout::Layout;
+use crate::model::Document;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex};
 
 /// What happened to one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -269,5 +274,141 @@ mod tests {
         assert_eq!(safe_file_name(&short), short);
         let no_extension = "é".repeat(150);
         assert_eq!(safe_file_name(&no_extension), "é".repeat(100));
+    }
+}
+
+/// A file read and, unless the library held its content, extracted and
+/// parsed: what an import worker hands to the one that stores.
+pub(crate) struct Prepared {
+    pub bytes: Vec<u8>,
+    pub hash: String,
+    /// `None` when the library held the content already (nothing to read).
+    pub parsed: Option<Result<(Layout, Document)>>,
+}
+
+/// How many files are read at once: `DOSSIER_IMPORT_WORKERS` when set,
+/// else one per core, at most 8 and no more than there are files.
+pub(crate) fn workers(files: usize) -> usize {
+    let wanted = std::env::var("DOSSIER_IMPORT_WORKERS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+                .min(8)
+        });
+    wanted.clamp(1, files.max(1))
+}
+
+/// Prepares `files` on `workers` threads and hands each to `store` in the
+/// order given, on the calling thread. At most `2 × workers` files are
+/// prepared ahead of the one being stored, so memory stays bounded however
+/// many files there are. With one worker it is a plain loop.
+pub(crate) fn prepare_in_order<P: Send>(
+    files: &[PathBuf],
+    workers: usize,
+    prepare: &(dyn Fn(&Path) -> Result<P> + Sync),
+    store: &mut dyn FnMut(&Path, Result<P>),
+) {
+    if workers <= 1 || files.len() <= 1 {
+        for path in files {
+            store(path, prepare(path));
+        }
+        return;
+    }
+    let ahead = workers * 2;
+    let next = AtomicUsize::new(0);
+    // How many files have been handed on: a worker waits while its file is
+    // too far ahead of it.
+    let handed = (Mutex::new(0usize), Condvar::new());
+    let (send, ready) = mpsc::channel::<(usize, Result<P>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let send = send.clone();
+            let (next, handed) = (&next, &handed);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= files.len() {
+                    break;
+                }
+                {
+                    let mut done = handed.0.lock().unwrap_or_else(|p| p.into_inner());
+                    while i >= *done + ahead {
+                        done = handed.1.wait(done).unwrap_or_else(|p| p.into_inner());
+                    }
+                }
+                if send.send((i, prepare(&files[i]))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(send);
+        let mut early: BTreeMap<usize, Result<P>> = BTreeMap::new();
+        let mut due = 0;
+        for (i, prepared) in ready {
+            early.insert(i, prepared);
+            while let Some(prepared) = early.remove(&due) {
+                store(&files[due], prepared);
+                due += 1;
+                *handed.0.lock().unwrap_or_else(|p| p.into_inner()) = due;
+                handed.1.notify_all();
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod order_tests {
+    use super::*;
+
+    #[test]
+    fn files_prepared_on_several_workers_are_stored_in_the_order_given_never_too_far_ahead() {
+        let files: Vec<PathBuf> = (0..200).map(|i| PathBuf::from(format!("{i}"))).collect();
+        let prepared_ahead = AtomicUsize::new(0);
+        let stored = AtomicUsize::new(0);
+        let most_ahead = AtomicUsize::new(0);
+        let prepare = |p: &Path| -> Result<usize> {
+            let i: usize = p.to_str().unwrap().parse().unwrap();
+            let ahead =
+                prepared_ahead.fetch_add(1, Ordering::SeqCst) + 1 - stored.load(Ordering::SeqCst);
+            most_ahead.fetch_max(ahead, Ordering::SeqCst);
+            // Later files are quicker: they come back out of order.
+            std::thread::sleep(std::time::Duration::from_micros(
+                ((200 - i) % 7) as u64 * 300,
+            ));
+            if i % 50 == 49 {
+                return Err(Error::Invalid(format!("file {i}")));
+            }
+            Ok(i)
+        };
+        let mut seen = Vec::new();
+        prepare_in_order(&files, 4, &prepare, &mut |path, r| {
+            seen.push((path.to_path_buf(), r.map_err(|e| e.to_string())));
+            stored.fetch_add(1, Ordering::SeqCst);
+        });
+        let expected: Vec<(PathBuf, std::result::Result<usize, String>)> = (0..200)
+            .map(|i| {
+                let r = if i % 50 == 49 {
+                    Err(format!("invalid input: file {i}"))
+                } else {
+                    Ok(i)
+                };
+                (PathBuf::from(format!("{i}")), r)
+            })
+            .collect();
+        assert_eq!(seen.len(), 200);
+        assert_eq!(
+            seen.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>(),
+            expected.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>()
+        );
+        for ((_, got), (_, want)) in seen.iter().zip(&expected) {
+            assert_eq!(got.is_ok(), want.is_ok());
+            if let (Ok(a), Ok(b)) = (got, want) {
+                assert_eq!(a, b);
+            }
+        }
+        // 4 workers, 8 ahead of the one stored, and the 4 being prepared.
+        assert!(most_ahead.load(Ordering::SeqCst) <= 8 + 4, "{most_ahead:?}");
     }
 }

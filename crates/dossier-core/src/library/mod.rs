@@ -380,45 +380,77 @@ impl Library {
         Ok(())
     }
 
-    /// Ingests files and folders; reports each file to `progress` as it is done.
+    /// Ingests files and folders; reports each file to `progress` as it is
+    /// done. Files are read, extracted and parsed on a worker per core
+    /// (`DOSSIER_IMPORT_WORKERS` to choose) and stored one at a time, in order.
     pub fn ingest(
         &self,
         paths: &[PathBuf],
         progress: &mut dyn FnMut(&IngestProgress),
     ) -> IngestReport {
+        self.ingest_with_workers(paths, None, progress)
+    }
+
+    /// [`Library::ingest`] with `workers` reading files at once (`None`: as
+    /// many as [`Library::ingest`] uses). Whatever the number, the library
+    /// comes out the same: the files are stored in the order given.
+    pub fn ingest_with_workers(
+        &self,
+        paths: &[PathBuf],
+        workers: Option<usize>,
+        progress: &mut dyn FnMut(&IngestProgress),
+    ) -> IngestReport {
         let (files, failures) = ingest::collect(paths);
         let total = (files.len() + failures.len()) as u32;
-        // The index is committed every few seconds, not per file (a commit
-        // costs more than indexing a document); the store commits each file.
-        let mut last_commit = std::time::Instant::now();
-        let mut staged = false;
-        let ingested = files.iter().map(|path| {
-            let result = self.ingest_staged(path).unwrap_or_else(|e| {
-                tracing::warn!(error = %e, "ingest failed");
-                ingest::failure(path, &e)
-            });
-            // Every change of the store bumps its generation, which the
-            // index's next commit records (a new rendition too).
-            staged |= matches!(
-                result.status,
-                IngestStatus::Ingested | IngestStatus::NewVersion | IngestStatus::NewRendition
-            );
-            if staged && last_commit.elapsed() >= INDEX_COMMIT_EVERY {
-                self.commit_index();
-                last_commit = std::time::Instant::now();
-                staged = false;
-            }
-            result
-        });
         let mut report = IngestReport::default();
-        for result in failures.into_iter().chain(ingested) {
+        let mut report_one = |result: IngestResult| {
             progress(&IngestProgress {
                 done: report.results.len() as u32 + 1,
                 total,
                 result: result.clone(),
             });
             report.results.push(result);
+        };
+        for result in failures {
+            report_one(result);
         }
+        // The index is committed every few seconds, not per file (a commit
+        // costs more than indexing a document); the store commits each file.
+        let mut last_commit = std::time::Instant::now();
+        let mut staged = false;
+        let accept = |_: &Document| -> Option<std::convert::Infallible> { None };
+        // Files are read, extracted and parsed by several workers; each is
+        // stored here, one at a time and in the order given, so the library
+        // comes out as a one-file-at-a-time import would make it.
+        let workers = workers.map_or_else(|| ingest::workers(files.len()), |n| n.max(1));
+        ingest::prepare_in_order(
+            &files,
+            workers,
+            &|path| self.prepare(path),
+            &mut |path, prepared| {
+                let stored = prepared.and_then(|p| self.store_prepared(path, p, &accept));
+                let result = match stored {
+                    Ok(Ok(result)) => result,
+                    Ok(Err(never)) => match never {},
+                    Err(e) => {
+                        tracing::warn!(error = %e, "ingest failed");
+                        ingest::failure(path, &e)
+                    }
+                };
+                // Every change of the store bumps its generation, which the
+                // index's next commit records (a new rendition too).
+                staged |= matches!(
+                    result.status,
+                    IngestStatus::Ingested | IngestStatus::NewVersion | IngestStatus::NewRendition
+                );
+                if staged && last_commit.elapsed() >= INDEX_COMMIT_EVERY {
+                    self.commit_index();
+                    last_commit = std::time::Instant::now();
+                    staged = false;
+                }
+                report_one(result);
+            },
+        );
         if staged {
             self.commit_index();
         }
@@ -465,8 +497,45 @@ impl Library {
         path: &Path,
         check: &dyn Fn(&Document) -> Option<R>,
     ) -> Result<std::result::Result<IngestResult, R>> {
+        let prepared = self.prepare(path)?;
+        self.store_prepared(path, prepared, check)
+    }
+
+    /// The part of an import that can run beside others: the file read,
+    /// hashed and, unless the library holds its content already, extracted
+    /// and parsed. Nothing is written.
+    fn prepare(&self, path: &Path) -> Result<ingest::Prepared> {
         let bytes = crate::extract::read_file(path)?;
         let hash = hex::encode(Sha256::digest(&bytes));
+        let known = store_renditions::find_by_hash(&self.store.reader(), &hash)?.is_some();
+        let parsed = (!known).then(|| self.extract_and_parse(path, &bytes));
+        Ok(ingest::Prepared {
+            bytes,
+            hash,
+            parsed,
+        })
+    }
+
+    fn extract_and_parse(&self, path: &Path, bytes: &[u8]) -> Result<(Layout, Document)> {
+        let layout = self.extractor.extract_layout(path, bytes)?;
+        let doc = crate::parse_extracted(&layout);
+        Ok((layout, doc))
+    }
+
+    /// Stores a prepared file (or finds it held already), with `check`'s
+    /// last word once it is parsed. The content is looked up again: a file
+    /// prepared beside another of the same content finds that one stored.
+    fn store_prepared<R>(
+        &self,
+        path: &Path,
+        prepared: ingest::Prepared,
+        check: &dyn Fn(&Document) -> Option<R>,
+    ) -> Result<std::result::Result<IngestResult, R>> {
+        let ingest::Prepared {
+            bytes,
+            hash,
+            parsed,
+        } = prepared;
         let display = path.display().to_string();
         let known = store_renditions::find_by_hash(&self.store.reader(), &hash)?;
         if let Some((id, rendition)) = known {
@@ -509,8 +578,11 @@ impl Library {
                 reason: None,
             }));
         }
-        let layout = self.extractor.extract_layout(path, &bytes)?;
-        let doc = crate::parse_extracted(&layout);
+        let (layout, doc) = match parsed {
+            Some(parsed) => parsed?,
+            // Held when it was prepared, no longer now (removed meanwhile).
+            None => self.extract_and_parse(path, &bytes)?,
+        };
         if let Some(refusal) = check(&doc) {
             return Ok(Err(refusal));
         }

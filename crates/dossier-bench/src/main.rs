@@ -107,6 +107,11 @@ fn main() -> Result<()> {
                 let rounds = it.next().and_then(|r| r.parse().ok()).unwrap_or(20);
                 return measure::search_only(std::path::Path::new(dir), rounds, seed);
             }
+            "--reindex-peak-child" => {
+                // Internal: rebuild a library's index, report peak memory.
+                let dir = it.next().expect("--reindex-peak-child DIR");
+                return measure::reindex_peak_child(std::path::Path::new(dir));
+            }
             "--rss-child" => {
                 // Internal: open a library, search once, report resident memory.
                 let dir = it.next().expect("--rss-child DIR");

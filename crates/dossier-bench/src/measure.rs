@@ -39,6 +39,8 @@ pub struct Row {
     /// Resident memory (KiB) of a fresh process: library open; after an
     /// English search; after a Chinese one (which loads the jieba dictionary).
     pub rss_kib: Option<[u64; 3]>,
+    /// Peak resident memory (KiB) of a fresh process rebuilding the index.
+    pub reindex_peak_kib: Option<u64>,
 }
 
 /// Latency percentiles of one engine on one query class.
@@ -411,6 +413,7 @@ pub fn run(n: usize, seed: u64) -> Result<Row> {
         .collect();
     drop(lib);
     let rss_kib = rss_of_child(&libdir).ok();
+    let reindex_peak_kib = reindex_peak_of_child(&libdir).ok();
     // Measurements done: keep the library for `--reindex` if asked.
     if let Some(keep) = std::env::var_os("DOSSIER_BENCH_KEEP") {
         let keep = PathBuf::from(keep).join(format!("library-{n}"));
@@ -449,6 +452,7 @@ pub fn run(n: usize, seed: u64) -> Result<Row> {
         wrong_hits: wrong,
         too_common,
         rss_kib,
+        reindex_peak_kib,
     })
 }
 
@@ -584,6 +588,34 @@ fn rss_of_child(libdir: &Path) -> Result<[u64; 3]> {
     Ok([v[0], v[1], v[2]])
 }
 
+/// Peak resident memory of a fresh process that rebuilds the library's index.
+fn reindex_peak_of_child(libdir: &Path) -> Result<u64> {
+    let exe = std::env::current_exe()?;
+    let out = std::process::Command::new(exe)
+        .arg("--reindex-peak-child")
+        .arg(libdir)
+        .output()?;
+    let s = String::from_utf8_lossy(&out.stdout);
+    s.trim()
+        .parse()
+        .with_context(|| format!("reindex child output {s:?}"))
+}
+
+/// Rebuilds the index and prints the process's peak resident memory (KiB).
+pub fn reindex_peak_child(dir: &Path) -> Result<()> {
+    let lib = Library::open(dir)?;
+    lib.reindex()?;
+    let status = std::fs::read_to_string("/proc/self/status")?;
+    let peak = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse::<u64>().ok())
+        .context("VmHWM")?;
+    println!("{peak}");
+    Ok(())
+}
+
 pub fn rss_child(dir: &Path) -> Result<()> {
     fn rss() -> Result<u64> {
         std::thread::sleep(Duration::from_millis(200));
@@ -614,11 +646,11 @@ pub fn rss_child(dir: &Path) -> Result<()> {
 }
 
 pub fn print_table(rows: &[Row]) {
-    println!("| N | text MB | parse MB/s | ingest docs/s | ingest MB/s | index-only MB/s | passages | index / text | FTS5 / text | open ms | first search ms | recall (random zh) | wrong hits | core RSS MiB: open / en / zh |");
-    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    println!("| N | text MB | parse MB/s | ingest docs/s | ingest MB/s | index-only MB/s | passages | index / text | FTS5 / text | open ms | first search ms | recall (random zh) | wrong hits | core RSS MiB: open / en / zh | reindex peak RSS MiB |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for r in rows {
         println!(
-            "| {} | {:.1} | {:.1} | {:.0} | {:.2} | {:.1} | {} | {:.2} | {:.2} | {:.0} | {:.1} | {:.4} ({}/{}; {} too common) | {} | {} |",
+            "| {} | {:.1} | {:.1} | {:.0} | {:.2} | {:.1} | {} | {:.2} | {:.2} | {:.0} | {:.1} | {:.4} ({}/{}; {} too common) | {} | {} | {} |",
             r.n,
             r.text_mb,
             r.text_mb / r.parse.as_secs_f64(),
@@ -637,6 +669,9 @@ pub fn print_table(rows: &[Row]) {
             r.wrong_hits,
             r.rss_kib
                 .map(|k| format!("{:.1} / {:.1} / {:.1}", k[0] as f64 / 1024.0, k[1] as f64 / 1024.0, k[2] as f64 / 1024.0))
+                .unwrap_or_else(|| "?".into()),
+            r.reindex_peak_kib
+                .map(|k| format!("{:.1}", k as f64 / 1024.0))
                 .unwrap_or_else(|| "?".into()),
         );
     }

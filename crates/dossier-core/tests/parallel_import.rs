@@ -19,7 +19,7 @@ fn inbox(dir: &Path) -> PathBuf {
     let inbox = dir.join("inbox");
     std::fs::create_dir_all(&inbox).unwrap();
     let fixtures = root().join("crates/dossier-core/tests/fixtures");
-    let mut copy = |from: PathBuf, name: &str| {
+    let copy = |from: PathBuf, name: &str| {
         std::fs::copy(&from, inbox.join(name))
             .unwrap_or_else(|e| panic!("{}: {e}", from.display()));
     };
@@ -144,7 +144,9 @@ fn an_import_on_four_workers_makes_the_library_one_worker_makes() {
         let lib = Library::open(&work.path().join(name)).unwrap();
         let mut seen = Vec::new();
         let report =
-            lib.ingest_with_workers(&[inbox.clone()], Some(workers), &mut |p| seen.push(p.done));
+            lib.ingest_with_workers(std::slice::from_ref(&inbox), Some(workers), &mut |p| {
+                seen.push(p.done)
+            });
         // Progress comes once per file, in order.
         assert_eq!(seen, (1..=report.results.len() as u32).collect::<Vec<_>>());
         (lib, report)

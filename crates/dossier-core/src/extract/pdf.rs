@@ -31,6 +31,36 @@ const MAX_NESTING: usize = 32;
 const MAX_FORM_DEPTH: usize = 12;
 
 pub fn extract(bytes: &[u8]) -> Result<Layout, Reason> {
+    // Content streams nearly always parse as they are, and the reader parses
+    // each one anyway: read them so, once. Only when the reader fails (lopdf's
+    // content parser refused a stream, and the reader panicked on it) is every
+    // stream checked, mended or emptied, and the file read again.
+    match read(open(bytes)?, Streams::AsTheyAre)? {
+        Read::Done(layout) => Ok(layout),
+        Read::Failed(_) => match read(open(bytes)?, Streams::Checked)? {
+            Read::Done(layout) => Ok(layout),
+            Read::Failed(reason) => Err(reason),
+        },
+    }
+}
+
+/// Whether every content stream is checked with lopdf's content parser
+/// before the reader runs (and mended or emptied when it does not parse).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Streams {
+    AsTheyAre,
+    Checked,
+}
+
+/// What a reading came to, short of a refusal.
+enum Read {
+    Done(Layout),
+    /// The reader failed; with every stream checked, it may not.
+    Failed(Reason),
+}
+
+/// The document, repaired where it can be.
+fn open(bytes: &[u8]) -> Result<Document, Reason> {
     let damaged = |detail: String| Reason::PdfDamaged { detail };
     let mut doc = match Document::load_mem(bytes) {
         Ok(doc) => doc,
@@ -61,7 +91,12 @@ pub fn extract(bytes: &[u8]) -> Result<Layout, Reason> {
             "the PDF was repaired: references to missing objects, unreadable ToUnicode maps, font widths"
         );
     }
-    let unreadable = prepare_content(&mut doc).map_err(|detail| Reason::Hostile {
+    Ok(doc)
+}
+
+fn read(mut doc: Document, streams: Streams) -> Result<Read, Reason> {
+    let damaged = |detail: String| Reason::PdfDamaged { detail };
+    let unreadable = prepare_content(&mut doc, streams).map_err(|detail| Reason::Hostile {
         kind: FileKind::Pdf,
         detail,
     })?;
@@ -86,12 +121,14 @@ pub fn extract(bytes: &[u8]) -> Result<Layout, Reason> {
                 super::pdf_layout::MAX_GLYPHS / 1_000_000
             ),
         }),
-        Ok((collector, Ok(()))) if collector.is_empty() => Ok(Layout::default()),
-        Ok((collector, Ok(()))) => Ok(collector.into_layout()),
-        Ok((_, Err(e))) => Err(damaged(format!("the PDF's text could not be read ({e})"))),
-        Err(_) => Err(damaged(
+        Ok((collector, Ok(()))) if collector.is_empty() => Ok(Read::Done(Layout::default())),
+        Ok((collector, Ok(()))) => Ok(Read::Done(collector.into_layout())),
+        Ok((_, Err(e))) => Ok(Read::Failed(damaged(format!(
+            "the PDF's text could not be read ({e})"
+        )))),
+        Err(_) => Ok(Read::Failed(damaged(
             "the PDF's text could not be read (malformed content stream)".into(),
-        )),
+        ))),
     }
 }
 
@@ -105,10 +142,12 @@ pub fn extract(bytes: &[u8]) -> Result<Layout, Reason> {
 /// refused with the reason. Image XObjects are emptied (they carry no text,
 /// and the reader would read their data as content). Inline images (`BI …
 /// ID <binary> EI`, common in PDFs of the 1990s) are removed from a stream
-/// whose binary data trips the parser; a page's streams are read as one
-/// ([`join_split_pages`]); a stream that still cannot be parsed is emptied,
-/// so that the other pages are read. Returns how many streams were emptied.
-fn prepare_content(doc: &mut Document) -> Result<usize, String> {
+/// whose binary data trips the parser, and a stream that still cannot be
+/// parsed is emptied, so that the other pages are read (with
+/// [`Streams::Checked`], once the reader failed on the streams as they
+/// were); a page's streams are read as one ([`join_split_pages`]). Returns
+/// how many streams were emptied.
+fn prepare_content(doc: &mut Document, streams: Streams) -> Result<usize, String> {
     let pages = doc.get_pages();
     let mut ids: Vec<ObjectId> = Vec::new();
     for page in pages.values() {
@@ -157,7 +196,11 @@ fn prepare_content(doc: &mut Document) -> Result<usize, String> {
     }
     let mut emptied = 0;
     for (id, content) in contents {
-        let plain = match Fix::for_content(&content) {
+        let fix = match streams {
+            Streams::AsTheyAre => Fix::AsIs,
+            Streams::Checked => Fix::for_content(&content),
+        };
+        let plain = match fix {
             Fix::AsIs => content,
             Fix::Use(stripped) => stripped,
             Fix::Unreadable => {

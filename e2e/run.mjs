@@ -840,6 +840,16 @@ try {
     await session.click("[data-testid=fetch-start]");
     await session.until(`return document.querySelector("[data-testid=fetch-summary]") !== null`, "the fetch's end", 60_000);
     writeFileSync(join(out, "fetch-done.png"), await session.screenshot());
+    // The sheet with its outcomes passes axe as the other views do (no serious or critical violation).
+    await session.exec(`${axeSource}\n;return true;`);
+    await session.exec(`
+      window.__axe = null;
+      window.axe.run(document.querySelector("[data-testid=fetch-sheet]"), { resultTypes: ["violations"] }).then(
+        (r) => (window.__axe = r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id + " at " + v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; "))),
+        (e) => (window.__axe = ["axe-error " + e]),
+      );`);
+    const axeFound = await session.until(`return window.__axe`, "axe on the fetch sheet", 30_000);
+    assert(axeFound.length === 0, `the fetch sheet has no serious accessibility problem: ${axeFound.join(" | ")}`);
     const outcomes = await session.exec(`return Object.fromEntries([...document.querySelectorAll("[data-testid=fetch-results] li")].map((li) => [li.dataset.symbol + " " + li.dataset.language, li.dataset.outcome]))`);
     const expect = {
       "CAC/COSP/WG.2/2024/2 zh": "fetched",

@@ -519,3 +519,46 @@ fn the_listing_and_search_hits_follow_every_change() {
         "the new meeting is listed"
     );
 }
+
+/// A library closed cleanly and untouched since opens without reading every
+/// page of its database; any other open checks it in full, and a damaged one
+/// is still refused.
+#[test]
+fn the_full_database_check_is_skipped_only_after_a_clean_close_of_an_untouched_file() {
+    let (dir, lib) = seeded();
+    assert!(lib.checked_database_at_open(), "a new library is checked");
+    let stamp = dir.path().join("library.sqlite3-closed");
+    assert!(!stamp.exists(), "no stamp while the library is open");
+    drop(lib);
+    assert!(stamp.exists(), "a clean close leaves its stamp");
+    let lib = Library::open(dir.path()).unwrap();
+    assert!(
+        !lib.checked_database_at_open(),
+        "closed cleanly, untouched: not read in full"
+    );
+    assert!(!stamp.exists(), "taken away at the open");
+    assert_eq!(lib.records().unwrap().len(), 4);
+    drop(lib);
+    // A session that did not end cleanly leaves no stamp.
+    std::fs::remove_file(&stamp).unwrap();
+    let lib = Library::open(dir.path()).unwrap();
+    assert!(lib.checked_database_at_open(), "no stamp: checked");
+    drop(lib);
+    // Damage written over the file right after a clean close is found.
+    let db = dir.path().join("library.sqlite3");
+    let mut bytes = std::fs::read(&db).unwrap();
+    let page = 4096;
+    let start = (bytes.len() / page / 2) * page;
+    for (i, b) in bytes[start..start + page].iter_mut().enumerate() {
+        *b = (i * 7 + 13) as u8;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    match Library::open(dir.path()) {
+        Err(Error::Damaged { .. }) => {}
+        other => panic!(
+            "a damaged database must be refused: {:?}",
+            other.map(|_| ())
+        ),
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), bytes, "nothing written");
+}

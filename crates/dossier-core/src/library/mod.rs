@@ -221,6 +221,13 @@ impl Library {
         Ok(lib)
     }
 
+    /// Whether this open read the whole database to check it (SQLite's
+    /// `quick_check`). It does unless the library was closed cleanly and its
+    /// database file is untouched since, and then at least once a week.
+    pub fn checked_database_at_open(&self) -> bool {
+        self.store.full_check
+    }
+
     /// Whether the index is being rebuilt, and how far it has come.
     pub fn index_status(&self) -> IndexStatus {
         *self.index_status.lock().unwrap_or_else(|p| p.into_inner())

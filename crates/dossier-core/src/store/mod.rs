@@ -4,6 +4,7 @@
 //! so that reading and searching never wait for an import to finish: the
 //! writer commits one file at a time, readers see the last committed state.
 
+mod closed;
 pub mod documents;
 pub mod fetch_queue;
 pub mod meetings;
@@ -13,11 +14,21 @@ pub mod trash;
 
 use crate::error::Result;
 use rusqlite::{Connection, OpenFlags};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 /// The database of one library folder.
 pub struct Store {
+    /// Taken only when the store closes.
+    connections: Option<Connections>,
+    path: PathBuf,
+    /// When the database was last checked in full (seconds since 1970).
+    checked: u64,
+    /// Whether this open checked it in full ([`closed`]).
+    pub(crate) full_check: bool,
+}
+
+struct Connections {
     writer: Mutex<Connection>,
     reader: Mutex<Connection>,
 }
@@ -54,6 +65,9 @@ impl Store {
                 e.into()
             }
         };
+        // Taken before anything can write: a session that does not close
+        // cleanly leaves no stamp behind.
+        let clean = closed::take(path, closed::unix_now());
         let mut writer = Connection::open(path)?;
         let mode: String = writer
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
@@ -62,15 +76,32 @@ impl Store {
             tracing::warn!(mode, "the library database is not in WAL mode");
         }
         configure(&writer)?;
-        let check: String = writer
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))
-            .map_err(damaged)?;
-        if check != "ok" {
-            return Err(crate::Error::Damaged {
-                path: path.to_path_buf(),
-                detail: check,
-            });
-        }
+        // In full unless the last close was clean and nothing has touched
+        // the file since (`closed`); the schema is read either way.
+        let now = closed::unix_now();
+        let checked = match clean {
+            Some(checked) => {
+                writer
+                    .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                        r.get::<_, i64>(0)
+                    })
+                    .map_err(damaged)?;
+                tracing::debug!("closed cleanly and unchanged since: full check skipped");
+                checked
+            }
+            None => {
+                let check: String = writer
+                    .query_row("PRAGMA quick_check", [], |r| r.get(0))
+                    .map_err(damaged)?;
+                if check != "ok" {
+                    return Err(crate::Error::Damaged {
+                        path: path.to_path_buf(),
+                        detail: check,
+                    });
+                }
+                now
+            }
+        };
         migrations::migrate(&mut writer).map_err(|e| match e {
             crate::Error::Database(e) => damaged(e),
             other => other,
@@ -81,19 +112,36 @@ impl Store {
         )?;
         configure(&reader)?;
         Ok(Store {
-            writer: Mutex::new(writer),
-            reader: Mutex::new(reader),
+            connections: Some(Connections {
+                writer: Mutex::new(writer),
+                reader: Mutex::new(reader),
+            }),
+            path: path.to_path_buf(),
+            checked,
+            full_check: clean.is_none(),
         })
+    }
+
+    fn connections(&self) -> &Connections {
+        self.connections
+            .as_ref()
+            .expect("the store's connections live until it is dropped")
     }
 
     /// The connection that writes. Hold it only for one transaction.
     pub fn writer(&self) -> MutexGuard<'_, Connection> {
-        self.writer.lock().unwrap_or_else(|p| p.into_inner())
+        self.connections()
+            .writer
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
     }
 
     /// A connection for reading the last committed state.
     pub fn reader(&self) -> MutexGuard<'_, Connection> {
-        self.reader.lock().unwrap_or_else(|p| p.into_inner())
+        self.connections()
+            .reader
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
     }
 
     /// `PRAGMA integrity_check` and `foreign_key_check`; `Ok(())` when both are clean.
@@ -133,17 +181,38 @@ impl Store {
 /// and truncated: the file then holds everything on its own, so a lost or
 /// damaged `-wal` can no longer take the last session's work with it. (The
 /// reader connection is read-only and cannot checkpoint; without this the
-/// WAL outlived every CLI run.)
+/// WAL outlived every CLI run.) Once both connections are closed, the clean
+/// close is stamped ([`closed`]), so that the next open need not read every page.
 impl Drop for Store {
     fn drop(&mut self) {
-        let writer = self.writer.get_mut().unwrap_or_else(|p| p.into_inner());
+        let Some(mut connections) = self.connections.take() else {
+            return;
+        };
+        let writer = connections
+            .writer
+            .get_mut()
+            .unwrap_or_else(|p| p.into_inner());
         let result = writer.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
             r.get::<_, i64>(0)
         });
-        match result {
-            Ok(0) => {}
-            Ok(_) => tracing::warn!("WAL checkpoint at close was blocked; kept in the WAL"),
-            Err(e) => tracing::warn!(error = %e, "WAL checkpoint at close failed"),
+        let checkpointed = match result {
+            Ok(0) => true,
+            Ok(_) => {
+                tracing::warn!("WAL checkpoint at close was blocked; kept in the WAL");
+                false
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "WAL checkpoint at close failed");
+                false
+            }
+        };
+        let Connections { writer, reader } = connections;
+        let all_closed = [reader, writer].into_iter().all(|c| {
+            let c = c.into_inner().unwrap_or_else(|p| p.into_inner());
+            c.close().is_ok()
+        });
+        if checkpointed && all_closed {
+            closed::leave(&self.path, self.checked);
         }
     }
 }

@@ -321,10 +321,23 @@ pub fn run() {
             startup_mark("setup-done");
             Ok(())
         })
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())
         .unwrap_or_else(|e| {
             single_instance::start_again_if_it_closed(&e);
             panic!("error while running Dossier: {e:?}")
+        })
+        .run(|app, event| {
+            // The event loop ends the process without dropping the library:
+            // its WAL goes into the database file and the close is stamped
+            // here, so that the next start need not read every page of it.
+            if let tauri::RunEvent::Exit = event {
+                if let Some(state) = app.try_state::<AppState>() {
+                    if let Ok(lib) = state.library() {
+                        lib.record_clean_close();
+                        tracing::info!("library closed cleanly");
+                    }
+                }
+            }
         });
 }
 

@@ -221,6 +221,14 @@ impl Library {
         Ok(lib)
     }
 
+    /// For a process about to end without dropping the library (the app):
+    /// the WAL checkpointed into the database file and the close stamped as
+    /// clean, so that the next open need not read every page. Anything
+    /// written after it makes the next open check in full.
+    pub fn record_clean_close(&self) {
+        self.store.record_clean_close();
+    }
+
     /// Whether this open read the whole database to check it (SQLite's
     /// `quick_check`). It does unless the library was closed cleanly and its
     /// database file is untouched since, and then at least once a week.

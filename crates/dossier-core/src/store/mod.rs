@@ -169,6 +169,24 @@ impl Store {
         Ok(())
     }
 
+    /// Checkpoints the WAL into the database file and, when that empties it,
+    /// stamps the close as clean ([`closed`]) with the connections still open:
+    /// for a process that ends without dropping the store (the app, whose
+    /// window's event loop ends the process). A write after it changes the
+    /// file or fills the WAL, and the next open then checks in full.
+    pub fn record_clean_close(&self) {
+        let result = self
+            .writer()
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                r.get::<_, i64>(0)
+            });
+        match result {
+            Ok(0) => closed::leave(&self.path, self.checked),
+            Ok(_) => tracing::warn!("WAL checkpoint at exit was blocked; kept in the WAL"),
+            Err(e) => tracing::warn!(error = %e, "WAL checkpoint at exit failed"),
+        }
+    }
+
     /// The generation of the stored content: bumped by every change that the
     /// search index must follow. The index records the generation it reflects.
     pub fn generation(&self) -> Result<u64> {
@@ -234,4 +252,61 @@ pub(crate) fn bump_generation(conn: &Connection) -> Result<u64> {
         [next.to_string()],
     )?;
     Ok(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_close_recorded_before_the_process_ends_spares_the_next_open_unless_a_write_follows() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("library.sqlite3");
+        assert!(
+            Store::open(&db).unwrap().full_check,
+            "a new database is checked"
+        );
+        // The app records its close and the process ends without dropping
+        // the store (forgotten here, as the process exit forgets it).
+        let store = Store::open(&db).unwrap();
+        assert!(
+            !store.full_check,
+            "dropped cleanly just before: not read in full"
+        );
+        store.record_clean_close();
+        std::mem::forget(store);
+        let store = Store::open(&db).unwrap();
+        assert!(!store.full_check, "recorded clean close: not read in full");
+        // A write after the record: the WAL holds it, the next open checks.
+        store.record_clean_close();
+        bump_generation(&store.writer()).unwrap();
+        std::mem::forget(store);
+        assert!(
+            Store::open(&db).unwrap().full_check,
+            "written after the record: checked"
+        );
+    }
+
+    #[test]
+    fn a_stamp_over_a_week_old_or_of_another_file_state_is_not_trusted() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("library.sqlite3");
+        drop(Store::open(&db).unwrap());
+        let now = closed::unix_now();
+        // A stamp is taken once: the second asks find none.
+        assert!(closed::take(&db, now).is_some());
+        assert!(closed::take(&db, now).is_none());
+        drop(Store::open(&db).unwrap());
+        let week = closed::RECHECK_AFTER.as_secs();
+        assert!(
+            closed::take(&db, now + week + 60).is_none(),
+            "a week on: checked"
+        );
+        drop(Store::open(&db).unwrap());
+        // The file changed after the close (one byte appended).
+        let mut f = std::fs::OpenOptions::new().append(true).open(&db).unwrap();
+        std::io::Write::write_all(&mut f, b"\0").unwrap();
+        drop(f);
+        assert!(closed::take(&db, now).is_none(), "another size: checked");
+    }
 }

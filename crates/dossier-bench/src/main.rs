@@ -50,6 +50,7 @@ fn main() -> Result<()> {
                 let dossier = it.next().context("--startup DOSSIER_APP TAURI_MINIMAL")?;
                 let minimal = it.next().context("--startup DOSSIER_APP TAURI_MINIMAL")?;
                 let mut o = startup::Options {
+                    unclean: false,
                     dossier: dossier.into(),
                     minimal: minimal.into(),
                     docs: 1000,
@@ -63,6 +64,7 @@ fn main() -> Result<()> {
                         "--runs" => {
                             o.runs = it.next().and_then(|v| v.parse().ok()).unwrap_or(o.runs)
                         }
+                        "--unclean" => o.unclean = true,
                         other => anyhow::bail!("unknown argument {other:?} after --startup"),
                     }
                 }

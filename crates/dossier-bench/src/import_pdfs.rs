@@ -17,24 +17,9 @@
 use anyhow::{Context, Result};
 use dossier_core::extract::worker::{Extractor, Limits};
 use dossier_core::Library;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-fn pdfs_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            pdfs_under(&p, out);
-        } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
-            out.push(p);
-        }
-    }
-}
 
 fn pages(file: &Path) -> u64 {
     let Ok(out) = Command::new("pdfinfo").arg(file).output() else {
@@ -154,7 +139,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 pub fn run(root: &Path, copies: usize) -> Result<()> {
     const ROUNDS: usize = 3;
     let mut originals = Vec::new();
-    pdfs_under(&root.join("../shared/corpus"), &mut originals);
+    crate::pdf_read::pdfs_under(&root.join("../shared/corpus"), &mut originals);
     anyhow::ensure!(!originals.is_empty(), "no PDFs under ../shared/corpus");
     let work = tempfile::tempdir()?;
     let inbox = work.path().join("inbox");

@@ -605,27 +605,25 @@ fn reindex_peak_of_child(libdir: &Path) -> Result<u64> {
 pub fn reindex_peak_child(dir: &Path) -> Result<()> {
     let lib = Library::open(dir)?;
     lib.reindex()?;
+    println!("{}", status_kib("VmHWM")?);
+    Ok(())
+}
+
+/// A figure of this process's `/proc/self/status`, in KiB (`VmRSS`, `VmHWM`).
+fn status_kib(field: &str) -> Result<u64> {
     let status = std::fs::read_to_string("/proc/self/status")?;
-    let peak = status
+    status
         .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
         .and_then(|v| v.split_whitespace().next())
         .and_then(|v| v.parse::<u64>().ok())
-        .context("VmHWM")?;
-    println!("{peak}");
-    Ok(())
+        .context(field.to_string())
 }
 
 pub fn rss_child(dir: &Path) -> Result<()> {
     fn rss() -> Result<u64> {
         std::thread::sleep(Duration::from_millis(200));
-        let status = std::fs::read_to_string("/proc/self/status")?;
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
-            .and_then(|v| v.split_whitespace().next())
-            .and_then(|v| v.parse::<u64>().ok())
-            .context("VmRSS")
+        status_kib("VmRSS")
     }
     let lib = Library::open(dir)?;
     let open = rss()?;

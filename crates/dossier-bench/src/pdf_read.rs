@@ -48,7 +48,8 @@ struct Row {
     coverage: Option<f64>,
 }
 
-fn pdfs_under(dir: &Path, out: &mut Vec<PathBuf>) {
+/// Every PDF under `dir`, sorted (and the fuzz corpus's files, which have no extension).
+pub(crate) fn pdfs_under(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };

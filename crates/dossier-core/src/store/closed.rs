@@ -62,11 +62,8 @@ pub fn take(db: &Path, now: u64) -> Option<u64> {
             tracing::warn!(error = %e, "cannot remove the clean-close stamp");
         }
     }
-    let mut fields = text?
-        .split_whitespace()
-        .map(str::to_string)
-        .collect::<Vec<_>>()
-        .into_iter();
+    let text = text?;
+    let mut fields = text.split_whitespace();
     let len: u64 = fields.next()?.parse().ok()?;
     let modified: u128 = fields.next()?.parse().ok()?;
     let checked: u64 = fields.next()?.parse().ok()?;

@@ -175,15 +175,8 @@ impl Store {
     /// window's event loop ends the process). A write after it changes the
     /// file or fills the WAL, and the next open then checks in full.
     pub fn record_clean_close(&self) {
-        let result = self
-            .writer()
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
-                r.get::<_, i64>(0)
-            });
-        match result {
-            Ok(0) => closed::leave(&self.path, self.checked),
-            Ok(_) => tracing::warn!("WAL checkpoint at exit was blocked; kept in the WAL"),
-            Err(e) => tracing::warn!(error = %e, "WAL checkpoint at exit failed"),
+        if checkpoint_wal(&self.writer(), "exit") {
+            closed::leave(&self.path, self.checked);
         }
     }
 
@@ -210,20 +203,7 @@ impl Drop for Store {
             .writer
             .get_mut()
             .unwrap_or_else(|p| p.into_inner());
-        let result = writer.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
-            r.get::<_, i64>(0)
-        });
-        let checkpointed = match result {
-            Ok(0) => true,
-            Ok(_) => {
-                tracing::warn!("WAL checkpoint at close was blocked; kept in the WAL");
-                false
-            }
-            Err(e) => {
-                tracing::warn!(error = %e, "WAL checkpoint at close failed");
-                false
-            }
-        };
+        let checkpointed = checkpoint_wal(writer, "close");
         let Connections { writer, reader } = connections;
         let all_closed = [reader, writer].into_iter().all(|c| {
             let c = c.into_inner().unwrap_or_else(|p| p.into_inner());
@@ -231,6 +211,24 @@ impl Drop for Store {
         });
         if checkpointed && all_closed {
             closed::leave(&self.path, self.checked);
+        }
+    }
+}
+
+/// Writes the WAL into the database file and empties it; false (said in
+/// the log) when a reader blocked it or it failed, at `when`.
+fn checkpoint_wal(conn: &Connection, when: &str) -> bool {
+    match conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
+        Ok(0) => true,
+        Ok(_) => {
+            tracing::warn!("WAL checkpoint at {when} was blocked; kept in the WAL");
+            false
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "WAL checkpoint at {when} failed");
+            false
         }
     }
 }

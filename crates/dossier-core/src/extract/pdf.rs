@@ -31,10 +31,11 @@ const MAX_NESTING: usize = 32;
 const MAX_FORM_DEPTH: usize = 12;
 
 pub fn extract(bytes: &[u8]) -> Result<Layout, Reason> {
-    // Content streams nearly always parse as they are, and the reader parses
-    // each one anyway: read them so, once. Only when the reader fails (lopdf's
-    // content parser refused a stream, and the reader panicked on it) is every
-    // stream checked, mended or emptied, and the file read again.
+    // Content streams without inline images nearly always parse as they are,
+    // and the reader parses each one anyway: read them so, once (those that
+    // may hold an inline image are checked first). Only when the reader fails
+    // (lopdf's content parser refused a stream, and the reader panicked on
+    // it) is every stream checked, mended or emptied, and the file read again.
     match read(open(bytes)?, Streams::AsTheyAre)? {
         Read::Done(layout) => Ok(layout),
         Read::Failed(_) => match read(open(bytes)?, Streams::Checked)? {
@@ -196,9 +197,11 @@ fn prepare_content(doc: &mut Document, streams: Streams) -> Result<usize, String
     }
     let mut emptied = 0;
     for (id, content) in contents {
+        // A stream that may hold an inline image is checked at once: their
+        // binary data is what trips the parser, in every 1990s PDF.
         let fix = match streams {
-            Streams::AsTheyAre => Fix::AsIs,
-            Streams::Checked => Fix::for_content(&content),
+            Streams::AsTheyAre if !may_hold_inline_image(&content) => Fix::AsIs,
+            _ => Fix::for_content(&content),
         };
         let plain = match fix {
             Fix::AsIs => content,
@@ -223,6 +226,14 @@ fn prepare_content(doc: &mut Document, streams: Streams) -> Result<usize, String
         }
     }
     Ok(emptied)
+}
+
+/// Whether a content stream may hold an inline image: an `ID` standing
+/// alone (one inside a string counts too, and costs only a check).
+fn may_hold_inline_image(content: &[u8]) -> bool {
+    content
+        .windows(4)
+        .any(|w| is_space(w[0]) && &w[1..3] == b"ID" && is_space(w[3]))
 }
 
 fn subtype(dict: &Dictionary) -> Option<&[u8]> {

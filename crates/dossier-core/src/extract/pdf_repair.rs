@@ -674,11 +674,11 @@ mod tests {
         assert!(Content::decode(&out).is_ok());
     }
 
-    /// The reader reads content streams as they are, and only when one trips
-    /// it is each checked and mended: a page whose inline image's binary data
-    /// lopdf's content parser refuses is still read, before and after it.
+    /// A stream that may hold an inline image is checked before the reader
+    /// runs: a page whose inline image's binary data lopdf's content parser
+    /// refuses is still read, before and after it.
     #[test]
-    fn a_page_whose_inline_image_trips_the_parser_is_read_on_the_second_try() {
+    fn a_page_whose_inline_image_trips_the_parser_is_read() {
         let content: &[u8] = b"BT /F1 12 Tf 72 760 Td (Before the image) Tj ET\r\nq\r\nBI\r\n/W 2 /H 1 /BPC 1 /CS /G\r\nID \xff\xfeEIx\x00\r\nEI\r\nQ\r\nBT /F1 12 Tf 72 700 Td (After the image) Tj ET";
         assert!(
             Content::decode(content).is_err(),

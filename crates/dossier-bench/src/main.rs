@@ -22,6 +22,7 @@ mod measure;
 mod parse_score;
 mod pdf_compare;
 mod pdf_read;
+mod rankings;
 mod startup;
 
 use anyhow::{Context, Result};
@@ -108,6 +109,18 @@ fn main() -> Result<()> {
                 let dir = it.next().context("--search-only LIBRARY_DIR [ROUNDS]")?;
                 let rounds = it.next().and_then(|r| r.parse().ok()).unwrap_or(20);
                 return measure::search_only(std::path::Path::new(dir), rounds, seed);
+            }
+            "--rankings" => {
+                // The ten best hits of every benchmark query, for
+                // --compare-rankings: `--rankings LIBRARY_DIR OUT`.
+                let dir = it.next().context("--rankings LIBRARY_DIR OUT")?;
+                let out = it.next().context("--rankings LIBRARY_DIR OUT")?;
+                return rankings::write(std::path::Path::new(dir), std::path::Path::new(out), seed);
+            }
+            "--compare-rankings" => {
+                let a = it.next().context("--compare-rankings A B")?;
+                let b = it.next().context("--compare-rankings A B")?;
+                return rankings::compare(std::path::Path::new(a), std::path::Path::new(b));
             }
             "--reindex-peak-child" => {
                 // Internal: rebuild a library's index, report peak memory.

@@ -120,6 +120,19 @@ fn indexed_passages(lib: &Library) -> Result<Vec<Indexed>> {
     Ok(corpus)
 }
 
+/// The benchmark's query set on an existing library, as requests, with
+/// their classes.
+pub(crate) fn bench_queries(
+    lib: &Library,
+    seed: u64,
+) -> Result<Vec<(&'static str, SearchRequest)>> {
+    let corpus = indexed_passages(lib)?;
+    Ok(query_set(&corpus, seed)
+        .iter()
+        .map(|q| (q.class, request(q)))
+        .collect())
+}
+
 /// Search alone on an existing library (for profiling): the benchmark's
 /// query set drawn from the library's passages, asked `rounds` times.
 pub fn search_only(dir: &Path, rounds: usize, seed: u64) -> Result<()> {

@@ -15,7 +15,9 @@ use anyhow::Result;
 use dossier_core::model::DocumentKind;
 use dossier_core::search::analysis::fold_str;
 use dossier_core::search::passages::{Location, Passage, PassageKind};
-use dossier_core::search::{HitDocument, IndexedDocument, SearchIndex, SearchRequest};
+use dossier_core::search::{
+    HitDocument, IndexedDocument, MemorySource, SearchIndex, SearchRequest,
+};
 use std::path::Path;
 use std::time::Instant;
 
@@ -117,6 +119,7 @@ pub fn run(root: &Path, per_language: usize, seed: u64) -> Result<()> {
     // Passages as (document = language index + 1, paragraph, folded text).
     let mut folded: Vec<(u32, u32, String)> = Vec::new();
     let mut sources = Vec::new();
+    let mut memory = MemorySource::default();
     let t = Instant::now();
     let mut bytes = 0;
     for (li, lang) in LANGUAGES.iter().enumerate() {
@@ -134,6 +137,7 @@ pub fn run(root: &Path, per_language: usize, seed: u64) -> Result<()> {
                         paragraph: Some(i as u32),
                         ..Location::default()
                     },
+                    ord: i as u32,
                     heading: String::new(),
                     text,
                 }
@@ -147,6 +151,17 @@ pub fn run(root: &Path, per_language: usize, seed: u64) -> Result<()> {
                 fold_str(&p.text),
             ));
         }
+        memory.add(
+            HitDocument {
+                id: li as u32 + 1,
+                symbol: None,
+                title: String::new(),
+                language: lang.to_string(),
+                kind: DocumentKind::Other,
+                file: String::new(),
+            },
+            &passages,
+        );
         index.stage_documents(
             &[],
             &[IndexedDocument {
@@ -167,16 +182,6 @@ pub fn run(root: &Path, per_language: usize, seed: u64) -> Result<()> {
         bytes as f64 / 1e6,
         t.elapsed().as_secs_f64()
     );
-    let describe = |id: u32| {
-        Some(HitDocument {
-            id,
-            symbol: None,
-            title: String::new(),
-            language: LANGUAGES[id as usize - 1].to_string(),
-            kind: DocumentKind::Other,
-            file: String::new(),
-        })
-    };
     dossier_core::search::analysis::warm_up();
     println!(
         "Search latency per language, {per_language} passages in each of six languages \
@@ -199,7 +204,7 @@ pub fn run(root: &Path, per_language: usize, seed: u64) -> Result<()> {
                 ..Default::default()
             };
             let t = Instant::now();
-            index.search(&req, &mut describe.clone())?;
+            index.search(&req, &mut &memory)?;
             times.push(t.elapsed().as_secs_f64() * 1000.0);
             // Recall, apart from the timing: every passage, every hit.
             let fq = fold_str(q);
@@ -217,7 +222,7 @@ pub fn run(root: &Path, per_language: usize, seed: u64) -> Result<()> {
                     limit: Some(10_000),
                     ..Default::default()
                 },
-                &mut describe.clone(),
+                &mut &memory,
             )?;
             unmarked += hits
                 .iter()

@@ -10,7 +10,9 @@
 use dossier_core::model::DocumentKind;
 use dossier_core::search::analysis::fold_str;
 use dossier_core::search::passages::{Location, Passage, PassageKind};
-use dossier_core::search::{HitDocument, IndexedDocument, SearchHit, SearchIndex, SearchRequest};
+use dossier_core::search::{
+    HitDocument, IndexedDocument, MemorySource, SearchHit, SearchIndex, SearchRequest,
+};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -57,6 +59,7 @@ const ARABIC_PLAIN_ALEF: &str = "واعتمدت الامم المتحدة الا
 struct Library {
     _dir: tempfile::TempDir,
     index: SearchIndex,
+    source: MemorySource,
     /// (document, language, paragraph texts)
     docs: Vec<(u32, &'static str, Vec<String>)>,
 }
@@ -93,6 +96,7 @@ fn library() -> Library {
                         paragraph: Some(i as u32),
                         ..Location::default()
                     },
+                    ord: i as u32,
                     heading: String::new(),
                     text: t.clone(),
                 })
@@ -100,16 +104,30 @@ fn library() -> Library {
         })
         .collect();
     index.replace_documents(&[], &indexed, 1).unwrap();
+    let mut source = MemorySource::default();
+    for d in &indexed {
+        source.add(
+            HitDocument {
+                id: d.id,
+                symbol: None,
+                title: String::new(),
+                language: d.language.to_string(),
+                kind: DocumentKind::Other,
+                file: String::new(),
+            },
+            &d.passages,
+        );
+    }
     Library {
         _dir: dir,
         index,
+        source,
         docs,
     }
 }
 
 impl Library {
     fn search_in(&self, q: &str, language: Option<&str>) -> Vec<SearchHit> {
-        let docs = &self.docs;
         self.index
             .search(
                 &SearchRequest {
@@ -118,17 +136,7 @@ impl Library {
                     limit: Some(10_000),
                     ..Default::default()
                 },
-                &mut |id| {
-                    let (_, lang, _) = docs.iter().find(|d| d.0 == id)?;
-                    Some(HitDocument {
-                        id,
-                        symbol: None,
-                        title: String::new(),
-                        language: lang.to_string(),
-                        kind: DocumentKind::Other,
-                        file: String::new(),
-                    })
-                },
+                &mut &self.source,
             )
             .unwrap()
     }

@@ -20,6 +20,7 @@ mod export;
 mod fetching;
 pub mod history;
 mod my_agenda;
+mod passage_text;
 pub mod query;
 mod renditions;
 mod trash;
@@ -1179,23 +1180,14 @@ impl Library {
         // What each hit shows of its document, kept between searches until
         // the database changes: most hits are in documents seen before.
         let mut described = self.hit_documents.lock().unwrap_or_else(|p| p.into_inner());
-        let cache = described.at(&conn)?;
-        let mut describe = |id: u32| -> Option<HitDocument> {
-            cache
-                .entry(id)
-                .or_insert_with(|| {
-                    documents::record(&conn, id).ok().map(|r| HitDocument {
-                        id: r.id,
-                        symbol: r.effective_symbol().map(str::to_string),
-                        title: r.title.clone(),
-                        language: r.language.clone(),
-                        kind: r.kind,
-                        file: r.file.clone(),
-                    })
-                })
-                .clone()
-        };
-        self.index.search(req, &mut describe)
+        let documents = described.at(&conn)?;
+        self.index.search(
+            req,
+            &mut StoredPassages {
+                conn: &conn,
+                documents,
+            },
+        )
     }
 
     /// Rebuilds the search index from the store, documents and notes, in one
@@ -1378,6 +1370,44 @@ fn pdf_places(format: Format, layout: &Layout, shown: &Document) -> (Option<u32>
     }
     let (pages, places) = crate::layout::places::places(layout, shown);
     (Some(pages), places)
+}
+
+/// Search's view of the store: each found passage read back from its rows
+/// (`passage_text`), and what a hit shows of its document.
+struct StoredPassages<'a> {
+    conn: &'a rusqlite::Connection,
+    documents: &'a mut HashMap<u32, Option<HitDocument>>,
+}
+
+impl search::PassageSource for StoredPassages<'_> {
+    fn document(&mut self, id: u32) -> Option<HitDocument> {
+        let conn = self.conn;
+        self.documents
+            .entry(id)
+            .or_insert_with(|| {
+                documents::record(conn, id).ok().map(|r| HitDocument {
+                    id: r.id,
+                    symbol: r.effective_symbol().map(str::to_string),
+                    title: r.title.clone(),
+                    language: r.language.clone(),
+                    kind: r.kind,
+                    file: r.file.clone(),
+                })
+            })
+            .clone()
+    }
+
+    fn passage(
+        &mut self,
+        doc: u32,
+        kind: search::passages::PassageKind,
+        ord: u32,
+    ) -> Option<search::passages::Passage> {
+        passage_text::passage(self.conn, doc, kind, ord)
+            .map_err(|e| tracing::warn!(error = %e, doc, ord, "a found passage could not be read"))
+            .ok()
+            .flatten()
+    }
 }
 
 /// The search index's view of a document.

@@ -9,8 +9,9 @@
 //!   matches across it. Other scripts become folded words, stemmed by their
 //!   language (below). UN symbols split into their parts ("WG.2/2024" → wg 2
 //!   2024), so a fragment is a phrase.
-//! - **words** (ranking): jieba segments Chinese into dictionary words; a
-//!   query's words that match whole words of a passage rank it higher.
+//! - **words** (ranking, at query time only): jieba segments the query's
+//!   Chinese into dictionary words; a candidate in which they stand whole
+//!   ranks higher (`search::rank`).
 //!
 //! **Folding**, before anything else: each cluster of a base character and
 //! its combining marks is composed (NFC), then NFKC (full-width Ａ１ → A1,
@@ -523,16 +524,24 @@ pub fn query_terms(text: &str, latin: Latin) -> Vec<String> {
     out
 }
 
-static JIEBA: LazyLock<jieba_rs::Jieba> = LazyLock::new(jieba_rs::Jieba::new);
+/// The dictionary ranking segments Chinese with: jieba's own (MIT; 349,045
+/// words), trimmed to the 79,746 words it counts 20 times or more
+/// (`data/jieba-words.txt`, written by `data/trim-jieba-dictionary.py`).
+/// The rare words it drops are names and terms of art that segmentation
+/// seldom turns on; the whole dictionary took about 36 MiB once loaded.
+static JIEBA: LazyLock<jieba_rs::Jieba> = LazyLock::new(|| {
+    let mut words = include_str!("../../data/jieba-words.txt").as_bytes();
+    jieba_rs::Jieba::with_dict(&mut words).expect("the bundled dictionary reads")
+});
 
-/// Loads the jieba dictionary (100–250 ms, ~30 MiB) now, off the caller's
-/// critical path. Searching before it is loaded only waits for it.
+/// Loads the jieba dictionary now, off the caller's critical path.
+/// Searching before it is loaded only waits for it.
 pub fn warm_up() {
     LazyLock::force(&JIEBA);
 }
 
-/// The ranking analysis: Chinese words of two or more characters, as jieba
-/// segments them in context. Other scripts are left to `grams`.
+/// Chinese words of two or more characters, as jieba segments them in
+/// context. Other scripts are left to `grams`.
 pub fn words(text: &str) -> Vec<Term> {
     let mut terms = Vec::new();
     // Segment each CJK stretch separately; jieba is slow on long Latin text.
@@ -550,6 +559,51 @@ pub fn words(text: &str) -> Vec<Term> {
         }
     }
     terms
+}
+
+/// The Chinese words of a query, each once, as typed.
+pub fn query_words(query: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in words(query) {
+        let w = &query[t.from..t.to];
+        if !out.iter().any(|o| o == w) {
+            out.push(w.to_string());
+        }
+    }
+    out
+}
+
+/// Whether jieba reads some occurrence of `word` in `text` as the word
+/// itself, not as parts of two words or of a longer one; at most 8
+/// occurrences are looked at. Each is segmented with up to four characters
+/// either side of it, within its stretch of CJK: enough context for the
+/// dictionary's words (nearly all of four characters or fewer), and cheap
+/// enough for every candidate of a search.
+pub fn stands_whole(text: &str, word: &str) -> bool {
+    const CONTEXT: usize = 4;
+    const MOST: usize = 8;
+    text.match_indices(word).take(MOST).any(|(at, _)| {
+        let end = at + word.len();
+        let mut from = at;
+        for (i, c) in text[..at].char_indices().rev().take(CONTEXT) {
+            if !is_cjk(c) {
+                break;
+            }
+            from = i;
+        }
+        let mut to = end;
+        for (i, c) in text[end..].char_indices().take(CONTEXT) {
+            if !is_cjk(c) {
+                break;
+            }
+            to = end + i + c.len_utf8();
+        }
+        let (start, stop) = (at - from, end - from);
+        JIEBA
+            .cut(&text[from..to], false)
+            .iter()
+            .any(|t| t.byte_start == start && t.byte_end == stop)
+    })
 }
 
 /// Byte ranges of the maximal stretches of CJK characters.
@@ -596,15 +650,15 @@ impl TermBuffer {
     /// The grams of `text` (as [`for_each_gram`]).
     pub fn grams(text: &str, latin: Latin) -> TermBuffer {
         let mut b = TermBuffer::default();
-        b.fill(text, latin, false);
+        b.fill(text, latin);
         b
     }
 
-    /// Replaces the contents with the grams, or the words, of `text`.
-    fn fill(&mut self, text: &str, latin: Latin, words: bool) {
+    /// Replaces the contents with the grams of `text`.
+    fn fill(&mut self, text: &str, latin: Latin) {
         self.texts.clear();
         self.terms.clear();
-        let mut push = |t: &str, pos: usize, from: usize, to: usize| {
+        let push = |t: &str, pos: usize, from: usize, to: usize| {
             let start = self.texts.len();
             self.texts.push_str(t);
             self.terms.push(TermAt {
@@ -615,13 +669,7 @@ impl TermBuffer {
                 to,
             });
         };
-        if words {
-            for t in self::words(text) {
-                push(&t.text, t.pos, t.from, t.to);
-            }
-        } else {
-            for_each_gram(text, latin, push);
-        }
+        for_each_gram(text, latin, push);
     }
 
     pub fn terms(&self) -> &[TermAt] {
@@ -639,7 +687,6 @@ impl TermBuffer {
 /// [`TermBuffer`], so indexing allocates nothing per term.
 #[derive(Clone)]
 pub struct AnalysisTokenizer {
-    words: bool,
     latin: Latin,
     buffer: TermBuffer,
     token: Token,
@@ -649,16 +696,9 @@ impl AnalysisTokenizer {
     /// The grams of a passage whose Latin words are `latin`.
     pub fn grams(latin: Latin) -> Self {
         AnalysisTokenizer {
-            words: false,
             latin,
             buffer: TermBuffer::default(),
             token: Token::default(),
-        }
-    }
-    pub fn words() -> Self {
-        AnalysisTokenizer {
-            words: true,
-            ..AnalysisTokenizer::grams(Latin::English)
         }
     }
 }
@@ -673,7 +713,7 @@ impl Tokenizer for AnalysisTokenizer {
     type TokenStream<'a> = TermStream<'a>;
     fn token_stream<'a>(&'a mut self, text: &'a str) -> TermStream<'a> {
         self.token.reset();
-        self.buffer.fill(text, self.latin, self.words);
+        self.buffer.fill(text, self.latin);
         TermStream {
             buffer: &self.buffer,
             next: 0,

@@ -212,6 +212,7 @@ mod tests {
     fn passage(kind: PassageKind, location: Location, text: &str) -> Passage {
         Passage {
             kind,
+            ord: 0,
             location,
             heading: String::new(),
             text: text.to_string(),

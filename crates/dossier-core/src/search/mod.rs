@@ -6,9 +6,17 @@
 //! reflects; when they differ at start-up (a crash between the two commits,
 //! a deleted or damaged index folder), the index is rebuilt.
 //!
+//! The index holds terms and where each passage is, not its text: a
+//! passage's document, kind and `ord` are fast fields, and its text is read
+//! back from the store's rows for the candidates of a search
+//! ([`PassageSource`]; the library's is `library::passage_text`). Keeping
+//! the text in tantivy's doc store as well made the index as large as the
+//! text (1.02×).
+//!
 //! Matching is by `analysis::grams` (any fragment of Chinese, words folded
-//! and stemmed by their language, symbol parts); ranking adds jieba words;
-//! `highlight` checks every candidate against its text before it is shown.
+//! and stemmed by their language, symbol parts); `highlight` checks every
+//! candidate against its text before it is shown; `rank` ranks the best
+//! candidates again by the query's Chinese words standing whole in them.
 //!
 //! # Six languages in one index
 //!
@@ -43,6 +51,7 @@ pub mod bulk;
 pub mod highlight;
 pub mod passages;
 pub mod query;
+mod rank;
 pub mod synonyms;
 
 use crate::error::{Error, Result};
@@ -54,12 +63,10 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 use std::sync::Mutex;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery};
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
-    STRING,
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STRING,
 };
-use tantivy::store::Compressor;
 use tantivy::{
     Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument, Term,
 };
@@ -155,29 +162,46 @@ pub struct IndexedNote<'a> {
     pub location: Location,
 }
 
+impl IndexedNote<'_> {
+    /// The note as a passage: its text, its quote as heading, and the
+    /// passage it is attached to with the note's id as its place.
+    pub fn passage(&self) -> Passage {
+        Passage {
+            kind: PassageKind::Note,
+            ord: self.id,
+            location: Location {
+                note: Some(self.id),
+                ..self.location.clone()
+            },
+            heading: self.heading.to_string(),
+            text: self.text.to_string(),
+        }
+    }
+}
+
 struct Fields {
     doc_id: Field,
+    /// The passage's kind (`PassageKind::code`) and which one of its kind
+    /// it is (`Passage::ord`): with the document, where its text is read
+    /// back from (`PassageSource::passage`).
     passage: Field,
+    ord: Field,
+    /// Filters: the item, the note (for removal), the document's facts.
     item: Field,
-    paragraph: Field,
-    slot: Field,
     note: Field,
     language: Field,
     kind: Field,
     body: Field,
     year: Field,
-    heading: Field,
-    text: Field,
-    /// The passage's Latin language (`analysis::Latin::code`).
+    /// The passage's Latin language (`analysis::Latin` as a number).
     latin: Field,
     /// The grams of passages of each Latin language, by `Latin::ALL` order.
     grams: [Field; 3],
-    words: Field,
 }
 
 /// Bumped whenever the schema or the analysis changes: an index written by
 /// another version is rebuilt.
-const FORMAT: &str = "dossier-index-4";
+const FORMAT: &str = "dossier-index-5";
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
@@ -188,27 +212,18 @@ fn schema() -> (Schema, Fields) {
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         )
     };
-    let words_opts = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer("dossier_words")
-            .set_index_option(IndexRecordOption::WithFreqs),
-    );
     let fields = Fields {
-        doc_id: b.add_u64_field("doc_id", INDEXED | STORED | FAST),
-        passage: b.add_text_field("passage", STRING | STORED),
-        item: b.add_text_field("item", STRING | STORED),
-        paragraph: b.add_u64_field("paragraph", STORED),
-        slot: b.add_u64_field("slot", STORED),
-        note: b.add_u64_field("note", INDEXED | STORED),
+        doc_id: b.add_u64_field("doc_id", INDEXED | FAST),
+        passage: b.add_u64_field("passage", FAST),
+        ord: b.add_u64_field("ord", FAST),
+        item: b.add_text_field("item", STRING),
+        note: b.add_u64_field("note", INDEXED),
         language: b.add_text_field("language", STRING),
         kind: b.add_text_field("kind", STRING),
         body: b.add_text_field("body", STRING),
         year: b.add_text_field("year", STRING),
-        heading: b.add_text_field("heading", STORED),
-        text: b.add_text_field("text", STORED),
-        latin: b.add_text_field("latin", STORED),
+        latin: b.add_u64_field("latin", FAST),
         grams: Latin::ALL.map(|l| b.add_text_field(&grams_tokenizer(l), grams_opts(l))),
-        words: b.add_text_field("words", words_opts),
     };
     (b.build(), fields)
 }
@@ -224,6 +239,90 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     fields: Fields,
+}
+
+/// Where search reads what the index does not keep: the text of each
+/// passage it found, and what a hit shows of its document.
+pub trait PassageSource {
+    /// What a hit shows of document `id`; None drops the document's hits.
+    fn document(&mut self, id: u32) -> Option<HitDocument>;
+    /// The passage as it was indexed (`Passage::ord` of its kind in the
+    /// document); None drops the hit.
+    fn passage(&mut self, doc: u32, kind: PassageKind, ord: u32) -> Option<Passage>;
+}
+
+/// The passages given to an index, held in memory: a [`PassageSource`] for
+/// tests and benchmarks of the index alone (the library reads them from
+/// its store).
+#[derive(Default, Clone)]
+pub struct MemorySource {
+    documents: std::collections::HashMap<u32, HitDocument>,
+    passages: std::collections::HashMap<(u32, u64, u32), Passage>,
+}
+
+impl MemorySource {
+    /// Holds a document's passages, as `SearchIndex::stage_documents` is given them.
+    pub fn add(&mut self, document: HitDocument, passages: &[Passage]) {
+        for p in passages {
+            self.passages
+                .insert((document.id, p.kind.code(), p.ord), p.clone());
+        }
+        self.documents.insert(document.id, document);
+    }
+}
+
+impl PassageSource for &MemorySource {
+    fn document(&mut self, id: u32) -> Option<HitDocument> {
+        self.documents.get(&id).cloned()
+    }
+    fn passage(&mut self, doc: u32, kind: PassageKind, ord: u32) -> Option<Passage> {
+        self.passages.get(&(doc, kind.code(), ord)).cloned()
+    }
+}
+
+/// Where a candidate's text is: its document, kind and `ord`, and the Latin
+/// language it was analysed in.
+struct At {
+    doc: u32,
+    kind: PassageKind,
+    ord: u32,
+    latin: Latin,
+}
+
+/// The fast fields of one segment a candidate is read from.
+struct Columns {
+    doc_id: tantivy::columnar::Column<u64>,
+    passage: tantivy::columnar::Column<u64>,
+    ord: tantivy::columnar::Column<u64>,
+    latin: tantivy::columnar::Column<u64>,
+}
+
+impl Columns {
+    fn of(segment: &tantivy::SegmentReader, f: &Fields) -> Result<Columns> {
+        let fast = segment.fast_fields();
+        let column = |field: Field| {
+            let name = segment.schema().get_field_name(field);
+            fast.u64(name).map_err(index_err)
+        };
+        Ok(Columns {
+            doc_id: column(f.doc_id)?,
+            passage: column(f.passage)?,
+            ord: column(f.ord)?,
+            latin: column(f.latin)?,
+        })
+    }
+
+    fn at(&self, doc: tantivy::DocId) -> Option<At> {
+        Some(At {
+            doc: u32::try_from(self.doc_id.first(doc)?).ok()?,
+            kind: PassageKind::from_code(self.passage.first(doc)?)?,
+            ord: u32::try_from(self.ord.first(doc)?).ok()?,
+            latin: Latin::ALL
+                .get(self.latin.first(doc)? as usize)
+                .copied()
+                .unwrap_or(Latin::English),
+        })
+    }
 }
 
 fn index_err(e: impl std::fmt::Display) -> Error {
@@ -251,18 +350,11 @@ impl SearchIndex {
         }
         std::fs::create_dir_all(dir)?;
         let (schema, fields) = schema();
+        // Nothing is stored in tantivy's doc store: what a hit needs of the
+        // index is in fast fields, and its text is read from the store.
         let index = Index::builder()
             .schema(schema)
-            .settings(IndexSettings {
-                // The passage text is kept for snippets and the
-                // final check of every hit, 20 of them per search.
-                // LZ4: zstd made the store 25% smaller (the index
-                // 0.97 → 0.87× the text) but doubled the median
-                // search, a third of which was decompressing blocks
-                // (BENCHMARKS.md).
-                docstore_compression: Compressor::Lz4,
-                ..IndexSettings::default()
-            })
+            .settings(IndexSettings::default())
             .create_in_dir(dir)
             .map_err(index_err)?;
         Self::with_index(index, fields)
@@ -302,9 +394,6 @@ impl SearchIndex {
                 .tokenizers()
                 .register(&grams_tokenizer(latin), AnalysisTokenizer::grams(latin));
         }
-        index
-            .tokenizers()
-            .register("dossier_words", AnalysisTokenizer::words());
         let writer = index
             .writer_with_num_threads(1, 64 * 1024 * 1024)
             .map_err(index_err)?;
@@ -394,21 +483,16 @@ impl SearchIndex {
             let f = &self.fields;
             let mut d = TantivyDocument::default();
             d.add_u64(f.doc_id, n.document as u64);
-            d.add_text(f.passage, PassageKind::Note.as_str());
+            d.add_u64(f.passage, PassageKind::Note.code());
+            d.add_u64(f.ord, n.id as u64);
             d.add_u64(f.note, n.id as u64);
             if let Some(item) = &n.location.item {
                 d.add_text(f.item, item);
             }
-            if let Some(p) = n.location.paragraph {
-                d.add_u64(f.paragraph, p as u64);
-            }
             d.add_text(f.language, n.language);
-            d.add_text(f.heading, n.heading);
-            d.add_text(f.text, n.text);
             let latin = Latin::for_passage(n.language, n.text);
-            d.add_text(f.latin, latin.code());
+            d.add_u64(f.latin, latin as u64);
             d.add_text(f.grams[latin as usize], n.text);
-            d.add_text(f.words, n.text);
             writer.add_document(d).map_err(index_err)?;
         }
         Ok(())
@@ -432,15 +516,10 @@ impl SearchIndex {
         let f = &self.fields;
         let mut d = TantivyDocument::default();
         d.add_u64(f.doc_id, doc.id as u64);
-        d.add_text(f.passage, p.kind.as_str());
+        d.add_u64(f.passage, p.kind.code());
+        d.add_u64(f.ord, p.ord as u64);
         if let Some(item) = &p.location.item {
             d.add_text(f.item, item);
-        }
-        if let Some(n) = p.location.paragraph {
-            d.add_u64(f.paragraph, n as u64);
-        }
-        if let Some(n) = p.location.slot {
-            d.add_u64(f.slot, n as u64);
         }
         d.add_text(f.language, doc.language);
         d.add_text(f.kind, doc.kind.as_str());
@@ -450,12 +529,9 @@ impl SearchIndex {
         if let Some(y) = doc.year {
             d.add_text(f.year, y);
         }
-        d.add_text(f.heading, &p.heading);
-        d.add_text(f.text, &p.text);
         let latin = Latin::for_passage(doc.language, &p.text);
-        d.add_text(f.latin, latin.code());
+        d.add_u64(f.latin, latin as u64);
         d.add_text(f.grams[latin as usize], &p.text);
-        d.add_text(f.words, &p.text);
         d
     }
 
@@ -468,12 +544,16 @@ impl SearchIndex {
         self.len() == 0
     }
 
-    /// Runs a search. `describe` turns a document id into what a hit shows
-    /// (from the store); hits whose document it does not know are dropped.
+    /// Runs a search. The index proposes candidates; `source` gives each
+    /// one's text (from the store) and what its hit shows of its document.
+    /// A candidate whose text does not hold what was asked (`highlight`)
+    /// is dropped, as is one whose document or passage `source` no longer
+    /// has. The best candidates by BM25 over the grams are ranked again
+    /// with the query's Chinese words found whole in them (`rank`).
     pub fn search(
         &self,
         req: &SearchRequest,
-        describe: &mut dyn FnMut(u32) -> Option<HitDocument>,
+        source: &mut dyn PassageSource,
     ) -> Result<Vec<SearchHit>> {
         let clauses = query::parse(&req.query);
         if clauses.is_empty() {
@@ -482,65 +562,52 @@ impl SearchIndex {
         let limit = req.limit.unwrap_or(50).clamp(1, 10_000) as usize;
         let q = self.build_query(req, &clauses)?;
         let searcher = self.reader.searcher();
-        // Fetch more than asked: a few candidates may fail the final check.
+        // Fetch more than asked: a few candidates may fail the final check,
+        // and the whole-word ranking may demote some below others.
         let top = searcher
             .search(&q, &TopDocs::with_limit(limit * 2 + 20).order_by_score())
             .map_err(index_err)?;
+        let words = rank::QueryWords::of(&req.query);
         let f = &self.fields;
-        let mut hits = Vec::new();
+        let mut columns: Vec<Option<Columns>> = Vec::new();
+        columns.resize_with(searcher.segment_readers().len(), || None);
+        let mut ranked = rank::Ranked::new(limit);
         for (score, addr) in top {
+            if ranked.settled(score) {
+                break;
+            }
+            let segment = addr.segment_ord as usize;
+            if columns[segment].is_none() {
+                columns[segment] = Some(Columns::of(searcher.segment_reader(addr.segment_ord), f)?);
+            }
+            let Some(at) = columns[segment].as_ref().and_then(|c| c.at(addr.doc_id)) else {
+                continue;
+            };
+            let Some(passage) = source.passage(at.doc, at.kind, at.ord) else {
+                continue;
+            };
+            let Some(ranges) = highlight::match_ranges(&passage.text, at.latin, &clauses) else {
+                continue;
+            };
+            let score = score * words.factor(&passage.text);
+            ranked.push(score, (at.doc, passage, ranges));
+        }
+        // What a hit shows of its document, and its snippet, only for the
+        // hits returned.
+        let mut hits = Vec::with_capacity(limit);
+        for (score, (doc, passage, ranges)) in ranked.into_best() {
             if hits.len() >= limit {
                 break;
             }
-            let d: TantivyDocument = searcher.doc(addr).map_err(index_err)?;
-            let text = d.get_first(f.text).and_then(|v| v.as_str()).unwrap_or("");
-            let heading = d
-                .get_first(f.heading)
-                .and_then(|v| v.as_str())
-                .unwrap_or("");
-            let latin = d
-                .get_first(f.latin)
-                .and_then(|v| v.as_str())
-                .and_then(Latin::from_code)
-                .unwrap_or(Latin::English);
-            let Some(ranges) = highlight::match_ranges(text, latin, &clauses) else {
+            let Some(document) = source.document(doc) else {
                 continue;
             };
-            let Some(doc_id) = d.get_first(f.doc_id).and_then(|v| v.as_u64()) else {
-                continue;
-            };
-            let Some(document) = describe(doc_id as u32) else {
-                continue;
-            };
-            let (segments, snippet) = highlight::snippet(text, &ranges);
-            let passage = d
-                .get_first(f.passage)
-                .and_then(|v| v.as_str())
-                .and_then(PassageKind::parse)
-                .unwrap_or(PassageKind::Document);
-            let location = Location {
-                item: d
-                    .get_first(f.item)
-                    .and_then(|v| v.as_str())
-                    .map(str::to_string),
-                paragraph: d
-                    .get_first(f.paragraph)
-                    .and_then(|v| v.as_u64())
-                    .map(|n| n as u32),
-                slot: d
-                    .get_first(f.slot)
-                    .and_then(|v| v.as_u64())
-                    .map(|n| n as u32),
-                note: d
-                    .get_first(f.note)
-                    .and_then(|v| v.as_u64())
-                    .map(|n| n as u32),
-            };
+            let (segments, snippet) = highlight::snippet(&passage.text, &ranges);
             hits.push(SearchHit {
                 document,
-                location,
-                passage,
-                heading: heading.to_string(),
+                location: passage.location,
+                passage: passage.kind,
+                heading: passage.heading,
                 snippet,
                 segments,
                 score,
@@ -607,19 +674,6 @@ impl SearchIndex {
                 Box::new(TermQuery::new(
                     Term::from_field_u64(f.doc_id, d as u64),
                     IndexRecordOption::Basic,
-                )),
-            ));
-        }
-        // Ranking: whole Chinese words of the query count extra.
-        for w in analysis::words(&req.query) {
-            must.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(f.words, &w.text),
-                        IndexRecordOption::WithFreqs,
-                    )),
-                    0.5,
                 )),
             ));
         }

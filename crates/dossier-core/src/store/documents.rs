@@ -398,35 +398,14 @@ pub fn load(conn: &Connection, id: u32) -> Result<Document> {
     }
     doc.agenda = build_tree(&rows_with_refs, None);
 
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, date, start, \"end\", continued, titles, parallel, notes, lane, room, part_of_day FROM schedule_slots WHERE doc_id = ?1 ORDER BY ord",
-    )?;
-    let mut items_stmt =
-        conn.prepare_cached("SELECT item FROM slot_items WHERE slot_id = ?1 ORDER BY ord")?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SLOT_COLUMNS} FROM schedule_slots WHERE doc_id = ?1 ORDER BY ord"
+    ))?;
     let slots: Vec<(i64, ScheduleSlot)> = stmt
-        .query_map([id], |r| {
-            Ok((
-                r.get(0)?,
-                ScheduleSlot {
-                    date: r.get(1)?,
-                    start: r.get(2)?,
-                    end: r.get(3)?,
-                    continued: r.get(4)?,
-                    titles: from_json(&r.get::<_, String>(5)?),
-                    parallel: from_json(&r.get::<_, String>(6)?),
-                    notes: from_json(&r.get::<_, String>(7)?),
-                    lane: r.get(8)?,
-                    room: r.get(9)?,
-                    part_of_day: r.get(10)?,
-                    items: Vec::new(),
-                },
-            ))
-        })?
+        .query_map([id], slot_from_row)?
         .collect::<rusqlite::Result<_>>()?;
     for (slot_id, mut slot) in slots {
-        slot.items = items_stmt
-            .query_map([slot_id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        slot.items = slot_items(conn, slot_id)?;
         doc.schedule.push(slot);
     }
 
@@ -448,22 +427,128 @@ pub fn load(conn: &Connection, id: u32) -> Result<Document> {
         })?
         .collect::<rusqlite::Result<_>>()?;
 
-    let mut stmt = conn.prepare_cached(
-        "SELECT number, section, text, ord, is_row FROM paragraphs WHERE doc_id = ?1 ORDER BY ord",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {PARAGRAPH_COLUMNS} FROM paragraphs WHERE doc_id = ?1 ORDER BY ord"
+    ))?;
     let blocks = stmt
-        .query_map([id], |r| {
-            Ok(Paragraph {
-                number: r.get(0)?,
-                section: r.get(1)?,
-                text: r.get(2)?,
-                index: r.get(3)?,
-                row: r.get(4)?,
-            })
-        })?
+        .query_map([id], paragraph_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     (doc.paragraphs, doc.unnumbered) = blocks.into_iter().partition(|p| p.number.is_some());
     Ok(doc)
+}
+
+const SLOT_COLUMNS: &str =
+    "id, date, start, \"end\", continued, titles, parallel, notes, lane, room, part_of_day";
+
+/// A slot row (its id, for its items) without its items.
+fn slot_from_row(r: &Row) -> rusqlite::Result<(i64, ScheduleSlot)> {
+    Ok((
+        r.get(0)?,
+        ScheduleSlot {
+            date: r.get(1)?,
+            start: r.get(2)?,
+            end: r.get(3)?,
+            continued: r.get(4)?,
+            titles: from_json(&r.get::<_, String>(5)?),
+            parallel: from_json(&r.get::<_, String>(6)?),
+            notes: from_json(&r.get::<_, String>(7)?),
+            lane: r.get(8)?,
+            room: r.get(9)?,
+            part_of_day: r.get(10)?,
+            items: Vec::new(),
+        },
+    ))
+}
+
+fn slot_items(conn: &Connection, slot_id: i64) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT item FROM slot_items WHERE slot_id = ?1 ORDER BY ord")?;
+    let items = stmt
+        .query_map([slot_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(items)
+}
+
+const PARAGRAPH_COLUMNS: &str = "number, section, text, ord, is_row";
+
+fn paragraph_from_row(r: &Row) -> rusqlite::Result<Paragraph> {
+    Ok(Paragraph {
+        number: r.get(0)?,
+        section: r.get(1)?,
+        text: r.get(2)?,
+        index: r.get(3)?,
+        row: r.get(4)?,
+    })
+}
+
+/// The facts of a document its heading passage is made of (kind, title,
+/// symbol, bodies, session, venue), as `load` reads them; the rest empty.
+pub fn heading_facts(conn: &Connection, id: u32) -> Result<Option<Document>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, title, symbol, parent_body, body, session, venue FROM documents WHERE id = ?1",
+    )?;
+    Ok(stmt
+        .query_row([id], |r| {
+            Ok(Document {
+                kind: DocumentKind::parse(&r.get::<_, String>(0)?).unwrap_or_default(),
+                title: r.get(1)?,
+                symbol: r.get(2)?,
+                parent_body: r.get(3)?,
+                body: r.get(4)?,
+                session: r.get(5)?,
+                venue: r.get(6)?,
+                ..Document::default()
+            })
+        })
+        .optional()?)
+}
+
+/// Agenda item `ord` of a document (its place in the agenda read top to
+/// bottom) with the documents it cites, as `load` reads it; no children.
+pub fn item_at(conn: &Connection, doc_id: u32, ord: u32) -> Result<Option<AgendaItem>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT number, title, annotation FROM agenda_items WHERE doc_id = ?1 AND ord = ?2",
+    )?;
+    let item = stmt
+        .query_row(params![doc_id, ord], |r| {
+            Ok(AgendaItem {
+                number: r.get(0)?,
+                title: r.get(1)?,
+                annotation: r.get(2)?,
+                ..AgendaItem::default()
+            })
+        })
+        .optional()?;
+    let Some(mut item) = item else {
+        return Ok(None);
+    };
+    item.references = read_refs(conn, doc_id, Some(&item.number))?;
+    Ok(Some(item))
+}
+
+/// Timetable slot `ord` of a document, as `load` reads it.
+pub fn slot_at(conn: &Connection, doc_id: u32, ord: u32) -> Result<Option<ScheduleSlot>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SLOT_COLUMNS} FROM schedule_slots WHERE doc_id = ?1 AND ord = ?2"
+    ))?;
+    let Some((slot_id, mut slot)) = stmt
+        .query_row(params![doc_id, ord], slot_from_row)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    slot.items = slot_items(conn, slot_id)?;
+    Ok(Some(slot))
+}
+
+/// Text block `index` of a document, as `load` reads it.
+pub fn paragraph_at(conn: &Connection, doc_id: u32, index: u32) -> Result<Option<Paragraph>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {PARAGRAPH_COLUMNS} FROM paragraphs WHERE doc_id = ?1 AND ord = ?2"
+    ))?;
+    Ok(stmt
+        .query_row(params![doc_id, index], paragraph_from_row)
+        .optional()?)
 }
 
 fn build_tree(rows: &[(i64, Option<i64>, AgendaItem)], parent: Option<i64>) -> Vec<AgendaItem> {

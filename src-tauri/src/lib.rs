@@ -46,6 +46,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
             commands::library::list_library,
+            commands::library::list_library_head,
             commands::library::meeting_references,
             commands::library::open_document,
             commands::library::set_document_symbol,

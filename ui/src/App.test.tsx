@@ -239,6 +239,35 @@ describe("the library listing", () => {
   });
 });
 
+describe("the listing at start", () => {
+  it("shows its head first, then the whole listing, and reopens the document read last from the whole", async () => {
+    // A large library: the head (its newest meetings) is on screen first;
+    // the document read last is in an older meeting, so only the whole
+    // listing, which follows, has it.
+    const older = { ...agenda, record: { ...agenda.record, id: 7, series: "CAC/COSP/2019/1#zh" } };
+    const whole: LibraryListing = {
+      meetings: [listing.meetings[0]!, { ...listing.meetings[0]!, id: 2, key: "k2", documents: [older.record] }],
+      unfiled: [],
+    };
+    const head: LibraryListing = { meetings: [whole.meetings[0]!], unfiled: [] };
+    localStorage.setItem(LAST_PLACE_KEY, JSON.stringify({ id: 7, series: older.record.series, location: null }));
+    const fake = fakeBackend({ listing: whole, documents: [agenda, older] });
+    let answerWhole: (l: LibraryListing) => void = () => {};
+    fake.listLibrary = () => new Promise<LibraryListing>((r) => (answerWhole = r));
+    setBackend(fake);
+    act(() => render(<App firstListing={Promise.resolve(head)} />, root()));
+    await act(settle);
+    // The head is on screen; the document waits for the whole listing.
+    expect(root().querySelectorAll("[data-testid=meeting]")).toHaveLength(1);
+    expect(fake.calls.filter((c) => c.name === "openDocument")).toHaveLength(0);
+    act(() => answerWhole(whole));
+    await act(settle);
+    expect(root().querySelectorAll("[data-testid=meeting]")).toHaveLength(2);
+    expect(fake.calls.filter((c) => c.name === "openDocument").map((c) => c.args[0])).toEqual([7]);
+    expect(localStorage.getItem(LAST_PLACE_KEY)).not.toBeNull();
+  });
+});
+
 describe("a search index rebuilt in the background", () => {
   it("shows its progress under the header, says so in the search, and goes when done", async () => {
     const fake = fakeBackend({ listing, documents: [agenda], indexStatus: { rebuilding: true, done: 0, total: 0 } });

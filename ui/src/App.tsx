@@ -47,7 +47,9 @@ export function App({ firstListing }: { firstListing?: Promise<LibraryListing> }
     setVersion((v) => v + 1);
     load();
   }, [load]);
-  const doc = useOpenDocument(listing, version);
+  // The document read last reopens once the whole listing is in: the head
+  // the window shows first may not hold it.
+  const doc = useOpenDocument(library.complete ? listing : null, version);
   const { open, openSeries } = doc;
   const sheets = useSheets();
   const welcome = useWelcome();

@@ -10,6 +10,12 @@ export const commands = {
 	/**  The library grouped into meetings, for the library pane. */
 	listLibrary: () => typedError<LibraryListing_Serialize, CommandError>(__TAURI_INVOKE("list_library")),
 	/**
+	 *  The first `meetings` meetings of the listing and as many unfiled
+	 *  documents: the window's first request, so that it shows the library
+	 *  before the whole listing (every document of a large library) arrives.
+	 */
+	listLibraryHead: (meetings: number) => typedError<LibraryListing_Serialize, CommandError>(__TAURI_INVOKE("list_library_head", { meetings })),
+	/**
 	 *  What a meeting's agendas cite, each resolved or marked missing; the
 	 *  listing carries only the counts, the pane asks for the list when opened.
 	 */

@@ -11,9 +11,11 @@ import { platformOf } from "./platform";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { t } from "./i18n";
 
-// Ask for the library first: the backend reads it while the page renders.
+// Ask for the library first: the backend reads it while the page renders. The
+// head (the newest meetings, more than a window shows) comes first; the whole
+// listing follows it (useListing).
 startupMark("script");
-const firstListing = api.listLibrary();
+const firstListing = api.listLibraryHead(40);
 firstListing.then(
   () => startupMark("listing-received"),
   () => {},

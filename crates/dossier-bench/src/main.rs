@@ -18,6 +18,7 @@
 mod corpus;
 mod import_pdfs;
 mod languages;
+mod listing;
 mod measure;
 mod parse_score;
 mod pdf_compare;
@@ -109,6 +110,19 @@ fn main() -> Result<()> {
                 let dir = it.next().context("--search-only LIBRARY_DIR [ROUNDS]")?;
                 let rounds = it.next().and_then(|r| r.parse().ok()).unwrap_or(20);
                 return measure::search_only(std::path::Path::new(dir), rounds, seed);
+            }
+            "--make-library" => {
+                let n = it
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .context("--make-library N DIR")?;
+                let dir = it.next().context("--make-library N DIR")?;
+                return listing::make_library(n, std::path::Path::new(dir));
+            }
+            "--listing" => {
+                let dir = it.next().context("--listing LIBRARY_DIR [ROUNDS]")?;
+                let rounds = it.next().and_then(|r| r.parse().ok()).unwrap_or(5);
+                return listing::run(std::path::Path::new(dir), rounds);
             }
             "--rankings" => {
                 // The ten best hits of every benchmark query, for

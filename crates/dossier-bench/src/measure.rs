@@ -40,7 +40,8 @@ pub struct Row {
     /// English search; after a Chinese one (which loads the jieba dictionary).
     pub rss_kib: Option<[u64; 3]>,
     /// Peak resident memory (KiB) of a fresh process rebuilding the index.
-    pub reindex_peak_kib: Option<u64>,
+    /// All of it, and its anonymous part (`reindex_peak_of_child`).
+    pub reindex_peak_kib: Option<(u64, u64)>,
 }
 
 /// Latency percentiles of one engine on one query class.
@@ -597,23 +598,44 @@ fn rss_of_child(libdir: &Path) -> Result<[u64; 3]> {
 }
 
 /// Peak resident memory of a fresh process that rebuilds the library's index.
-fn reindex_peak_of_child(libdir: &Path) -> Result<u64> {
+/// Peak resident memory (KiB) of a child rebuilding the index: all of it
+/// (`VmHWM`), and the anonymous part alone (heap and stacks: what the
+/// rebuild allocates, without the pages of the index and database files it
+/// has mapped or read, which the kernel may take back at any time).
+fn reindex_peak_of_child(libdir: &Path) -> Result<(u64, u64)> {
     let exe = std::env::current_exe()?;
     let out = std::process::Command::new(exe)
         .arg("--reindex-peak-child")
         .arg(libdir)
         .output()?;
     let s = String::from_utf8_lossy(&out.stdout);
-    s.trim()
-        .parse()
-        .with_context(|| format!("reindex child output {s:?}"))
+    let mut fields = s.split_whitespace().map(str::parse::<u64>);
+    match (fields.next(), fields.next()) {
+        (Some(Ok(all)), Some(Ok(anon))) => Ok((all, anon)),
+        _ => anyhow::bail!("reindex child output {s:?}"),
+    }
 }
 
-/// Rebuilds the index and prints the process's peak resident memory (KiB).
+/// Rebuilds the index and prints the process's peak resident memory (KiB),
+/// all of it and the anonymous part, sampled every 10 ms.
 pub fn reindex_peak_child(dir: &Path) -> Result<()> {
     let lib = Library::open(dir)?;
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let sampler = {
+        let done = done.clone();
+        std::thread::spawn(move || {
+            let mut peak = 0;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                peak = peak.max(status_kib("RssAnon").unwrap_or(0));
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            peak.max(status_kib("RssAnon").unwrap_or(0))
+        })
+    };
     lib.reindex()?;
-    println!("{}", status_kib("VmHWM")?);
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    let anon = sampler.join().unwrap_or(0);
+    println!("{} {anon}", status_kib("VmHWM")?);
     Ok(())
 }
 
@@ -677,7 +699,7 @@ pub fn print_table(rows: &[Row]) {
                 .map(|k| format!("{:.1} / {:.1} / {:.1}", k[0] as f64 / 1024.0, k[1] as f64 / 1024.0, k[2] as f64 / 1024.0))
                 .unwrap_or_else(|| "?".into()),
             r.reindex_peak_kib
-                .map(|k| format!("{:.1}", k as f64 / 1024.0))
+                .map(|(all, anon)| format!("{:.1} ({:.1} anonymous)", all as f64 / 1024.0, anon as f64 / 1024.0))
                 .unwrap_or_else(|| "?".into()),
         );
     }

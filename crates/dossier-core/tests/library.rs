@@ -473,6 +473,39 @@ fn a_library_just_let_go_of_opens_after_a_wait() {
 }
 
 #[test]
+fn the_listings_head_is_its_first_meetings_as_the_whole_listing_has_them() {
+    let (_dir, lib) = seeded();
+    lib.ingest(&[fixture("en_ctoc_agenda.txt")], &mut |_| {});
+    lib.ingest(&[fixture("en_report.txt")], &mut |_| {});
+    // Read from the store (nothing cached yet), then from the whole listing.
+    let heads: Vec<_> = [1, 2, 1_000]
+        .map(|n| lib.listing_head(n).unwrap())
+        .into_iter()
+        .collect();
+    let whole = lib.listing().unwrap();
+    assert!(whole.meetings.len() >= 2, "{whole:#?}");
+    for (n, head) in [1, 2, 1_000].into_iter().zip(heads) {
+        let m = n.min(whole.meetings.len());
+        let u = n.min(whole.unfiled.len());
+        assert_eq!(
+            head.meetings,
+            whole.meetings[..m],
+            "head of {n}, from the store"
+        );
+        assert_eq!(
+            head.unfiled,
+            whole.unfiled[..u],
+            "head of {n}, from the store"
+        );
+        assert_eq!(
+            lib.listing_head(n).unwrap(),
+            head,
+            "head of {n}, from the listing"
+        );
+    }
+}
+
+#[test]
 fn the_listing_and_search_hits_follow_every_change() {
     let (_dir, lib) = seeded();
     let first = lib.listing().unwrap();

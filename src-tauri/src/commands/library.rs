@@ -12,9 +12,22 @@ use tauri::State;
 #[tauri::command]
 #[specta::specta]
 pub async fn list_library(state: State<'_, AppState>) -> CommandResult<LibraryListing> {
+    let lib = state.library()?;
+    blocking(move || Ok(lib.listing()?)).await
+}
+
+/// The first `meetings` meetings of the listing and as many unfiled
+/// documents: the window's first request, so that it shows the library
+/// before the whole listing (every document of a large library) arrives.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_library_head(
+    state: State<'_, AppState>,
+    meetings: u32,
+) -> CommandResult<LibraryListing> {
     crate::startup_mark("list-library");
     let lib = state.library()?;
-    let listing = blocking(move || Ok(lib.listing()?)).await;
+    let listing = blocking(move || Ok(lib.listing_head(meetings as usize)?)).await;
     crate::startup_mark("list-library-done");
     listing
 }

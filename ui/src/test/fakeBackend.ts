@@ -118,6 +118,7 @@ export function fakeBackend(
     onFetchStep: listen(stepListeners),
     onFetchFinished: listen(fetchedListeners),
     listLibrary: rec("listLibrary", data.listing ?? { meetings: [], unfiled: [] }),
+    listLibraryHead: rec("listLibraryHead", data.listing ?? { meetings: [], unfiled: [] }),
     meetingReferences: rec("meetingReferences", data.references ?? []),
     openDocument: (id) => {
       calls.push({ name: "openDocument", args: [id] });

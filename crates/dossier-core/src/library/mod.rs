@@ -1010,6 +1010,25 @@ impl Library {
         Ok(listing)
     }
 
+    /// The listing's first `meetings` meetings (newest first) and as many
+    /// unfiled documents, as [`Library::listing`] has them: what a window
+    /// shows first. The app sends this at start and the whole listing
+    /// after it, so that a library of 20,000 documents does not wait for
+    /// all of them to be read and cross to the page. Read from the store
+    /// alone when the whole listing is not already at hand.
+    pub fn listing_head(&self, meetings: usize) -> Result<LibraryListing> {
+        let mut cache = self.listing_cache.lock().unwrap_or_else(|p| p.into_inner());
+        let conn = self.store.reader();
+        if let Some(listing) = cache.at(&conn)? {
+            return Ok(LibraryListing {
+                meetings: listing.meetings.iter().take(meetings).cloned().collect(),
+                unfiled: listing.unfiled.iter().take(meetings).cloned().collect(),
+            });
+        }
+        drop(cache);
+        meetings::listing_head(&conn, meetings)
+    }
+
     /// The documents of the listing that match `q` (a filter of words, the
     /// facets chosen), in its order, with facet counts and the total: the
     /// library pane's one question ([`query::filter_sort`] on

@@ -633,6 +633,46 @@ pub fn records(conn: &Connection) -> Result<Vec<DocumentRecord>> {
 }
 
 /// Every version of a series in the library, oldest first.
+/// The latest version of each document filed under a meeting, by id.
+pub fn latest_in_meeting(conn: &Connection, meeting_id: u32) -> Result<Vec<DocumentRecord>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {RECORD_COLUMNS} FROM documents d
+         WHERE d.meeting_id = ?1 AND d.trash_id IS NULL ORDER BY d.id"
+    ))?;
+    let rows = stmt.query_map([meeting_id], record_from_row)?;
+    let mut out = Vec::new();
+    for r in rows {
+        let r = r?;
+        if r.latest {
+            out.push(r);
+        }
+    }
+    Ok(out)
+}
+
+/// The first `n` latest versions, by id, filed under no meeting the library
+/// holds: the head of the listing's unfiled documents.
+pub fn latest_unfiled(conn: &Connection, n: usize) -> Result<Vec<DocumentRecord>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {RECORD_COLUMNS} FROM documents d
+         WHERE d.trash_id IS NULL
+           AND (d.meeting_id IS NULL OR d.meeting_id NOT IN (SELECT id FROM meetings))
+         ORDER BY d.id"
+    ))?;
+    let rows = stmt.query_map([], record_from_row)?;
+    let mut out = Vec::new();
+    for r in rows {
+        if out.len() >= n {
+            break;
+        }
+        let r = r?;
+        if r.latest {
+            out.push(r);
+        }
+    }
+    Ok(out)
+}
+
 pub fn versions(conn: &Connection, series: &str) -> Result<Vec<DocumentRecord>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {RECORD_COLUMNS} FROM documents d WHERE d.series = ?1 AND d.trash_id IS NULL

@@ -156,10 +156,64 @@ pub fn listing(conn: &Connection) -> Result<LibraryListing> {
     let all = documents::records(conn)?;
     let resolver = SymbolResolver::new(&all);
     let latest: Vec<DocumentRecord> = all.into_iter().filter(|d| d.latest).collect();
+    let mut meetings = meeting_rows(conn)?;
+    let mut unfiled = Vec::new();
+    let at: std::collections::HashMap<u32, usize> = meetings
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id, i))
+        .collect();
+    for d in latest {
+        match d.meeting_id.and_then(|id| at.get(&id)) {
+            Some(&i) => meetings[i].documents.push(d),
+            None => unfiled.push(d),
+        }
+    }
+    meetings.retain(|m| !m.documents.is_empty());
+    let mut zones = Zones::default();
+    for m in &mut meetings {
+        complete(conn, m, &mut zones, &mut |s| Ok(resolver.resolve(s)))?;
+    }
+    sort_newest_first(&mut meetings);
+    Ok(LibraryListing { meetings, unfiled })
+}
+
+/// The listing's first `n` meetings and its first `n` unfiled documents,
+/// as [`listing`] has them, read without the rest of the library: the
+/// meetings that hold a document, then only the documents of the first
+/// `n`, each citation resolved by a query of its own.
+pub fn listing_head(conn: &Connection, n: usize) -> Result<LibraryListing> {
+    // The meetings some latest version of a document is filed under.
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT d.meeting_id FROM documents d
+         WHERE d.trash_id IS NULL AND d.meeting_id IS NOT NULL
+           AND d.version = (SELECT max(version) FROM documents v
+                            WHERE v.series = d.series AND v.trash_id IS NULL)",
+    )?;
+    let held: std::collections::HashSet<u32> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut meetings = meeting_rows(conn)?;
+    meetings.retain(|m| held.contains(&m.id));
+    sort_newest_first(&mut meetings);
+    meetings.truncate(n);
+    let mut zones = Zones::default();
+    for m in &mut meetings {
+        m.documents = documents::latest_in_meeting(conn, m.id)?;
+        complete(conn, m, &mut zones, &mut |s| {
+            documents::resolve_symbol(conn, s)
+        })?;
+    }
+    let unfiled = documents::latest_unfiled(conn, n)?;
+    Ok(LibraryListing { meetings, unfiled })
+}
+
+/// Every meeting row, without its documents.
+fn meeting_rows(conn: &Connection) -> Result<Vec<MeetingSummary>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, key, body, parent_body, session, venue, date_start, date_end, time_zone FROM meetings",
     )?;
-    let mut meetings: Vec<MeetingSummary> = stmt
+    let meetings = stmt
         .query_map([], |r| {
             let start: Option<String> = r.get(6)?;
             let end: Option<String> = r.get(7)?;
@@ -182,38 +236,43 @@ pub fn listing(conn: &Connection) -> Result<LibraryListing> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut unfiled = Vec::new();
-    for d in latest {
-        match meetings.iter_mut().find(|m| Some(m.id) == d.meeting_id) {
-            Some(m) => m.documents.push(d),
-            None => unfiled.push(d),
-        }
-    }
-    meetings.retain(|m| !m.documents.is_empty());
-    // Meetings share a few venues: look each up once.
-    let mut venue_zones = std::collections::HashMap::new();
-    for m in &mut meetings {
-        let key = (m.time_zone.take(), m.venue.clone());
-        (m.time_zone, m.zone_source) = venue_zones
-            .entry(key)
-            .or_insert_with_key(|(zone, venue)| {
-                calendar::meeting_zone(zone.as_deref(), venue.as_deref())
-            })
-            .clone();
-    }
-    for m in &mut meetings {
-        m.documents
-            .sort_by_key(|d| (kind_rank(d.kind), d.language.clone(), d.id));
-        let refs = cited(conn, &m.documents, &resolver)?;
-        m.reference_count = refs.len() as u32;
-        m.missing_count = refs.iter().filter(|r| r.document_id.is_none()).count() as u32;
-    }
+    Ok(meetings)
+}
+
+/// Meetings share a few venues: each zone is looked up once.
+type Zones =
+    std::collections::HashMap<(Option<String>, Option<String>), (Option<String>, ZoneSource)>;
+
+/// A meeting with its documents in: its zone, its documents in order
+/// (agendas, reports, others), and the counts of what its agendas cite.
+fn complete(
+    conn: &Connection,
+    m: &mut MeetingSummary,
+    zones: &mut Zones,
+    resolve: &mut dyn FnMut(&str) -> Result<Option<u32>>,
+) -> Result<()> {
+    let key = (m.time_zone.take(), m.venue.clone());
+    (m.time_zone, m.zone_source) = zones
+        .entry(key)
+        .or_insert_with_key(|(zone, venue)| {
+            calendar::meeting_zone(zone.as_deref(), venue.as_deref())
+        })
+        .clone();
+    m.documents
+        .sort_by_key(|d| (kind_rank(d.kind), d.language.clone(), d.id));
+    let refs = cited(conn, &m.documents, resolve)?;
+    m.reference_count = refs.len() as u32;
+    m.missing_count = refs.iter().filter(|r| r.document_id.is_none()).count() as u32;
+    Ok(())
+}
+
+/// Newest first by first day, then by id.
+fn sort_newest_first(meetings: &mut [MeetingSummary]) {
     meetings.sort_by(|a, b| {
         let da = a.dates.as_ref().map(|d| d.start.as_str()).unwrap_or("");
         let db = b.dates.as_ref().map(|d| d.start.as_str()).unwrap_or("");
         db.cmp(da).then(b.id.cmp(&a.id))
     });
-    Ok(LibraryListing { meetings, unfiled })
 }
 
 /// Everything a meeting's agendas cite, in order, each resolved against the
@@ -228,7 +287,7 @@ pub fn references(conn: &Connection, meeting_id: u32) -> Result<Vec<MeetingRefer
     if docs.is_empty() {
         return Err(Error::NotFound(format!("meeting {meeting_id}")));
     }
-    cited(conn, &docs, &resolver)
+    cited(conn, &docs, &mut |s| Ok(resolver.resolve(s)))
 }
 
 /// Symbol key → the library document it names, as `documents::resolve_symbol`
@@ -264,7 +323,7 @@ impl SymbolResolver {
 fn cited(
     conn: &Connection,
     docs: &[DocumentRecord],
-    resolver: &SymbolResolver,
+    resolve: &mut dyn FnMut(&str) -> Result<Option<u32>>,
 ) -> Result<Vec<MeetingReference>> {
     let mut refs_stmt = conn.prepare_cached(
         "SELECT symbol, title FROM refs WHERE doc_id = ?1 AND item_number IS NULL ORDER BY ord",
@@ -291,7 +350,7 @@ fn cited(
                 continue; // the agenda citing itself, or cited already
             }
             out.push(MeetingReference {
-                document_id: resolver.resolve(&symbol),
+                document_id: resolve(&symbol)?,
                 symbol,
                 title,
             });

@@ -1,6 +1,8 @@
 // The library's listing, for the sidebar and the reader's links: asked at
-// start (or taken from main.tsx, which asks before the first render) and again
-// whenever the library changes.
+// start and again whenever the library changes. At start main.tsx asks, before
+// the first render, for the listing's head (its first meetings: what the pane
+// shows first), and the whole listing follows it: a library of 20,000
+// documents is on screen before all of them have crossed to the page.
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { api } from "../../ipc";
 import type { LibraryListing } from "../../ipc";
@@ -9,6 +11,8 @@ import { startupMark, startupMarks } from "../../startup";
 
 export interface Listing {
   listing: LibraryListing | null;
+  /** Whether `listing` is the whole library; false while only its head is in. */
+  complete: boolean;
   /** Why the library cannot be shown (the window offers to retry). */
   error: string | null;
   /** Reads the listing again. */
@@ -17,9 +21,11 @@ export interface Listing {
   fail: (e: unknown) => void;
 }
 
-/** `first`: the listing asked for before the first render, used by the first load. */
+/** `first`: the head of the listing asked for before the first render, shown
+ *  by the first load until the whole listing follows. */
 export function useListing(first?: Promise<LibraryListing>): Listing {
   const [listing, setListing] = useState<LibraryListing | null>(null);
+  const [complete, setComplete] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const pending = useRef(first);
   // Only the latest request's listing is shown: an earlier one that answers
@@ -27,19 +33,31 @@ export function useListing(first?: Promise<LibraryListing>): Listing {
   // would show a library older than it is.
   const latestRequest = useRef(0);
   const load = useCallback(() => {
-    const request = pending.current ?? api.listLibrary();
+    const head = pending.current;
     pending.current = undefined;
     const mine = ++latestRequest.current;
-    request.then(
-      (l) => {
-        if (mine !== latestRequest.current) return;
-        setListing(l);
-        setError(null);
-      },
-      (e: unknown) => {
-        if (mine === latestRequest.current) setError(errorText(e));
-      },
-    );
+    const show = (l: LibraryListing, whole: boolean) => {
+      if (mine !== latestRequest.current) return;
+      setListing(l);
+      setComplete(whole);
+      setError(null);
+    };
+    const whole = () =>
+      api.listLibrary().then(
+        (l) => show(l, true),
+        (e: unknown) => {
+          if (mine === latestRequest.current) setError(errorText(e));
+        },
+      );
+    if (head === undefined) void whole();
+    else
+      head.then(
+        (l) => {
+          show(l, false);
+          void whole();
+        },
+        () => void whole(),
+      );
   }, []);
   useEffect(load, [load]);
   // Once the first listing is on screen, the window is interactive: say so
@@ -52,5 +70,5 @@ export function useListing(first?: Promise<LibraryListing>): Listing {
     void api.uiReady(startupMarks()).catch(() => {});
   }, [listing]);
   const fail = useCallback((e: unknown) => setError(errorText(e)), []);
-  return { listing, error, load, fail };
+  return { listing, complete, error, load, fail };
 }

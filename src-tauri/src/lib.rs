@@ -28,6 +28,10 @@ pub fn since_process_start_ms() -> f64 {
         .as_secs_f64()
         * 1000.0
 }
+/// How many meetings of the listing the window shows first (the head its
+/// page asks for before the whole listing: ui/src/main.tsx asks for as many).
+pub const LISTING_HEAD: usize = 40;
+
 /// With `DOSSIER_STARTUP_PROBE` set, prints how far start-up has come
 /// (`mark <what> <ms>`); `dossier-bench --startup` shows where the time goes.
 pub fn startup_mark(what: &str) {

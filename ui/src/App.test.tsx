@@ -252,15 +252,19 @@ describe("the listing at start", () => {
     const head: LibraryListing = { meetings: [whole.meetings[0]!], unfiled: [] };
     localStorage.setItem(LAST_PLACE_KEY, JSON.stringify({ id: 7, series: older.record.series, location: null }));
     const fake = fakeBackend({ listing: whole, documents: [agenda, older] });
-    let answerWhole: (l: LibraryListing) => void = () => {};
-    fake.listLibrary = () => new Promise<LibraryListing>((r) => (answerWhole = r));
+    // Every request for the whole listing waits until answered below.
+    const waiting: ((l: LibraryListing) => void)[] = [];
+    fake.listLibrary = () => new Promise<LibraryListing>((r) => waiting.push(r));
     setBackend(fake);
     act(() => render(<App firstListing={Promise.resolve(head)} />, root()));
     await act(settle);
     // The head is on screen; the document waits for the whole listing.
     expect(root().querySelectorAll("[data-testid=meeting]")).toHaveLength(1);
     expect(fake.calls.filter((c) => c.name === "openDocument")).toHaveLength(0);
-    act(() => answerWhole(whole));
+    // The whole listing is asked for once the head is painted.
+    for (let i = 0; i < 20 && waiting.length === 0; i++) await act(() => new Promise((r) => setTimeout(r, 20)));
+    expect(waiting.length).toBeGreaterThan(0);
+    act(() => waiting.forEach((answer) => answer(whole)));
     await act(settle);
     expect(root().querySelectorAll("[data-testid=meeting]")).toHaveLength(2);
     expect(fake.calls.filter((c) => c.name === "openDocument").map((c) => c.args[0])).toEqual([7]);

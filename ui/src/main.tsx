@@ -15,7 +15,7 @@ import { t } from "./i18n";
 // head (the newest meetings, more than a window shows) comes first; the whole
 // listing follows it (useListing).
 startupMark("script");
-const firstListing = api.listLibraryHead(40);
+const firstListing = api.listLibraryHead(40); // as many as the app reads ahead (LISTING_HEAD)
 firstListing.then(
   () => startupMark("listing-received"),
   () => {},

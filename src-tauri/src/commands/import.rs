@@ -80,11 +80,14 @@ pub async fn import_startup_files(
 /// ahead, and on the first start of a library ingests the bundled seeds. (The
 /// Chinese segmenter is warmed later, once the window reports itself ready.)
 pub fn start_background_work(app: &AppHandle) {
-    // Read the library listing ahead: the window asks for it as soon as its
-    // page runs, a few hundred milliseconds from now, and gets it ready.
+    // Read the head of the library listing ahead: the window asks for it as
+    // soon as its page runs, a few hundred milliseconds from now, and gets it
+    // ready. The whole listing is read when the page asks for it, once the
+    // head is on screen (reading it here would hold the store's reader, and
+    // a core, while the page starts).
     if let Ok(lib) = app.state::<AppState>().library() {
         std::thread::spawn(move || {
-            if let Err(e) = lib.listing() {
+            if let Err(e) = lib.listing_head(crate::LISTING_HEAD) {
                 tracing::warn!(error = %e, "reading the library listing ahead");
             }
             crate::startup_mark("listing-read-ahead");

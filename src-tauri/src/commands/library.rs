@@ -17,8 +17,9 @@ pub async fn list_library(state: State<'_, AppState>) -> CommandResult<LibraryLi
 }
 
 /// The first `meetings` meetings of the listing and as many unfiled
-/// documents: the window's first request, so that it shows the library
-/// before the whole listing (every document of a large library) arrives.
+/// documents: the window's first request (with `LISTING_HEAD`, read ahead
+/// at start), so that it shows the library before the whole listing (every
+/// document of a large library) arrives.
 #[tauri::command]
 #[specta::specta]
 pub async fn list_library_head(

@@ -113,6 +113,8 @@ pub struct Library {
     index: SearchIndex,
     /// The last listing.
     listing_cache: std::sync::Mutex<UntilChanged<Option<LibraryListing>>>,
+    /// The last head of the listing read from the store, and its length.
+    head_cache: std::sync::Mutex<UntilChanged<Option<(usize, LibraryListing)>>>,
     /// What search hits show of their documents.
     hit_documents: std::sync::Mutex<UntilChanged<HashMap<u32, Option<HitDocument>>>>,
     /// How imported files are read: in this process unless the program
@@ -194,6 +196,7 @@ impl Library {
             store,
             index,
             listing_cache: Default::default(),
+            head_cache: Default::default(),
             hit_documents: Default::default(),
             extractor: Extractor::InProcess,
             interrupted_restore,
@@ -1017,16 +1020,25 @@ impl Library {
     /// all of them to be read and cross to the page. Read from the store
     /// alone when the whole listing is not already at hand.
     pub fn listing_head(&self, meetings: usize) -> Result<LibraryListing> {
-        let mut cache = self.listing_cache.lock().unwrap_or_else(|p| p.into_inner());
         let conn = self.store.reader();
-        if let Some(listing) = cache.at(&conn)? {
-            return Ok(LibraryListing {
-                meetings: listing.meetings.iter().take(meetings).cloned().collect(),
-                unfiled: listing.unfiled.iter().take(meetings).cloned().collect(),
-            });
+        {
+            let mut cache = self.listing_cache.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some(listing) = cache.at(&conn)? {
+                return Ok(LibraryListing {
+                    meetings: listing.meetings.iter().take(meetings).cloned().collect(),
+                    unfiled: listing.unfiled.iter().take(meetings).cloned().collect(),
+                });
+            }
         }
-        drop(cache);
-        meetings::listing_head(&conn, meetings)
+        let mut cache = self.head_cache.lock().unwrap_or_else(|p| p.into_inner());
+        let kept = cache.at(&conn)?;
+        if let Some((n, head)) = kept.as_ref().filter(|(n, _)| *n == meetings) {
+            debug_assert_eq!(*n, meetings);
+            return Ok(head.clone());
+        }
+        let head = meetings::listing_head(&conn, meetings)?;
+        *kept = Some((meetings, head.clone()));
+        Ok(head)
     }
 
     /// The documents of the listing that match `q` (a filter of words, the
@@ -1231,8 +1243,9 @@ impl Library {
         const BATCH: usize = 200;
         let generation = self.store.generation()?;
         self.index.clear()?;
-        let latest: Vec<DocumentRecord> =
-            self.records()?.into_iter().filter(|r| r.latest).collect();
+        // Ids only: each batch's records and documents are read as it is
+        // indexed, so the rebuild holds one batch of documents at a time.
+        let latest = documents::latest_ids(&self.store.reader())?;
         let total = latest.len();
         let report = |done: usize, progress: &mut dyn FnMut(usize, usize)| {
             self.set_index_status(IndexStatus {
@@ -1244,11 +1257,12 @@ impl Library {
         };
         report(0, progress);
         for (n, chunk) in latest.chunks(BATCH).enumerate() {
-            let mut docs: Vec<IndexedDocument> = Vec::with_capacity(chunk.len());
-            for r in chunk {
-                let doc = documents::load(&self.store.reader(), r.id)?;
-                docs.push(indexed(r, &doc));
+            let mut loaded = Vec::with_capacity(chunk.len());
+            for &id in chunk {
+                let conn = self.store.reader();
+                loaded.push((documents::record(&conn, id)?, documents::load(&conn, id)?));
             }
+            let docs: Vec<IndexedDocument> = loaded.iter().map(|(r, d)| indexed(r, d)).collect();
             self.index.stage_documents(&[], &docs)?;
             report((n * BATCH + chunk.len()).min(total), progress);
         }

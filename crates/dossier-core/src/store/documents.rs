@@ -633,6 +633,22 @@ pub fn records(conn: &Connection) -> Result<Vec<DocumentRecord>> {
 }
 
 /// Every version of a series in the library, oldest first.
+/// The ids of the latest version of every document in the library, in
+/// order: what the index holds, without reading every record at once.
+pub fn latest_ids(conn: &Connection) -> Result<Vec<u32>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.id FROM documents d
+         WHERE d.trash_id IS NULL
+           AND d.version = (SELECT max(version) FROM documents v
+                            WHERE v.series = d.series AND v.trash_id IS NULL)
+         ORDER BY d.id",
+    )?;
+    let ids = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
 /// The latest version of each document filed under a meeting, by id.
 pub fn latest_in_meeting(conn: &Connection, meeting_id: u32) -> Result<Vec<DocumentRecord>> {
     let mut stmt = conn.prepare_cached(&format!(

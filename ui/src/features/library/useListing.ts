@@ -32,33 +32,41 @@ export function useListing(first?: Promise<LibraryListing>): Listing {
   // later (the first listing, read while the seeds were still coming in)
   // would show a library older than it is.
   const latestRequest = useRef(0);
+  const show = useCallback((mine: number, l: LibraryListing, whole: boolean) => {
+    if (mine !== latestRequest.current) return;
+    setListing(l);
+    setComplete(whole);
+    setError(null);
+  }, []);
+  const askWhole = useCallback(
+    (mine: number) =>
+      api.listLibrary().then(
+        (l) => show(mine, l, true),
+        (e: unknown) => {
+          if (mine === latestRequest.current) setError(errorText(e));
+        },
+      ),
+    [show],
+  );
+  // The request whose head is on screen and whose whole listing is still to
+  // be asked for: asked once the head is painted (below), so that reading the
+  // whole listing does not hold up the first paint.
+  const follow = useRef<number | null>(null);
   const load = useCallback(() => {
     const head = pending.current;
     pending.current = undefined;
     const mine = ++latestRequest.current;
-    const show = (l: LibraryListing, whole: boolean) => {
-      if (mine !== latestRequest.current) return;
-      setListing(l);
-      setComplete(whole);
-      setError(null);
-    };
-    const whole = () =>
-      api.listLibrary().then(
-        (l) => show(l, true),
-        (e: unknown) => {
-          if (mine === latestRequest.current) setError(errorText(e));
-        },
-      );
-    if (head === undefined) void whole();
+    follow.current = null;
+    if (head === undefined) void askWhole(mine);
     else
       head.then(
         (l) => {
-          show(l, false);
-          void whole();
+          follow.current = mine;
+          show(mine, l, false);
         },
-        () => void whole(),
+        () => void askWhole(mine),
       );
-  }, []);
+  }, [askWhole, show]);
   useEffect(load, [load]);
   // Once the first listing is on screen, the window is interactive: say so
   // (start-up time). Effects run after the browser has painted the render.
@@ -69,6 +77,13 @@ export function useListing(first?: Promise<LibraryListing>): Listing {
     startupMark("listing-rendered");
     void api.uiReady(startupMarks()).catch(() => {});
   }, [listing]);
+  // The head is painted: now the whole listing.
+  useEffect(() => {
+    const mine = follow.current;
+    if (listing === null || mine === null) return;
+    follow.current = null;
+    if (mine === latestRequest.current) void askWhole(mine);
+  }, [listing, askWhole]);
   const fail = useCallback((e: unknown) => setError(errorText(e)), []);
   return { listing, complete, error, load, fail };
 }

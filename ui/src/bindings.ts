@@ -11,8 +11,9 @@ export const commands = {
 	listLibrary: () => typedError<LibraryListing_Serialize, CommandError>(__TAURI_INVOKE("list_library")),
 	/**
 	 *  The first `meetings` meetings of the listing and as many unfiled
-	 *  documents: the window's first request, so that it shows the library
-	 *  before the whole listing (every document of a large library) arrives.
+	 *  documents: the window's first request (with `LISTING_HEAD`, read ahead
+	 *  at start), so that it shows the library before the whole listing (every
+	 *  document of a large library) arrives.
 	 */
 	listLibraryHead: (meetings: number) => typedError<LibraryListing_Serialize, CommandError>(__TAURI_INVOKE("list_library_head", { meetings })),
 	/**

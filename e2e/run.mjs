@@ -754,7 +754,10 @@ try {
     };
     let landed = 0;
     let done = false;
-    for (let delay = 100; delay <= 4000 && !done; delay += 40) {
+    // Steps of 10 ms: the restore of a seed library takes a few tens of
+    // milliseconds (less since the index keeps no text), and at 40 ms
+    // steps only one kill landed in it.
+    for (let delay = 100; delay <= 4000 && !done; delay += 10) {
       const child = spawn(app, [], { env: appEnv, stdio: "ignore" });
       await new Promise((r) => setTimeout(r, delay));
       const midRestore = existsSync(journal);

@@ -110,10 +110,6 @@ impl Latin {
         Latin::for_language(document_language)
     }
 
-    pub fn from_code(code: &str) -> Option<Latin> {
-        Latin::ALL.into_iter().find(|l| l.code() == code)
-    }
-
     fn index(self) -> usize {
         self as usize
     }

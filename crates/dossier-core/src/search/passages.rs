@@ -62,16 +62,6 @@ impl PassageKind {
         .into_iter()
         .find(|k| k.code() == code)
     }
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "document" => PassageKind::Document,
-            "item" => PassageKind::Item,
-            "slot" => PassageKind::Slot,
-            "paragraph" => PassageKind::Paragraph,
-            "note" => PassageKind::Note,
-            _ => return None,
-        })
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

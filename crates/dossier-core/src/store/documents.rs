@@ -632,17 +632,18 @@ pub fn records(conn: &Connection) -> Result<Vec<DocumentRecord>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Every version of a series in the library, oldest first.
+/// Whether the row `d` is the latest version of its series in the library
+/// (what `RECORD_COLUMNS` computes as `latest`), as an SQL condition.
+pub(crate) const IS_LATEST: &str = "d.trash_id IS NULL
+    AND d.version = (SELECT max(version) FROM documents v
+                     WHERE v.series = d.series AND v.trash_id IS NULL)";
+
 /// The ids of the latest version of every document in the library, in
 /// order: what the index holds, without reading every record at once.
 pub fn latest_ids(conn: &Connection) -> Result<Vec<u32>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT d.id FROM documents d
-         WHERE d.trash_id IS NULL
-           AND d.version = (SELECT max(version) FROM documents v
-                            WHERE v.series = d.series AND v.trash_id IS NULL)
-         ORDER BY d.id",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT d.id FROM documents d WHERE {IS_LATEST} ORDER BY d.id"
+    ))?;
     let ids = stmt
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
@@ -653,17 +654,10 @@ pub fn latest_ids(conn: &Connection) -> Result<Vec<u32>> {
 pub fn latest_in_meeting(conn: &Connection, meeting_id: u32) -> Result<Vec<DocumentRecord>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {RECORD_COLUMNS} FROM documents d
-         WHERE d.meeting_id = ?1 AND d.trash_id IS NULL ORDER BY d.id"
+         WHERE d.meeting_id = ?1 AND {IS_LATEST} ORDER BY d.id"
     ))?;
     let rows = stmt.query_map([meeting_id], record_from_row)?;
-    let mut out = Vec::new();
-    for r in rows {
-        let r = r?;
-        if r.latest {
-            out.push(r);
-        }
-    }
-    Ok(out)
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The first `n` latest versions, by id, filed under no meeting the library
@@ -671,24 +665,15 @@ pub fn latest_in_meeting(conn: &Connection, meeting_id: u32) -> Result<Vec<Docum
 pub fn latest_unfiled(conn: &Connection, n: usize) -> Result<Vec<DocumentRecord>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {RECORD_COLUMNS} FROM documents d
-         WHERE d.trash_id IS NULL
+         WHERE {IS_LATEST}
            AND (d.meeting_id IS NULL OR d.meeting_id NOT IN (SELECT id FROM meetings))
-         ORDER BY d.id"
+         ORDER BY d.id LIMIT ?1"
     ))?;
-    let rows = stmt.query_map([], record_from_row)?;
-    let mut out = Vec::new();
-    for r in rows {
-        if out.len() >= n {
-            break;
-        }
-        let r = r?;
-        if r.latest {
-            out.push(r);
-        }
-    }
-    Ok(out)
+    let rows = stmt.query_map([n as i64], record_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Every version of a series in the library, oldest first.
 pub fn versions(conn: &Connection, series: &str) -> Result<Vec<DocumentRecord>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {RECORD_COLUMNS} FROM documents d WHERE d.series = ?1 AND d.trash_id IS NULL

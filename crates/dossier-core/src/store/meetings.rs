@@ -184,12 +184,11 @@ pub fn listing(conn: &Connection) -> Result<LibraryListing> {
 /// `n`, each citation resolved by a query of its own.
 pub fn listing_head(conn: &Connection, n: usize) -> Result<LibraryListing> {
     // The meetings some latest version of a document is filed under.
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT DISTINCT d.meeting_id FROM documents d
-         WHERE d.trash_id IS NULL AND d.meeting_id IS NOT NULL
-           AND d.version = (SELECT max(version) FROM documents v
-                            WHERE v.series = d.series AND v.trash_id IS NULL)",
-    )?;
+         WHERE d.meeting_id IS NOT NULL AND {}",
+        documents::IS_LATEST
+    ))?;
     let held: std::collections::HashSet<u32> = stmt
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
